@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the database lives: embedded PGlite (on disk or in memory) or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { engine: 'pglite'; dataDir: string }
+  | { engine: 'pglite'; dataDir: null }
+  | { engine: 'postgres'; url: string };
+
+/** Reads DATABASE_URL: unset → ./data, `file:PATH`, `memory://`, or `postgres(ql)://…`. */
+export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd()): DatabaseTarget {
+  if (value === undefined || value.trim() === '') return { engine: 'pglite', dataDir: path.resolve(cwd, 'data') };
+  if (value === 'memory://' || value === 'memory:') return { engine: 'pglite', dataDir: null };
+  if (value.startsWith('file:')) {
+    const dir = value.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+    if (dir === '') throw new Error('file: needs a path, e.g. file:./data');
+    return { engine: 'pglite', dataDir: path.resolve(cwd, dir) };
+  }
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value);
+    } catch {
+      throw new Error('not a valid postgres:// URL');
+    }
+    return { engine: 'postgres', url: value };
+  }
+  throw new Error('expected unset, file:PATH, memory:// or postgres://…');
+}
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0–65535')
+    .max(65535, 'expected 0–65535')
+    .default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LADDER_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
+  LADDER_OPERATOR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demo: boolean;
+  operator: string;
+}
+
+/** Thrown when the environment is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once into a typed Config, or throws a ConfigError naming the variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '?');
+      problems.push(`${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+    }
+  }
+  let database: DatabaseTarget | undefined;
+  try {
+    database = parseDatabaseUrl(env.DATABASE_URL, cwd);
+  } catch (error) {
+    problems.push(`DATABASE_URL: ${(error as Error).message}`);
+  }
+  if (!parsed.success || database === undefined || problems.length > 0) throw new ConfigError(problems);
+  const values = parsed.data;
+  return {
+    database,
+    host: values.HOST,
+    port: values.PORT,
+    logLevel: values.LOG_LEVEL,
+    demo: values.LADDER_DEMO === '1' || values.LADDER_DEMO === 'true',
+    operator: values.LADDER_OPERATOR ?? env.USER ?? 'operator',
+  };
+}
