@@ -9,7 +9,8 @@ export type DatabaseTarget =
 
 /** Reads DATABASE_URL: unset → ./data, `file:PATH`, `memory://`, or `postgres(ql)://…`. */
 export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd()): DatabaseTarget {
-  if (value === undefined || value.trim() === '') return { engine: 'pglite', dataDir: path.resolve(cwd, 'data') };
+  if (value === undefined || value.trim() === '')
+    return { engine: 'pglite', dataDir: path.resolve(cwd, 'data') };
   if (value === 'memory://' || value === 'memory:') return { engine: 'pglite', dataDir: null };
   if (value.startsWith('file:')) {
     const dir = value.slice('file:'.length).replace(/^\/\/(?=\/)/, '');

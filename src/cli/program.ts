@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.js';
+import { DomainError, exitCodeOf } from '../core/errors.js';
+import { registerMigrateCommand } from './commands/migrate.js';
+import { registerServeCommand } from './commands/serve.js';
+import { writeLine, type CliContext } from './context.js';
+
+const VERSION = '0.1.0';
+
+/** Builds the `ladder` command tree. Each command registers itself with one line here. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('ladder')
+    .description('Runs a career ladder: ladders as code, evidence, readiness, mentorship, promotions.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  registerServeCommand(program, ctx);
+  registerMigrateCommand(program, ctx);
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 on success, the error table's exit code for a domain error
+ * (with a one-line message on stderr), 2 for bad usage or configuration, 1 for anything unexpected.
+ */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode;
+    }
+    if (error instanceof DomainError) {
+      writeLine(ctx.stderr, `ladder: ${error.code}: ${error.message}`);
+      return exitCodeOf(error.code);
+    }
+    if (error instanceof ConfigError) {
+      writeLine(ctx.stderr, `ladder: ${error.message}`);
+      return 2;
+    }
+    writeLine(ctx.stderr, `ladder: internal error: ${(error as Error).message}`);
+    return 1;
+  }
+}

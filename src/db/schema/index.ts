@@ -1,0 +1,2 @@
+// The one pg-core schema, split by area. drizzle-kit reads this file; each area adds one line.
+export * from './system.schema.js';

@@ -1,0 +1,55 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from '../core/clock.js';
+import type { DatabaseHandle } from '../db/connection.js';
+import { installErrorHandler } from './error-handler.js';
+import { healthRoutes } from './routes/health.routes.js';
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+}
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+const packageVersion = process.env.npm_package_version ?? '0.1.0';
+
+/** Builds the HTTP application without listening, so tests drive it with `app.inject`. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1_048_576,
+    // Never log credentials: cookies, tokens and passwords are redacted from request logs.
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'ladder API',
+        version: packageVersion,
+        description: 'Career ladder as code: ladders, roster, evidence, readiness, mentorship, promotions.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Route plugins: one line per resource.
+  await app.register(healthRoutes(deps));
+
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { systemClock } from '../core/clock.js';
+import { openDatabase, type DatabaseHandle } from '../db/connection.js';
+import { runMigrations } from '../db/migrate.js';
+import { buildApp } from './app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  address: string;
+  stop(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** Runs after migrations and before listening (the CLI loads the demo organisation here). */
+  beforeListen?: (database: DatabaseHandle) => Promise<void>;
+}
+
+/** Opens the database, applies migrations, and listens on HOST:PORT with structured logs. */
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  try {
+    await runMigrations(database);
+    await options.beforeListen?.(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const app = await buildApp(
+    { database, clock: systemClock },
+    {
+      logger: {
+        level: config.logLevel,
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      },
+    },
+  );
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info({ address, engine: database.engine }, `ladder listening on ${address}`);
+  let stopped = false;
+  return {
+    app,
+    database,
+    address,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await database.close();
+    },
+  };
+}
