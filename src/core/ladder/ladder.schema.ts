@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ruleSchema } from './rule-kinds.js';
+import { metricRuleSchema, requirementRuleSchema } from './rule-kinds.js';
 
 /**
- * The shape of a ladder file. Structural checks live here; checks across the document (references,
- * unique ids, the gate among the criteria) live in validate-ladder.ts so they can name both ends.
+ * The shape of a ladder file (the contract in AGENTS.md). Structural checks live here; checks across the
+ * document (references, unique ids, one gate among the criteria) live in validate-ladder.ts.
  */
 
 const text = z.string({ error: 'expected text' }).trim().min(1, 'expected non-empty text');
@@ -25,6 +25,7 @@ const percent = z
   .number({ error: 'expected a percent between 0 and 100' })
   .min(0, 'expected a percent between 0 and 100')
   .max(100, 'expected a percent between 0 and 100');
+const bool = z.boolean({ error: 'expected true or false' });
 const isoDate = z
   .string({ error: 'expected a date YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
@@ -33,134 +34,114 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'expected a real calendar date YYYY-MM-DD');
 
-/** How much of a level the organisation has written down. */
-export const LEVEL_STATUSES = ['written', 'partial', 'not_written'] as const;
+/** Whether the organisation has written a level's page; `not_written` levels carry only what others imply. */
+export const LEVEL_STATUSES = ['written', 'not_written'] as const;
+export type LevelStatus = (typeof LEVEL_STATUSES)[number];
 
-const namedItem = z.strictObject({ id, name: text, description: text.optional() });
+/** How often check-ins happen; the days each means are fixed by the words themselves. */
+export const CADENCES = { weekly: 7, biweekly: 14 } as const;
+export type Cadence = keyof typeof CADENCES;
+const cadence = z.enum(['weekly', 'biweekly'], { error: 'expected weekly or biweekly' });
+
+const describedItem = z.strictObject({ id: id.optional(), name: text, description: text.optional() });
 
 export const curriculumModuleSchema = z.strictObject({ id, name: text, description: text.optional() });
 
-export const curriculumPhaseSchema = z
-  .strictObject({
-    id,
-    name: text,
-    from_month: positiveInt,
-    to_month: positiveInt,
-    modules: z.array(curriculumModuleSchema).min(1, 'expected at least one module'),
-  })
-  .refine((phase) => phase.to_month >= phase.from_month, {
-    message: 'expected to_month ≥ from_month',
-    path: ['to_month'],
-  });
+export const curriculumPhaseSchema = z.strictObject({
+  id,
+  name: text,
+  months: z.strictObject({ from: positiveInt, to: positiveInt }),
+  modules: z.array(curriculumModuleSchema).min(1, 'expected at least one module'),
+});
 
 export const metricSchema = z.strictObject({
   id,
   name: text,
   threshold: text,
   measured_by: text,
-  rule: ruleSchema,
+  rule: metricRuleSchema,
 });
 
-export const requirementSchema = z.strictObject({ id, text, rule: ruleSchema });
+export const requirementSchema = z.strictObject({ id, name: text, rule: requirementRuleSchema });
 
-export const panelCriterionSchema = z.strictObject({ id, name: text, question: text });
+export const panelCriterionSchema = z.strictObject({
+  id,
+  name: text,
+  description: text,
+  gate: bool.optional(),
+});
 
 export const panelSchema = z.strictObject({
-  criteria: z.array(panelCriterionSchema).min(1, 'expected at least one criterion'),
-  gate_criterion: id,
   size: positiveInt,
-  eligibility: z.strictObject({
-    min_level: levelId,
-    leadership: z.boolean({ error: 'expected true or false' }),
-  }),
-  scale: z.strictObject({
-    min: nonNegativeInt,
-    max: positiveInt,
-    anchors: z.record(z.string().regex(/^\d+$/, 'expected a score as the key'), text),
-  }),
+  eligibility: z.strictObject({ min_level: levelId, leadership: bool }),
+  reveal_panelists: bool,
+  criteria: z.array(panelCriterionSchema).min(1, 'expected at least one criterion'),
+  scale: z
+    .strictObject({
+      min: nonNegativeInt,
+      max: positiveInt,
+      anchors: z.record(z.string().regex(/^\d+$/, 'expected a score as the key'), text).optional(),
+    })
+    .optional(),
   decision: z.strictObject({
-    /** A component passes when more than this share of panelists pass it. */
-    component_pass_share_above_percent: percent,
-    gate_median_at_least: z.number({ error: 'expected a number' }),
-    others_median_at_least: z.number({ error: 'expected a number' }),
+    component_pass: z.enum(['majority', 'unanimous'], { error: 'expected majority or unanimous' }),
+    gate_median_min: z.number({ error: 'expected a number' }),
+    other_median_min: z.number({ error: 'expected a number' }),
   }),
-  reveal_panelist_identities: z.boolean({ error: 'expected true or false' }),
 });
 
 export const promotionSchema = z.strictObject({
   target_level: levelId,
   min_months_at_level: positiveInt.optional(),
-  assessment: z
-    .strictObject({
-      name: text,
-      components: z.array(namedItem).min(1, 'expected at least one component'),
-    })
-    .optional(),
-  other_requirements: z.array(requirementSchema).optional(),
+  assessment: z.array(z.strictObject({ id, name: text, description: text.optional() })).optional(),
+  requirements: z.array(requirementSchema).optional(),
   panel: panelSchema.optional(),
 });
 
-export const referralSchema = z.strictObject({
-  percent,
-  months: positiveInt,
-});
+export const referralSchema = z.strictObject({ percent, months: positiveInt });
 
 export const mentorshipSchema = z.strictObject({
   receives: z
     .strictObject({
       mentor_levels: z.array(levelId),
-      leadership: z.boolean({ error: 'expected true or false' }),
-      checkin_every_days: positiveInt,
-      cadence_label: text,
+      leadership: bool,
+      checkin_cadence: cadence,
       focus: text.optional(),
-      takes_slot: z.boolean({ error: 'expected true or false' }),
-      referral: referralSchema.optional(),
     })
     .optional(),
   gives: z
     .strictObject({
       slots: nonNegativeInt,
       mentee_levels: z.array(levelId),
-      checkin_every_days: positiveInt,
-      cadence_label: text,
+      checkin_cadence: cadence,
       focus: text.optional(),
       referral: referralSchema.optional(),
     })
     .optional(),
-  notes: z.array(namedItem).optional(),
+  notes: z.array(describedItem).optional(),
 });
 
 export const levelSchema = z.strictObject({
   id: levelId,
-  track: id,
-  rank: positiveInt,
   title: text,
+  track: id,
   status: z.enum(LEVEL_STATUSES, { error: `expected one of: ${LEVEL_STATUSES.join(', ')}` }),
   tagline: text.optional(),
   summary: z.array(text).optional(),
-  what_you_do: z.array(namedItem).optional(),
-  ai_skills: z.array(namedItem).optional(),
+  what_you_do: z.array(describedItem).optional(),
+  ai_skills: z.array(describedItem).optional(),
   self_evaluation: z.array(z.strictObject({ id, text })).optional(),
   curriculum: z.array(curriculumPhaseSchema).optional(),
   ranking_standard: z.array(metricSchema).optional(),
   promotion: promotionSchema.optional(),
   mentorship: mentorshipSchema.optional(),
   billing_tier: text.optional(),
-  panel_eligible: z.boolean({ error: 'expected true or false' }).optional(),
+  panel_eligible: bool.optional(),
   bridges_to: z.array(id).optional(),
-  unlocks: z
-    .strictObject({
-      heading: text,
-      items: z.array(namedItem).min(1, 'expected at least one item'),
-    })
-    .optional(),
+  unlocks: z.array(text).optional(),
 });
 
-export const trackSchema = z.strictObject({
-  id,
-  name: text,
-  status: z.enum(LEVEL_STATUSES, { error: `expected one of: ${LEVEL_STATUSES.join(', ')}` }),
-});
+export const trackSchema = z.strictObject({ id, name: text, levels: z.array(levelId) });
 
 export const ladderSchema = z.strictObject({
   ladder: id,
@@ -171,11 +152,10 @@ export const ladderSchema = z.strictObject({
   levels: z.array(levelSchema).min(1, 'expected at least one level'),
 });
 
-export type Ladder = z.infer<typeof ladderSchema>;
-export type Level = z.infer<typeof levelSchema>;
-export type Track = z.infer<typeof trackSchema>;
-export type Metric = z.infer<typeof metricSchema>;
-export type Promotion = z.infer<typeof promotionSchema>;
-export type Mentorship = z.infer<typeof mentorshipSchema>;
+export type LadderDocument = z.infer<typeof ladderSchema>;
+export type LevelDefinition = z.infer<typeof levelSchema>;
+export type TrackDefinition = z.infer<typeof trackSchema>;
+export type MetricDefinition = z.infer<typeof metricSchema>;
+export type PromotionDefinition = z.infer<typeof promotionSchema>;
+export type MentorshipDefinition = z.infer<typeof mentorshipSchema>;
 export type CurriculumPhase = z.infer<typeof curriculumPhaseSchema>;
-export type LevelStatus = (typeof LEVEL_STATUSES)[number];

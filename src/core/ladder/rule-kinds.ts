@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Machine rules a ladder file attaches to metrics and promotion requirements. Each kind is generic and
- * parameterised: the file carries every number, the evaluator (core/metrics) only knows the kinds.
+ * Machine rules a ladder file attaches to metrics and promotion requirements (the contract in AGENTS.md).
+ * Each kind is generic and parameterised: the file carries every number, the evaluator only knows kinds.
  */
 
 const positiveInt = z
@@ -17,9 +17,9 @@ const percent = z
   .number({ error: 'expected a percent between 0 and 100' })
   .min(0, 'expected a percent between 0 and 100')
   .max(100, 'expected a percent between 0 and 100');
-const identifier = z
-  .string({ error: 'expected an identifier' })
-  .regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier');
+const fieldName = z
+  .string({ error: 'expected a field name' })
+  .regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case field name');
 
 /** The evidence kinds of the ledger that rules may count. */
 export const EVIDENCE_KINDS = [
@@ -38,7 +38,7 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-/** The fields of each evidence kind that a rule's filter may name (the ledger's snake_case names). */
+/** The fields of each evidence kind that a rule may name (the ledger's snake_case names). */
 export const EVIDENCE_FIELDS: Record<EvidenceKind, readonly string[]> = {
   decision: [
     'type',
@@ -64,122 +64,97 @@ export const EVIDENCE_FIELDS: Record<EvidenceKind, readonly string[]> = {
   self_evaluation: ['item_id', 'answer', 'evidence_ids'],
 };
 
-const evidenceKind = z.enum(EVIDENCE_KINDS, {
-  error: `expected one of: ${EVIDENCE_KINDS.join(', ')}`,
-});
+const evidenceKind = z.enum(EVIDENCE_KINDS, { error: `expected one of: ${EVIDENCE_KINDS.join(', ')}` });
 
 /**
- * Which records of one kind count. `fields` keeps records whose field equals one of the listed values;
- * `non_empty` keeps records whose listed fields are non-empty text or non-empty lists; `vouched` keeps
- * only records recorded or confirmed by someone other than the builder.
+ * Counts the builder's records of one kind in the window that match every filter: `where` (field equals
+ * one of the values), `non_empty` (text or list fields with content), `vouched` (recorded or confirmed by
+ * someone other than the builder).
  */
-export const evidenceFilterSchema = z.strictObject({
-  fields: z
-    .record(
-      identifier,
-      z.array(z.union([z.string(), z.number(), z.boolean()])).min(1, 'expected at least one value'),
-    )
-    .optional(),
-  non_empty: z.array(identifier).optional(),
-  vouched: z.boolean({ error: 'expected true or false' }).optional(),
-});
-export type EvidenceFilter = z.infer<typeof evidenceFilterSchema>;
-
 export const evidenceCountRule = z.strictObject({
   kind: z.literal('evidence_count'),
   evidence: evidenceKind,
-  where: evidenceFilterSchema.optional(),
-  at_least: positiveInt,
+  where: z
+    .record(
+      fieldName,
+      z.array(z.union([z.string(), z.number(), z.boolean()])).min(1, 'expected at least one value'),
+    )
+    .optional(),
+  non_empty: z.array(fieldName).optional(),
+  vouched: z.boolean({ error: 'expected true or false' }).optional(),
+  min: positiveInt,
 });
 
-export const evidenceShareRule = z.strictObject({
-  kind: z.literal('evidence_share'),
+/** The share of the window's records of a kind whose field is non-empty; no record → insufficient. */
+export const shareRule = z.strictObject({
+  kind: z.literal('share'),
   evidence: evidenceKind,
-  /** The records that form the denominator. */
-  of: evidenceFilterSchema.optional(),
-  /** Among those, the ones that satisfy the metric. */
-  counted: evidenceFilterSchema,
-  at_least_percent: percent,
-  /** What an empty denominator means: nothing to judge yet, or a plain failure. */
-  when_none: z.enum(['insufficient', 'not_met'], { error: 'expected insufficient or not_met' }),
+  non_empty: fieldName,
+  min_percent: percent,
 });
 
-export const distinctVouchersRule = z.strictObject({
-  kind: z.literal('distinct_vouchers'),
-  /** The kind whose recorder vouches (a review citation is recorded by the citer). */
-  evidence: evidenceKind,
-  at_least: positiveInt,
+/** Distinct people other than the builder who cited any of the builder's code reviews. */
+export const distinctCitersRule = z.strictObject({
+  kind: z.literal('distinct_citers'),
+  min: positiveInt,
 });
 
+/** An active mentee with a recent check-in and reviews whose latest score beats the first. */
 export const menteeProgressRule = z.strictObject({
   kind: z.literal('mentee_progress'),
   checkin_within_days: positiveInt,
   min_reviews: positiveInt,
-  mentees_at_least: positiveInt,
 });
 
-export const feedbackWithoutEscalationRule = z.strictObject({
-  kind: z.literal('feedback_without_escalation'),
-  feedback_at_least: positiveInt,
-  escalations_at_most: nonNegativeInt,
+/** Client feedback recorded by someone else, and at most so many escalations. */
+export const clientTrustRule = z.strictObject({
+  kind: z.literal('client_trust'),
+  min_feedback: positiveInt,
+  max_escalations: nonNegativeInt,
 });
 
-export const tenureRule = z.strictObject({
-  kind: z.literal('tenure'),
-  months: positiveInt,
-});
+/** Metric rules: what a ranking-standard metric may say. */
+export const METRIC_RULE_KINDS = [
+  'evidence_count',
+  'share',
+  'distinct_citers',
+  'mentee_progress',
+  'client_trust',
+] as const;
 
-export const menteesAdvancedRule = z.strictObject({
-  kind: z.literal('mentees_advanced'),
-  at_least: positiveInt,
-});
+export const metricRuleSchema = z.discriminatedUnion(
+  'kind',
+  [evidenceCountRule, shareRule, distinctCitersRule, menteeProgressRule, clientTrustRule],
+  { error: `expected kind to be one of: ${METRIC_RULE_KINDS.join(', ')}` },
+);
+export type MetricRule = z.infer<typeof metricRuleSchema>;
 
+/** Tenure at the level; the months come from the promotion's `min_months_at_level`. */
+export const tenureRule = z.strictObject({ kind: z.literal('tenure') });
+/** The qualification assessment decided by a panel. */
+export const assessmentRule = z.strictObject({ kind: z.literal('assessment') });
+/** Mentees whose level rose while the mentorship was active. */
+export const menteeAdvancedRule = z.strictObject({ kind: z.literal('mentee_advanced'), min: positiveInt });
+/** Placements begun at this level with any of the flags set. */
 export const clientRetentionRule = z.strictObject({
   kind: z.literal('client_retention'),
-  /** A placement counts when any of these flags is set. */
+  min: positiveInt,
   flags: z
     .array(z.enum(['extended', 'requested_back'], { error: 'expected extended or requested_back' }))
     .min(1, 'expected at least one flag'),
-  at_least: positiveInt,
 });
 
-export const assessmentPassedRule = z.strictObject({
-  kind: z.literal('assessment_passed'),
-});
-
-/** A requirement people judge and record by hand; the software only shows it. */
-export const manualRule = z.strictObject({
-  kind: z.literal('manual'),
-});
-
-export const RULE_KINDS = [
-  'evidence_count',
-  'evidence_share',
-  'distinct_vouchers',
-  'mentee_progress',
-  'feedback_without_escalation',
+/** Requirement rules: what a promotion requirement may say. */
+export const REQUIREMENT_RULE_KINDS = [
   'tenure',
-  'mentees_advanced',
+  'assessment',
+  'mentee_advanced',
   'client_retention',
-  'assessment_passed',
-  'manual',
 ] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
 
-export const ruleSchema = z.discriminatedUnion(
+export const requirementRuleSchema = z.discriminatedUnion(
   'kind',
-  [
-    evidenceCountRule,
-    evidenceShareRule,
-    distinctVouchersRule,
-    menteeProgressRule,
-    feedbackWithoutEscalationRule,
-    tenureRule,
-    menteesAdvancedRule,
-    clientRetentionRule,
-    assessmentPassedRule,
-    manualRule,
-  ],
-  { error: `expected kind to be one of: ${RULE_KINDS.join(', ')}` },
+  [tenureRule, assessmentRule, menteeAdvancedRule, clientRetentionRule],
+  { error: `expected kind to be one of: ${REQUIREMENT_RULE_KINDS.join(', ')}` },
 );
-export type Rule = z.infer<typeof ruleSchema>;
+export type RequirementRule = z.infer<typeof requirementRuleSchema>;

@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ladderSchema, type Ladder, type Level } from './ladder.schema.js';
-import { EVIDENCE_FIELDS, type EvidenceFilter, type Rule } from './rule-kinds.js';
+import { ladderSchema, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
+import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
 
 /** One problem in a ladder file: where it is (line and column from 1) and what is wrong. */
 export interface LadderProblem {
@@ -13,7 +13,8 @@ export interface LadderProblem {
   message: string;
 }
 
-export type LadderValidation = { ok: true; ladder: Ladder } | { ok: false; problems: LadderProblem[] };
+export type LadderValidation =
+  { ok: true; ladder: LadderDocument } | { ok: false; problems: LadderProblem[] };
 
 type PathSegment = string | number;
 
@@ -174,18 +175,31 @@ interface CrossProblem {
   key?: boolean;
 }
 
+const WRITTEN_SECTIONS = [
+  'tagline',
+  'summary',
+  'what_you_do',
+  'ai_skills',
+  'self_evaluation',
+  'curriculum',
+  'ranking_standard',
+  'promotion',
+  'mentorship',
+] as const satisfies readonly (keyof LevelDefinition)[];
+
 /** Checks that need the whole document: unique ids, references to levels and tracks, the panel gate. */
-export function crossCheckLadder(ladder: Ladder): CrossProblem[] {
+export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
   const problems: CrossProblem[] = [];
   const duplicates = <T>(
     items: readonly T[],
-    idOf: (item: T) => string,
+    idOf: (item: T) => string | undefined,
     path: (index: number) => PathSegment[],
     what: string,
   ) => {
     const seen = new Map<string, number>();
     items.forEach((item, index) => {
       const key = idOf(item);
+      if (key === undefined) return;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, index);
       else
@@ -207,23 +221,46 @@ export function crossCheckLadder(ladder: Ladder): CrossProblem[] {
   );
   const trackIds = new Set(ladder.tracks.map((t) => t.id));
   const levelIds = new Set(ladder.levels.map((l) => l.id));
-  const rankKeys = ladder.levels.map((l) => `${l.track}#${l.rank}`);
-  duplicates(
-    rankKeys,
-    (k) => k,
-    (i) => ['levels', i, 'rank'],
-    'rank in track',
-  );
+  const levelRef = (value: string, path: PathSegment[]): boolean => {
+    if (levelIds.has(value)) return true;
+    problems.push({ path, message: `unknown level "${value}" (levels: ${[...levelIds].join(', ')})` });
+    return false;
+  };
 
-  const levelRef = (value: string, path: PathSegment[]) => {
-    if (!levelIds.has(value))
-      problems.push({ path, message: `unknown level "${value}" (levels: ${[...levelIds].join(', ')})` });
+  // Order within a track comes from the track's list; every level sits in exactly its own track's list.
+  const positionOf = new Map<string, { track: string; index: number }>();
+  ladder.tracks.forEach((track, ti) => {
+    track.levels.forEach((levelId, i) => {
+      const path: PathSegment[] = ['tracks', ti, 'levels', i];
+      if (!levelRef(levelId, path)) return;
+      if (positionOf.has(levelId)) {
+        problems.push({ path, message: `level "${levelId}" is listed in more than one place` });
+        return;
+      }
+      positionOf.set(levelId, { track: track.id, index: i });
+      const level = ladder.levels.find((l) => l.id === levelId);
+      if (level !== undefined && level.track !== track.id) {
+        problems.push({ path, message: `level "${levelId}" belongs to track "${level.track}"` });
+      }
+    });
+  });
+  const below = (a: string, b: string): boolean | undefined => {
+    const pa = positionOf.get(a);
+    const pb = positionOf.get(b);
+    if (pa === undefined || pb === undefined || pa.track !== pb.track) return undefined;
+    return pa.index < pb.index;
   };
 
   ladder.levels.forEach((level, li) => {
     const base: PathSegment[] = ['levels', li];
     if (!trackIds.has(level.track))
       problems.push({ path: [...base, 'track'], message: `unknown track "${level.track}"` });
+    else if (!positionOf.has(level.id)) {
+      problems.push({
+        path: [...base, 'id'],
+        message: `level "${level.id}" is missing from the levels of track "${level.track}"`,
+      });
+    }
     level.bridges_to?.forEach((track, i) => {
       if (!trackIds.has(track))
         problems.push({ path: [...base, 'bridges_to', i], message: `unknown track "${track}"` });
@@ -231,10 +268,7 @@ export function crossCheckLadder(ladder: Ladder): CrossProblem[] {
     if (level.status === 'written') {
       for (const section of WRITTEN_SECTIONS) {
         if (level[section] === undefined) {
-          problems.push({
-            path: [...base, section],
-            message: `required for a level whose status is written`,
-          });
+          problems.push({ path: [...base, 'status'], message: `a written level needs ${section}` });
         }
       }
     }
@@ -271,55 +305,49 @@ export function crossCheckLadder(ladder: Ladder): CrossProblem[] {
       (i) => modules[i]?.path ?? base,
       'module id',
     );
-    checkPhaseOrder(level, base, problems);
+    checkPhases(level, base, problems);
     duplicates(
       level.ranking_standard ?? [],
       (x) => x.id,
       (i) => [...base, 'ranking_standard', i, 'id'],
       'metric id',
     );
+    level.ranking_standard?.forEach((metric, i) =>
+      checkMetricRule(metric.rule, [...base, 'ranking_standard', i, 'rule'], problems),
+    );
 
     const promotion = level.promotion;
     if (promotion !== undefined) {
       const pBase = [...base, 'promotion'];
-      levelRef(promotion.target_level, [...pBase, 'target_level']);
-      const target = ladder.levels.find((l) => l.id === promotion.target_level);
-      if (target !== undefined && target.track === level.track && target.rank <= level.rank) {
-        problems.push({
-          path: [...pBase, 'target_level'],
-          message: `expected a higher level than ${level.id}`,
-        });
+      const target = promotion.target_level;
+      if (
+        levelRef(target, [...pBase, 'target_level']) &&
+        (target === level.id || below(target, level.id) === true)
+      ) {
+        problems.push({ path: [...pBase, 'target_level'], message: `expected a level above ${level.id}` });
       }
       duplicates(
-        promotion.assessment?.components ?? [],
+        promotion.assessment ?? [],
         (x) => x.id,
-        (i) => [...pBase, 'assessment', 'components', i, 'id'],
+        (i) => [...pBase, 'assessment', i, 'id'],
         'component id',
       );
       duplicates(
-        promotion.other_requirements ?? [],
+        promotion.requirements ?? [],
         (x) => x.id,
-        (i) => [...pBase, 'other_requirements', i, 'id'],
+        (i) => [...pBase, 'requirements', i, 'id'],
         'requirement id',
       );
-      promotion.other_requirements?.forEach((req, i) => {
-        const rPath = [...pBase, 'other_requirements', i, 'rule'];
-        checkRule(req.rule, rPath, problems);
-        if (
-          req.rule.kind === 'tenure' &&
-          promotion.min_months_at_level !== undefined &&
-          req.rule.months !== promotion.min_months_at_level
-        ) {
+      promotion.requirements?.forEach((req, i) => {
+        const kindPath = [...pBase, 'requirements', i, 'rule', 'kind'];
+        if (req.rule.kind === 'tenure' && promotion.min_months_at_level === undefined) {
           problems.push({
-            path: [...rPath, 'months'],
-            message: `expected ${promotion.min_months_at_level}, the promotion's min_months_at_level`,
+            path: kindPath,
+            message: 'a tenure requirement needs promotion.min_months_at_level',
           });
         }
-        if (req.rule.kind === 'assessment_passed' && promotion.assessment === undefined) {
-          problems.push({
-            path: [...rPath, 'kind'],
-            message: 'assessment_passed needs promotion.assessment',
-          });
+        if (req.rule.kind === 'assessment' && promotion.assessment === undefined) {
+          problems.push({ path: kindPath, message: 'an assessment requirement needs promotion.assessment' });
         }
       });
       const panel = promotion.panel;
@@ -331,49 +359,52 @@ export function crossCheckLadder(ladder: Ladder): CrossProblem[] {
           (i) => [...panelBase, 'criteria', i, 'id'],
           'criterion id',
         );
-        if (!panel.criteria.some((c) => c.id === panel.gate_criterion)) {
+        const gates = panel.criteria.flatMap((c, i) => (c.gate === true ? [i] : []));
+        if (gates.length === 0) {
           problems.push({
-            path: [...panelBase, 'gate_criterion'],
-            message: `"${panel.gate_criterion}" is not among the criteria (${panel.criteria.map((c) => c.id).join(', ')})`,
+            path: [...panelBase, 'criteria'],
+            message: 'expected one criterion marked gate: true, found none',
+          });
+        }
+        for (const extra of gates.slice(1)) {
+          problems.push({
+            path: [...panelBase, 'criteria', extra, 'gate'],
+            message: 'expected one gate criterion, found another',
           });
         }
         levelRef(panel.eligibility.min_level, [...panelBase, 'eligibility', 'min_level']);
-        if (panel.scale.max <= panel.scale.min)
-          problems.push({ path: [...panelBase, 'scale', 'max'], message: 'expected max > min' });
-        for (const [name, value] of [
-          ['gate_median_at_least', panel.decision.gate_median_at_least],
-          ['others_median_at_least', panel.decision.others_median_at_least],
-        ] as const) {
-          if (value < panel.scale.min || value > panel.scale.max) {
-            problems.push({
-              path: [...panelBase, 'decision', name],
-              message: `expected a score within the scale ${panel.scale.min}–${panel.scale.max}`,
-            });
+        const scale = panel.scale;
+        if (scale !== undefined) {
+          if (scale.max <= scale.min)
+            problems.push({ path: [...panelBase, 'scale', 'max'], message: 'expected max > min' });
+          for (const name of ['gate_median_min', 'other_median_min'] as const) {
+            const value = panel.decision[name];
+            if (value < scale.min || value > scale.max) {
+              problems.push({
+                path: [...panelBase, 'decision', name],
+                message: `expected a score within the scale ${scale.min}–${scale.max}`,
+              });
+            }
           }
         }
       }
     }
-    level.ranking_standard?.forEach((metric, i) =>
-      checkRule(metric.rule, [...base, 'ranking_standard', i, 'rule'], problems),
-    );
 
     const mentorship = level.mentorship;
-    mentorship?.receives?.mentor_levels.forEach((l, i) =>
-      levelRef(l, [...base, 'mentorship', 'receives', 'mentor_levels', i]),
-    );
+    mentorship?.receives?.mentor_levels.forEach((l, i) => {
+      const path = [...base, 'mentorship', 'receives', 'mentor_levels', i];
+      if (levelRef(l, path) && (l === level.id || below(l, level.id) === true)) {
+        problems.push({ path, message: `expected a level above ${level.id}` });
+      }
+    });
     mentorship?.gives?.mentee_levels.forEach((l, i) => {
       const path = [...base, 'mentorship', 'gives', 'mentee_levels', i];
-      levelRef(l, path);
-      const mentee = ladder.levels.find((x) => x.id === l);
-      if (mentee !== undefined && mentee.track === level.track && mentee.rank >= level.rank) {
+      if (levelRef(l, path) && (l === level.id || below(l, level.id) === false)) {
         problems.push({ path, message: `expected a level below ${level.id}` });
       }
     });
-    if (
-      mentorship?.gives !== undefined &&
-      mentorship.gives.slots > 0 &&
-      mentorship.gives.mentee_levels.length === 0
-    ) {
+    const gives = mentorship?.gives;
+    if (gives !== undefined && gives.slots > 0 && gives.mentee_levels.length === 0) {
       problems.push({
         path: [...base, 'mentorship', 'gives', 'mentee_levels'],
         message: 'expected at least one mentee level when slots > 0',
@@ -383,60 +414,39 @@ export function crossCheckLadder(ladder: Ladder): CrossProblem[] {
   return problems;
 }
 
-const WRITTEN_SECTIONS = [
-  'tagline',
-  'summary',
-  'what_you_do',
-  'ai_skills',
-  'self_evaluation',
-  'curriculum',
-  'ranking_standard',
-  'promotion',
-  'mentorship',
-] as const satisfies readonly (keyof Level)[];
-
-function checkPhaseOrder(level: Level, base: PathSegment[], problems: CrossProblem[]): void {
+function checkPhases(level: LevelDefinition, base: PathSegment[], problems: CrossProblem[]): void {
   const phases = level.curriculum ?? [];
-  for (let i = 1; i < phases.length; i++) {
-    const previous = phases[i - 1];
-    const phase = phases[i];
-    if (previous !== undefined && phase !== undefined && phase.from_month <= previous.to_month) {
+  phases.forEach((phase, i) => {
+    if (phase.months.to < phase.months.from) {
       problems.push({
-        path: [...base, 'curriculum', i, 'from_month'],
-        message: `expected a month after the previous phase's to_month (${previous.to_month})`,
+        path: [...base, 'curriculum', i, 'months', 'to'],
+        message: `expected a month ≥ from (${phase.months.from})`,
       });
     }
-  }
+    const previous = phases[i - 1];
+    if (previous !== undefined && phase.months.from <= previous.months.to) {
+      problems.push({
+        path: [...base, 'curriculum', i, 'months', 'from'],
+        message: `expected a month after the previous phase ends (month ${previous.months.to})`,
+      });
+    }
+  });
 }
 
-function checkRule(rule: Rule, path: PathSegment[], problems: CrossProblem[]): void {
-  if (rule.kind !== 'evidence_count' && rule.kind !== 'evidence_share') return;
+function checkMetricRule(rule: MetricRule, path: PathSegment[], problems: CrossProblem[]): void {
   // A filter on a field the evidence kind does not have would silently count nothing.
+  if (rule.kind !== 'evidence_count' && rule.kind !== 'share') return;
   const known = EVIDENCE_FIELDS[rule.evidence];
-  const filters: [string, EvidenceFilter | undefined][] =
-    rule.kind === 'evidence_count'
-      ? [['where', rule.where]]
-      : [
-          ['of', rule.of],
-          ['counted', rule.counted],
-        ];
-  for (const [name, filter] of filters) {
-    for (const field of Object.keys(filter?.fields ?? {})) {
-      if (!known.includes(field)) {
-        problems.push({
-          path: [...path, name, 'fields', field],
-          key: true,
-          message: `unknown field of ${rule.evidence} evidence (fields: ${known.join(', ')})`,
-        });
-      }
-    }
-    (filter?.non_empty ?? []).forEach((field, i) => {
-      if (!known.includes(field)) {
-        problems.push({
-          path: [...path, name, 'non_empty', i],
-          message: `unknown field of ${rule.evidence} evidence (fields: ${known.join(', ')})`,
-        });
-      }
-    });
+  const unknown = `unknown field of ${rule.evidence} evidence (fields: ${known.join(', ')})`;
+  if (rule.kind === 'share') {
+    if (!known.includes(rule.non_empty)) problems.push({ path: [...path, 'non_empty'], message: unknown });
+    return;
   }
+  for (const field of Object.keys(rule.where ?? {})) {
+    if (!known.includes(field))
+      problems.push({ path: [...path, 'where', field], key: true, message: unknown });
+  }
+  (rule.non_empty ?? []).forEach((field, i) => {
+    if (!known.includes(field)) problems.push({ path: [...path, 'non_empty', i], message: unknown });
+  });
 }

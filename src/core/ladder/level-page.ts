@@ -1,0 +1,297 @@
+import { type Cadence, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
+import { findLevel, findTrackOfLevel } from './ladder-lookup.js';
+
+/**
+ * A level as a page: the sections of the published ladder page, in its order, built once from the
+ * file so the Markdown and HTML renderings cannot drift apart.
+ */
+export interface ListItem {
+  /** Bold lead-in ("Scope surgery"); the text follows after a dash. */
+  label?: string;
+  text?: string;
+  /** A marker such as "gate" shown beside the item. */
+  badge?: string;
+  children?: ListItem[];
+}
+
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: ListItem[]; checklist?: boolean }
+  | { kind: 'table'; head: string[]; rows: string[][] }
+  | { kind: 'subheading'; text: string };
+
+export interface PageSection {
+  id: string;
+  heading: string;
+  blocks: Block[];
+}
+
+export interface LevelPage {
+  ladderName: string;
+  trackName: string;
+  version: string;
+  versionLabel: string;
+  title: string;
+  tagline?: string;
+  intro: string[];
+  notice?: string;
+  sections: PageSection[];
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-02-01" → "February 2026", the way the published page dates itself. */
+export function monthLabel(isoDate: string): string {
+  const [year, month] = isoDate.split('-');
+  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
+/** The cadence as people write it ("bi-weekly"). */
+export function cadenceWord(cadence: Cadence): string {
+  return cadence === 'biweekly' ? 'bi-weekly' : 'weekly';
+}
+
+/** "L1–L2" for consecutive levels of one track, else "L1, L3". */
+export function levelRange(doc: LadderDocument, ids: readonly string[]): string {
+  if (ids.length === 0) return 'none';
+  if (ids.length === 1) return ids[0] ?? '';
+  const track = findTrackOfLevel(doc, ids[0] ?? '');
+  const positions = ids.map((id) => track?.levels.indexOf(id) ?? -1);
+  const consecutive = positions.every((p, i) => p >= 0 && (i === 0 || p === (positions[i - 1] ?? -2) + 1));
+  return consecutive ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join(', ');
+}
+
+/** The heading of a level: "L4 — Senior Product Builder", or the id alone when the title is the id. */
+export function levelHeading(level: LevelDefinition): string {
+  return level.title === level.id ? level.id : `${level.id} — ${level.title}`;
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The sentences of the "Mentorship at this level" section, from the file's numbers. */
+export function mentorshipItems(doc: LadderDocument, level: LevelDefinition): ListItem[] {
+  const mentorship = level.mentorship;
+  if (mentorship === undefined) return [];
+  const items: ListItem[] = [];
+  const org = doc.organisation === undefined ? 'leadership' : `${doc.organisation} leadership`;
+  const receives = mentorship.receives;
+  if (receives !== undefined) {
+    const who =
+      receives.mentor_levels.length > 0
+        ? `${receives.mentor_levels.join(' or ')} mentor${receives.leadership ? ` (or ${org})` : ''}`
+        : receives.leadership
+          ? capitalise(org)
+          : 'No mentor';
+    const text = [`${who}, ${cadenceWord(receives.checkin_cadence)} check-ins.`, receives.focus]
+      .filter(Boolean)
+      .join(' ');
+    items.push({ label: 'You receive', text });
+  }
+  const gives = mentorship.gives;
+  if (gives !== undefined) {
+    const slots = `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels)}).`;
+    const cadence = `${capitalise(cadenceWord(gives.checkin_cadence))} check-ins.`;
+    items.push({ label: 'You give', text: [slots, cadence, gives.focus].filter(Boolean).join(' ') });
+    if (gives.referral !== undefined) {
+      items.push({
+        label: 'Referral cut',
+        text: `${gives.referral.percent}% of mentee’s monthly rate for ${gives.referral.months} months after placement.`,
+      });
+    }
+  }
+  for (const note of mentorship.notes ?? []) items.push({ label: note.name, text: note.description });
+  return items;
+}
+
+/** What reaching `target` unlocks: its own list, then the slots, referral terms and billing tier it carries. */
+export function unlockItems(doc: LadderDocument, target: LevelDefinition): ListItem[] {
+  const items: ListItem[] = (target.unlocks ?? []).map((text) => splitLabel(text));
+  const gives = target.mentorship?.gives;
+  if (gives !== undefined && gives.slots > 0) {
+    items.push({ text: `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels)})` });
+  }
+  if (gives?.referral !== undefined) {
+    items.push({ text: `Referral cut: ${gives.referral.percent}% for ${gives.referral.months} months` });
+  }
+  if (target.billing_tier !== undefined) items.push({ text: `${target.billing_tier} billing rate` });
+  return items;
+}
+
+function splitLabel(text: string): ListItem {
+  const at = text.indexOf(' — ');
+  return at < 0 ? { text } : { label: text.slice(0, at), text: text.slice(at + 3) };
+}
+
+/** Builds the page of one level. Sections the organisation has not written are left out. */
+export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): LevelPage {
+  const track = doc.tracks.find((t) => t.id === level.track);
+  const sections: PageSection[] = [];
+  const described = (items: { name: string; description?: string | undefined }[]): ListItem[] =>
+    items.map((item) => ({
+      label: item.name,
+      ...(item.description === undefined ? {} : { text: item.description }),
+    }));
+
+  if (level.what_you_do !== undefined) {
+    sections.push({
+      id: 'what-you-do',
+      heading: 'What You Do',
+      blocks: [{ kind: 'list', items: described(level.what_you_do) }],
+    });
+  }
+  if (level.ai_skills !== undefined) {
+    sections.push({
+      id: 'ai-skills',
+      heading: 'AI Skills Required',
+      blocks: [{ kind: 'list', items: described(level.ai_skills) }],
+    });
+  }
+  if (level.self_evaluation !== undefined) {
+    sections.push({
+      id: 'self-evaluation',
+      heading: 'Self-Evaluation Checklist',
+      blocks: [
+        { kind: 'list', checklist: true, items: level.self_evaluation.map((item) => ({ text: item.text })) },
+      ],
+    });
+  }
+  if (level.curriculum !== undefined) {
+    sections.push({
+      id: 'curriculum',
+      heading: 'Training Curriculum',
+      blocks: level.curriculum.flatMap((phase): Block[] => [
+        { kind: 'subheading', text: `Month ${phase.months.from}–${phase.months.to}: ${phase.name}` },
+        { kind: 'list', items: described(phase.modules) },
+      ]),
+    });
+  }
+  if (level.ranking_standard !== undefined) {
+    sections.push({
+      id: 'ranking-standard',
+      heading: 'Ranking Standard',
+      blocks: [
+        {
+          kind: 'table',
+          head: ['Metric', 'Threshold', 'How It’s Measured'],
+          rows: level.ranking_standard.map((m) => [m.name, m.threshold, m.measured_by]),
+        },
+      ],
+    });
+  }
+  const promotion = level.promotion;
+  if (
+    promotion !== undefined &&
+    (promotion.requirements !== undefined || promotion.min_months_at_level !== undefined)
+  ) {
+    const components = described(promotion.assessment ?? []);
+    const requirements: ListItem[] = (promotion.requirements ?? []).map((req) =>
+      req.rule.kind === 'assessment' && components.length > 0
+        ? { text: `${req.name}:`, children: components }
+        : { text: req.name },
+    );
+    if (promotion.requirements === undefined && promotion.min_months_at_level !== undefined) {
+      requirements.push({ text: `Minimum ${promotion.min_months_at_level} months at ${level.id}` });
+    }
+    sections.push({
+      id: 'promotion',
+      heading: `Promotion to ${promotion.target_level}`,
+      blocks: [
+        { kind: 'subheading', text: 'Requirements' },
+        { kind: 'list', items: requirements },
+      ],
+    });
+  }
+  if (promotion?.panel !== undefined) {
+    const decision = promotion.panel.decision;
+    sections.push({
+      id: 'panel',
+      heading: 'What the Panel Looks For',
+      blocks: [
+        {
+          kind: 'list',
+          items: promotion.panel.criteria.map((c) => ({
+            label: c.name,
+            text: c.description,
+            ...(c.gate === true ? { badge: 'gate' } : {}),
+          })),
+        },
+        {
+          kind: 'paragraph',
+          text:
+            `A panel of ${promotion.panel.size} (${promotion.panel.eligibility.min_level} and above` +
+            `${promotion.panel.eligibility.leadership ? ', or leadership' : ''}). Each assessment component passes by ` +
+            `${decision.component_pass} of the panel; the gate criterion needs a median score of at least ${decision.gate_median_min}, ` +
+            `the others at least ${decision.other_median_min}.`,
+        },
+      ],
+    });
+  }
+  const mentorship = mentorshipItems(doc, level);
+  if (mentorship.length > 0) {
+    sections.push({
+      id: 'mentorship',
+      heading: 'Mentorship at This Level',
+      blocks: [{ kind: 'list', items: mentorship }],
+    });
+  }
+  const target = promotion === undefined ? undefined : findLevel(doc, promotion.target_level);
+  const unlocks = target === undefined ? [] : unlockItems(doc, target);
+  if (target !== undefined && unlocks.length > 0) {
+    sections.push({
+      id: 'unlocks',
+      heading: `What Unlocks at ${target.id}`,
+      blocks: [{ kind: 'list', items: unlocks }],
+    });
+  }
+  if (level.status === 'not_written') {
+    // What the ladder already says of this level (from other levels' pages) is still worth showing.
+    const known: ListItem[] = [];
+    if (level.billing_tier !== undefined) known.push({ label: 'Billing tier', text: level.billing_tier });
+    if (level.panel_eligible === true)
+      known.push({ label: 'Evaluation panel', text: 'may serve on promotion panels' });
+    for (const bridge of level.bridges_to ?? []) {
+      known.push({
+        label: 'Bridge',
+        text: `to the ${doc.tracks.find((t) => t.id === bridge)?.name ?? bridge} track`,
+      });
+    }
+    for (const unlock of level.unlocks ?? []) known.push(splitLabel(unlock));
+    if (known.length > 0)
+      sections.push({
+        id: 'known',
+        heading: 'What the Ladder Says So Far',
+        blocks: [{ kind: 'list', items: known }],
+      });
+  }
+
+  return {
+    ladderName: doc.name,
+    trackName: track?.name ?? level.track,
+    version: doc.version,
+    versionLabel: monthLabel(doc.version),
+    title: levelHeading(level),
+    ...(level.tagline === undefined ? {} : { tagline: level.tagline }),
+    intro: level.summary ?? [],
+    ...(level.status === 'not_written'
+      ? {
+          notice:
+            'The organisation has not written this level’s page yet. What follows is only what other levels say of it.',
+        }
+      : {}),
+    sections,
+  };
+}
