@@ -1,0 +1,125 @@
+import type { LadderDocument, LevelDefinition } from './ladder.schema.js';
+
+/** One change between two versions of a ladder, placed by level and section. */
+export interface LadderChange {
+  /** The level it concerns, or null for the ladder itself (name, version, tracks). */
+  level: string | null;
+  /** The level's section (`promotion`, `ranking_standard`…), or the top-level field. */
+  section: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** Where inside the section: items of id-keyed lists by their id, e.g. `ranking_standard[client-trust].threshold`. */
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+type Json = unknown;
+
+const isObject = (value: Json): value is Record<string, Json> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const hasIds = (value: Json): value is { id: string }[] =>
+  Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && typeof item.id === 'string');
+
+const same = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function diffValues(before: Json, after: Json, path: string, emit: (c: Omit<LadderChange, 'level' | 'section'>) => void): void {
+  if (same(before, after)) return;
+  if (before === undefined) return emit({ kind: 'added', path, after });
+  if (after === undefined) return emit({ kind: 'removed', path, before });
+  if (isObject(before) && isObject(after)) {
+    for (const key of unionKeys(Object.keys(before), Object.keys(after))) {
+      diffValues(before[key], after[key], `${path}.${key}`, emit);
+    }
+    return;
+  }
+  // Lists of items with ids are matched by id, so a reordering or an edit reads as what it is.
+  if ((hasIds(before) || (Array.isArray(before) && before.length === 0)) && hasIds(after)) {
+    diffById(before as { id: string }[], after, path, emit);
+    return;
+  }
+  if (hasIds(before) && Array.isArray(after) && after.length === 0) {
+    diffById(before, [], path, emit);
+    return;
+  }
+  emit({ kind: 'changed', path, before, after });
+}
+
+function diffById(before: { id: string }[], after: { id: string }[], path: string, emit: (c: Omit<LadderChange, 'level' | 'section'>) => void): void {
+  const oldById = new Map(before.map((item) => [item.id, item]));
+  const newById = new Map(after.map((item) => [item.id, item]));
+  for (const id of unionKeys([...oldById.keys()], [...newById.keys()])) {
+    diffValues(oldById.get(id), newById.get(id), `${path}[${id}]`, emit);
+  }
+  const commonOld = before.map((i) => i.id).filter((id) => newById.has(id));
+  const commonNew = after.map((i) => i.id).filter((id) => oldById.has(id));
+  if (!same(commonOld, commonNew)) emit({ kind: 'changed', path: `${path} (order)`, before: commonOld, after: commonNew });
+}
+
+function unionKeys(a: string[], b: string[]): string[] {
+  return [...a, ...b.filter((key) => !a.includes(key))];
+}
+
+/** What changed between two versions of a ladder, per level and section, in the order of the new file. */
+export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): LadderChange[] {
+  const changes: LadderChange[] = [];
+  for (const field of ['ladder', 'name', 'version', 'organisation', 'tracks'] as const) {
+    diffValues(oldDoc[field], newDoc[field], field, (c) => changes.push({ level: null, section: field, ...c }));
+  }
+  const oldLevels = new Map(oldDoc.levels.map((l) => [l.id, l]));
+  const newLevels = new Map(newDoc.levels.map((l) => [l.id, l]));
+  for (const id of unionKeys([...newLevels.keys()], [...oldLevels.keys()])) {
+    const before = oldLevels.get(id);
+    const after = newLevels.get(id);
+    if (before === undefined || after === undefined) {
+      changes.push({
+        level: id,
+        section: 'level',
+        kind: before === undefined ? 'added' : 'removed',
+        path: id,
+        ...(before === undefined ? { after } : { before }),
+      });
+      continue;
+    }
+    const sections = unionKeys(Object.keys(before), Object.keys(after)) as (keyof LevelDefinition)[];
+    for (const section of sections) {
+      diffValues(before[section], after[section], section, (c) => changes.push({ level: id, section, ...c }));
+    }
+  }
+  return changes;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** The changes as text for a terminal or a review: grouped by level, then section. */
+export function formatLadderDiff(oldDoc: LadderDocument, newDoc: LadderDocument, changes: LadderChange[]): string {
+  const lines = [`ladder ${newDoc.ladder}: version ${oldDoc.version} → ${newDoc.version}`];
+  if (changes.length === 0) return `${lines[0]}\nno changes\n`;
+  let group = '';
+  let section = '';
+  for (const change of changes) {
+    const heading = change.level === null ? '(ladder)' : change.level;
+    if (heading !== group) {
+      lines.push('', heading);
+      group = heading;
+      section = '';
+    }
+    if (change.section !== section) {
+      lines.push(`  ${change.section}`);
+      section = change.section;
+    }
+    const mark = change.kind === 'added' ? '+' : change.kind === 'removed' ? '-' : '~';
+    const detail =
+      change.kind === 'changed'
+        ? `${show(change.before)} → ${show(change.after)}`
+        : change.kind === 'added'
+          ? show(change.after)
+          : show(change.before);
+    lines.push(`    ${mark} ${change.path}: ${detail}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
