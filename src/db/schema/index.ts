@@ -1,2 +1,3 @@
 // The one pg-core schema, split by area. drizzle-kit reads this file; each area adds one line.
 export * from './system.schema.js';
+export * from './ladders.schema.js';
