@@ -11,6 +11,7 @@ import type { Clock } from '../core/clock.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { installErrorHandler } from './error-handler.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { ladderRoutes } from './routes/ladders.routes.js';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -50,6 +51,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   // Route plugins: one line per resource.
   await app.register(healthRoutes(deps));
+  await app.register(ladderRoutes(deps));
+
+  await app.register((await import('./web.js')).webApp); // the web app at `/`; unknown /api paths stay JSON 404s
 
   return app;
 }

@@ -16,7 +16,11 @@ function yesNo(value: boolean | undefined): string {
   return value === true ? 'yes' : value === false ? 'no' : NONE;
 }
 
-function byName(left: { name: string }[] | undefined, right: { name: string }[] | undefined, section: string): ComparisonRow[] {
+function byName(
+  left: { name: string }[] | undefined,
+  right: { name: string }[] | undefined,
+  section: string,
+): ComparisonRow[] {
   const names = [...(left ?? []).map((i) => i.name), ...(right ?? []).map((i) => i.name)];
   return [...new Set(names)].map((name) => {
     const l = (left ?? []).some((i) => i.name === name) ? 'yes' : NONE;
@@ -26,9 +30,14 @@ function byName(left: { name: string }[] | undefined, right: { name: string }[] 
 }
 
 /** What changes from one level to another, section by section, with the file's own words and numbers. */
-export function compareLevels(doc: LadderDocument, left: LevelDefinition, right: LevelDefinition): ComparisonRow[] {
+export function compareLevels(
+  doc: LadderDocument,
+  left: LevelDefinition,
+  right: LevelDefinition,
+): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
-  const add = (section: string, aspect: string, l: string, r: string) => rows.push({ section, aspect, left: l, right: r, changed: l !== r });
+  const add = (section: string, aspect: string, l: string, r: string) =>
+    rows.push({ section, aspect, left: l, right: r, changed: l !== r });
 
   add('level', 'title', left.title, right.title);
   add('level', 'status', left.status, right.status);
@@ -38,23 +47,48 @@ export function compareLevels(doc: LadderDocument, left: LevelDefinition, right:
 
   rows.push(...byName(left.what_you_do, right.what_you_do, 'what you do'));
   rows.push(...byName(left.ai_skills, right.ai_skills, 'AI skills'));
-  add('self-evaluation', 'checklist items', String(left.self_evaluation?.length ?? 0), String(right.self_evaluation?.length ?? 0));
-  const modules = (l: LevelDefinition) => String((l.curriculum ?? []).reduce((n, p) => n + p.modules.length, 0));
-  const phases = (l: LevelDefinition) => (l.curriculum ?? []).map((p) => `${p.months.from}–${p.months.to} ${p.name}`).join('; ') || NONE;
+  add(
+    'self-evaluation',
+    'checklist items',
+    String(left.self_evaluation?.length ?? 0),
+    String(right.self_evaluation?.length ?? 0),
+  );
+  const modules = (l: LevelDefinition) =>
+    String((l.curriculum ?? []).reduce((n, p) => n + p.modules.length, 0));
+  const phases = (l: LevelDefinition) =>
+    (l.curriculum ?? []).map((p) => `${p.months.from}–${p.months.to} ${p.name}`).join('; ') || NONE;
   add('curriculum', 'phases', phases(left), phases(right));
   add('curriculum', 'modules', modules(left), modules(right));
 
-  const metricIds = [...new Set([...(left.ranking_standard ?? []), ...(right.ranking_standard ?? [])].map((m) => m.id))];
+  const metricIds = [
+    ...new Set([...(left.ranking_standard ?? []), ...(right.ranking_standard ?? [])].map((m) => m.id)),
+  ];
   for (const id of metricIds) {
     const l = left.ranking_standard?.find((m) => m.id === id);
     const r = right.ranking_standard?.find((m) => m.id === id);
     add('ranking standard', (l ?? r)?.name ?? id, l?.threshold ?? NONE, r?.threshold ?? NONE);
   }
 
-  add('promotion', 'target level', left.promotion?.target_level ?? NONE, right.promotion?.target_level ?? NONE);
-  add('promotion', 'minimum months at level', String(left.promotion?.min_months_at_level ?? NONE), String(right.promotion?.min_months_at_level ?? NONE));
-  add('promotion', 'assessment components', String(left.promotion?.assessment?.length ?? 0), String(right.promotion?.assessment?.length ?? 0));
-  const gate = (l: LevelDefinition) => l.promotion?.panel?.criteria.find((c) => c.gate === true)?.name ?? NONE;
+  add(
+    'promotion',
+    'target level',
+    left.promotion?.target_level ?? NONE,
+    right.promotion?.target_level ?? NONE,
+  );
+  add(
+    'promotion',
+    'minimum months at level',
+    String(left.promotion?.min_months_at_level ?? NONE),
+    String(right.promotion?.min_months_at_level ?? NONE),
+  );
+  add(
+    'promotion',
+    'assessment components',
+    String(left.promotion?.assessment?.length ?? 0),
+    String(right.promotion?.assessment?.length ?? 0),
+  );
+  const gate = (l: LevelDefinition) =>
+    l.promotion?.panel?.criteria.find((c) => c.gate === true)?.name ?? NONE;
   add('promotion', 'panel gate', gate(left), gate(right));
 
   const gives = (l: LevelDefinition) => l.mentorship?.gives;
@@ -83,12 +117,19 @@ export function compareLevels(doc: LadderDocument, left: LevelDefinition, right:
 }
 
 /** The comparison as a Markdown table, changed rows marked. */
-export function formatComparison(left: LevelDefinition, right: LevelDefinition, rows: ComparisonRow[]): string {
+export function formatComparison(
+  left: LevelDefinition,
+  right: LevelDefinition,
+  rows: ComparisonRow[],
+): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const lines = [
     `| section | aspect | ${left.id} | ${right.id} | |`,
     '| --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${cell(r.section)} | ${cell(r.aspect)} | ${cell(r.left)} | ${cell(r.right)} | ${r.changed ? '≠' : ''} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cell(r.section)} | ${cell(r.aspect)} | ${cell(r.left)} | ${cell(r.right)} | ${r.changed ? '≠' : ''} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

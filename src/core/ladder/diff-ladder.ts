@@ -19,11 +19,18 @@ const isObject = (value: Json): value is Record<string, Json> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const hasIds = (value: Json): value is { id: string }[] =>
-  Array.isArray(value) && value.length > 0 && value.every((item) => isObject(item) && typeof item.id === 'string');
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((item) => isObject(item) && typeof item.id === 'string');
 
 const same = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function diffValues(before: Json, after: Json, path: string, emit: (c: Omit<LadderChange, 'level' | 'section'>) => void): void {
+function diffValues(
+  before: Json,
+  after: Json,
+  path: string,
+  emit: (c: Omit<LadderChange, 'level' | 'section'>) => void,
+): void {
   if (same(before, after)) return;
   if (before === undefined) return emit({ kind: 'added', path, after });
   if (after === undefined) return emit({ kind: 'removed', path, before });
@@ -45,7 +52,12 @@ function diffValues(before: Json, after: Json, path: string, emit: (c: Omit<Ladd
   emit({ kind: 'changed', path, before, after });
 }
 
-function diffById(before: { id: string }[], after: { id: string }[], path: string, emit: (c: Omit<LadderChange, 'level' | 'section'>) => void): void {
+function diffById(
+  before: { id: string }[],
+  after: { id: string }[],
+  path: string,
+  emit: (c: Omit<LadderChange, 'level' | 'section'>) => void,
+): void {
   const oldById = new Map(before.map((item) => [item.id, item]));
   const newById = new Map(after.map((item) => [item.id, item]));
   for (const id of unionKeys([...oldById.keys()], [...newById.keys()])) {
@@ -53,7 +65,8 @@ function diffById(before: { id: string }[], after: { id: string }[], path: strin
   }
   const commonOld = before.map((i) => i.id).filter((id) => newById.has(id));
   const commonNew = after.map((i) => i.id).filter((id) => oldById.has(id));
-  if (!same(commonOld, commonNew)) emit({ kind: 'changed', path: `${path} (order)`, before: commonOld, after: commonNew });
+  if (!same(commonOld, commonNew))
+    emit({ kind: 'changed', path: `${path} (order)`, before: commonOld, after: commonNew });
 }
 
 function unionKeys(a: string[], b: string[]): string[] {
@@ -64,7 +77,9 @@ function unionKeys(a: string[], b: string[]): string[] {
 export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): LadderChange[] {
   const changes: LadderChange[] = [];
   for (const field of ['ladder', 'name', 'version', 'organisation', 'tracks'] as const) {
-    diffValues(oldDoc[field], newDoc[field], field, (c) => changes.push({ level: null, section: field, ...c }));
+    diffValues(oldDoc[field], newDoc[field], field, (c) =>
+      changes.push({ level: null, section: field, ...c }),
+    );
   }
   const oldLevels = new Map(oldDoc.levels.map((l) => [l.id, l]));
   const newLevels = new Map(newDoc.levels.map((l) => [l.id, l]));
@@ -96,7 +111,11 @@ function show(value: unknown): string {
 }
 
 /** The changes as text for a terminal or a review: grouped by level, then section. */
-export function formatLadderDiff(oldDoc: LadderDocument, newDoc: LadderDocument, changes: LadderChange[]): string {
+export function formatLadderDiff(
+  oldDoc: LadderDocument,
+  newDoc: LadderDocument,
+  changes: LadderChange[],
+): string {
   const lines = [`ladder ${newDoc.ladder}: version ${oldDoc.version} → ${newDoc.version}`];
   if (changes.length === 0) return `${lines[0]}\nno changes\n`;
   let group = '';

@@ -1,0 +1,80 @@
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import type { Executor } from '../connection.js';
+import { auditLog } from '../schema/system.schema.js';
+import { ladderVersions } from '../schema/ladders.schema.js';
+
+export type LadderVersionRow = typeof ladderVersions.$inferSelect;
+export type NewLadderVersion = Omit<typeof ladderVersions.$inferInsert, 'id'>;
+
+/** Every version of one ladder, oldest first. */
+export async function listLadderVersions(db: Executor, ladderId: string): Promise<LadderVersionRow[]> {
+  return db
+    .select()
+    .from(ladderVersions)
+    .where(eq(ladderVersions.ladderId, ladderId))
+    .orderBy(asc(ladderVersions.version));
+}
+
+/** Every version of every ladder, by ladder then version. */
+export async function listAllLadderVersions(db: Executor): Promise<LadderVersionRow[]> {
+  return db.select().from(ladderVersions).orderBy(asc(ladderVersions.ladderId), asc(ladderVersions.version));
+}
+
+/** The version with the latest effective date on or before `onOrBefore`, or undefined. */
+export async function findLadderVersionInForce(
+  db: Executor,
+  ladderId: string,
+  onOrBefore: string,
+): Promise<LadderVersionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(ladderVersions)
+    .where(and(eq(ladderVersions.ladderId, ladderId), lte(ladderVersions.version, onOrBefore)))
+    .orderBy(desc(ladderVersions.version))
+    .limit(1);
+  return rows[0];
+}
+
+/** The version with the latest effective date, or undefined when the ladder has none. */
+export async function findLatestLadderVersion(
+  db: Executor,
+  ladderId: string,
+): Promise<LadderVersionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(ladderVersions)
+    .where(eq(ladderVersions.ladderId, ladderId))
+    .orderBy(desc(ladderVersions.version))
+    .limit(1);
+  return rows[0];
+}
+
+/** One version by its database id. */
+export async function findLadderVersionById(db: Executor, id: number): Promise<LadderVersionRow | undefined> {
+  const rows = await db.select().from(ladderVersions).where(eq(ladderVersions.id, id)).limit(1);
+  return rows[0];
+}
+
+/** True when no ladder has been published yet. */
+export async function hasNoLadders(db: Executor): Promise<boolean> {
+  const rows = await db.select({ id: ladderVersions.id }).from(ladderVersions).limit(1);
+  return rows.length === 0;
+}
+
+/** Inserts a published version and its audit record in one transaction. */
+export async function insertLadderVersion(db: Executor, row: NewLadderVersion): Promise<LadderVersionRow> {
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(ladderVersions).values(row).returning();
+    if (inserted === undefined) throw new Error('insert returned no row');
+    await tx.insert(auditLog).values({
+      at: row.publishedAt,
+      actor: row.publishedBy,
+      action: 'ladder.publish',
+      entity: 'ladder_version',
+      entityId: `${row.ladderId}@${row.version}`,
+      before: null,
+      after: { id: inserted.id, ladder: row.ladderId, version: row.version, content_hash: row.contentHash },
+    });
+    return inserted;
+  });
+}

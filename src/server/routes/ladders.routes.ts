@@ -1,0 +1,172 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { systemActor } from '../../core/actor.js';
+import { validationFailed } from '../../core/errors.js';
+import { ladderSchema, levelSchema } from '../../core/ladder/ladder.schema.js';
+import { renderLevel } from '../../core/ladder/render-level.js';
+import {
+  getLadderInForce,
+  getLadderLevel,
+  listLadders,
+  listVersionsOfLadder,
+  publishLadder,
+  type PublishedLadder,
+} from '../../services/ladder.service.js';
+import type { AppDeps } from '../app.js';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+const versionMeta = z.object({
+  version_id: z.number().int(),
+  ladder: z.string(),
+  version: z.string(),
+  name: z.string(),
+  content_hash: z.string(),
+  published_at: z.string(),
+  published_by: z.string(),
+});
+
+const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
+
+function meta(ladder: PublishedLadder): z.infer<typeof versionMeta> {
+  return {
+    version_id: ladder.versionId,
+    ladder: ladder.ladderId,
+    version: ladder.version,
+    name: ladder.name,
+    content_hash: ladder.contentHash,
+    published_at: ladder.publishedAt,
+    published_by: ladder.publishedBy,
+  };
+}
+
+/** Ladders and their versions: read the version in force, list versions, read a level, publish a version. */
+export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const services = { db: deps.database.db, clock: deps.clock };
+  return async (app) => {
+    // A ladder is published as its YAML file; JSON `{ "source": "…" }` is accepted too.
+    for (const type of ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain']) {
+      app.addContentTypeParser(type, { parseAs: 'string' }, (_request, body, done) =>
+        done(null, { source: body }),
+      );
+    }
+
+    app.get(
+      '/api/ladders',
+      {
+        schema: {
+          tags: ['ladders'],
+          summary: 'Every ladder with the version in force today',
+          response: {
+            200: z.object({
+              ladders: z.array(
+                z.object({
+                  ladder: z.string(),
+                  name: z.string(),
+                  versions: z.number().int(),
+                  active_version: z.string().nullable(),
+                  latest_version: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => ({
+        ladders: (await listLadders(services)).map((l) => ({
+          ladder: l.ladderId,
+          name: l.name,
+          versions: l.versions,
+          active_version: l.activeVersion,
+          latest_version: l.latestVersion,
+        })),
+      }),
+    );
+
+    app.get(
+      '/api/ladders/:id',
+      {
+        schema: {
+          tags: ['ladders'],
+          summary: 'The version of a ladder in force on a day (default today)',
+          params: z.object({ id: z.string() }),
+          querystring: z.object({ at: isoDay.optional() }),
+          response: { 200: versionMeta.extend({ document: ladderSchema }), 404: errorBody },
+        },
+      },
+      async (request) => {
+        const ladder = await getLadderInForce(services, request.params.id, request.query.at);
+        return { ...meta(ladder), document: ladder.document };
+      },
+    );
+
+    app.get(
+      '/api/ladders/:id/versions',
+      {
+        schema: {
+          tags: ['ladders'],
+          summary: 'Every published version of a ladder, oldest first',
+          params: z.object({ id: z.string() }),
+          response: { 200: z.object({ versions: z.array(versionMeta) }), 404: errorBody },
+        },
+      },
+      async (request) => ({ versions: (await listVersionsOfLadder(services, request.params.id)).map(meta) }),
+    );
+
+    app.get(
+      '/api/ladders/:id/levels/:level',
+      {
+        schema: {
+          tags: ['ladders'],
+          summary: 'One level of the version in force; format=html|md gives the rendered page',
+          params: z.object({ id: z.string(), level: z.string() }),
+          querystring: z.object({
+            at: isoDay.optional(),
+            format: z.enum(['json', 'html', 'md']).default('json'),
+          }),
+          response: {
+            200: z.union([versionMeta.extend({ level: levelSchema }), z.string()]),
+            404: errorBody,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { ladder, level } = await getLadderLevel(
+          services,
+          request.params.id,
+          request.params.level,
+          request.query.at,
+        );
+        const format = request.query.format;
+        if (format === 'json') return { ...meta(ladder), level };
+        const page = renderLevel(ladder.document, level.id, format) ?? '';
+        return reply
+          .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
+          .send(page);
+      },
+    );
+
+    app.post(
+      '/api/ladders',
+      {
+        schema: {
+          tags: ['ladders'],
+          summary:
+            'Publish a ladder version (YAML body, or JSON { source }); validated first, never stored when invalid',
+          body: z.object({ source: z.string().min(1, 'expected the ladder file as text') }),
+          response: { 200: versionMeta, 201: versionMeta, 400: errorBody, 409: errorBody },
+        },
+      },
+      async (request, reply) => {
+        if (request.body.source.length > 512_000)
+          throw validationFailed('source: a ladder file is at most 500 KB');
+        // Access control arrives with the accounts issue; until then the API publishes as the system.
+        const result = await publishLadder(services, systemActor, {
+          source: request.body.source,
+          file: 'request body',
+        });
+        return reply.status(result.created ? 201 : 200).send(meta(result.ladder));
+      },
+    );
+  };
+}
