@@ -1,3 +1,5 @@
 // The one pg-core schema, split by area. drizzle-kit reads this file; each area adds one line.
 export * from './system.schema.js';
 export * from './ladders.schema.js';
+export * from './roster.schema.js';
+export * from './evidence.schema.js';
