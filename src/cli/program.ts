@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { DomainError, exitCodeOf } from '../core/errors.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerLadderCommand } from './commands/ladder.js';
 import { registerServeCommand } from './commands/serve.js';
 import { writeLine, type CliContext } from './context.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(ctx: CliContext): Command {
     });
   registerServeCommand(program, ctx);
   registerMigrateCommand(program, ctx);
+  registerLadderCommand(program, ctx);
   return program;
 }
 
