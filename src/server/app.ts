@@ -53,5 +53,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(healthRoutes(deps));
   await app.register(ladderRoutes(deps));
 
+  await app.register((await import('./web.js')).webApp); // the web app at `/`; unknown /api paths stay JSON 404s
+
   return app;
 }
