@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { writeLine, type CliContext } from '../context.js';
+import { publishShippedLaddersIfEmpty } from '../../services/ladder.service.js';
 
 /** `ladder migrate`: apply pending migrations to the configured database. */
 export function registerMigrateCommand(program: Command, ctx: CliContext): void {
@@ -9,6 +10,9 @@ export function registerMigrateCommand(program: Command, ctx: CliContext): void 
     .action(async () => {
       await ctx.withDatabase(async (database) => {
         writeLine(ctx.stdout, `migrations applied (${database.engine})`);
+        // A fresh install gets the shipped ladders at once, so it can evaluate without another step.
+        const published = await publishShippedLaddersIfEmpty({ db: database.db, clock: ctx.clock }, ctx.actor());
+        for (const ladder of published) writeLine(ctx.stdout, `published ${ladder.ladderId} version ${ladder.version}`);
       });
     });
 }

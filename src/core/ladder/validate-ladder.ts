@@ -135,7 +135,24 @@ function problemsFromIssue(
     // A missing field has no node of its own: point at the object that should hold it.
     return [{ file, ...locate(path.slice(0, -1)), path: formatPath(path), message: 'required' }];
   }
-  return [{ file, ...locate(path), path: formatPath(path), message: issue.message }];
+  return [{ file, ...locate(path), path: formatPath(path), message: friendlyMessage(issue) }];
+}
+
+const EXPECTED_WORDS: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping (key: value)',
+  record: 'a mapping (key: value)',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+/** zod's generic "Invalid input: expected array…" becomes words a ladder author uses. */
+function friendlyMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    return `expected ${EXPECTED_WORDS[issue.expected] ?? issue.expected}`;
+  }
+  return issue.message;
 }
 
 /** Finds the start offset of the node at `path` (or of its key), falling back to the nearest ancestor. */

@@ -1,0 +1,161 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { DomainError, notFound, validationFailed } from '../../core/errors.js';
+import { compareLevels, formatComparison } from '../../core/ladder/compare-levels.js';
+import { diffLadders, formatLadderDiff } from '../../core/ladder/diff-ladder.js';
+import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
+import { findLevel } from '../../core/ladder/ladder-lookup.js';
+import { renderLevel } from '../../core/ladder/render-level.js';
+import { formatProblem, validateLadderText, type LadderProblem } from '../../core/ladder/validate-ladder.js';
+import { publishLadder } from '../../services/ladder.service.js';
+import { writeLine, type CliContext } from '../context.js';
+
+async function readSource(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw validationFailed(
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+}
+
+function printProblems(ctx: CliContext, problems: LadderProblem[]): void {
+  for (const problem of problems) writeLine(ctx.stderr, formatProblem(problem));
+}
+
+/** Reads and validates one file, or prints its problems and fails with `invalid_ladder`. */
+async function loadValid(ctx: CliContext, file: string): Promise<LadderDocument> {
+  const result = validateLadderText(await readSource(file), file);
+  if (result.ok) return result.ladder;
+  printProblems(ctx, result.problems);
+  throw new DomainError(
+    'invalid_ladder',
+    `${file} is not a valid ladder (${result.problems.length} problem(s))`,
+  );
+}
+
+/** `ladder ladder …`: validate, render, diff, compare and publish ladder files. */
+export function registerLadderCommand(program: Command, ctx: CliContext): void {
+  const ladder = program
+    .command('ladder')
+    .description('ladder files: validate, render, diff, compare, publish');
+
+  ladder
+    .command('validate')
+    .description(
+      'check ladder files; every problem as file:line:column: path: message (exit 0 when all are valid)',
+    )
+    .argument('<files...>', 'ladder YAML files')
+    .action(async (files: string[]) => {
+      let invalid = 0;
+      for (const file of files) {
+        const result = validateLadderText(await readSource(file), file);
+        if (result.ok) {
+          const doc = result.ladder;
+          writeLine(
+            ctx.stdout,
+            `${file}: ok (${doc.ladder} version ${doc.version}, ${doc.levels.length} levels)`,
+          );
+        } else {
+          invalid += 1;
+          printProblems(ctx, result.problems);
+        }
+      }
+      if (invalid > 0)
+        throw new DomainError('invalid_ladder', `${invalid} of ${files.length} file(s) not valid`);
+    });
+
+  ladder
+    .command('render')
+    .description('render one level as a standalone page (HTML or Markdown)')
+    .argument('<file>', 'ladder YAML file')
+    .requiredOption('--level <id>', 'level id, e.g. L4')
+    .option('--format <format>', 'html or md', 'html')
+    .option('-o, --out <path>', 'write to a file instead of stdout')
+    .action(async (file: string, options: { level: string; format: string; out?: string }) => {
+      if (options.format !== 'html' && options.format !== 'md')
+        throw validationFailed('--format: expected html or md');
+      const doc = await loadValid(ctx, file);
+      const page = renderLevel(doc, options.level, options.format);
+      if (page === undefined)
+        throw notFound(
+          'Level',
+          `${options.level} in ${file} (levels: ${doc.levels.map((l) => l.id).join(', ')})`,
+        );
+      if (options.out === undefined) ctx.stdout.write(page);
+      else {
+        await writeFile(options.out, page, 'utf8');
+        writeLine(ctx.stdout, `wrote ${options.out}`);
+      }
+    });
+
+  ladder
+    .command('diff')
+    .description('what changed between two versions of a ladder, per level and section')
+    .argument('<old>', 'older ladder YAML file')
+    .argument('<new>', 'newer ladder YAML file')
+    .option('--json', 'print the changes as JSON')
+    .action(async (oldFile: string, newFile: string, options: { json?: boolean }) => {
+      const before = await loadValid(ctx, oldFile);
+      const after = await loadValid(ctx, newFile);
+      const changes = diffLadders(before, after);
+      if (options.json === true)
+        writeLine(ctx.stdout, JSON.stringify({ from: before.version, to: after.version, changes }, null, 2));
+      else ctx.stdout.write(formatLadderDiff(before, after, changes));
+    });
+
+  ladder
+    .command('compare')
+    .description('what changes from one level to another, side by side')
+    .argument('<file>', 'ladder YAML file')
+    .argument('<from>', 'level id, e.g. L4')
+    .argument('<to>', 'level id, e.g. L5')
+    .option('--json', 'print the rows as JSON')
+    .action(async (file: string, from: string, to: string, options: { json?: boolean }) => {
+      const doc = await loadValid(ctx, file);
+      const left = findLevel(doc, from);
+      const right = findLevel(doc, to);
+      for (const [id, level] of [
+        [from, left],
+        [to, right],
+      ] as const) {
+        if (level === undefined)
+          throw notFound('Level', `${id} in ${file} (levels: ${doc.levels.map((l) => l.id).join(', ')})`);
+      }
+      if (left === undefined || right === undefined) return;
+      const rows = compareLevels(doc, left, right);
+      if (options.json === true) writeLine(ctx.stdout, JSON.stringify({ from, to, rows }, null, 2));
+      else ctx.stdout.write(formatComparison(left, right, rows));
+    });
+
+  ladder
+    .command('publish')
+    .description('validate a ladder file, then store it as a new version in the database')
+    .argument('<file>', 'ladder YAML file')
+    .action(async (file: string) => {
+      const source = await readSource(file);
+      await ctx.withDatabase(async (database) => {
+        try {
+          const { ladder: published, created } = await publishLadder(
+            { db: database.db, clock: ctx.clock },
+            ctx.actor(),
+            { source, file },
+          );
+          writeLine(
+            ctx.stdout,
+            created
+              ? `published ${published.ladderId} version ${published.version} (id ${published.versionId})`
+              : `${published.ladderId} version ${published.version} was already published with this content (id ${published.versionId})`,
+          );
+        } catch (error) {
+          const problems =
+            error instanceof DomainError && error.code === 'invalid_ladder'
+              ? (error.details as { problems?: LadderProblem[] } | undefined)?.problems
+              : undefined;
+          if (problems !== undefined) printProblems(ctx, problems);
+          throw error;
+        }
+      });
+    });
+}
