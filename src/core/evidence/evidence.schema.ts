@@ -19,7 +19,10 @@ export const isoDateSchema = z
   }, 'expected a real calendar date YYYY-MM-DD');
 
 /** An instant with its offset, e.g. `2026-02-01T09:30:00.000Z`; stored as timestamptz. */
-export const isoInstantSchema = z.iso.datetime({ offset: true, error: 'expected an ISO date-time with offset' });
+export const isoInstantSchema = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO date-time with offset',
+});
 
 /** People and builders are keyed by email; stored lower-case so `Rosa@x` and `rosa@x` are one person. */
 export const emailSchema = z
@@ -33,7 +36,9 @@ export const recordIdSchema = z
   .string({ error: 'expected an id' })
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'expected an id of letters, digits, . _ : - (max 128)');
 
-const text = z.string({ error: 'expected text (may be empty)' }).max(20_000, 'expected at most 20000 characters');
+const text = z
+  .string({ error: 'expected text (may be empty)' })
+  .max(20_000, 'expected at most 20000 characters');
 const reference = recordIdSchema;
 const score = z
   .number({ error: 'expected a whole number 1–5' })
@@ -104,9 +109,12 @@ export const evidenceKindFields = {
     title: text,
     client: reference,
     shipped_on: isoDateSchema,
-    analytics_events: z.array(z.string({ error: 'expected an event name' }).min(1, 'expected an event name'), {
-      error: 'expected a list of event names',
-    }),
+    analytics_events: z.array(
+      z.string({ error: 'expected an event name' }).min(1, 'expected an event name'),
+      {
+        error: 'expected a list of event names',
+      },
+    ),
   },
   retro: { feature_id: reference, hypothesis: text, what_happened: text, what_to_change: text },
   adr: { title: text, status: enumOf(ADR_STATUSES), link: text },
