@@ -3,3 +3,4 @@ export * from './system.schema.js';
 export * from './ladders.schema.js';
 export * from './roster.schema.js';
 export * from './evidence.schema.js';
+export * from './promotion.schema.js';
