@@ -1,0 +1,63 @@
+import type { EvidenceRecord } from '../evidence/evidence.schema.js';
+import type { LevelStep, Mentorship, Placement } from '../roster/roster.types.js';
+
+/**
+ * What the evaluators read and what they answer. The answer shapes are the API's (snake_case), so the
+ * service hands them out without another mapping layer.
+ */
+
+/** A metric's verdict: `insufficient` when there is not enough evidence to judge either way. */
+export type MetricStatus = 'met' | 'not_met' | 'insufficient';
+
+/** A requirement's verdict: `not_assessed` while no promotion case has decided the assessment. */
+export type RequirementStatus = 'met' | 'not_met' | 'not_assessed';
+
+export interface MetricResult {
+  id: string;
+  status: MetricStatus;
+  /** The measured value (a count, or a percent for `share`); null when nothing could be measured. */
+  value: number | null;
+  threshold: number;
+  /** Ids of the records that counted (for code review impact: the citations). */
+  evidence: string[];
+}
+
+export interface RequirementResult {
+  id: string;
+  status: RequirementStatus;
+  /** Ids of what counted: placements, mentorships, the promotion case. */
+  evidence: string[];
+  /** When the requirement is (or will be) first met; given for tenure even while in the future. */
+  met_on?: string;
+}
+
+/** An evaluator's verdict with the plain-words gap that explains what is missing (absent when met). */
+export interface Verdict<R> {
+  result: R;
+  gap?: string;
+}
+
+/** The latest decided promotion case's outcome, fed by the promotion-case module. */
+export interface AssessmentOutcome {
+  case_id: string;
+  outcome: 'passed' | 'failed';
+  decided_on: string;
+}
+
+/**
+ * Everything known about one builder that an evaluation may read. `records` are the builder's ledger
+ * records at any date (plus any record that supersedes one of them): the evaluators apply the date,
+ * the window and corrections themselves, so the same input answers for every `at`.
+ */
+export interface BuilderEvidence {
+  email: string;
+  /** Level history, oldest first. */
+  levels: readonly LevelStep[];
+  records: readonly EvidenceRecord[];
+  /** Mentorships in which this builder is the mentor. */
+  mentorships: readonly Mentorship[];
+  /** Level histories of this builder's mentees, by mentee email. */
+  menteeLevels: ReadonlyMap<string, readonly LevelStep[]>;
+  /** This builder's placements. */
+  placements: readonly Placement[];
+}

@@ -1,0 +1,176 @@
+import type { LevelDefinition } from '../ladder/ladder.schema.js';
+import type { RequirementRule } from '../ladder/rule-kinds.js';
+import type { LevelStep } from '../roster/roster.types.js';
+import type { AssessmentOutcome, RequirementResult, Verdict } from './evaluation.types.js';
+import type { EvaluationScope } from './ledger-scope.js';
+import { joinOr, plural, words } from './plain-words.js';
+import { anniversaryOf } from './tenure.js';
+
+/**
+ * One evaluator per promotion requirement kind. The parameters come from the ladder file; what the ladder
+ * cannot know (the latest decided promotion case, where levels sit in the track) comes in as arguments.
+ */
+
+type RuleOf<K extends RequirementRule['kind']> = Extract<RequirementRule, { kind: K }>;
+
+/** What requirement evaluators need besides the scope. */
+export interface RequirementContext {
+  level: LevelDefinition;
+  /** The latest decided promotion case for this level, or null while none exists. */
+  assessment: AssessmentOutcome | null;
+  /** Position of a level in its track (higher = more senior), undefined for unknown levels. */
+  levelRank: (levelId: string) => number | undefined;
+  /**
+   * Mentees whose level rose while this builder mentored them, with the date of the rise. Supplied by the
+   * mentorship module when it provides the rule; `menteesAdvanced` below is the default.
+   */
+  menteesAdvanced?: (scope: EvaluationScope) => MenteeAdvance[];
+}
+
+/** One mentee's level rise that happened while the mentorship was active. */
+export interface MenteeAdvance {
+  mentorship_id: string;
+  mentee: string;
+  from_level: string;
+  to_level: string;
+  on: string;
+}
+
+/** `tenure`: whole months at the level by anniversary; `met_on` is the anniversary, even in the future. */
+export function evaluateTenure(
+  id: string,
+  scope: EvaluationScope,
+  context: RequirementContext,
+): Verdict<RequirementResult> {
+  // A ladder that names no minimum asks for no time at the level: met from its first day.
+  const months = context.level.promotion?.min_months_at_level ?? 0;
+  const metOn = anniversaryOf(scope.levelSince, months);
+  const result: RequirementResult = { id, status: metOn <= scope.at ? 'met' : 'not_met', evidence: [], met_on: metOn };
+  if (result.status === 'met') return { result };
+  return {
+    result,
+    gap: `${months} months at ${context.level.id} are reached on ${metOn} (the level began ${scope.levelSince})`,
+  };
+}
+
+/** `assessment`: the latest decided promotion case's outcome; `not_assessed` while no case is decided. */
+export function evaluateAssessment(
+  id: string,
+  scope: EvaluationScope,
+  context: RequirementContext,
+): Verdict<RequirementResult> {
+  const decided = context.assessment;
+  // A case decided after `at` had not happened yet on that day.
+  if (decided === null || decided.decided_on > scope.at) {
+    return {
+      result: { id, status: 'not_assessed', evidence: [] },
+      gap: 'the qualification assessment: not assessed yet (a promotion case decides it)',
+    };
+  }
+  if (decided.outcome === 'passed') {
+    return { result: { id, status: 'met', evidence: [decided.case_id], met_on: decided.decided_on } };
+  }
+  return {
+    result: { id, status: 'not_met', evidence: [decided.case_id] },
+    gap: `the qualification assessment: not passed (case ${decided.case_id}, decided ${decided.decided_on})`,
+  };
+}
+
+/**
+ * The default mentee-advanced rule: a mentee's level step to a higher level dated while the mentorship was
+ * active (start and end inclusive) and on or before `at`.
+ */
+export function menteesAdvanced(
+  scope: EvaluationScope,
+  levelRank: (levelId: string) => number | undefined,
+): MenteeAdvance[] {
+  const advances: MenteeAdvance[] = [];
+  for (const mentorship of scope.input.mentorships) {
+    if (mentorship.mentor !== scope.builder) continue;
+    const steps: readonly LevelStep[] = scope.input.menteeLevels.get(mentorship.mentee) ?? [];
+    for (let index = 1; index < steps.length; index += 1) {
+      const previous = steps[index - 1];
+      const step = steps[index];
+      if (previous === undefined || step === undefined) continue;
+      const before = levelRank(previous.level);
+      const after = levelRank(step.level);
+      if (before === undefined || after === undefined || after <= before) continue;
+      const end = mentorship.end ?? scope.at;
+      if (step.since < mentorship.start || step.since > end || step.since > scope.at) continue;
+      advances.push({
+        mentorship_id: mentorship.id,
+        mentee: mentorship.mentee,
+        from_level: previous.level,
+        to_level: step.level,
+        on: step.since,
+      });
+    }
+  }
+  return advances.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.mentee < b.mentee ? -1 : 1));
+}
+
+/** `mentee_advanced`: at least `min` distinct mentees advanced while mentored; `met_on` when the min-th did. */
+export function evaluateMenteeAdvanced(
+  id: string,
+  rule: RuleOf<'mentee_advanced'>,
+  scope: EvaluationScope,
+  context: RequirementContext,
+): Verdict<RequirementResult> {
+  const advances = context.menteesAdvanced?.(scope) ?? menteesAdvanced(scope, context.levelRank);
+  const firstByMentee = new Map<string, MenteeAdvance>();
+  for (const advance of advances) if (!firstByMentee.has(advance.mentee)) firstByMentee.set(advance.mentee, advance);
+  const counted = [...firstByMentee.values()];
+  const evidence = [...new Set(counted.map((advance) => advance.mentorship_id))];
+  const reached = counted[rule.min - 1];
+  if (reached !== undefined) return { result: { id, status: 'met', evidence, met_on: reached.on } };
+  const missing = rule.min - counted.length;
+  return {
+    result: { id, status: 'not_met', evidence },
+    gap: `${missing} more ${plural(missing, 'mentee')} advanced to the next level while you mentored them`,
+  };
+}
+
+/**
+ * `client_retention`: at least `min` placements that began at this level (on or after its start, on or
+ * before `at`), ongoing or ended, with any of the rule's flags set.
+ */
+export function evaluateClientRetention(
+  id: string,
+  rule: RuleOf<'client_retention'>,
+  scope: EvaluationScope,
+): Verdict<RequirementResult> {
+  const counted = scope.input.placements.filter(
+    (placement) =>
+      placement.builder === scope.builder &&
+      placement.start >= scope.levelSince &&
+      placement.start <= scope.at &&
+      rule.flags.some((flag) => placement[flag]),
+  );
+  const evidence = counted.map((placement) => placement.id);
+  const missing = rule.min - counted.length;
+  if (missing <= 0) return { result: { id, status: 'met', evidence } };
+  const flags = joinOr(rule.flags.map((flag) => (flag === 'requested_back' ? 'requested you back' : words(flag))));
+  return {
+    result: { id, status: 'not_met', evidence },
+    gap: `${missing} more ${plural(missing, 'placement')} begun at this level that the client ${flags}`,
+  };
+}
+
+/** Evaluates one promotion requirement by its rule kind. */
+export function evaluateRequirement(
+  requirement: { id: string; rule: RequirementRule },
+  scope: EvaluationScope,
+  context: RequirementContext,
+): Verdict<RequirementResult> {
+  const rule = requirement.rule;
+  switch (rule.kind) {
+    case 'tenure':
+      return evaluateTenure(requirement.id, scope, context);
+    case 'assessment':
+      return evaluateAssessment(requirement.id, scope, context);
+    case 'mentee_advanced':
+      return evaluateMenteeAdvanced(requirement.id, rule, scope, context);
+    case 'client_retention':
+      return evaluateClientRetention(requirement.id, rule, scope);
+  }
+}
