@@ -282,12 +282,12 @@ export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
       if (!trackIds.has(track))
         problems.push({ path: [...base, 'bridges_to', i], message: `unknown track "${track}"` });
     });
-    if (level.status === 'written') {
-      for (const section of WRITTEN_SECTIONS) {
-        if (level[section] === undefined) {
-          problems.push({ path: [...base, 'status'], message: `a written level needs ${section}` });
-        }
-      }
+    const missing = WRITTEN_SECTIONS.filter((section) => level[section] === undefined);
+    if (level.status === 'written' && missing.length > 0) {
+      problems.push({
+        path: [...base, 'status'],
+        message: `a written level needs every section; missing: ${missing.join(', ')}`,
+      });
     }
     duplicates(
       level.what_you_do ?? [],
