@@ -6,7 +6,19 @@
 export type Role = 'leadership' | 'builder' | 'client_stakeholder';
 
 export type Actor =
-  | { kind: 'person'; email: string; role: Role }
+  | {
+      kind: 'person';
+      email: string;
+      role: Role;
+      /** The account signed in (absent for actors built in tests of other areas). */
+      accountId?: string;
+      /** The builder record this person is, when they are a builder. */
+      builderId?: string | null;
+      /** The client this person speaks for, when they are a client stakeholder. */
+      clientId?: string | null;
+      /** Set when the request came with an API token rather than a session. */
+      tokenId?: string;
+    }
   | { kind: 'operator'; name: string }
   | { kind: 'system' }
   | { kind: 'anonymous' };

@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Clock } from '../core/clock.js';
 import type { DatabaseHandle } from '../db/connection.js';
+import { installAccessControl, type Authenticator } from './access/install-access.js';
 import { installErrorHandler } from './error-handler.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { ladderRoutes } from './routes/ladders.routes.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Tests of other areas may inject who calls (e.g. `asActor(leadership)`); the default reads cookies/tokens. */
+  authenticate?: Authenticator;
 }
 
 const packageVersion = process.env.npm_package_version ?? '0.1.0';
@@ -34,6 +37,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installAccessControl(app, deps, options.authenticate); // before any route: every route must declare config.access
 
   await app.register(swagger, {
     openapi: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fixedClock } from '../../src/core/clock.js';
 import { DomainError } from '../../src/core/errors.js';
+import { publicAccess } from '../../src/server/access/route-access.js';
 import { buildApp } from '../../src/server/app.js';
 import { forEachEngine } from '../helpers/database.js';
 
@@ -12,13 +13,14 @@ forEachEngine('foundation API', (getDb) => {
   beforeAll(async () => {
     app = await buildApp({ database: getDb(), clock: fixedClock('2026-11-26T12:00:00Z') });
     // Throwaway routes that exercise the one error handler.
-    app.get('/test/domain', async () => {
+    const config = { access: publicAccess('throwaway test route') };
+    app.get('/test/domain', { config }, async () => {
       throw new DomainError('conflict', 'Ana already mentors Cy', { mentor: 'ana' });
     });
-    app.get('/test/crash', async () => {
+    app.get('/test/crash', { config }, async () => {
       throw new Error('select * from secrets -- at /srv/app/x.ts:1');
     });
-    app.post('/test/body', { schema: { body: z.object({ email: z.email() }) } }, async () => ({ ok: true }));
+    app.post('/test/body', { config, schema: { body: z.object({ email: z.email() }) } }, async () => ({ ok: true }));
     await app.ready();
   });
   afterAll(async () => {

@@ -4,3 +4,4 @@ export * from './ladders.schema.js';
 export * from './roster.schema.js';
 export * from './evidence.schema.js';
 export * from './promotion.schema.js';
+export * from './auth.schema.js';

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { systemActor } from '../../core/actor.js';
 import { validationFailed } from '../../core/errors.js';
 import { ladderSchema, levelSchema } from '../../core/ladder/ladder.schema.js';
 import { renderLevel } from '../../core/ladder/render-level.js';
@@ -12,6 +11,7 @@ import {
   publishLadder,
   type PublishedLadder,
 } from '../../services/ladder.service.js';
+import { policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -54,6 +54,7 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/ladders',
       {
+        config: { access: policy('ladder.read') },
         schema: {
           tags: ['ladders'],
           summary: 'Every ladder with the version in force today',
@@ -86,6 +87,7 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/ladders/:id',
       {
+        config: { access: policy('ladder.read') },
         schema: {
           tags: ['ladders'],
           summary: 'The version of a ladder in force on a day (default today)',
@@ -103,6 +105,7 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/ladders/:id/versions',
       {
+        config: { access: policy('ladder.read') },
         schema: {
           tags: ['ladders'],
           summary: 'Every published version of a ladder, oldest first',
@@ -116,6 +119,7 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/ladders/:id/levels/:level',
       {
+        config: { access: policy('ladder.read') },
         schema: {
           tags: ['ladders'],
           summary: 'One level of the version in force; format=html|md gives the rendered page',
@@ -149,6 +153,7 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/ladders',
       {
+        config: { access: policy('ladder.manage') },
         schema: {
           tags: ['ladders'],
           summary:
@@ -160,8 +165,7 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         if (request.body.source.length > 512_000)
           throw validationFailed('source: a ladder file is at most 500 KB');
-        // Access control arrives with the accounts issue; until then the API publishes as the system.
-        const result = await publishLadder(services, systemActor, {
+        const result = await publishLadder(services, request.actor, {
           source: request.body.source,
           file: 'request body',
         });

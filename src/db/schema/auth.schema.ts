@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { clients } from './roster.schema.js';
+
+/**
+ * Accounts and credentials (issue 7). An account signs in with email + password (argon2id hash); a
+ * person's builder record is the `builders` row with the same email. Session and API-token secrets are
+ * stored only as SHA-256 hashes, so a copy of the database signs no one in.
+ */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    /** Lower-case; the same key as `people.email`. */
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    /** For a client stakeholder: the client they speak for. */
+    clientId: text('client_id').references(() => clients.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    uniqueIndex('accounts_email_uq').on(table.email),
+    check('accounts_role_ck', sql`${table.role} in ('leadership', 'builder', 'client_stakeholder')`),
+    check(
+      'accounts_client_ck',
+      sql`(${table.role} = 'client_stakeholder') = (${table.clientId} is not null)`,
+    ),
+  ],
+);
+
+/** Browser sessions: the cookie holds a random token; only its hash is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** Sent back by the browser in `x-csrf-token` on every cookie-authenticated write. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('sessions_account_idx').on(table.accountId)],
+);
+
+/** API tokens for scripts: shown once, stored hashed, revocable, acting with a role no higher than the account's. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    uniqueIndex('api_tokens_hash_uq').on(table.tokenHash),
+    index('api_tokens_account_idx').on(table.accountId),
+    check('api_tokens_role_ck', sql`${table.role} in ('leadership', 'builder', 'client_stakeholder')`),
+  ],
+);
+
+/**
+ * Failed sign-ins, by email and by client address, for the rate limit. In the database (not in one
+ * process's memory) so several app servers sharing it enforce one limit.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [
+    index('sign_in_failures_email_idx').on(table.email, table.at),
+    index('sign_in_failures_ip_idx').on(table.ip, table.at),
+  ],
+);
