@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LadderDocument, LevelDefinition, MetricDefinition } from '../../src/core/ladder/ladder.schema.js';
+import type {
+  LadderDocument,
+  LevelDefinition,
+  MetricDefinition,
+} from '../../src/core/ladder/ladder.schema.js';
 import { validateLadderText } from '../../src/core/ladder/validate-ladder.js';
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ladders/ai-first-business-manager.yaml');
+const file = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../ladders/ai-first-business-manager.yaml',
+);
 
 /** The shipped ladder, validated: tests evaluate the real rules, not copies of them. */
 let cached: LadderDocument | undefined;

@@ -37,7 +37,10 @@ export interface CurriculumProgress {
  * (corrections applied); a module not done after its phase's month range (counted from the level start)
  * is overdue. A level without a curriculum has no phases.
  */
-export function evaluateCurriculum(level: LevelDefinition | undefined, scope: EvaluationScope): CurriculumProgress {
+export function evaluateCurriculum(
+  level: LevelDefinition | undefined,
+  scope: EvaluationScope,
+): CurriculumProgress {
   const latest = new Map<string, { status: ModuleStatus; id: string }>();
   for (const record of [...windowRecords(scope, 'curriculum')].sort(byTimeline)) {
     if (record.kind === 'curriculum') latest.set(record.module_id, { status: record.status, id: record.id });
@@ -52,7 +55,13 @@ export function evaluateCurriculum(level: LevelDefinition | undefined, scope: Ev
       if (status === 'done') progress.done.push(module.id);
       if (status === 'in_progress') progress.in_progress.push(module.id);
       if (overdue) progress.overdue.push(module.id);
-      return { id: module.id, name: module.name, status, overdue, evidence: found === undefined ? [] : [found.id] };
+      return {
+        id: module.id,
+        name: module.name,
+        status,
+        overdue,
+        evidence: found === undefined ? [] : [found.id],
+      };
     });
     progress.phases.push({ id: phase.id, name: phase.name, months: phase.months, ...range, modules });
   }

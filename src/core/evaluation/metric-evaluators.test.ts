@@ -108,13 +108,28 @@ describe('product decisions adopted (evidence_count, vouched, min 3)', () => {
   describe('a correction takes effect from its own date', () => {
     const original = make.decision({ id: 'ev-orig', date: '2025-05-01', client_response: 'pending' });
     const correction = make.decision({ id: 'ev-fix', date: '2025-07-01', supersedes: 'ev-orig' });
-    const reversal = make.decision({ id: 'ev-undo', date: '2025-08-01', supersedes: 'ev-fix', client_response: 'rejected' });
+    const reversal = make.decision({
+      id: 'ev-undo',
+      date: '2025-08-01',
+      supersedes: 'ev-fix',
+      client_response: 'rejected',
+    });
     const base = adopted(2, '2025-04-01');
     it.each([
-      { at: '2025-06-30', value: 2, counted: false, note: 'the day before the correction: the pending original stands' },
+      {
+        at: '2025-06-30',
+        value: 2,
+        counted: false,
+        note: 'the day before the correction: the pending original stands',
+      },
       { at: '2025-07-01', value: 3, counted: true, note: 'the day of the correction: the adoption counts' },
       { at: '2025-07-31', value: 3, counted: true, note: 'before the reversal of the correction' },
-      { at: '2025-08-01', value: 2, counted: false, note: 'the reversal (a correction of the correction) stands' },
+      {
+        at: '2025-08-01',
+        value: 2,
+        counted: false,
+        note: 'the reversal (a correction of the correction) stands',
+      },
     ])('at $at: $note', ({ at, value, counted }) => {
       const { result } = run('product-decisions-adopted', [...base, original, correction, reversal], at);
       expect(result.value).toBe(value);
@@ -124,7 +139,12 @@ describe('product decisions adopted (evidence_count, vouched, min 3)', () => {
 
     it('an adopted original counts until a correction withdraws it', () => {
       const kept = make.decision({ id: 'ev-a', date: '2025-05-01' });
-      const withdrawn = make.decision({ id: 'ev-b', date: '2025-09-01', supersedes: 'ev-a', client_response: 'rejected' });
+      const withdrawn = make.decision({
+        id: 'ev-b',
+        date: '2025-09-01',
+        supersedes: 'ev-a',
+        client_response: 'rejected',
+      });
       const records = [...adopted(2, '2025-04-01'), kept, withdrawn];
       expect(run('product-decisions-adopted', records, '2025-08-31').result.status).toBe('met');
       expect(run('product-decisions-adopted', records, '2025-09-01').result.status).toBe('not_met');
@@ -135,9 +155,17 @@ describe('product decisions adopted (evidence_count, vouched, min 3)', () => {
 describe('data-driven kills (evidence_count, non_empty data, min 1)', () => {
   it.each([
     { name: 'a kill with data', record: make.decision({ type: 'kill', data: 'DAU −40%' }), status: 'met' },
-    { name: 'a descope with data', record: make.decision({ type: 'descope', data: 'no usage in 60 days' }), status: 'met' },
+    {
+      name: 'a descope with data',
+      record: make.decision({ type: 'descope', data: 'no usage in 60 days' }),
+      status: 'met',
+    },
     { name: 'a kill without data', record: make.decision({ type: 'kill', data: '' }), status: 'not_met' },
-    { name: 'a kill with blank data', record: make.decision({ type: 'kill', data: '   ' }), status: 'not_met' },
+    {
+      name: 'a kill with blank data',
+      record: make.decision({ type: 'kill', data: '   ' }),
+      status: 'not_met',
+    },
     { name: 'a scope change with data', record: make.decision({ type: 'scope_change' }), status: 'not_met' },
     {
       name: 'a self-recorded kill with data (no vouching asked)',
@@ -147,7 +175,8 @@ describe('data-driven kills (evidence_count, non_empty data, min 1)', () => {
   ])('$name → $status', ({ record, status }) => {
     const verdict = run('data-driven-kills', [record]);
     expect(verdict.result.status).toBe(status);
-    if (status === 'not_met') expect(verdict.gap).toBe('1 more decision (kill or descope) with data recorded');
+    if (status === 'not_met')
+      expect(verdict.gap).toBe('1 more decision (kill or descope) with data recorded');
   });
 });
 
@@ -157,9 +186,19 @@ describe('feature instrumentation (share, 100 %)', () => {
     ...Array.from({ length: without }, () => make.feature({ analytics_events: [] })),
   ];
   it.each([
-    { name: '99 of 100 features instrumented (99 %)', records: features(99, 1), status: 'not_met', value: 99 },
+    {
+      name: '99 of 100 features instrumented (99 %)',
+      records: features(99, 1),
+      status: 'not_met',
+      value: 99,
+    },
     { name: '100 of 100 features instrumented', records: features(100, 0), status: 'met', value: 100 },
-    { name: '199 of 200 (99.5 %) does not round up to 100 %', records: features(199, 1), status: 'not_met', value: 99.5 },
+    {
+      name: '199 of 200 (99.5 %) does not round up to 100 %',
+      records: features(199, 1),
+      status: 'not_met',
+      value: 99.5,
+    },
     { name: '2 of 3 (66.66 %)', records: features(2, 1), status: 'not_met', value: 66.66 },
     { name: 'no feature shipped', records: [], status: 'insufficient', value: null },
     {
@@ -208,19 +247,28 @@ describe('code review impact (distinct_citers, min 2)', () => {
     },
     {
       name: 'the 2nd distinct citer meets it',
-      citations: [make.citation({ review_id: 'cr-1' }), make.citation({ review_id: 'cr-1', recorded_by: ANA })],
+      citations: [
+        make.citation({ review_id: 'cr-1' }),
+        make.citation({ review_id: 'cr-1', recorded_by: ANA }),
+      ],
       status: 'met',
       value: 2,
     },
     {
       name: 'the builder citing their own review does not count',
-      citations: [make.citation({ review_id: 'cr-1' }), make.citation({ review_id: 'cr-1', recorded_by: ROSA })],
+      citations: [
+        make.citation({ review_id: 'cr-1' }),
+        make.citation({ review_id: 'cr-1', recorded_by: ROSA }),
+      ],
       status: 'not_met',
       value: 1,
     },
     {
       name: 'a citation of someone else’s review does not count',
-      citations: [make.citation({ review_id: 'cr-1' }), make.citation({ review_id: 'cr-tom', recorded_by: BEN })],
+      citations: [
+        make.citation({ review_id: 'cr-1' }),
+        make.citation({ review_id: 'cr-tom', recorded_by: BEN }),
+      ],
       status: 'not_met',
       value: 1,
     },
@@ -271,9 +319,21 @@ describe('mentee progress (active mentorship, check-in within 14 days, 2 reviews
   ];
   it.each([
     { name: 'check-in on `at`', records: [...improving, make.checkin({ date: AT })], status: 'met' },
-    { name: 'check-in 13 days before `at` (the 14th day)', records: [...improving, make.checkin({ date: '2026-02-02' })], status: 'met' },
-    { name: 'check-in 14 days before `at`', records: [...improving, make.checkin({ date: '2026-02-01' })], status: 'not_met' },
-    { name: 'check-in the day after `at`', records: [...improving, make.checkin({ date: '2026-02-16' })], status: 'not_met' },
+    {
+      name: 'check-in 13 days before `at` (the 14th day)',
+      records: [...improving, make.checkin({ date: '2026-02-02' })],
+      status: 'met',
+    },
+    {
+      name: 'check-in 14 days before `at`',
+      records: [...improving, make.checkin({ date: '2026-02-01' })],
+      status: 'not_met',
+    },
+    {
+      name: 'check-in the day after `at`',
+      records: [...improving, make.checkin({ date: '2026-02-16' })],
+      status: 'not_met',
+    },
     {
       name: 'check-in with another mentee',
       records: [...improving, make.checkin({ date: AT, mentee: BEN })],
@@ -332,17 +392,29 @@ describe('mentee progress (active mentorship, check-in within 14 days, 2 reviews
     const verdict = run('mentee-progress', [...improving, make.checkin({ date: '2026-02-10' })], AT, [ended]);
     expect(verdict.result.status).toBe('not_met');
     expect(verdict.gap).toMatch(/no active mentee on 2026-02-15/);
-    expect(run('mentee-progress', [...improving, make.checkin({ date: AT })], AT, []).result.status).toBe('not_met');
+    expect(run('mentee-progress', [...improving, make.checkin({ date: AT })], AT, []).result.status).toBe(
+      'not_met',
+    );
   });
 
   it('counts a mentorship that ends on `at` as active', () => {
     const endsToday: Mentorship = { ...mentorship, end: AT };
-    expect(run('mentee-progress', [...improving, make.checkin({ date: AT })], AT, [endsToday]).result.status).toBe('met');
+    expect(
+      run('mentee-progress', [...improving, make.checkin({ date: AT })], AT, [endsToday]).result.status,
+    ).toBe('met');
   });
 
   it('gives the recent check-in and the reviews as evidence', () => {
-    const reviews = [make.menteeReview({ id: 'mr-a', date: '2025-08-01', score: 2 }), make.menteeReview({ id: 'mr-b', date: '2025-12-01', score: 4 })];
-    const verdict = run('mentee-progress', [...reviews, make.checkin({ id: 'ci-a', date: '2026-02-10' })], AT, [mentorship]);
+    const reviews = [
+      make.menteeReview({ id: 'mr-a', date: '2025-08-01', score: 2 }),
+      make.menteeReview({ id: 'mr-b', date: '2025-12-01', score: 4 }),
+    ];
+    const verdict = run(
+      'mentee-progress',
+      [...reviews, make.checkin({ id: 'ci-a', date: '2026-02-10' })],
+      AT,
+      [mentorship],
+    );
     expect(verdict.result).toMatchObject({ status: 'met', value: 1, threshold: 1 });
     expect(verdict.result.evidence).toEqual(['ci-a', 'mr-a', 'mr-b']);
   });

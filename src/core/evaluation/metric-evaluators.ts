@@ -4,7 +4,14 @@ import type { MetricRule } from '../ladder/rule-kinds.js';
 import { isActiveOn } from '../roster/roster.types.js';
 import { addDays } from '../dates/calendar.js';
 import type { MetricResult, MetricStatus, Verdict } from './evaluation.types.js';
-import { byTimeline, fieldOf, isNonEmpty, isVouched, windowRecords, type EvaluationScope } from './ledger-scope.js';
+import {
+  byTimeline,
+  fieldOf,
+  isNonEmpty,
+  isVouched,
+  windowRecords,
+  type EvaluationScope,
+} from './ledger-scope.js';
 import { idList, joinOr, kindNoun, plural, words } from './plain-words.js';
 
 /**
@@ -42,7 +49,11 @@ export function describeCountRule(rule: RuleOf<'evidence_count'>, count: number)
 }
 
 /** True when the record passes every filter of an `evidence_count` rule. */
-export function matchesCountRule(rule: RuleOf<'evidence_count'>, record: EvidenceRecord, builder: string): boolean {
+export function matchesCountRule(
+  rule: RuleOf<'evidence_count'>,
+  record: EvidenceRecord,
+  builder: string,
+): boolean {
   for (const [field, allowed] of Object.entries(rule.where ?? {})) {
     const value = fieldOf(record, field);
     if (!allowed.some((candidate) => candidate === value)) return false;
@@ -72,7 +83,11 @@ export function evaluateEvidenceCount(
 }
 
 /** `share`: percent of the window's records of a kind whose field is non-empty; none → insufficient. */
-export function evaluateShare(id: string, rule: RuleOf<'share'>, scope: EvaluationScope): Verdict<MetricResult> {
+export function evaluateShare(
+  id: string,
+  rule: RuleOf<'share'>,
+  scope: EvaluationScope,
+): Verdict<MetricResult> {
   const records = windowRecords(scope, rule.evidence);
   const evidence = records.map((r) => r.id);
   if (records.length === 0) {
@@ -161,7 +176,8 @@ export function evaluateMenteeProgress(
     const inMentorship = (record: EvidenceRecord): boolean =>
       record.date >= mentorship.start && record.date <= scope.at;
     const checkins = scope.standing.filter(
-      (r) => r.kind === 'checkin' && r.mentee === mentorship.mentee && inMentorship(r) && r.date >= recentFrom,
+      (r) =>
+        r.kind === 'checkin' && r.mentee === mentorship.mentee && inMentorship(r) && r.date >= recentFrom,
     );
     const reviews = scope.standing
       .filter((r) => r.kind === 'mentee_review' && r.mentee === mentorship.mentee && inMentorship(r))
@@ -182,7 +198,8 @@ export function evaluateMenteeProgress(
     if (recent !== undefined) partial.push(recent.id);
     partial.push(...reviews.map((r) => r.id));
     const missing: string[] = [];
-    if (recent === undefined) missing.push(`a check-in in the ${rule.checkin_within_days} days up to ${scope.at}`);
+    if (recent === undefined)
+      missing.push(`a check-in in the ${rule.checkin_within_days} days up to ${scope.at}`);
     if (!enoughReviews) {
       const more = rule.min_reviews - reviews.length;
       missing.push(`${more} more ${plural(more, 'mentee review')}`);

@@ -45,7 +45,12 @@ export function evaluateTenure(
   // A ladder that names no minimum asks for no time at the level: met from its first day.
   const months = context.level.promotion?.min_months_at_level ?? 0;
   const metOn = anniversaryOf(scope.levelSince, months);
-  const result: RequirementResult = { id, status: metOn <= scope.at ? 'met' : 'not_met', evidence: [], met_on: metOn };
+  const result: RequirementResult = {
+    id,
+    status: metOn <= scope.at ? 'met' : 'not_met',
+    evidence: [],
+    met_on: metOn,
+  };
   if (result.status === 'met') return { result };
   return {
     result,
@@ -118,7 +123,8 @@ export function evaluateMenteeAdvanced(
 ): Verdict<RequirementResult> {
   const advances = context.menteesAdvanced?.(scope) ?? menteesAdvanced(scope, context.levelRank);
   const firstByMentee = new Map<string, MenteeAdvance>();
-  for (const advance of advances) if (!firstByMentee.has(advance.mentee)) firstByMentee.set(advance.mentee, advance);
+  for (const advance of advances)
+    if (!firstByMentee.has(advance.mentee)) firstByMentee.set(advance.mentee, advance);
   const counted = [...firstByMentee.values()];
   const evidence = [...new Set(counted.map((advance) => advance.mentorship_id))];
   const reached = counted[rule.min - 1];
@@ -149,7 +155,9 @@ export function evaluateClientRetention(
   const evidence = counted.map((placement) => placement.id);
   const missing = rule.min - counted.length;
   if (missing <= 0) return { result: { id, status: 'met', evidence } };
-  const flags = joinOr(rule.flags.map((flag) => (flag === 'requested_back' ? 'requested you back' : words(flag))));
+  const flags = joinOr(
+    rule.flags.map((flag) => (flag === 'requested_back' ? 'requested you back' : words(flag))),
+  );
   return {
     result: { id, status: 'not_met', evidence },
     gap: `${missing} more ${plural(missing, 'placement')} begun at this level that the client ${flags}`,

@@ -14,7 +14,9 @@ export function anniversaryOf(since: string, months: number): string {
 /** Whole months from `since` to `at` by anniversary; 0 before the first anniversary or before `since`. */
 export function wholeMonthsBetween(since: string, at: string): number {
   if (at <= since) return 0;
-  let months = (Number(at.slice(0, 4)) - Number(since.slice(0, 4))) * 12 + (Number(at.slice(5, 7)) - Number(since.slice(5, 7)));
+  let months =
+    (Number(at.slice(0, 4)) - Number(since.slice(0, 4))) * 12 +
+    (Number(at.slice(5, 7)) - Number(since.slice(5, 7)));
   if (anniversaryOf(since, months) > at) months -= 1;
   return Math.max(0, months);
 }
@@ -23,6 +25,10 @@ export function wholeMonthsBetween(since: string, at: string): number {
  * The days a run of months at a level covers: month 1 begins on `since`, month n on the (n − 1)-th
  * anniversary; months `from`–`to` end the day before the `to`-th anniversary.
  */
-export function monthRangeOf(since: string, from: number, to: number): { starts_on: string; ends_on: string } {
+export function monthRangeOf(
+  since: string,
+  from: number,
+  to: number,
+): { starts_on: string; ends_on: string } {
   return { starts_on: anniversaryOf(since, from - 1), ends_on: addDays(anniversaryOf(since, to), -1) };
 }
