@@ -1,4 +1,5 @@
 import type { EvidenceRecord } from '../evidence/evidence.schema.js';
+import { recordsInEffect } from '../evidence/supersede.js';
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { BuilderEvidence } from './evaluation.types.js';
 
@@ -26,15 +27,11 @@ export interface EvaluationScope {
 }
 
 /**
- * The records standing on `at`: dated on or before it, and not superseded by a record dated on or before
- * it. Works for chains (a correction of a correction) because each link is checked on its own date.
+ * The records standing on `at`: the ledger's own supersede rule (core/evidence/supersede.ts), so the
+ * evaluation and every other reader of the ledger agree on which version of a record is in effect.
  */
 export function standingRecords(records: readonly EvidenceRecord[], at: string): EvidenceRecord[] {
-  const superseded = new Set<string>();
-  for (const record of records) {
-    if (record.supersedes !== null && record.date <= at) superseded.add(record.supersedes);
-  }
-  return records.filter((record) => record.date <= at && !superseded.has(record.id));
+  return recordsInEffect(records, at);
 }
 
 /** Builds the scope a metric reads for `builder` at `at`, with the window opening on `levelSince`. */

@@ -137,6 +137,23 @@ describe('product decisions adopted (evidence_count, vouched, min 3)', () => {
       expect(result.evidence).not.toContain('ev-orig');
     });
 
+    it('a correction of a correction dated earlier than the first correction retires the original from its date', () => {
+      const first = make.decision({ id: 'ev-o', date: '2025-05-01' });
+      const late = make.decision({
+        id: 'ev-c1',
+        date: '2025-10-01',
+        supersedes: 'ev-o',
+        client_response: 'rejected',
+      });
+      const early = make.decision({ id: 'ev-c2', date: '2025-07-01', supersedes: 'ev-c1' });
+      const records = [...adopted(2, '2025-04-01'), first, late, early];
+      // On 2025-08-01 the chain's latest word (ev-c2, an adoption) stands; the original must not count too.
+      const { result } = run('product-decisions-adopted', records, '2025-08-01');
+      expect(result.evidence).toContain('ev-c2');
+      expect(result.evidence).not.toContain('ev-o');
+      expect(result.value).toBe(3);
+    });
+
     it('an adopted original counts until a correction withdraws it', () => {
       const kept = make.decision({ id: 'ev-a', date: '2025-05-01' });
       const withdrawn = make.decision({
