@@ -73,7 +73,7 @@ function unionKeys(a: string[], b: string[]): string[] {
   return [...a, ...b.filter((key) => !a.includes(key))];
 }
 
-/** What changed between two versions of a ladder, per level and section, in the order of the new file. */
+/** What changed between two versions of a ladder, per level and section: levels in the new file's order, items in the old one's, additions last. */
 export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): LadderChange[] {
   const changes: LadderChange[] = [];
   for (const field of ['ladder', 'name', 'version', 'organisation', 'tracks'] as const) {
