@@ -1,0 +1,19 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './layout';
+import { HomeRoute } from './routes/home';
+import { LadderRoute } from './routes/ladder';
+import { NotFoundRoute } from './routes/not-found';
+
+/** Every screen of the app by URL; each route composes features, features never import each other. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      children: [
+        { index: true, element: <HomeRoute /> },
+        { path: 'ladder', element: <LadderRoute /> },
+        { path: '*', element: <NotFoundRoute /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import type { VersionMeta } from '../types';
+
+/** GET /api/ladders/{id}/versions — every published version, oldest first. */
+export function getLadderVersions(ladderId: string): Promise<{ versions: VersionMeta[] }> {
+  return apiRequest(`/api/ladders/${encodeURIComponent(ladderId)}/versions`);
+}
+
+export const ladderVersionsQueryOptions = (ladderId: string) =>
+  queryOptions({ queryKey: ['ladders', ladderId, 'versions'], queryFn: () => getLadderVersions(ladderId) });
+
+export function useLadderVersions(ladderId: string) {
+  return useQuery(ladderVersionsQueryOptions(ladderId));
+}

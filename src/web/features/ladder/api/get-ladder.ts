@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import type { LadderDocument, VersionMeta } from '../types';
+
+export type LadderInForce = VersionMeta & { document: LadderDocument };
+
+/** GET /api/ladders/{id}?at= — the version of a ladder in force on a day (today when `at` is empty). */
+export function getLadder(ladderId: string, at?: string): Promise<LadderInForce> {
+  return apiRequest(`/api/ladders/${encodeURIComponent(ladderId)}`, { query: { at } });
+}
+
+export const ladderQueryOptions = (ladderId: string, at?: string) =>
+  queryOptions({ queryKey: ['ladders', ladderId, 'in-force', at ?? 'today'], queryFn: () => getLadder(ladderId, at) });
+
+export function useLadder(ladderId: string | undefined, at?: string) {
+  return useQuery({ ...ladderQueryOptions(ladderId ?? '', at), enabled: ladderId !== undefined && ladderId !== '' });
+}

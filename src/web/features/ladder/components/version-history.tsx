@@ -1,0 +1,47 @@
+import { QueryView, EmptyState } from '../../../components/ui/query-state';
+import { formatDay } from '../../../lib/format';
+import { useLadderVersions } from '../api/get-ladder-versions';
+
+/** Every published version, newest first; picking one shows the ladder as it was then. */
+export function VersionHistory({
+  ladderId,
+  shownVersion,
+  activeVersion,
+  onPick,
+}: {
+  ladderId: string;
+  shownVersion: string;
+  activeVersion: string | null;
+  onPick: (version: string) => void;
+}) {
+  const query = useLadderVersions(ladderId);
+  return (
+    <QueryView query={query} label="Loading versions…">
+      {({ versions }) =>
+        versions.length === 0 ? (
+          <EmptyState title="No version published yet" />
+        ) : (
+          <ol className="versions" aria-label="Version history">
+            {[...versions].reverse().map((version) => (
+              <li key={version.version_id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-current={version.version === shownVersion ? 'true' : undefined}
+                  onClick={() => onPick(version.version)}
+                >
+                  {formatDay(version.version)}
+                </button>
+                {version.version === activeVersion && <span className="badge badge-good">in force</span>}
+                <small className="muted">
+                  {' '}
+                  published {formatDay(version.published_at)} by {version.published_by}
+                </small>
+              </li>
+            ))}
+          </ol>
+        )
+      }
+    </QueryView>
+  );
+}

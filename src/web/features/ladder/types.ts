@@ -1,0 +1,94 @@
+/** The ladder document as GET /api/ladders/{id} returns it (the web app's own view of the contract). */
+
+export interface DescribedItem {
+  id?: string;
+  name: string;
+  description?: string;
+}
+
+export interface Metric {
+  id: string;
+  name: string;
+  threshold: string;
+  measured_by: string;
+  rule: { kind: string } & Record<string, unknown>;
+}
+
+export interface CurriculumPhase {
+  id: string;
+  name: string;
+  months: { from: number; to: number };
+  modules: { id: string; name: string; description?: string }[];
+}
+
+export interface PanelCriterion {
+  id: string;
+  name: string;
+  description: string;
+  gate?: boolean;
+}
+
+export interface Promotion {
+  target_level: string;
+  min_months_at_level?: number;
+  assessment?: { id: string; name: string; description?: string }[];
+  requirements?: { id: string; name: string; rule: { kind: string } & Record<string, unknown> }[];
+  panel?: {
+    size: number;
+    eligibility: { min_level: string; leadership: boolean };
+    reveal_panelists: boolean;
+    criteria: PanelCriterion[];
+    decision: { component_pass: string; gate_median_min: number; other_median_min: number };
+  };
+}
+
+export interface Mentorship {
+  receives?: { mentor_levels: string[]; leadership: boolean; checkin_cadence: string; focus?: string };
+  gives?: {
+    slots: number;
+    mentee_levels: string[];
+    checkin_cadence: string;
+    focus?: string;
+    referral?: { percent: number; months: number };
+  };
+  notes?: DescribedItem[];
+}
+
+export interface Level {
+  id: string;
+  title: string;
+  track: string;
+  status: 'written' | 'not_written';
+  tagline?: string;
+  summary?: string[];
+  what_you_do?: DescribedItem[];
+  ai_skills?: DescribedItem[];
+  self_evaluation?: { id: string; text: string }[];
+  curriculum?: CurriculumPhase[];
+  ranking_standard?: Metric[];
+  promotion?: Promotion;
+  mentorship?: Mentorship;
+  billing_tier?: string;
+  panel_eligible?: boolean;
+  bridges_to?: string[];
+  unlocks?: string[];
+}
+
+export interface LadderDocument {
+  ladder: string;
+  name: string;
+  version: string;
+  organisation?: string;
+  tracks: { id: string; name: string; levels: string[] }[];
+  levels: Level[];
+}
+
+export interface VersionMeta {
+  version_id: number;
+  ladder: string;
+  version: string;
+  name: string;
+  content_hash: string;
+  published_at: string;
+  published_by: string;
+}

@@ -1,0 +1,93 @@
+/**
+ * The one way the web app talks to the server: JSON over fetch with the session cookie, the CSRF token
+ * on writes, and the API's error body turned into an ApiError that screens can show.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const csrfCookieNames = ['ladder_csrf', 'csrf_token', 'csrf'];
+
+/** The CSRF token the server set as a readable cookie (double-submit), if any. */
+export function readCsrfToken(): string | undefined {
+  const cookies = document.cookie.split(';').map((part) => part.trim());
+  for (const name of csrfCookieNames) {
+    const found = cookies.find((cookie) => cookie.startsWith(`${name}=`));
+    if (found !== undefined) return decodeURIComponent(found.slice(name.length + 1));
+  }
+  return csrfTokenFromSession;
+}
+
+let csrfTokenFromSession: string | undefined;
+
+/** Remembers a CSRF token the server returned in a body (sign-in, "who am I"). */
+export function rememberCsrfToken(token: string | undefined | null): void {
+  csrfTokenFromSession = token ?? undefined;
+}
+
+/** Builds `/api/...?a=b` from a path and query values, leaving out empty ones. */
+export function apiUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search === '' ? path : `${path}?${search}`;
+}
+
+/** Sends a request and returns the parsed JSON body (or text for non-JSON answers). */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = readCsrfToken();
+    if (token !== undefined) headers['x-csrf-token'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server did not answer. Check your connection and try again.');
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const payload: unknown = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  if (!response.ok) {
+    const body = (typeof payload === 'object' && payload !== null ? payload : {}) as {
+      error?: string;
+      message?: string;
+      details?: unknown;
+    };
+    throw new ApiError(
+      response.status,
+      body.error ?? 'http_error',
+      body.message ?? `The server answered ${response.status}`,
+      body.details,
+    );
+  }
+  return payload as T;
+}

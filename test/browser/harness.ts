@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { fixedClock, type Clock } from '../../src/core/clock.js';
+import { systemActor } from '../../src/core/actor.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import type { Authenticator } from '../../src/server/access/install-access.js';
+import { buildApp } from '../../src/server/app.js';
+import { ensureWebBuild } from '../../src/server/web-build.js';
+import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
+
+/** Debian's Chromium; never a downloaded browser. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The flags that work here as root (machine-recipes.md). */
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const screenshotDir = path.resolve('test-results/screenshots');
+
+/**
+ * Whether the browser tier can run. Locally a missing Chromium skips it (install with
+ * `apt-get install -y chromium`); in CI it must run, so a missing browser fails loudly.
+ */
+export function browserTierEnabled(): boolean {
+  if (existsSync(chromiumPath)) return true;
+  if (process.env.CI === 'true') {
+    throw new Error(`CI=true but ${chromiumPath} is missing: the browser tests must run in CI (.ci/run installs chromium)`);
+  }
+  console.warn(`browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
+  return false;
+}
+
+export interface BrowserHarness {
+  baseUrl: string;
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  browser: Browser;
+  /** Uncaught errors and failed API calls seen by any page; tests assert this stays empty. */
+  pageErrors: string[];
+  /** A fresh browser context (its own cookies) and page at the given viewport width. */
+  newPage(options?: { width?: number; height?: number }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The day the browser tests live on: the demo organisation's data is dated relative to it. */
+export const browserTestDay = '2026-11-26';
+
+/**
+ * Starts the real server (buildApp + listen on port 0) on an in-memory database holding what
+ * `npm start` loads into an empty one, and launches Chromium with a fresh profile.
+ */
+export async function startBrowserHarness(options: { clock?: Clock; authenticate?: Authenticator } = {}): Promise<BrowserHarness> {
+  await ensureWebBuild({ quiet: true });
+  const database = await openDatabase({ engine: 'pglite', dataDir: null });
+  await runMigrations(database);
+  const clock = options.clock ?? fixedClock(`${browserTestDay}T12:00:00Z`);
+  await publishShippedLaddersIfEmpty({ db: database.db, clock }, systemActor);
+  const app = await buildApp({ database, clock }, options.authenticate === undefined ? {} : { authenticate: options.authenticate });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server did not listen on a TCP port');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  // playwright-core gives every launch a fresh, temporary --user-data-dir of its own (and refuses one
+  // passed in args), so each test file starts from an empty profile.
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+  await mkdir(screenshotDir, { recursive: true });
+  const pageErrors: string[] = [];
+
+  return {
+    baseUrl,
+    app,
+    database,
+    browser,
+    pageErrors,
+    async newPage({ width = 1280, height = 900 } = {}) {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height } });
+      const page = await context.newPage();
+      // A failing page must fail the test, not pass silently with a blank screen.
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      page.on('response', (response) => {
+        if (response.status() >= 500) pageErrors.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+      });
+      return { context, page };
+    },
+    async screenshot(page, name) {
+      const file = path.join(screenshotDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}

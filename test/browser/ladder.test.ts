@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asActor, leadership } from '../helpers/actors.js';
+import { browserTierEnabled, startBrowserHarness, type BrowserHarness } from './harness.js';
+
+interface LadderBody {
+  version: string;
+  document: { name: string; levels: { id: string; title: string; ranking_standard?: { name: string; threshold: string }[] }[] };
+}
+
+const enabled = browserTierEnabled();
+
+describe.skipIf(!enabled)('ladder page in Chromium', () => {
+  let h: BrowserHarness;
+  let ladder: LadderBody;
+
+  beforeAll(async () => {
+    // TODO(sign-in): walk the real sign-in once /api/auth lands; until then the reader is injected.
+    h = await startBrowserHarness({ authenticate: asActor(leadership) });
+    const list = await (await fetch(`${h.baseUrl}/api/ladders`)).json() as { ladders: { ladder: string }[] };
+    ladder = (await (await fetch(`${h.baseUrl}/api/ladders/${list.ladders[0]!.ladder}`)).json()) as LadderBody;
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('renders the version in force with the ranking standard the API holds', async () => {
+    const { page, context } = await h.newPage();
+    await page.goto('/ladder');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(ladder.document.name);
+    const l4 = ladder.document.levels.find((level) => level.id === 'L4')!;
+    await page.getByRole('button', { name: 'L4', exact: true }).click();
+    await page.getByRole('heading', { name: `L4 — ${l4.title}` }).waitFor();
+    const metricRows = page.locator('table').first().locator('tbody tr');
+    expect(await metricRows.count()).toBe(l4.ranking_standard!.length);
+    for (const [index, metric] of l4.ranking_standard!.entries()) {
+      const cells = await metricRows.nth(index).locator('th, td').allTextContents();
+      expect(cells.slice(0, 2)).toEqual([metric.name, metric.threshold]);
+    }
+    await h.screenshot(page, 'ladder-l4');
+
+    await page.getByLabel('Compare L4 with').selectOption('L5');
+    await page.getByRole('table', { name: 'L4 compared with L5' }).waitFor();
+    await h.screenshot(page, 'ladder-compare-l4-l5');
+    expect(page.url()).toContain('compare=L5');
+    await context.close();
+  });
+
+  it('is readable at phone width', async () => {
+    const { page, context } = await h.newPage({ width: 375, height: 800 });
+    await page.goto('/ladder?level=L4');
+    await page.getByRole('heading', { name: /^L4 — / }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await h.screenshot(page, 'ladder-l4-phone');
+    await context.close();
+  });
+
+  it('shows an unwritten level as such, not as an error', async () => {
+    const { page, context } = await h.newPage();
+    await page.goto('/ladder?level=L2');
+    await page.getByText("has not written this level's page yet").waitFor();
+    await context.close();
+    expect(h.pageErrors).toEqual([]);
+  });
+});
