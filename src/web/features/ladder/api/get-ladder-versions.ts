@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { VersionMeta } from '../types';
+import type { VersionMeta } from '../../../types/ladder';
 
 /** GET /api/ladders/{id}/versions — every published version, oldest first. */
 export function getLadderVersions(ladderId: string): Promise<{ versions: VersionMeta[] }> {

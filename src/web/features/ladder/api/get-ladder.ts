@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { LadderDocument, VersionMeta } from '../types';
+import type { LadderDocument, VersionMeta } from '../../../types/ladder';
 
 export type LadderInForce = VersionMeta & { document: LadderDocument };
 

@@ -1,5 +1,5 @@
 import { Card } from '../../../components/ui/card';
-import type { Level, Metric } from '../types';
+import type { Level, Metric } from '../../../types/ladder';
 
 function MetricRow({ metric }: { metric: Metric }) {
   return (
