@@ -1,0 +1,126 @@
+import type { ReactNode } from 'react';
+import { Card, Stat } from '../../../components/ui/card';
+import { EmptyState, QueryView } from '../../../components/ui/query-state';
+import { formatDay } from '../../../lib/format';
+import type { Level } from '../../../types/ladder';
+import { useReadiness } from '../api/get-readiness';
+import { CurriculumProgress } from './curriculum-progress';
+import { MetricList } from './metric-list';
+import { MetricsChart } from './metrics-chart';
+import { RequirementList } from './requirement-list';
+import { SelfEvaluationList } from './self-evaluation-list';
+
+/**
+ * "My path to <next level>": where a builder stands on a day, with the records behind every answer.
+ * The ladder levels come from the route (another feature); records render through `renderRecords`.
+ */
+export function PathPage({
+  email,
+  at,
+  levels,
+  isSelf,
+  renderRecords,
+  evidenceForm,
+}: {
+  email: string;
+  at?: string;
+  levels: Level[];
+  isSelf: boolean;
+  renderRecords: (ids: string[]) => ReactNode;
+  evidenceForm?: ReactNode;
+}) {
+  const query = useReadiness(email, at);
+  return (
+    <QueryView query={query} label="Evaluating the ledger…">
+      {(readiness) => {
+        const level = levels.find((l) => l.id === readiness.level);
+        const target = levels.find((l) => l.id === readiness.target_level);
+        const met = readiness.metrics.filter((m) => m.status === 'met').length;
+        const tenure = readiness.requirements.find(
+          (r) => level?.promotion?.requirements?.find((q) => q.id === r.id)?.rule.kind === 'tenure',
+        );
+        const title =
+          readiness.target_level === null
+            ? `${isSelf ? 'My' : 'Their'} standing at ${readiness.level}`
+            : `${isSelf ? 'My' : `${email}'s`} path to ${readiness.target_level}${target !== undefined && target.title !== target.id ? ` — ${target.title}` : ''}`;
+        return (
+          <div className="path-page">
+            <header className="page-header">
+              <h1>{title}</h1>
+              <p className="muted">
+                {email} · {readiness.level}
+                {level !== undefined && level.title !== level.id ? ` (${level.title})` : ''} since {formatDay(readiness.level_since)} · as of{' '}
+                {formatDay(readiness.at)} · ladder of {formatDay(readiness.ladder_version)}
+              </p>
+            </header>
+            <div className="stats">
+              <Stat label="metrics met" value={`${met} of ${readiness.metrics.length}`} testId="stat-metrics-met" />
+              <Stat label="months at level" value={readiness.months_at_level} testId="stat-months" />
+              <Stat
+                label="tenure rule met"
+                value={tenure?.met_on === undefined ? '—' : formatDay(tenure.met_on)}
+                testId="stat-tenure"
+              />
+              <Stat
+                label="promotion case"
+                value={readiness.eligible_for_case ? 'eligible' : 'not yet'}
+                hint={readiness.target_level === null ? 'no promotion from this level' : undefined}
+                testId="stat-eligible"
+              />
+            </div>
+            <div className="two-column">
+              <div>
+                <Card title="Ranking standard" id="metrics">
+                  {readiness.metrics.length === 0 ? (
+                    <EmptyState title={`${readiness.level} has no ranking standard written yet`}>
+                      The organisation has not written this level&apos;s metrics; nothing is measured.
+                    </EmptyState>
+                  ) : (
+                    <MetricList results={readiness.metrics} metrics={level?.ranking_standard ?? []} renderRecords={renderRecords} />
+                  )}
+                </Card>
+                {readiness.metrics.length > 0 && (
+                  <Card title="Metrics met over time">
+                    <MetricsChart email={email} since={readiness.level_since} at={readiness.at} total={readiness.metrics.length} />
+                  </Card>
+                )}
+                <Card title="Requirements" id="requirements">
+                  {readiness.requirements.length === 0 ? (
+                    <EmptyState title="No promotion requirements at this level" />
+                  ) : (
+                    <RequirementList
+                      results={readiness.requirements}
+                      promotion={level?.promotion}
+                      monthsAtLevel={readiness.months_at_level}
+                      at={readiness.at}
+                    />
+                  )}
+                </Card>
+              </div>
+              <aside>
+                <Card title="What is missing" id="gaps">
+                  {readiness.gaps.length === 0 ? (
+                    <p>Nothing: every metric and requirement is met.</p>
+                  ) : (
+                    <ul className="gap-list" data-testid="gaps">
+                      {readiness.gaps.map((gap) => (
+                        <li key={gap}>{gap}</li>
+                      ))}
+                    </ul>
+                  )}
+                </Card>
+                <Card title="Curriculum">
+                  <CurriculumProgress curriculum={readiness.curriculum} />
+                </Card>
+              </aside>
+            </div>
+            <Card title="Self-evaluation" id="self-evaluation">
+              <SelfEvaluationList selfEvaluation={readiness.self_evaluation} renderRecords={renderRecords} />
+            </Card>
+            {evidenceForm}
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}
