@@ -9,6 +9,7 @@ import type { LadderDocument, LevelDefinition } from '../core/ladder/ladder.sche
 import { findLevel } from '../core/ladder/ladder-lookup.js';
 import { formatProblem, validateLadderText, type LadderProblem } from '../core/ladder/validate-ladder.js';
 import type { Database } from '../db/connection.js';
+import { recordAudit } from './audit.service.js';
 import {
   findLadderVersionInForce,
   findLatestLadderVersion,
@@ -104,15 +105,26 @@ export async function publishLadder(
       );
     }
   }
-  const row = await insertLadderVersion(deps.db, {
-    ladderId: doc.ladder,
-    version: doc.version,
-    name: doc.name,
-    document: doc,
-    source: input.source,
-    contentHash,
-    publishedAt: deps.clock.now(),
-    publishedBy: describeActor(actor),
+  const row = await deps.db.transaction(async (tx) => {
+    const inserted = await insertLadderVersion(tx, {
+      ladderId: doc.ladder,
+      version: doc.version,
+      name: doc.name,
+      document: doc,
+      source: input.source,
+      contentHash,
+      publishedAt: deps.clock.now(),
+      publishedBy: describeActor(actor),
+    });
+    // The audit entry names the version, not the whole document: the row itself keeps the source.
+    await recordAudit(tx, actor, {
+      action: 'ladder.publish',
+      entity: 'ladder_version',
+      entityId: inserted.id,
+      after: { ladder: inserted.ladderId, version: inserted.version, content_hash: inserted.contentHash },
+      at: inserted.publishedAt,
+    });
+    return inserted;
   });
   return { ladder: toPublished(row), created: true };
 }

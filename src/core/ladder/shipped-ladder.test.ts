@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LadderDocument, LevelDefinition } from './ladder.schema.js';
-import { cadenceDays, findLevel, isLevelAtLeast, levelOrder, mentorSlots, nextLevel } from './ladder-lookup.js';
+import {
+  cadenceDays,
+  findLevel,
+  isLevelAtLeast,
+  levelOrder,
+  mentorSlots,
+  nextLevel,
+} from './ladder-lookup.js';
 import { validateLadderText } from './validate-ladder.js';
 
 // The shipped ladder against the seed page ("L4 — Senior Product Builder", February 2026): every number
@@ -81,7 +88,11 @@ describe('the shipped ladder file', () => {
   it('L4: the 6 ranking metrics with their thresholds and machine rules', () => {
     const metrics = l4.ranking_standard!;
     expect(metrics.map((m) => [m.name, m.threshold, m.measured_by])).toEqual([
-      ['Product decisions adopted', '3+ scope changes or feature proposals accepted by clients', 'Decision log'],
+      [
+        'Product decisions adopted',
+        '3+ scope changes or feature proposals accepted by clients',
+        'Decision log',
+      ],
       ['Feature instrumentation', '100% of shipped features have analytics', 'Analytics audit'],
       ['Data-driven kills', '1+ feature descoped/killed based on data', 'Retro documentation'],
       ['Mentee progress', 'Active, measurably improving', 'Mentee review'],
@@ -97,7 +108,13 @@ describe('the shipped ladder file', () => {
         min: 3,
       },
       { kind: 'share', evidence: 'feature', non_empty: 'analytics_events', min_percent: 100 },
-      { kind: 'evidence_count', evidence: 'decision', where: { type: ['kill', 'descope'] }, non_empty: ['data'], min: 1 },
+      {
+        kind: 'evidence_count',
+        evidence: 'decision',
+        where: { type: ['kill', 'descope'] },
+        non_empty: ['data'],
+        min: 1,
+      },
       { kind: 'mentee_progress', checkin_within_days: 14, min_reviews: 2 },
       { kind: 'distinct_citers', min: 2 },
       { kind: 'client_trust', min_feedback: 1, max_escalations: 0 },
@@ -131,7 +148,9 @@ describe('the shipped ladder file', () => {
       'scope-discipline',
       'leadership-without-authority',
     ]);
-    expect(panel.criteria.filter((c) => c.gate === true).map((c) => c.id)).toEqual(['multiplication-instinct']);
+    expect(panel.criteria.filter((c) => c.gate === true).map((c) => c.id)).toEqual([
+      'multiplication-instinct',
+    ]);
     expect(panel.eligibility).toEqual({ min_level: 'L5', leadership: true });
     expect(panel.decision).toEqual({ component_pass: 'majority', gate_median_min: 3, other_median_min: 2.5 });
     expect(panel.reveal_panelists).toBe(false);
@@ -139,9 +158,17 @@ describe('the shipped ladder file', () => {
 
   it('L4: receives an L5 mentor or leadership bi-weekly; gives 1 slot for L1–L2, weekly, 3 % for 6 months', () => {
     const mentorship = l4.mentorship!;
-    expect(mentorship.receives).toMatchObject({ mentor_levels: ['L5'], leadership: true, checkin_cadence: 'biweekly' });
+    expect(mentorship.receives).toMatchObject({
+      mentor_levels: ['L5'],
+      leadership: true,
+      checkin_cadence: 'biweekly',
+    });
     expect(cadenceDays(mentorship.receives!.checkin_cadence)).toBe(14);
-    expect(mentorship.gives).toMatchObject({ slots: 1, mentee_levels: ['L1', 'L2'], checkin_cadence: 'weekly' });
+    expect(mentorship.gives).toMatchObject({
+      slots: 1,
+      mentee_levels: ['L1', 'L2'],
+      checkin_cadence: 'weekly',
+    });
     expect(cadenceDays(mentorship.gives!.checkin_cadence)).toBe(7);
     expect(mentorship.gives!.referral).toEqual({ percent: 3, months: 6 });
   });

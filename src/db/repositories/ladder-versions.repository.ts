@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import type { Executor } from '../connection.js';
-import { auditLog } from '../schema/system.schema.js';
 import { ladderVersions } from '../schema/ladders.schema.js';
 
 export type LadderVersionRow = typeof ladderVersions.$inferSelect;
@@ -61,20 +60,9 @@ export async function hasNoLadders(db: Executor): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Inserts a published version and its audit record in one transaction. */
+/** Inserts a published version; the service records its audit entry in the same transaction. */
 export async function insertLadderVersion(db: Executor, row: NewLadderVersion): Promise<LadderVersionRow> {
-  return db.transaction(async (tx) => {
-    const [inserted] = await tx.insert(ladderVersions).values(row).returning();
-    if (inserted === undefined) throw new Error('insert returned no row');
-    await tx.insert(auditLog).values({
-      at: row.publishedAt,
-      actor: row.publishedBy,
-      action: 'ladder.publish',
-      entity: 'ladder_version',
-      entityId: `${row.ladderId}@${row.version}`,
-      before: null,
-      after: { id: inserted.id, ladder: row.ladderId, version: row.version, content_hash: row.contentHash },
-    });
-    return inserted;
-  });
+  const [inserted] = await db.insert(ladderVersions).values(row).returning();
+  if (inserted === undefined) throw new Error('insert returned no row');
+  return inserted;
 }
