@@ -37,7 +37,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  installAccessControl(app, deps, options.authenticate); // before any route: every route must declare config.access
+  await installAccessControl(app, deps, options.authenticate); // before any route: every route must declare config.access
 
   await app.register(swagger, {
     openapi: {
@@ -55,6 +55,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   // Route plugins: one line per resource.
   await app.register(healthRoutes(deps));
+  await app.register((await import('./routes/auth.routes.js')).authRoutes(deps));
+  await app.register((await import('./routes/audit.routes.js')).auditRoutes(deps));
   await app.register(ladderRoutes(deps));
 
   await app.register((await import('./web.js')).webApp); // the web app at `/`; unknown /api paths stay JSON 404s

@@ -1,7 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { ACTIONS, decide } from '../../core/access/policy.js';
 import type { Actor } from '../../core/actor.js';
 import { DomainError } from '../../core/errors.js';
+import { authenticateApiToken, authenticateSession } from '../../services/access/accounts.service.js';
 import { resolveFacts } from '../../services/access/relations.service.js';
 import type { AppDeps } from '../app.js';
 import type { RouteAccess } from './route-access.js';
@@ -16,6 +20,75 @@ export interface Authentication {
 export type Authenticator = (request: FastifyRequest) => Promise<Authentication>;
 
 const anonymous: Authentication = { actor: { kind: 'anonymous' }, method: 'none' };
+
+/** The HttpOnly session cookie. */
+export const SESSION_COOKIE = 'ladder_session';
+/** The header that carries the CSRF token on cookie-authenticated writes. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The session behind a cookie-authenticated request (token and its CSRF token), else null. */
+    session: { token: string; csrfToken: string } | null;
+  }
+}
+
+/**
+ * The real authenticator: `Authorization: Bearer ldr_…` (an API token) or the session cookie. A bad or
+ * revoked token is a 401 even when a cookie is present too, so a script never silently acts as a browser.
+ */
+function authenticateFromRequest(deps: AppDeps): Authenticator {
+  const services = { db: deps.database.db, clock: deps.clock };
+  return async (request) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = match?.[1] === undefined ? null : await authenticateApiToken(services, match[1]);
+      if (actor === null) throw new DomainError('unauthenticated', 'The API token is unknown, expired or revoked');
+      return { actor, method: 'token' };
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie === undefined || cookie === '') return anonymous;
+    const found = await authenticateSession(services, cookie);
+    if (found === null) return anonymous;
+    request.session = { token: cookie, csrfToken: found.csrfToken };
+    return { actor: found.actor, method: 'session' };
+  };
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** True when the request's Origin (if the browser sent one) is this server. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined || origin === '') return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CSRF: a write authenticated by the session cookie must carry the session's token in `x-csrf-token`
+ * (a cross-site form or fetch cannot read it) and must not come from another origin. SameSite cookies
+ * already stop most of this; the token also covers same-site subdomains and old browsers.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  if (!sameOrigin(request)) throw new DomainError('csrf_failed', 'Cross-site request refused');
+  if (request.authMethod !== 'session' || request.session === null) return;
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) {
+    throw new DomainError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header for a signed-in write`);
+  }
+}
 
 /**
  * Routes that need no declaration, listed one by one: the probes, the API document and reference,
@@ -56,21 +129,47 @@ function checkDeclaration(route: RouteOptions): void {
  * - before validation, the route's declaration is enforced: 401 for anonymous callers of non-public
  *   routes, 403 with the policy's reason when the policy denies.
  */
-export function installAccessControl(app: FastifyInstance, deps: AppDeps, authenticate?: Authenticator): void {
+export async function installAccessControl(
+  app: FastifyInstance,
+  deps: AppDeps,
+  authenticate: Authenticator = authenticateFromRequest(deps),
+): Promise<void> {
   // Null here (Fastify shares no objects between requests); the onRequest hook below sets it first thing.
   app.decorateRequest('actor', null as never);
   app.decorateRequest('authMethod', 'none');
+  app.decorateRequest('session', null);
   app.addHook('onRoute', checkDeclaration);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    // The web app loads only its own scripts; charts and the API reference use inline styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // Sent only over HTTPS by browsers; harmless on plain HTTP in development.
+    strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: true },
+  });
 
-  app.addHook('onRequest', async (request) => {
-    const result = authenticate === undefined ? anonymous : await authenticate(request);
+  app.addHook('onRequest', async (request, reply) => {
+    const result = await authenticate(request);
     request.actor = result.actor;
     request.authMethod = result.method;
+    // Answers that depend on who asks must never be cached by a shared cache.
+    if (result.method !== 'none') reply.header('cache-control', 'no-store');
   });
 
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || access.kind === 'public') return;
+    if (access === undefined) return;
+    checkCsrf(request);
+    if (access.kind === 'public') return;
     const actor = request.actor;
     if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in first');
     if (access.kind === 'signed_in') return;

@@ -1,0 +1,198 @@
+import { and, count, desc, eq, gte, isNull, lt, or } from 'drizzle-orm';
+import type { Executor } from '../connection.js';
+import { accounts, apiTokens, sessions, signInFailures } from '../schema/auth.schema.js';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/** Inserts an account. */
+export async function insertAccount(executor: Executor, row: AccountRow): Promise<AccountRow> {
+  const [inserted] = await executor.insert(accounts).values(row).returning();
+  if (inserted === undefined) throw new Error('account insert returned no row');
+  return inserted;
+}
+
+/** The account with this (lower-case) email, if any. */
+export async function findAccountByEmail(executor: Executor, email: string): Promise<AccountRow | undefined> {
+  const [row] = await executor.select().from(accounts).where(eq(accounts.email, email)).limit(1);
+  return row;
+}
+
+/** The account with this id, if any. */
+export async function findAccountById(executor: Executor, id: string): Promise<AccountRow | undefined> {
+  const [row] = await executor.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  return row;
+}
+
+/** Every account, by email. */
+export async function selectAccounts(executor: Executor): Promise<AccountRow[]> {
+  return executor.select().from(accounts).orderBy(accounts.email);
+}
+
+/** Replaces the password hash. */
+export async function updatePasswordHash(
+  executor: Executor,
+  id: string,
+  passwordHash: string,
+  at: Date,
+): Promise<void> {
+  await executor.update(accounts).set({ passwordHash, passwordChangedAt: at }).where(eq(accounts.id, id));
+}
+
+/** Stores a new session. */
+export async function insertSession(executor: Executor, row: SessionRow): Promise<void> {
+  await executor.insert(sessions).values(row);
+}
+
+/** The unexpired session with this token hash and its enabled account. */
+export async function findLiveSession(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
+  const [row] = await executor
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gte(sessions.expiresAt, now), isNull(accounts.disabledAt)))
+    .limit(1);
+  return row;
+}
+
+/** Deletes one session (sign-out). */
+export async function deleteSession(executor: Executor, tokenHash: string): Promise<number> {
+  const deleted = await executor
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, tokenHash))
+    .returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
+}
+
+/** Deletes every session of an account except, optionally, one (after a password change). */
+export async function deleteSessionsOfAccount(
+  executor: Executor,
+  accountId: string,
+  keepTokenHash?: string,
+): Promise<void> {
+  const rows = await executor
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(eq(sessions.accountId, accountId));
+  for (const row of rows) {
+    if (row.tokenHash !== keepTokenHash) await deleteSession(executor, row.tokenHash);
+  }
+}
+
+/** Deletes sessions that expired before `now` (housekeeping at sign-in). */
+export async function deleteExpiredSessions(executor: Executor, now: Date): Promise<void> {
+  await executor.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/** Stores a new API token (its hash only). */
+export async function insertApiToken(executor: Executor, row: ApiTokenRow): Promise<ApiTokenRow> {
+  const [inserted] = await executor.insert(apiTokens).values(row).returning();
+  if (inserted === undefined) throw new Error('token insert returned no row');
+  return inserted;
+}
+
+/** The unrevoked, unexpired token with this hash and its enabled account. */
+export async function findLiveApiToken(
+  executor: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<{ token: ApiTokenRow; account: AccountRow } | undefined> {
+  const [row] = await executor
+    .select({ token: apiTokens, account: accounts })
+    .from(apiTokens)
+    .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gte(apiTokens.expiresAt, now)),
+        isNull(accounts.disabledAt),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Notes when a token was last used. */
+export async function touchApiToken(executor: Executor, id: string, at: Date): Promise<void> {
+  await executor.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+}
+
+/** The token with this id, if any. */
+export async function findApiTokenById(executor: Executor, id: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await executor.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
+  return row;
+}
+
+/** Tokens of one account (or of everyone when `accountId` is null), newest first. */
+export async function selectApiTokens(executor: Executor, accountId: string | null): Promise<ApiTokenRow[]> {
+  return executor
+    .select()
+    .from(apiTokens)
+    .where(accountId === null ? undefined : eq(apiTokens.accountId, accountId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Marks a token revoked. */
+export async function revokeApiTokenRow(executor: Executor, id: string, at: Date): Promise<ApiTokenRow | undefined> {
+  const [row] = await executor
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
+  return row;
+}
+
+/** Records one failed sign-in. */
+export async function insertSignInFailure(
+  executor: Executor,
+  row: typeof signInFailures.$inferInsert,
+): Promise<void> {
+  await executor.insert(signInFailures).values(row);
+}
+
+/** Failed sign-ins since `since` for this email and for this client address. */
+export async function countSignInFailures(
+  executor: Executor,
+  email: string,
+  ip: string,
+  since: Date,
+): Promise<{ byEmail: number; byIp: number }> {
+  const [byEmail] = await executor
+    .select({ n: count() })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.email, email), gte(signInFailures.at, since)));
+  const [byIp] = await executor
+    .select({ n: count() })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.ip, ip), gte(signInFailures.at, since)));
+  return { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 };
+}
+
+/** The oldest failure since `since` for this email or address: the limit lifts a window after it. */
+export async function oldestSignInFailure(
+  executor: Executor,
+  email: string,
+  ip: string,
+  since: Date,
+): Promise<Date | undefined> {
+  const [row] = await executor
+    .select({ at: signInFailures.at })
+    .from(signInFailures)
+    .where(and(or(eq(signInFailures.email, email), eq(signInFailures.ip, ip)), gte(signInFailures.at, since)))
+    .orderBy(signInFailures.at)
+    .limit(1);
+  return row?.at;
+}
+
+/** Forgets failures of an email after a successful sign-in; old rows of everyone go too. */
+export async function clearSignInFailures(executor: Executor, email: string, olderThan: Date): Promise<void> {
+  await executor
+    .delete(signInFailures)
+    .where(or(eq(signInFailures.email, email), lt(signInFailures.at, olderThan)));
+}

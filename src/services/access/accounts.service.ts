@@ -1,0 +1,393 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { decide, type Action } from '../../core/access/policy.js';
+import type { Actor, Role } from '../../core/actor.js';
+import type { Clock } from '../../core/clock.js';
+import { DomainError, notFound, validationFailed } from '../../core/errors.js';
+import type { Database } from '../../db/connection.js';
+import {
+  clearSignInFailures,
+  countSignInFailures,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOfAccount,
+  findAccountByEmail,
+  findAccountById,
+  findApiTokenById,
+  findLiveApiToken,
+  findLiveSession,
+  insertAccount,
+  insertApiToken,
+  insertSession,
+  insertSignInFailure,
+  oldestSignInFailure,
+  revokeApiTokenRow,
+  selectAccounts,
+  selectApiTokens,
+  touchApiToken,
+  updatePasswordHash,
+  type AccountRow,
+  type ApiTokenRow,
+} from '../../db/repositories/accounts.repository.js';
+import { recordAudit } from '../audit.service.js';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+
+export interface AccessServices {
+  db: Database;
+  clock: Clock;
+}
+
+export const ROLES: readonly Role[] = ['leadership', 'builder', 'client_stakeholder'];
+
+/** How long a browser session lasts from sign-in. */
+export const SESSION_HOURS = 12;
+/** Failed sign-ins allowed per email and per client address within the window before 429. */
+export const SIGN_IN_MAX_FAILURES = 10;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+
+/** API tokens start with this, so a leaked one is recognisable (and greppable by secret scanners). */
+export const API_TOKEN_PREFIX = 'ldr_';
+
+/** A public view of an account: never the password hash. */
+export interface AccountView {
+  id: string;
+  email: string;
+  role: Role;
+  clientId: string | null;
+  createdAt: string;
+}
+
+export interface ApiTokenView {
+  id: string;
+  accountId: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function assertAllowed(actor: Actor, action: Action): void {
+  const decision = decide(actor, action);
+  if (!decision.allow) throw new DomainError(decision.code, `Not allowed: ${decision.reason}`);
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+function viewAccount(row: AccountRow): AccountView {
+  return {
+    id: row.id,
+    email: row.email,
+    role: isRole(row.role) ? row.role : 'builder',
+    clientId: row.clientId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function viewToken(row: ApiTokenRow): ApiTokenView {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    name: row.name,
+    role: isRole(row.role) ? row.role : 'builder',
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** The actor an account acts as, optionally narrowed to a token's role. */
+export function actorOfAccount(row: AccountRow, role: Role = viewAccount(row).role, tokenId?: string): Actor {
+  const actor: Actor = {
+    kind: 'person',
+    email: row.email,
+    role,
+    accountId: row.id,
+    // Builders are keyed by email in the roster, so a builder account is the builder with its email.
+    builderId: role === 'builder' ? row.email : null,
+    clientId: role === 'client_stakeholder' ? row.clientId : null,
+  };
+  if (tokenId !== undefined) actor.tokenId = tokenId;
+  return actor;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface NewAccount {
+  email: string;
+  role: string;
+  password: string;
+  clientId?: string | null;
+}
+
+/** Creates an account (leadership or the operator only); the password is stored as an argon2id hash. */
+export async function createAccount(services: AccessServices, actor: Actor, input: NewAccount): Promise<AccountView> {
+  assertAllowed(actor, 'account.manage');
+  const email = normaliseEmail(input.email);
+  const problems: { field: string; message: string }[] = [];
+  if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'expected an email address' });
+  if (!isRole(input.role)) problems.push({ field: 'role', message: `expected one of ${ROLES.join(', ')}` });
+  const clientId = input.clientId ?? null;
+  if (input.role === 'client_stakeholder' && clientId === null)
+    problems.push({ field: 'client', message: 'a client stakeholder needs the client they speak for' });
+  if (input.role !== 'client_stakeholder' && clientId !== null)
+    problems.push({ field: 'client', message: 'only a client stakeholder has a client' });
+  const weak = passwordProblem(input.password);
+  if (weak !== null) problems.push({ field: 'password', message: weak.replace(/^password: /, '') });
+  const first = problems[0];
+  if (first !== undefined) throw validationFailed(`${first.field}: ${first.message}`, problems);
+  const passwordHash = await hashPassword(input.password);
+  const now = services.clock.now();
+  return services.db.transaction(async (tx) => {
+    if ((await findAccountByEmail(tx, email)) !== undefined) {
+      throw new DomainError('conflict', `An account for ${email} already exists`);
+    }
+    const row = await insertAccount(tx, {
+      id: randomUUID(),
+      email,
+      role: input.role,
+      clientId,
+      passwordHash,
+      createdAt: now,
+      passwordChangedAt: now,
+      disabledAt: null,
+    }).catch((error: unknown) => {
+      // The only foreign key: the client must exist in the roster.
+      if (clientId !== null && /foreign key|violates/i.test(String((error as Error).cause ?? error)))
+        throw validationFailed(`client: no client ${clientId}`, [{ field: 'client', message: 'unknown client' }]);
+      throw error;
+    });
+    const view = viewAccount(row);
+    await recordAudit(tx, actor, { action: 'account.create', entity: 'account', entityId: row.id, after: view, at: now });
+    return view;
+  });
+}
+
+/** Every account (leadership or the operator only). */
+export async function listAccounts(services: AccessServices, actor: Actor): Promise<AccountView[]> {
+  assertAllowed(actor, 'account.manage');
+  return (await selectAccounts(services.db)).map(viewAccount);
+}
+
+export interface SignInResult {
+  account: AccountView;
+  /** Goes in the HttpOnly cookie; never stored in clear. */
+  sessionToken: string;
+  /** The browser sends it back in `x-csrf-token` on writes. */
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+// Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Signs in with email and password. After SIGN_IN_MAX_FAILURES failures for the email or from the
+ * address within the window, every attempt is refused with `rate_limited` (details.retry_after_seconds)
+ * before the password is even checked.
+ */
+export async function signIn(
+  services: AccessServices,
+  input: { email: string; password: string; ip: string },
+): Promise<SignInResult> {
+  const now = services.clock.now();
+  const email = normaliseEmail(input.email).slice(0, 320);
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
+  const failures = await countSignInFailures(services.db, email, input.ip, since);
+  if (failures.byEmail >= SIGN_IN_MAX_FAILURES || failures.byIp >= SIGN_IN_MAX_FAILURES) {
+    const oldest = (await oldestSignInFailure(services.db, email, input.ip, since)) ?? now;
+    const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000 - now.getTime()) / 1000));
+    throw new DomainError('rate_limited', `Too many failed sign-ins: try again in ${retryAfter} seconds`, {
+      retry_after_seconds: retryAfter,
+    });
+  }
+  const account = await findAccountByEmail(services.db, email);
+  const ok =
+    account !== undefined && account.disabledAt === null
+      ? await verifyPassword(account.passwordHash, input.password)
+      : await verifyPassword(await (dummyHash ??= hashPassword(randomToken())), input.password).then(() => false);
+  if (!ok || account === undefined) {
+    await insertSignInFailure(services.db, { id: randomUUID(), email, ip: input.ip, at: now });
+    throw new DomainError('unauthenticated', 'Wrong email or password');
+  }
+  const sessionToken = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await services.db.transaction(async (tx) => {
+    await deleteExpiredSessions(tx, now);
+    await clearSignInFailures(tx, email, since);
+    await insertSession(tx, { tokenHash: sha256(sessionToken), accountId: account.id, csrfToken, createdAt: now, expiresAt });
+    await recordAudit(tx, actorOfAccount(account), {
+      action: 'session.create',
+      entity: 'account',
+      entityId: account.id,
+      after: { expiresAt },
+      at: now,
+    });
+  });
+  return { account: viewAccount(account), sessionToken, csrfToken, expiresAt };
+}
+
+/** The actor and CSRF token of a live session cookie, or null. */
+export async function authenticateSession(
+  services: AccessServices,
+  sessionToken: string,
+): Promise<{ actor: Actor; csrfToken: string; account: AccountView } | null> {
+  const found = await findLiveSession(services.db, sha256(sessionToken), services.clock.now());
+  if (found === undefined) return null;
+  return { actor: actorOfAccount(found.account), csrfToken: found.session.csrfToken, account: viewAccount(found.account) };
+}
+
+/** Ends a session (sign-out); the cookie stops working at once. */
+export async function signOut(services: AccessServices, actor: Actor, sessionToken: string): Promise<void> {
+  await services.db.transaction(async (tx) => {
+    const removed = await deleteSession(tx, sha256(sessionToken));
+    if (removed > 0 && actor.kind === 'person' && actor.accountId !== undefined) {
+      await recordAudit(tx, actor, { action: 'session.delete', entity: 'account', entityId: actor.accountId, at: services.clock.now() });
+    }
+  });
+}
+
+/**
+ * Changes the signed-in person's password after checking the current one; every other session of the
+ * account ends (the current one, named by `keepSessionToken`, stays).
+ */
+export async function changePassword(
+  services: AccessServices,
+  actor: Actor,
+  input: { current: string; next: string; keepSessionToken?: string },
+): Promise<void> {
+  if (actor.kind !== 'person' || actor.accountId === undefined) throw new DomainError('unauthenticated', 'Sign in first');
+  const account = await findAccountById(services.db, actor.accountId);
+  if (account === undefined) throw new DomainError('unauthenticated', 'Sign in first');
+  if (!(await verifyPassword(account.passwordHash, input.current))) {
+    throw validationFailed('current_password: does not match', [{ field: 'current_password', message: 'does not match' }]);
+  }
+  const weak = passwordProblem(input.next);
+  if (weak !== null) throw validationFailed(weak.replace(/^password/, 'new_password'), [{ field: 'new_password', message: weak }]);
+  const passwordHash = await hashPassword(input.next);
+  const now = services.clock.now();
+  await services.db.transaction(async (tx) => {
+    await updatePasswordHash(tx, account.id, passwordHash, now);
+    const keep = input.keepSessionToken === undefined ? undefined : sha256(input.keepSessionToken);
+    await deleteSessionsOfAccount(tx, account.id, keep);
+    await recordAudit(tx, actor, { action: 'account.password_change', entity: 'account', entityId: account.id, at: now });
+  });
+}
+
+/** Sets a password as the operator (first run, forgotten passwords); ends every session of the account. */
+export async function setPassword(services: AccessServices, actor: Actor, email: string, password: string): Promise<void> {
+  assertAllowed(actor, 'account.manage');
+  const weak = passwordProblem(password);
+  if (weak !== null) throw validationFailed(weak, [{ field: 'password', message: weak }]);
+  const account = await findAccountByEmail(services.db, normaliseEmail(email));
+  if (account === undefined) throw notFound('Account', email);
+  const passwordHash = await hashPassword(password);
+  const now = services.clock.now();
+  await services.db.transaction(async (tx) => {
+    await updatePasswordHash(tx, account.id, passwordHash, now);
+    await deleteSessionsOfAccount(tx, account.id);
+    await recordAudit(tx, actor, { action: 'account.password_set', entity: 'account', entityId: account.id, at: now });
+  });
+}
+
+/** Which token roles an account of `role` may create: its own, and for leadership also `builder`. */
+function tokenRoleAllowed(accountRole: Role, tokenRole: Role): boolean {
+  if (accountRole === tokenRole) return true;
+  return accountRole === 'leadership' && tokenRole === 'builder';
+}
+
+export interface CreatedApiToken {
+  /** The secret: shown once, never retrievable again. */
+  token: string;
+  record: ApiTokenView;
+}
+
+/** Creates an API token for the signed-in person, scoped to a role no higher than theirs. */
+export async function createApiToken(
+  services: AccessServices,
+  actor: Actor,
+  input: { name: string; role?: string; expiresAt?: Date | null },
+): Promise<CreatedApiToken> {
+  if (actor.kind !== 'person' || actor.accountId === undefined) throw new DomainError('unauthenticated', 'Sign in first');
+  if (actor.tokenId !== undefined) throw new DomainError('forbidden', 'An API token cannot create tokens: sign in');
+  const name = input.name.trim();
+  if (name === '' || name.length > 100) throw validationFailed('name: 1–100 characters', [{ field: 'name', message: '1–100 characters' }]);
+  const role = input.role ?? actor.role;
+  if (!isRole(role)) throw validationFailed(`role: expected one of ${ROLES.join(', ')}`, [{ field: 'role', message: 'unknown role' }]);
+  if (!tokenRoleAllowed(actor.role, role)) throw new DomainError('forbidden', `A ${actor.role} cannot create a ${role} token`);
+  const now = services.clock.now();
+  if (input.expiresAt != null && input.expiresAt.getTime() <= now.getTime())
+    throw validationFailed('expires_at: must be in the future', [{ field: 'expires_at', message: 'must be in the future' }]);
+  const token = `${API_TOKEN_PREFIX}${randomToken()}`;
+  const accountId = actor.accountId;
+  return services.db.transaction(async (tx) => {
+    const row = await insertApiToken(tx, {
+      id: randomUUID(),
+      accountId,
+      name,
+      role,
+      tokenHash: sha256(token),
+      createdAt: now,
+      expiresAt: input.expiresAt ?? null,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    const record = viewToken(row);
+    await recordAudit(tx, actor, { action: 'api_token.create', entity: 'api_token', entityId: row.id, after: record, at: now });
+    return { token, record };
+  });
+}
+
+/** The actor of a live API token (narrowed to the token's role), or null when unknown, revoked or expired. */
+export async function authenticateApiToken(services: AccessServices, token: string): Promise<Actor | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const now = services.clock.now();
+  const found = await findLiveApiToken(services.db, sha256(token), now);
+  if (found === undefined) return null;
+  const role = found.token.role;
+  const accountRole = viewAccount(found.account).role;
+  // A token never acts above its account, even if the account was demoted after the token was made.
+  if (!isRole(role) || !tokenRoleAllowed(accountRole, role)) return null;
+  await touchApiToken(services.db, found.token.id, now);
+  return actorOfAccount(found.account, role, found.token.id);
+}
+
+/** Tokens of the signed-in person (leadership: everyone's). Secrets are never listed. */
+export async function listApiTokens(services: AccessServices, actor: Actor): Promise<ApiTokenView[]> {
+  if (actor.kind === 'operator' || actor.kind === 'system') return (await selectApiTokens(services.db, null)).map(viewToken);
+  if (actor.kind !== 'person' || actor.accountId === undefined) throw new DomainError('unauthenticated', 'Sign in first');
+  const all = actor.role === 'leadership' && actor.tokenId === undefined;
+  return (await selectApiTokens(services.db, all ? null : actor.accountId)).map(viewToken);
+}
+
+/** Revokes a token: its owner or leadership. It stops working at once. */
+export async function revokeApiToken(services: AccessServices, actor: Actor, id: string): Promise<ApiTokenView> {
+  const existing = await findApiTokenById(services.db, id);
+  if (existing === undefined) throw notFound('API token', id);
+  const own = actor.kind === 'person' && actor.accountId === existing.accountId;
+  if (!own) assertAllowed(actor, 'account.manage');
+  const now = services.clock.now();
+  return services.db.transaction(async (tx) => {
+    const row = await revokeApiTokenRow(tx, id, now);
+    if (row === undefined) throw new DomainError('invalid_state', `API token ${id} is already revoked`);
+    const after = viewToken(row);
+    await recordAudit(tx, actor, { action: 'api_token.revoke', entity: 'api_token', entityId: id, before: viewToken(existing), after, at: now });
+    return after;
+  });
+}
