@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../core/actor.js';
+import type { Clock } from '../core/clock.js';
+import { conflict, forbidden, notFound, validationFailed } from '../core/errors.js';
+import type { EvidenceInput, EvidenceKindName, EvidenceRecord } from '../core/evidence/evidence.schema.js';
+import {
+  checkEvidenceReferences,
+  parseEvidenceInput,
+  type EvidenceReferences,
+  type KnownEvidence,
+} from '../core/evidence/validate-evidence.js';
+import type { LadderContext } from '../core/roster/roster.schema.js';
+import type { Database, Executor } from '../db/connection.js';
+import {
+  findEvidence,
+  findKnownEvidence,
+  insertEvidence,
+  listEvidence as selectEvidence,
+  listEvidenceOfBuilder,
+  type EvidenceFilter,
+} from '../db/repositories/evidence.repository.js';
+import type { Page } from '../db/repositories/roster.repository.js';
+import { recordAudit } from './audit.service.js';
+import { loadLadderContext } from './ladder-context.service.js';
+import { pageOf, rejected, rosterReferences } from './roster.service.js';
+
+export interface EvidenceDeps {
+  db: Database;
+  clock: Clock;
+}
+
+/** Every evidence id a record points at (so reference checks can load just those). */
+export function referencedEvidenceIds(record: EvidenceInput): string[] {
+  const ids: string[] = [];
+  if (record.supersedes !== null) ids.push(record.supersedes);
+  if (record.kind === 'retro') ids.push(record.feature_id);
+  if (record.kind === 'review_citation') ids.push(record.review_id);
+  if (record.kind === 'self_evaluation') ids.push(...record.evidence_ids);
+  return ids;
+}
+
+/** Every person email a record points at. */
+export function referencedEmails(record: EvidenceInput): string[] {
+  const emails = [record.builder, record.recorded_by];
+  if (record.confirmed_by !== null) emails.push(record.confirmed_by);
+  if (record.kind === 'mentee_review' || record.kind === 'checkin') emails.push(record.mentee);
+  return emails;
+}
+
+/** The client id a record points at, if its kind has one. */
+export function referencedClient(record: EvidenceInput): string | undefined {
+  switch (record.kind) {
+    case 'decision':
+    case 'feature':
+    case 'client_feedback':
+    case 'escalation':
+      return record.client;
+    default:
+      return undefined;
+  }
+}
+
+/** The stored form of a checked input: recorded_at always set. */
+export function toEvidenceRecord(input: EvidenceInput, recordedAt: Date): EvidenceRecord {
+  return { ...input, recorded_at: new Date(input.recorded_at ?? recordedAt).toISOString() };
+}
+
+/**
+ * Who may put which names on a record. The ledger's value rests on `recorded_by` and `confirmed_by`
+ * being true — a vouched metric counts only records someone else recorded or confirmed — so a person
+ * records in their own name only and cannot confirm on someone else's behalf. Leadership, the operator
+ * and the system (imports, the demo) may record on behalf of others.
+ */
+function checkAuthorship(actor: Actor, record: EvidenceInput): void {
+  if (actor.kind !== 'person' || actor.role === 'leadership') return;
+  if (record.recorded_by !== actor.email) {
+    throw forbidden(
+      `recorded_by: you record evidence in your own name (${actor.email}), not ${record.recorded_by}`,
+    );
+  }
+  if (record.confirmed_by !== null && record.confirmed_by !== actor.email) {
+    throw forbidden(`confirmed_by: only ${record.confirmed_by} can confirm in their own name`);
+  }
+}
+
+async function referencesFor(
+  db: Executor,
+  record: EvidenceInput,
+  ladder: LadderContext,
+): Promise<EvidenceReferences> {
+  const client = referencedClient(record);
+  const roster = await rosterReferences(db, referencedEmails(record), client === undefined ? [] : [client]);
+  const known = await findKnownEvidence(db, referencedEvidenceIds(record));
+  return {
+    ...roster,
+    evidence: (id: string): KnownEvidence | undefined => known.get(id),
+    curriculumModules: ladder.curriculumModules,
+    selfEvaluationItems: ladder.selfEvaluationItems,
+  };
+}
+
+/**
+ * Appends one record to the ledger. The body is a record as in evidence.ndjson without `recorded_at`
+ * (the system sets it); `id` is generated when absent and `recorded_by` defaults to the acting person.
+ * Every field and reference is checked and named when wrong; an existing id is a conflict — corrections
+ * are new records with `supersedes`, nothing is overwritten.
+ */
+export async function recordEvidence(
+  deps: EvidenceDeps,
+  actor: Actor,
+  body: unknown,
+): Promise<EvidenceRecord> {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    const raw = body as Record<string, unknown>;
+    if (raw.recorded_at !== undefined) {
+      throw validationFailed('recorded_at: set by the system when the record is made', [
+        { field: 'recorded_at', message: 'set by the system when the record is made' },
+      ]);
+    }
+    body = {
+      ...raw,
+      id: raw.id ?? `ev-${randomUUID()}`,
+      recorded_by: raw.recorded_by ?? (actor.kind === 'person' ? actor.email : undefined),
+    };
+  }
+  const parsed = parseEvidenceInput(body);
+  if (!parsed.ok) throw rejected('evidence', parsed.problems);
+  const input = parsed.value;
+  checkAuthorship(actor, input);
+  const ladder = await loadLadderContext(deps);
+  return deps.db.transaction(async (tx) => {
+    const problems = checkEvidenceReferences(input, await referencesFor(tx, input, ladder));
+    if (problems.length > 0) throw rejected('evidence', problems);
+    if ((await findEvidence(tx, input.id)) !== undefined) {
+      throw conflict(
+        `Evidence ${input.id} already exists; a correction is a new record with supersedes: ${input.id}`,
+      );
+    }
+    const at = deps.clock.now();
+    const record = toEvidenceRecord(input, at);
+    await insertEvidence(tx, [record]);
+    await recordAudit(tx, actor, {
+      action: 'evidence.record',
+      entity: 'evidence',
+      entityId: record.id,
+      after: record,
+      at,
+    });
+    return record;
+  });
+}
+
+/** One record by id. */
+export async function getEvidence(deps: EvidenceDeps, _actor: Actor, id: string): Promise<EvidenceRecord> {
+  const record = await findEvidence(deps.db, id);
+  if (record === undefined) throw notFound('Evidence', id);
+  return record;
+}
+
+export interface EvidenceListFilter {
+  builder?: string;
+  kind?: EvidenceKindName;
+  recorded_by?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A page of records (all of them, corrections and corrected alike), by date then ledger order. */
+export async function listEvidence(
+  deps: EvidenceDeps,
+  _actor: Actor,
+  filter: EvidenceListFilter,
+  page: { limit?: number; offset?: number },
+): Promise<Page<EvidenceRecord>> {
+  const query: EvidenceFilter = {};
+  if (filter.builder !== undefined) query.builder = filter.builder.toLowerCase();
+  if (filter.kind !== undefined) query.kind = filter.kind;
+  if (filter.recorded_by !== undefined) query.recordedBy = filter.recorded_by.toLowerCase();
+  if (filter.from !== undefined) query.from = filter.from;
+  if (filter.to !== undefined) query.to = filter.to;
+  return selectEvidence(deps.db, query, pageOf(page));
+}
+
+/** Every record of one builder, all dates, corrections included (what an evaluation reads). */
+export async function listBuilderEvidence(
+  deps: EvidenceDeps,
+  _actor: Actor,
+  builder: string,
+): Promise<EvidenceRecord[]> {
+  return listEvidenceOfBuilder(deps.db, builder.toLowerCase());
+}
