@@ -11,6 +11,8 @@ export interface CliContext {
   actor(): Actor;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Where `--password-stdin` reads from; process.stdin when absent (tests pass a stream). */
+  stdin?: NodeJS.ReadableStream;
   /** Opens and migrates the configured database, runs `work`, and always closes it. */
   withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>): Promise<T>;
 }

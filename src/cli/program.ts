@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { DomainError, exitCodeOf } from '../core/errors.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerLadderCommand } from './commands/ladder.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommand } from './commands/user.js';
 import { writeLine, type CliContext } from './context.js';
 
 const VERSION = '0.1.0';
@@ -21,6 +23,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerServeCommand(program, ctx);
   registerMigrateCommand(program, ctx);
   registerLadderCommand(program, ctx);
+  registerUserCommand(program, ctx);
+  registerAuditCommand(program, ctx);
   return program;
 }
 

@@ -1,0 +1,98 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { validationFailed } from '../../core/errors.js';
+import { createAccount, listAccounts, setPassword } from '../../services/access/accounts.service.js';
+import { writeLine, type CliContext } from '../context.js';
+
+/** Reads all of stdin; the password is its first line (a trailing newline from `echo` is not part of it). */
+async function readPasswordFromStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** Asks for a password on the terminal without echoing it. */
+async function promptPassword(ctx: CliContext, question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!muted) ctx.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  try {
+    return await new Promise<string>((resolve) => {
+      rl.question(question, (answer) => {
+        ctx.stderr.write('\n');
+        resolve(answer);
+      });
+      muted = true;
+    });
+  } finally {
+    rl.close();
+  }
+}
+
+/** The new password: from stdin with --password-stdin, else prompted twice on a terminal. */
+async function obtainPassword(ctx: CliContext, fromStdin: boolean): Promise<string> {
+  if (fromStdin) return readPasswordFromStdin(ctx.stdin ?? process.stdin);
+  if (!process.stdin.isTTY) {
+    throw validationFailed('password: no terminal to ask on: pass --password-stdin and pipe the password in');
+  }
+  const first = await promptPassword(ctx, 'Password: ');
+  const second = await promptPassword(ctx, 'Repeat password: ');
+  if (first !== second) throw validationFailed('password: the two entries differ');
+  return first;
+}
+
+/** `ladder user create|list|set-password`: accounts, acting as the named operator (audited). */
+export function registerUserCommand(program: Command, ctx: CliContext): void {
+  const user = program.command('user').description('manage accounts (as the operator; every change is audited)');
+
+  user
+    .command('create')
+    .description('create an account; prompts for the password on a terminal, or reads it with --password-stdin')
+    .requiredOption('--email <email>', 'the person’s email (their builder record has the same email)')
+    .requiredOption('--role <role>', 'leadership | builder | client_stakeholder')
+    .option('--client <id>', 'for a client stakeholder: the client they speak for')
+    .option('--password-stdin', 'read the password from standard input (first line)')
+    .action(async (options: { email: string; role: string; client?: string; passwordStdin?: boolean }) => {
+      const password = await obtainPassword(ctx, options.passwordStdin === true);
+      await ctx.withDatabase(async (database) => {
+        const account = await createAccount({ db: database.db, clock: ctx.clock }, ctx.actor(), {
+          email: options.email,
+          role: options.role,
+          password,
+          clientId: options.client ?? null,
+        });
+        writeLine(ctx.stdout, `created ${account.role} account ${account.email} (${account.id})`);
+      });
+    });
+
+  user
+    .command('set-password')
+    .description('set a new password for an account (ends its sessions)')
+    .requiredOption('--email <email>', 'the account’s email')
+    .option('--password-stdin', 'read the password from standard input (first line)')
+    .action(async (options: { email: string; passwordStdin?: boolean }) => {
+      const password = await obtainPassword(ctx, options.passwordStdin === true);
+      await ctx.withDatabase(async (database) => {
+        await setPassword({ db: database.db, clock: ctx.clock }, ctx.actor(), options.email, password);
+        writeLine(ctx.stdout, `password set for ${options.email.trim().toLowerCase()}`);
+      });
+    });
+
+  user
+    .command('list')
+    .description('list accounts')
+    .action(async () => {
+      await ctx.withDatabase(async (database) => {
+        for (const account of await listAccounts({ db: database.db, clock: ctx.clock }, ctx.actor())) {
+          const client = account.clientId === null ? '' : `\t${account.clientId}`;
+          writeLine(ctx.stdout, `${account.email}\t${account.role}${client}`);
+        }
+      });
+    });
+}
