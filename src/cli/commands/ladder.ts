@@ -7,7 +7,7 @@ import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
 import { findLevel } from '../../core/ladder/ladder-lookup.js';
 import { renderLevel } from '../../core/ladder/render-level.js';
 import { formatProblem, validateLadderText, type LadderProblem } from '../../core/ladder/validate-ladder.js';
-import { publishLadder } from '../../services/ladder.service.js';
+import { listVersionsOfLadder, publishLadder } from '../../services/ladder.service.js';
 import { writeLine, type CliContext } from '../context.js';
 
 async function readSource(file: string): Promise<string> {
@@ -127,6 +127,28 @@ export function registerLadderCommand(program: Command, ctx: CliContext): void {
       const rows = compareLevels(doc, left, right);
       if (options.json === true) writeLine(ctx.stdout, JSON.stringify({ from, to, rows }, null, 2));
       else ctx.stdout.write(formatComparison(left, right, rows));
+    });
+
+  ladder
+    .command('versions')
+    .description('list the published versions of a ladder, oldest first')
+    .argument('<ladder>', 'ladder id, e.g. ai-first-business-manager')
+    .option('--json', 'print the versions as JSON')
+    .action(async (ladderId: string, options: { json?: boolean }) => {
+      await ctx.withDatabase(async (database) => {
+        const versions = await listVersionsOfLadder({ db: database.db, clock: ctx.clock }, ladderId);
+        const rows = versions.map((v) => ({
+          id: v.versionId,
+          version: v.version,
+          published_at: v.publishedAt,
+          published_by: v.publishedBy,
+          content_hash: v.contentHash,
+        }));
+        if (options.json === true) writeLine(ctx.stdout, JSON.stringify(rows, null, 2));
+        else
+          for (const row of rows)
+            writeLine(ctx.stdout, `${row.version}  id ${row.id}  ${row.published_at}  ${row.published_by}`);
+      });
     });
 
   ladder
