@@ -3,13 +3,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { fixedClock, type Clock } from '../../src/core/clock.js';
-import { systemActor } from '../../src/core/actor.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
+import { operatorActor, systemActor, type Role } from '../../src/core/actor.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import type { Authenticator } from '../../src/server/access/install-access.js';
 import { buildApp } from '../../src/server/app.js';
 import { ensureWebBuild } from '../../src/server/web-build.js';
+import { createAccount } from '../../src/services/access/accounts.service.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -53,22 +54,44 @@ export interface BrowserHarness {
   newPage(options?: { width?: number; height?: number }): Promise<{ context: BrowserContext; page: Page }>;
   /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
   screenshot(page: Page, name: string): Promise<string>;
+  /** Signs in through the sign-in screen, as a person would. */
+  signIn(page: Page, email: string, password?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The day the browser tests live on: the demo organisation's data is dated relative to it. */
-export const browserTestDay = '2026-11-26';
+/** A person who signs in during a test (password long enough for the password policy). */
+export interface TestAccount {
+  email: string;
+  role: Role;
+  password?: string;
+  clientId?: string;
+}
+
+export const testPassword = 'correct horse battery staple';
 
 /**
  * Starts the real server (buildApp + listen on port 0) on an in-memory database holding what
- * `npm start` loads into an empty one, and launches Chromium with a fresh profile.
+ * `npm start` loads into an empty one, adds the accounts the test signs in with, and launches Chromium
+ * with a fresh profile. The clock is the real one, as with `npm start`: session cookies expire by it,
+ * and every number a test checks on screen is compared with the same server's API answer.
  */
-export async function startBrowserHarness(options: { clock?: Clock; authenticate?: Authenticator } = {}): Promise<BrowserHarness> {
+export async function startBrowserHarness(
+  options: { clock?: Clock; authenticate?: Authenticator; accounts?: TestAccount[] } = {},
+): Promise<BrowserHarness> {
   await ensureWebBuild({ quiet: true });
   const database = await openDatabase({ engine: 'pglite', dataDir: null });
   await runMigrations(database);
-  const clock = options.clock ?? fixedClock(`${browserTestDay}T12:00:00Z`);
-  await publishShippedLaddersIfEmpty({ db: database.db, clock }, systemActor);
+  const clock = options.clock ?? systemClock;
+  const services = { db: database.db, clock };
+  await publishShippedLaddersIfEmpty(services, systemActor);
+  for (const account of options.accounts ?? []) {
+    await createAccount(services, operatorActor('browser-tests'), {
+      email: account.email,
+      role: account.role,
+      password: account.password ?? testPassword,
+      clientId: account.clientId ?? null,
+    });
+  }
   const app = await buildApp({ database, clock }, options.authenticate === undefined ? {} : { authenticate: options.authenticate });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -101,6 +124,13 @@ export async function startBrowserHarness(options: { clock?: Clock; authenticate
       const file = path.join(screenshotDir, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       return file;
+    },
+    async signIn(page, email, password = testPassword) {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
     },
     async close() {
       await browser.close();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asActor, leadership } from '../helpers/actors.js';
 import { browserTierEnabled, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 interface LadderBody {
@@ -8,16 +7,22 @@ interface LadderBody {
 }
 
 const enabled = browserTierEnabled();
+const reader = 'reader@example.test';
 
 describe.skipIf(!enabled)('ladder page in Chromium', () => {
   let h: BrowserHarness;
   let ladder: LadderBody;
 
   beforeAll(async () => {
-    // TODO(sign-in): walk the real sign-in once /api/auth lands; until then the reader is injected.
-    h = await startBrowserHarness({ authenticate: asActor(leadership) });
-    const list = await (await fetch(`${h.baseUrl}/api/ladders`)).json() as { ladders: { ladder: string }[] };
-    ladder = (await (await fetch(`${h.baseUrl}/api/ladders/${list.ladders[0]!.ladder}`)).json()) as LadderBody;
+    h = await startBrowserHarness({ accounts: [{ email: reader, role: 'builder' }] });
+    const { page, context } = await h.newPage();
+    await h.signIn(page, reader);
+    // The API's own answer, read with the same session the screen uses.
+    ladder = await page.evaluate(async () => {
+      const list = (await (await fetch('/api/ladders')).json()) as { ladders: { ladder: string }[] };
+      return (await (await fetch(`/api/ladders/${list.ladders[0]!.ladder}`)).json()) as LadderBody;
+    });
+    await context.close();
   }, 120_000);
   afterAll(async () => {
     await h?.close();
@@ -25,6 +30,7 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
 
   it('renders the version in force with the ranking standard the API holds', async () => {
     const { page, context } = await h.newPage();
+    await h.signIn(page, reader);
     await page.goto('/ladder');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(ladder.document.name);
     const l4 = ladder.document.levels.find((level) => level.id === 'L4')!;
@@ -47,6 +53,7 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
 
   it('is readable at phone width', async () => {
     const { page, context } = await h.newPage({ width: 375, height: 800 });
+    await h.signIn(page, reader);
     await page.goto('/ladder?level=L4');
     await page.getByRole('heading', { name: /^L4 — / }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -57,6 +64,7 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
 
   it('shows an unwritten level as such, not as an error', async () => {
     const { page, context } = await h.newPage();
+    await h.signIn(page, reader);
     await page.goto('/ladder?level=L2');
     await page.getByText("has not written this level's page yet").waitFor();
     await context.close();

@@ -1,12 +1,33 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useSignOut } from '../features/auth/api/sign-out';
+import { useSession, type Role } from '../lib/auth';
 
-const links = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/ladder', label: 'Ladder', end: false },
+interface NavItem {
+  to: string;
+  label: string;
+  roles: Role[] | 'all';
+}
+
+const nav: NavItem[] = [
+  { to: '/path', label: 'My path', roles: ['builder'] },
+  { to: '/evidence', label: 'Record evidence', roles: ['builder', 'leadership'] },
+  { to: '/mentoring', label: 'Mentoring', roles: ['builder', 'leadership'] },
+  { to: '/panel', label: 'Panel', roles: ['builder', 'leadership'] },
+  { to: '/leadership', label: 'Readiness', roles: ['leadership'] },
+  { to: '/leadership/roster', label: 'Roster', roles: ['leadership'] },
+  { to: '/leadership/payouts', label: 'Payouts', roles: ['leadership'] },
+  { to: '/leadership/audit', label: 'Audit log', roles: ['leadership'] },
+  { to: '/ladder', label: 'Ladder', roles: 'all' },
 ];
 
-/** Header with the app's navigation, then the screen. */
+/** Header with the navigation that fits the signed-in role, then the screen. */
 export function AppLayout() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const current = session.data ?? null;
+  const items =
+    current === null ? [] : nav.filter((item) => item.roles === 'all' || item.roles.includes(current.role));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -18,15 +39,33 @@ export function AppLayout() {
         </NavLink>
         <nav aria-label="Main">
           <ul>
-            {links.map((link) => (
-              <li key={link.to}>
-                <NavLink to={link.to} end={link.end}>
-                  {link.label}
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/leadership'}>
+                  {item.label}
                 </NavLink>
               </li>
             ))}
           </ul>
         </nav>
+        <div className="who">
+          {current === null ? (
+            <NavLink to="/sign-in">Sign in</NavLink>
+          ) : (
+            <>
+              <span data-testid="signed-in-as">
+                {current.email} <span className="muted">({current.role.replaceAll('_', ' ')})</span>
+              </span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
+              >
+                Sign out
+              </button>
+            </>
+          )}
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -3,6 +3,8 @@ import { AppLayout } from './layout';
 import { HomeRoute } from './routes/home';
 import { LadderRoute } from './routes/ladder';
 import { NotFoundRoute } from './routes/not-found';
+import { PathRoute } from './routes/path';
+import { SignInRoute } from './routes/sign-in';
 
 /** Every screen of the app by URL; each route composes features, features never import each other. */
 export function createAppRouter() {
@@ -11,7 +13,10 @@ export function createAppRouter() {
       element: <AppLayout />,
       children: [
         { index: true, element: <HomeRoute /> },
+        { path: 'sign-in', element: <SignInRoute /> },
         { path: 'ladder', element: <LadderRoute /> },
+        { path: 'path', element: <PathRoute /> },
+        { path: 'builders/:email', element: <PathRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -75,7 +75,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(0, 'network', 'The server did not answer. Check your connection and try again.');
   }
   const type = response.headers.get('content-type') ?? '';
-  const payload: unknown = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  const payload: unknown = type.includes('json')
+    ? await response.json().catch(() => null)
+    : await response.text();
   if (!response.ok) {
     const body = (typeof payload === 'object' && payload !== null ? payload : {}) as {
       error?: string;

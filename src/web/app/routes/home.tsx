@@ -1,13 +1,9 @@
-import { Link } from 'react-router';
+import { Navigate } from 'react-router';
+import { RequireSession } from '../require-session';
 
-/** The home screen; it becomes role-fitting once people sign in. */
+const homeOf = { leadership: '/leadership', builder: '/path', client_stakeholder: '/ladder' } as const;
+
+/** `/` sends each person to the screen their role comes for. */
 export function HomeRoute() {
-  return (
-    <div>
-      <h1>Welcome to ladder</h1>
-      <p>
-        <Link to="/ladder">Read the ladder</Link>
-      </p>
-    </div>
-  );
+  return <RequireSession>{(session) => <Navigate to={homeOf[session.role]} replace />}</RequireSession>;
 }

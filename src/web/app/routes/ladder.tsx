@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { RequireSession } from '../require-session';
 import { LadderPage, type LadderPageState } from '../../features/ladder/components/ladder-page';
 
 /** /ladder?ladder=&level=&at=&compare= — the state lives in the URL so views can be linked. */
@@ -11,13 +12,19 @@ export function LadderRoute() {
     compare: params.get('compare') ?? undefined,
   };
   return (
-    <LadderPage
-      state={state}
-      onChange={(next) => {
-        const out = new URLSearchParams();
-        for (const [key, value] of Object.entries(next)) if (typeof value === 'string' && value !== '') out.set(key === 'ladderId' ? 'ladder' : key, value);
-        setParams(out);
-      }}
-    />
+    <RequireSession>
+      {() => (
+        <LadderPage
+          state={state}
+          onChange={(next) => {
+            const out = new URLSearchParams();
+            for (const [key, value] of Object.entries(next))
+              if (typeof value === 'string' && value !== '')
+                out.set(key === 'ladderId' ? 'ladder' : key, value);
+            setParams(out);
+          }}
+        />
+      )}
+    </RequireSession>
   );
 }

@@ -15,7 +15,11 @@ export function Card({
   id?: string;
 }) {
   return (
-    <section className={`card ${className ?? ''}`} aria-labelledby={id === undefined ? undefined : `${id}-title`} id={id}>
+    <section
+      className={`card ${className ?? ''}`}
+      aria-labelledby={id === undefined ? undefined : `${id}-title`}
+      id={id}
+    >
       {(title !== undefined || actions !== undefined) && (
         <header className="card-header">
           {title !== undefined && <h2 id={id === undefined ? undefined : `${id}-title`}>{title}</h2>}
@@ -28,7 +32,17 @@ export function Card({
 }
 
 /** A big number with a label, for summaries at the top of a screen. */
-export function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+export function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="stat" data-testid={testId}>
       <div className="stat-value">{value}</div>

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 /** A labelled text / number / date input; the label is always visible and tied to the control. */
 export function TextField({
@@ -11,7 +17,12 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error !== undefined} aria-describedby={hint !== undefined ? `${id}-hint` : undefined} {...props} />
+      <input
+        id={id}
+        aria-invalid={error !== undefined}
+        aria-describedby={hint !== undefined ? `${id}-hint` : undefined}
+        {...props}
+      />
       {hint !== undefined && (
         <small id={`${id}-hint`} className="field-hint">
           {hint}
@@ -23,12 +34,21 @@ export function TextField({
 }
 
 /** A labelled multi-line input. */
-export function TextAreaField({ label, hint, ...props }: { label: string; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  hint,
+  ...props
+}: { label: string; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} aria-describedby={hint !== undefined ? `${id}-hint` : undefined} {...props} />
+      <textarea
+        id={id}
+        rows={3}
+        aria-describedby={hint !== undefined ? `${id}-hint` : undefined}
+        {...props}
+      />
       {hint !== undefined && (
         <small id={`${id}-hint`} className="field-hint">
           {hint}
@@ -60,7 +80,10 @@ export function SelectField({
 }
 
 /** A labelled checkbox. */
-export function CheckboxField({ label, ...props }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  label,
+  ...props
+}: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className="field field-checkbox">

@@ -10,8 +10,14 @@ export function getLadder(ladderId: string, at?: string): Promise<LadderInForce>
 }
 
 export const ladderQueryOptions = (ladderId: string, at?: string) =>
-  queryOptions({ queryKey: ['ladders', ladderId, 'in-force', at ?? 'today'], queryFn: () => getLadder(ladderId, at) });
+  queryOptions({
+    queryKey: ['ladders', ladderId, 'in-force', at ?? 'today'],
+    queryFn: () => getLadder(ladderId, at),
+  });
 
 export function useLadder(ladderId: string | undefined, at?: string) {
-  return useQuery({ ...ladderQueryOptions(ladderId ?? '', at), enabled: ladderId !== undefined && ladderId !== '' });
+  return useQuery({
+    ...ladderQueryOptions(ladderId ?? '', at),
+    enabled: ladderId !== undefined && ladderId !== '',
+  });
 }

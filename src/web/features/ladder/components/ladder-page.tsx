@@ -16,12 +16,22 @@ export interface LadderPageState {
 }
 
 /** The ladder rendered from the version in force (or a past version), with history and comparison. */
-export function LadderPage({ state, onChange }: { state: LadderPageState; onChange: (next: LadderPageState) => void }) {
+export function LadderPage({
+  state,
+  onChange,
+}: {
+  state: LadderPageState;
+  onChange: (next: LadderPageState) => void;
+}) {
   const ladders = useLadders();
   const ladderId = state.ladderId ?? ladders.data?.ladders[0]?.ladder;
   const ladder = useLadder(ladderId, state.at);
   if (ladders.data !== undefined && ladders.data.ladders.length === 0) {
-    return <EmptyState title="No ladder published yet">Leadership publishes the ladder file; it then shows here.</EmptyState>;
+    return (
+      <EmptyState title="No ladder published yet">
+        Leadership publishes the ladder file; it then shows here.
+      </EmptyState>
+    );
   }
   return (
     <QueryView query={ladder} label="Loading the ladder…">
@@ -29,9 +39,11 @@ export function LadderPage({ state, onChange }: { state: LadderPageState; onChan
         const doc = data.document;
         const order = doc.tracks.flatMap((track) => track.levels);
         const levels = [...doc.levels].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-        const shown = levels.find((l) => l.id === state.level) ?? levels.find((l) => l.status === 'written') ?? levels[0];
+        const shown =
+          levels.find((l) => l.id === state.level) ?? levels.find((l) => l.status === 'written') ?? levels[0];
         const other = levels.find((l) => l.id === state.compare);
-        const activeVersion = ladders.data?.ladders.find((l) => l.ladder === doc.ladder)?.active_version ?? null;
+        const activeVersion =
+          ladders.data?.ladders.find((l) => l.ladder === doc.ladder)?.active_version ?? null;
         return (
           <div className="ladder-page">
             <header className="page-header">
@@ -56,14 +68,22 @@ export function LadderPage({ state, onChange }: { state: LadderPageState; onChan
               ))}
             </nav>
             <div className="two-column">
-              <div>{shown === undefined ? <EmptyState title="This ladder has no levels" /> : <LevelView level={shown} />}</div>
+              <div>
+                {shown === undefined ? (
+                  <EmptyState title="This ladder has no levels" />
+                ) : (
+                  <LevelView level={shown} />
+                )}
+              </div>
               <aside>
                 <Card title="Version history">
                   <VersionHistory
                     ladderId={doc.ladder}
                     shownVersion={data.version}
                     activeVersion={activeVersion}
-                    onPick={(version) => onChange({ ...state, at: version === activeVersion ? undefined : version })}
+                    onPick={(version) =>
+                      onChange({ ...state, at: version === activeVersion ? undefined : version })
+                    }
                   />
                 </Card>
                 <Card title="Compare levels">
@@ -74,7 +94,9 @@ export function LadderPage({ state, onChange }: { state: LadderPageState; onChan
                       onChange={(event) => onChange({ ...state, compare: event.target.value || undefined })}
                       options={[
                         { value: '', label: 'Choose a level' },
-                        ...levels.filter((l) => l.id !== shown.id).map((l) => ({ value: l.id, label: `${l.id} — ${l.title}` })),
+                        ...levels
+                          .filter((l) => l.id !== shown.id)
+                          .map((l) => ({ value: l.id, label: `${l.id} — ${l.title}` })),
                       ]}
                     />
                   )}

@@ -8,16 +8,22 @@ interface Row {
 const rows: Row[] = [
   { label: 'Title', value: (l) => l.title },
   { label: 'Page written', value: (l) => (l.status === 'written' ? 'yes' : 'not yet') },
-  { label: 'Ranking metrics', value: (l) => (l.ranking_standard ?? []).map((m) => `${m.name}: ${m.threshold}`).join('\n') || '—' },
+  {
+    label: 'Ranking metrics',
+    value: (l) => (l.ranking_standard ?? []).map((m) => `${m.name}: ${m.threshold}`).join('\n') || '—',
+  },
   { label: 'Promotion to', value: (l) => l.promotion?.target_level ?? '—' },
   {
     label: 'Months at level',
-    value: (l) => (l.promotion?.min_months_at_level === undefined ? '—' : String(l.promotion.min_months_at_level)),
+    value: (l) =>
+      l.promotion?.min_months_at_level === undefined ? '—' : String(l.promotion.min_months_at_level),
   },
   {
     label: 'Mentee slots',
     value: (l) =>
-      l.mentorship?.gives === undefined ? '0' : `${l.mentorship.gives.slots} (${l.mentorship.gives.mentee_levels.join(', ')})`,
+      l.mentorship?.gives === undefined
+        ? '0'
+        : `${l.mentorship.gives.slots} (${l.mentorship.gives.mentee_levels.join(', ')})`,
   },
   {
     label: 'Referral',

@@ -20,7 +20,8 @@ export function LevelView({ level }: { level: Level }) {
           {level.id} — {level.title}
         </h2>
         <p className="muted">
-          The organisation has not written this level&apos;s page yet. What other levels say about it is shown below.
+          The organisation has not written this level&apos;s page yet. What other levels say about it is shown
+          below.
         </p>
         <LevelFacts level={level} />
       </article>
@@ -120,7 +121,9 @@ function LevelFacts({ level }: { level: Level }) {
       {promotion !== undefined && (
         <Card title={`Promotion to ${promotion.target_level}`}>
           {promotion.min_months_at_level !== undefined && (
-            <p>At least {promotion.min_months_at_level} months at {level.id}.</p>
+            <p>
+              At least {promotion.min_months_at_level} months at {level.id}.
+            </p>
           )}
           {promotion.assessment !== undefined && (
             <>
@@ -152,13 +155,15 @@ function LevelFacts({ level }: { level: Level }) {
                 {promotion.panel.criteria.map((criterion) => (
                   <li key={criterion.id}>
                     <strong>{criterion.name}</strong>
-                    {criterion.gate === true && <span className="badge badge-warn">gate</span>} — {criterion.description}
+                    {criterion.gate === true && <span className="badge badge-warn">gate</span>} —{' '}
+                    {criterion.description}
                   </li>
                 ))}
               </ul>
               <p className="muted">
-                Gate median ≥ {promotion.panel.decision.gate_median_min}, others ≥ {promotion.panel.decision.other_median_min};
-                components pass by {promotion.panel.decision.component_pass}.
+                Gate median ≥ {promotion.panel.decision.gate_median_min}, others ≥{' '}
+                {promotion.panel.decision.other_median_min}; components pass by{' '}
+                {promotion.panel.decision.component_pass}.
               </p>
             </>
           )}
@@ -169,7 +174,8 @@ function LevelFacts({ level }: { level: Level }) {
           {mentorship.receives !== undefined && (
             <p>
               Receives a mentor at {mentorship.receives.mentor_levels.join(' or ')}
-              {mentorship.receives.leadership ? ' or from leadership' : ''}, {mentorship.receives.checkin_cadence} check-ins.
+              {mentorship.receives.leadership ? ' or from leadership' : ''},{' '}
+              {mentorship.receives.checkin_cadence} check-ins.
             </p>
           )}
           {mentorship.gives !== undefined && (

@@ -6,7 +6,9 @@ export function monthlyPoints(since: string, at: string, max = 12): string[] {
   const points: string[] = [];
   const start = new Date(`${since.slice(0, 7)}-01T00:00:00Z`);
   for (let month = new Date(start); ; month.setUTCMonth(month.getUTCMonth() + 1)) {
-    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0))
+      .toISOString()
+      .slice(0, 10);
     if (end >= at) break;
     if (end >= since) points.push(end);
   }

@@ -11,5 +11,8 @@ export const readinessQueryOptions = (email: string, at?: string) =>
   queryOptions({ queryKey: ['readiness', email, at ?? 'today'], queryFn: () => getReadiness(email, at) });
 
 export function useReadiness(email: string | undefined, at?: string) {
-  return useQuery({ ...readinessQueryOptions(email ?? '', at), enabled: email !== undefined && email !== '' });
+  return useQuery({
+    ...readinessQueryOptions(email ?? '', at),
+    enabled: email !== undefined && email !== '',
+  });
 }

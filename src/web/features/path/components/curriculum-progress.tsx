@@ -11,17 +11,26 @@ export function CurriculumProgress({ curriculum }: { curriculum: Readiness['curr
     <div>
       <p data-testid="curriculum-summary">
         {curriculum.done.length} of {total} modules done, {curriculum.in_progress.length} in progress
-        {curriculum.overdue.length > 0 && <strong className="form-error">, {curriculum.overdue.length} overdue</strong>}
+        {curriculum.overdue.length > 0 && (
+          <strong className="form-error">, {curriculum.overdue.length} overdue</strong>
+        )}
       </p>
       {curriculum.phases.map((phase) => (
         <div key={phase.id}>
           <h3>
-            {phase.name} <small className="muted">({formatDay(phase.starts_on)} – {formatDay(phase.ends_on)})</small>
+            {phase.name}{' '}
+            <small className="muted">
+              ({formatDay(phase.starts_on)} – {formatDay(phase.ends_on)})
+            </small>
           </h3>
           <ul>
             {phase.modules.map((module) => (
               <li key={module.id}>
-                {module.name} <StatusBadge status={module.overdue ? 'overdue' : module.status} label={module.overdue ? 'Overdue' : undefined} />
+                {module.name}{' '}
+                <StatusBadge
+                  status={module.overdue ? 'overdue' : module.status}
+                  label={module.overdue ? 'Overdue' : undefined}
+                />
               </li>
             ))}
           </ul>

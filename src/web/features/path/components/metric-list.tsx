@@ -23,9 +23,15 @@ export function MetricList({
     <div className="metric-list">
       {results.map((result) => {
         const metric = metrics.find((m) => m.id === result.id);
-        const ratio = result.value === null || result.threshold === 0 ? 0 : Math.min(1, result.value / result.threshold);
+        const ratio =
+          result.value === null || result.threshold === 0 ? 0 : Math.min(1, result.value / result.threshold);
         return (
-          <div className="metric-row" key={result.id} data-testid={`metric-${result.id}`} data-status={result.status}>
+          <div
+            className="metric-row"
+            key={result.id}
+            data-testid={`metric-${result.id}`}
+            data-status={result.status}
+          >
             <div className="metric-head">
               <strong>{metric?.name ?? result.id}</strong>
               <StatusBadge status={result.status} />

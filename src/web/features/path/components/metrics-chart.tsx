@@ -4,7 +4,17 @@ import { formatMonth } from '../../../lib/format';
 import { useReadinessHistory } from '../api/get-readiness-history';
 
 /** "Metrics met over time": one point per month end since the level began, computed by the API. */
-export function MetricsChart({ email, since, at, total }: { email: string; since: string; at: string; total: number }) {
+export function MetricsChart({
+  email,
+  since,
+  at,
+  total,
+}: {
+  email: string;
+  since: string;
+  at: string;
+  total: number;
+}) {
   const history = useReadinessHistory(email, since, at);
   if (history.error !== null) return <ErrorState error={history.error} />;
   if (history.isPending) return <Loading label="Computing the history…" />;
@@ -18,7 +28,14 @@ export function MetricsChart({ email, since, at, total }: { email: string; since
             <XAxis dataKey="label" fontSize={12} />
             <YAxis allowDecimals={false} domain={[0, total]} fontSize={12} width={32} />
             <Tooltip />
-            <Line type="stepAfter" dataKey="met" name="metrics met" stroke="#2750c4" strokeWidth={2} isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="met"
+              name="metrics met"
+              stroke="#2750c4"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

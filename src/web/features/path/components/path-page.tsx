@@ -49,12 +49,17 @@ export function PathPage({
               <h1>{title}</h1>
               <p className="muted">
                 {email} · {readiness.level}
-                {level !== undefined && level.title !== level.id ? ` (${level.title})` : ''} since {formatDay(readiness.level_since)} · as of{' '}
-                {formatDay(readiness.at)} · ladder of {formatDay(readiness.ladder_version)}
+                {level !== undefined && level.title !== level.id ? ` (${level.title})` : ''} since{' '}
+                {formatDay(readiness.level_since)} · as of {formatDay(readiness.at)} · ladder of{' '}
+                {formatDay(readiness.ladder_version)}
               </p>
             </header>
             <div className="stats">
-              <Stat label="metrics met" value={`${met} of ${readiness.metrics.length}`} testId="stat-metrics-met" />
+              <Stat
+                label="metrics met"
+                value={`${met} of ${readiness.metrics.length}`}
+                testId="stat-metrics-met"
+              />
               <Stat label="months at level" value={readiness.months_at_level} testId="stat-months" />
               <Stat
                 label="tenure rule met"
@@ -76,12 +81,21 @@ export function PathPage({
                       The organisation has not written this level&apos;s metrics; nothing is measured.
                     </EmptyState>
                   ) : (
-                    <MetricList results={readiness.metrics} metrics={level?.ranking_standard ?? []} renderRecords={renderRecords} />
+                    <MetricList
+                      results={readiness.metrics}
+                      metrics={level?.ranking_standard ?? []}
+                      renderRecords={renderRecords}
+                    />
                   )}
                 </Card>
                 {readiness.metrics.length > 0 && (
                   <Card title="Metrics met over time">
-                    <MetricsChart email={email} since={readiness.level_since} at={readiness.at} total={readiness.metrics.length} />
+                    <MetricsChart
+                      email={email}
+                      since={readiness.level_since}
+                      at={readiness.at}
+                      total={readiness.metrics.length}
+                    />
                   </Card>
                 )}
                 <Card title="Requirements" id="requirements">

@@ -22,22 +22,33 @@ export function RequirementList({
         const isTenure = requirement?.rule.kind === 'tenure';
         return (
           <li key={result.id} data-testid={`requirement-${result.id}`} data-status={result.status}>
-            <strong>{requirement?.name ?? result.id}</strong> <StatusBadge status={result.status} label={result.status === 'not_assessed' ? 'Not assessed yet' : undefined} />
+            <strong>{requirement?.name ?? result.id}</strong>{' '}
+            <StatusBadge
+              status={result.status}
+              label={result.status === 'not_assessed' ? 'Not assessed yet' : undefined}
+            />
             {isTenure && promotion?.min_months_at_level !== undefined && (
               <div className="tenure-clock" data-testid="tenure-clock">
                 <div className="progress" aria-hidden="true">
-                  <span style={{ width: `${Math.min(100, Math.round((monthsAtLevel / promotion.min_months_at_level) * 100))}%` }} />
+                  <span
+                    style={{
+                      width: `${Math.min(100, Math.round((monthsAtLevel / promotion.min_months_at_level) * 100))}%`,
+                    }}
+                  />
                 </div>
                 {monthsAtLevel} of {promotion.min_months_at_level} months
                 {result.met_on !== undefined && (
                   <span>
                     {' '}
-                    — {result.status === 'met' ? 'met on' : 'met on'} {formatDay(result.met_on)} ({describeDaysUntil(at, result.met_on)})
+                    — {result.status === 'met' ? 'met on' : 'met on'} {formatDay(result.met_on)} (
+                    {describeDaysUntil(at, result.met_on)})
                   </span>
                 )}
               </div>
             )}
-            {!isTenure && result.met_on !== undefined && <div className="muted">Met on {formatDay(result.met_on)}</div>}
+            {!isTenure && result.met_on !== undefined && (
+              <div className="muted">Met on {formatDay(result.met_on)}</div>
+            )}
           </li>
         );
       })}

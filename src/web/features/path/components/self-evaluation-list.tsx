@@ -10,7 +10,8 @@ export function SelfEvaluationList({
   selfEvaluation: Readiness['self_evaluation'];
   renderRecords: (ids: string[]) => ReactNode;
 }) {
-  if (selfEvaluation.items.length === 0) return <EmptyState title="This level has no self-evaluation checklist yet" />;
+  if (selfEvaluation.items.length === 0)
+    return <EmptyState title="This level has no self-evaluation checklist yet" />;
   return (
     <ul className="self-evaluation">
       {selfEvaluation.items.map((item) => {

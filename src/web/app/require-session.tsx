@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { QueryView } from '../components/ui/query-state';
+import { useSession, type Role, type Session } from '../lib/auth';
+
+/** Renders its children for a signed-in person (of one of `roles`, when given); otherwise sends to sign-in. */
+export function RequireSession({
+  roles,
+  children,
+}: {
+  roles?: Role[];
+  children: (session: Session) => ReactNode;
+}) {
+  const session = useSession();
+  const location = useLocation();
+  return (
+    <QueryView query={session}>
+      {(current) => {
+        if (current === null) {
+          return (
+            <Navigate
+              to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}
+              replace
+            />
+          );
+        }
+        if (roles !== undefined && !roles.includes(current.role)) {
+          return (
+            <div className="state state-error" role="alert">
+              This screen is for {roles.join(' or ')}; you are signed in as{' '}
+              {current.role.replaceAll('_', ' ')}.
+            </div>
+          );
+        }
+        return <>{children(current)}</>;
+      }}
+    </QueryView>
+  );
+}

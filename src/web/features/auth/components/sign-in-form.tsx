@@ -1,0 +1,39 @@
+import { useState, type FormEvent } from 'react';
+import { FormMessage, TextField } from '../../../components/ui/form';
+import { useSignIn } from '../api/sign-in';
+
+/** Email + password sign-in; the server's answer (wrong password, too many attempts) is shown as is. */
+export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ email, password }, { onSuccess: onSignedIn });
+  };
+  return (
+    <form className="card sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in</h1>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <FormMessage error={signIn.error?.message} />
+      <button type="submit" className="button" disabled={signIn.isPending}>
+        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, apiRequest, rememberCsrfToken } from './api-client';
+
+export type Role = 'leadership' | 'builder' | 'client_stakeholder';
+
+export interface Session {
+  email: string;
+  role: Role;
+  builder_id: string | null;
+  client_id: string | null;
+  via: 'session' | 'token' | 'injected' | 'none';
+  csrf_token: string | null;
+}
+
+/** GET /api/auth/session — who is signed in (null when nobody is), and the CSRF token for writes. */
+export async function getSession(): Promise<Session | null> {
+  try {
+    const session = await apiRequest<Session>('/api/auth/session');
+    rememberCsrfToken(session.csrf_token);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      rememberCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export const sessionQueryKey = ['auth', 'session'] as const;
+
+export const sessionQueryOptions = () =>
+  queryOptions({ queryKey: sessionQueryKey, queryFn: getSession, staleTime: 60_000 });
+
+/** The signed-in person, shared by the layout and every route. */
+export function useSession() {
+  return useQuery(sessionQueryOptions());
+}
+
+/** The builder record a person is (builders are keyed by email). */
+export function builderEmailOf(session: Session): string | null {
+  if (session.role !== 'builder') return null;
+  return session.builder_id ?? session.email;
+}
