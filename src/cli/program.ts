@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { DomainError, exitCodeOf } from '../core/errors.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerCaseCommand } from './commands/case.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerLadderCommand } from './commands/ladder.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -25,6 +26,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerLadderCommand(program, ctx);
   registerUserCommand(program, ctx);
   registerAuditCommand(program, ctx);
+  registerCaseCommand(program, ctx);
   return program;
 }
 

@@ -1,0 +1,295 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Executor } from '../connection.js';
+import {
+  promotionCaseEvents,
+  promotionCaseNotes,
+  promotionCases,
+  promotionDecisions,
+  promotionPanelMembers,
+  promotionScores,
+} from '../schema/promotion.schema.js';
+
+export type CaseRow = typeof promotionCases.$inferSelect;
+export type NewCaseRow = Omit<typeof promotionCases.$inferInsert, 'id'>;
+export type PanelSeatRow = typeof promotionPanelMembers.$inferSelect;
+export type ScoreRow = typeof promotionScores.$inferSelect;
+export type DecisionRow = typeof promotionDecisions.$inferSelect;
+export type NoteRow = typeof promotionCaseNotes.$inferSelect;
+export type CaseEventRow = typeof promotionCaseEvents.$inferSelect;
+
+/** Inserts a case and returns it with its id. */
+export async function insertCase(db: Executor, row: NewCaseRow): Promise<CaseRow> {
+  const [inserted] = await db.insert(promotionCases).values(row).returning();
+  if (inserted === undefined) throw new Error('case insert returned no row');
+  return inserted;
+}
+
+/** One case by id. */
+export async function findCase(db: Executor, id: number): Promise<CaseRow | undefined> {
+  const rows = await db.select().from(promotionCases).where(eq(promotionCases.id, id)).limit(1);
+  return rows[0];
+}
+
+/** The case, locked for the rest of the transaction so two writers of one case go one after the other. */
+export async function findCaseForUpdate(db: Executor, id: number): Promise<CaseRow | undefined> {
+  const rows = await db.select().from(promotionCases).where(eq(promotionCases.id, id)).limit(1).for('update');
+  return rows[0];
+}
+
+/** The open or assessing case of a candidate for a target level, if any. */
+export async function findLiveCase(
+  db: Executor,
+  candidateEmail: string,
+  targetLevel: string,
+): Promise<CaseRow | undefined> {
+  const rows = await db
+    .select()
+    .from(promotionCases)
+    .where(
+      and(
+        eq(promotionCases.candidateEmail, candidateEmail),
+        eq(promotionCases.targetLevel, targetLevel),
+        inArray(promotionCases.status, ['open', 'assessing']),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/** Sets the status (and withdrawal fields); the caller checked the transition. */
+export async function updateCaseStatus(
+  db: Executor,
+  id: number,
+  status: string,
+  withdrawal?: { at: Date; reason: string },
+): Promise<void> {
+  await db
+    .update(promotionCases)
+    .set(
+      withdrawal === undefined
+        ? { status }
+        : { status, withdrawnAt: withdrawal.at, withdrawReason: withdrawal.reason },
+    )
+    .where(eq(promotionCases.id, id));
+}
+
+export interface CaseListFilter {
+  candidateEmail?: string;
+  status?: string;
+  /** Only cases on whose current panel this person sits. */
+  panelistEmail?: string;
+  /** Cases where the person is either the candidate or a current panelist. */
+  involving?: string;
+}
+
+/** Cases matching the filter, newest first. */
+export async function listCases(db: Executor, filter: CaseListFilter): Promise<CaseRow[]> {
+  const onPanel = (email: string) =>
+    inArray(
+      promotionCases.id,
+      db
+        .select({ id: promotionPanelMembers.caseId })
+        .from(promotionPanelMembers)
+        .where(and(eq(promotionPanelMembers.panelistEmail, email), isNull(promotionPanelMembers.removedAt))),
+    );
+  const conditions = [];
+  if (filter.candidateEmail !== undefined)
+    conditions.push(eq(promotionCases.candidateEmail, filter.candidateEmail));
+  if (filter.status !== undefined) conditions.push(eq(promotionCases.status, filter.status));
+  if (filter.panelistEmail !== undefined) conditions.push(onPanel(filter.panelistEmail));
+  if (filter.involving !== undefined)
+    conditions.push(or(eq(promotionCases.candidateEmail, filter.involving), onPanel(filter.involving)));
+  return db
+    .select()
+    .from(promotionCases)
+    .where(conditions.length === 0 ? undefined : and(...conditions))
+    .orderBy(desc(promotionCases.id));
+}
+
+/** The current panel of a case, by position. */
+export async function listPanel(db: Executor, caseId: number): Promise<PanelSeatRow[]> {
+  return db
+    .select()
+    .from(promotionPanelMembers)
+    .where(and(eq(promotionPanelMembers.caseId, caseId), isNull(promotionPanelMembers.removedAt)))
+    .orderBy(asc(promotionPanelMembers.position));
+}
+
+/** Vacates every current seat (the rows stay, with when they ended). */
+export async function vacatePanel(db: Executor, caseId: number, at: Date): Promise<void> {
+  await db
+    .update(promotionPanelMembers)
+    .set({ removedAt: at })
+    .where(and(eq(promotionPanelMembers.caseId, caseId), isNull(promotionPanelMembers.removedAt)));
+}
+
+/** Seats a new panel. */
+export async function insertPanel(
+  db: Executor,
+  seats: Omit<typeof promotionPanelMembers.$inferInsert, 'id'>[],
+): Promise<PanelSeatRow[]> {
+  if (seats.length === 0) return [];
+  return db.insert(promotionPanelMembers).values(seats).returning();
+}
+
+/** Every sheet of a case (drafts included: the service decides who sees what). */
+export async function listScores(db: Executor, caseId: number): Promise<ScoreRow[]> {
+  return db
+    .select()
+    .from(promotionScores)
+    .where(eq(promotionScores.caseId, caseId))
+    .orderBy(asc(promotionScores.id));
+}
+
+/** One panelist's sheet on a case. */
+export async function findScore(
+  db: Executor,
+  caseId: number,
+  panelistEmail: string,
+): Promise<ScoreRow | undefined> {
+  const rows = await db
+    .select()
+    .from(promotionScores)
+    .where(and(eq(promotionScores.caseId, caseId), eq(promotionScores.panelistEmail, panelistEmail)))
+    .limit(1);
+  return rows[0];
+}
+
+/** Writes a panelist's sheet: a draft replaces their previous draft; submitting freezes it. */
+export async function upsertScore(
+  db: Executor,
+  row: { caseId: number; panelistEmail: string; sheet: unknown; updatedAt: Date; submittedAt: Date | null },
+): Promise<ScoreRow> {
+  const [written] = await db
+    .insert(promotionScores)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [promotionScores.caseId, promotionScores.panelistEmail],
+      set: { sheet: row.sheet, updatedAt: row.updatedAt, submittedAt: row.submittedAt },
+      // A submitted sheet is final; the service refuses earlier, and this keeps it so under a race.
+      setWhere: isNull(promotionScores.submittedAt),
+    })
+    .returning();
+  if (written === undefined) throw new Error('score sheet already submitted');
+  return written;
+}
+
+/** Records the decision (once: the primary key is the case). */
+export async function insertDecision(
+  db: Executor,
+  row: typeof promotionDecisions.$inferInsert,
+): Promise<DecisionRow> {
+  const [inserted] = await db.insert(promotionDecisions).values(row).returning();
+  if (inserted === undefined) throw new Error('decision insert returned no row');
+  return inserted;
+}
+
+/** The decision of a case, if decided. */
+export async function findDecision(db: Executor, caseId: number): Promise<DecisionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(promotionDecisions)
+    .where(eq(promotionDecisions.caseId, caseId))
+    .limit(1);
+  return rows[0];
+}
+
+/** Adds a note to a case. */
+export async function insertNote(
+  db: Executor,
+  row: Omit<typeof promotionCaseNotes.$inferInsert, 'id'>,
+): Promise<NoteRow> {
+  const [inserted] = await db.insert(promotionCaseNotes).values(row).returning();
+  if (inserted === undefined) throw new Error('note insert returned no row');
+  return inserted;
+}
+
+/** Notes of a case, oldest first. */
+export async function listNotes(db: Executor, caseId: number): Promise<NoteRow[]> {
+  return db
+    .select()
+    .from(promotionCaseNotes)
+    .where(eq(promotionCaseNotes.caseId, caseId))
+    .orderBy(asc(promotionCaseNotes.id));
+}
+
+/** Appends a case event. */
+export async function insertCaseEvent(
+  db: Executor,
+  row: Omit<typeof promotionCaseEvents.$inferInsert, 'id'>,
+): Promise<CaseEventRow> {
+  const [inserted] = await db.insert(promotionCaseEvents).values(row).returning();
+  if (inserted === undefined) throw new Error('case event insert returned no row');
+  return inserted;
+}
+
+/** Events of a case, in order. */
+export async function listCaseEvents(db: Executor, caseId: number): Promise<CaseEventRow[]> {
+  return db
+    .select()
+    .from(promotionCaseEvents)
+    .where(eq(promotionCaseEvents.caseId, caseId))
+    .orderBy(asc(promotionCaseEvents.id));
+}
+
+/** The latest decided case of a candidate out of a level, with its decision, or undefined. */
+export interface DecidedCaseRow {
+  caseId: number;
+  candidateEmail: string;
+  fromLevel: string;
+  targetLevel: string;
+  outcome: string;
+  computedOutcome: string;
+  overridden: boolean;
+  decidedOn: string;
+  decidedAt: Date;
+  effectiveDate: string | null;
+}
+
+/**
+ * The latest decided case for a candidate and target level, decided on or before `onOrBefore` when given
+ * (so an evaluation at a past date sees the case that was decided by then).
+ */
+export async function findLatestDecidedCase(
+  db: Executor,
+  candidateEmail: string,
+  targetLevel: string,
+  onOrBefore?: string,
+): Promise<DecidedCaseRow | undefined> {
+  const conditions = [
+    eq(promotionCases.candidateEmail, candidateEmail),
+    eq(promotionCases.targetLevel, targetLevel),
+    eq(promotionCases.status, 'decided'),
+  ];
+  if (onOrBefore !== undefined) conditions.push(sql`${promotionDecisions.decidedOn} <= ${onOrBefore}`);
+  const rows = await db
+    .select({
+      caseId: promotionCases.id,
+      candidateEmail: promotionCases.candidateEmail,
+      fromLevel: promotionCases.fromLevel,
+      targetLevel: promotionCases.targetLevel,
+      outcome: promotionDecisions.outcome,
+      computedOutcome: promotionDecisions.computedOutcome,
+      overridden: promotionDecisions.overridden,
+      decidedOn: promotionDecisions.decidedOn,
+      decidedAt: promotionDecisions.decidedAt,
+      effectiveDate: promotionDecisions.effectiveDate,
+    })
+    .from(promotionCases)
+    .innerJoin(promotionDecisions, eq(promotionDecisions.caseId, promotionCases.id))
+    .where(and(...conditions))
+    .orderBy(desc(promotionDecisions.decidedAt), desc(promotionCases.id))
+    .limit(1);
+  return rows[0];
+}
+
+/** Who a case concerns: its candidate and current panelists (for access control's relations). */
+export async function findCaseParticipants(
+  db: Executor,
+  caseId: number,
+): Promise<{ candidateEmail: string; panelistEmails: string[] } | undefined> {
+  const found = await findCase(db, caseId);
+  if (found === undefined) return undefined;
+  const panel = await listPanel(db, caseId);
+  return { candidateEmail: found.candidateEmail, panelistEmails: panel.map((seat) => seat.panelistEmail) };
+}

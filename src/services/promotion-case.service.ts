@@ -1,0 +1,976 @@
+import { describeActor, type Actor } from '../core/actor.js';
+import type { Clock } from '../core/clock.js';
+import { DomainError, forbidden, notFound, validationFailed } from '../core/errors.js';
+import type { LadderDocument } from '../core/ladder/ladder.schema.js';
+import {
+  nextCaseStatus,
+  type CaseAction,
+  type CaseOutcome,
+  type CaseStatus,
+} from '../core/promotion/case-state.js';
+import {
+  computeDecision,
+  resolveDecision,
+  type ComputedDecision,
+  type DecisionInput,
+} from '../core/promotion/decision.js';
+import { assertValidPanel, type PanelistFacts } from '../core/promotion/panel.js';
+import { assemblePortfolio, type Portfolio } from '../core/promotion/portfolio.js';
+import {
+  panelPromotionFrom,
+  scoreScale,
+  type PanelPromotion,
+  type ScoreScale,
+} from '../core/promotion/promotion-rules.js';
+import { validateScoreSheet, type ScoreSheet } from '../core/promotion/score-sheet.js';
+import {
+  candidateFeedback,
+  caseViewerFor,
+  visibleSheets,
+  type CandidateFeedback,
+  type CaseViewer,
+  type StoredSheet,
+} from '../core/promotion/visibility.js';
+import { levelOn, type Builder, type LevelStep, type Mentorship } from '../core/roster/roster.types.js';
+import type { Database, Executor } from '../db/connection.js';
+import { listEvidenceOfBuilder } from '../db/repositories/evidence.repository.js';
+import { findLadderVersionById } from '../db/repositories/ladder-versions.repository.js';
+import {
+  findCase,
+  findCaseForUpdate,
+  findDecision,
+  findLatestDecidedCase,
+  findLiveCase,
+  insertCase,
+  insertCaseEvent,
+  insertDecision,
+  insertNote,
+  insertPanel,
+  listCaseEvents,
+  listCases,
+  listNotes,
+  listPanel,
+  listScores,
+  updateCaseStatus,
+  upsertScore,
+  vacatePanel,
+  type CaseRow,
+  type DecisionRow,
+  type PanelSeatRow,
+  type ScoreRow,
+} from '../db/repositories/promotion-case.repository.js';
+import {
+  findBuilder,
+  findPeopleByEmail,
+  listMentorships,
+  saveBuilder,
+} from '../db/repositories/roster.repository.js';
+import { recordAudit } from './audit.service.js';
+import { getLadderInForce, listLadders } from './ladder.service.js';
+
+/**
+ * Promotion cases: open → panel → scores → decision, every step through one function here that takes
+ * the actor, writes a case event and an audit entry in the same transaction, and refuses with a stable
+ * code. Visibility is decided by the pure rules in core/promotion/visibility.ts, so no endpoint can leak
+ * a panelist's unsubmitted sheet.
+ */
+
+/** The readiness answer the case pins at opening; the evaluation module owns its full shape. */
+export interface ReadinessSnapshot {
+  eligible_for_case: boolean;
+  gaps?: string[];
+  [key: string]: unknown;
+}
+
+/** Computes readiness for a builder on a day (the evaluation module's service). */
+export type ReadinessProvider = (
+  db: Database,
+  actor: Actor,
+  builderEmail: string,
+  at: string,
+) => Promise<ReadinessSnapshot>;
+
+export interface PromotionDeps {
+  db: Database;
+  clock: Clock;
+  /** Where `eligible_for_case` comes from; without one, only a leadership override can open a case. */
+  readiness?: ReadinessProvider | undefined;
+}
+
+const today = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
+const lower = (email: string): string => email.trim().toLowerCase();
+
+// ---------------------------------------------------------------------------------------------- views
+
+export interface CaseSummary {
+  id: number;
+  candidate: string;
+  from_level: string;
+  target_level: string;
+  status: CaseStatus;
+  opened_on: string;
+  outcome: CaseOutcome | null;
+}
+
+export interface SheetView {
+  panelist: string;
+  position: number;
+  submitted_at: string | null;
+  components: ScoreSheet['components'];
+  criteria: ScoreSheet['criteria'];
+  summary: string | null;
+}
+
+export interface DecisionView {
+  computed_outcome: CaseOutcome;
+  outcome: CaseOutcome;
+  overridden: boolean;
+  override_reason: string | null;
+  note: string;
+  decided_by: string;
+  decided_at: string;
+  effective_date: string | null;
+  components: ComputedDecision['components'];
+  criteria: ComputedDecision['criteria'];
+  reasons: string[];
+}
+
+export interface CaseView extends CaseSummary {
+  viewer: 'panelist' | 'staff';
+  ladder: { id: string; version: string; version_id: number };
+  opened_at: string;
+  opened_by: string;
+  eligible_at_opening: boolean;
+  open_override_reason: string | null;
+  readiness_snapshot: unknown;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  assessment: { id: string; name: string; description: string | null }[];
+  criteria: { id: string; name: string; description: string; gate: boolean }[];
+  scale: ScoreScale;
+  decision_rule: { component_pass: string; gate_median_min: number; other_median_min: number };
+  panel: {
+    size: number;
+    submitted: number;
+    members: {
+      position: number;
+      email: string;
+      level: string | null;
+      leadership: boolean;
+      submitted: boolean;
+    }[];
+  };
+  /** The sheets this viewer may read: their own, and others' submitted ones once theirs is submitted. */
+  sheets: SheetView[];
+  /** The rule applied to the submitted sheets, once every panelist has submitted (before the decision). */
+  computed: ComputedDecision | null;
+  decision: DecisionView | null;
+  notes: NoteView[];
+  events: { at: string; actor: string; action: string; detail: unknown }[];
+}
+
+/** What the candidate (or anyone allowed the outcome) sees: no panelist, no sheet, feedback once decided. */
+export interface CaseOutcomeView extends CaseSummary {
+  panel_size: number;
+  submitted: number;
+  feedback: CandidateFeedback | null;
+}
+
+export interface NoteView {
+  id: number;
+  author: string;
+  evidence_id: string | null;
+  text: string;
+  at: string;
+}
+
+// ---------------------------------------------------------------------------------------------- loading
+
+interface LoadedCase {
+  row: CaseRow;
+  ladder: LadderDocument;
+  promotion: PanelPromotion;
+  panel: PanelSeatRow[];
+  scores: ScoreRow[];
+  decision: DecisionRow | undefined;
+}
+
+async function loadCase(db: Executor, id: number, forUpdate = false): Promise<LoadedCase> {
+  const row = forUpdate ? await findCaseForUpdate(db, id) : await findCase(db, id);
+  if (row === undefined) throw notFound('Promotion case', String(id));
+  const version = await findLadderVersionById(db, row.ladderVersionId);
+  if (version === undefined)
+    throw new Error(`case ${id} pins ladder version ${row.ladderVersionId}, which is gone`);
+  // Only validated documents are stored, so the pinned JSON has the document's shape.
+  const ladder = version.document as LadderDocument;
+  const promotion = panelPromotionFrom(ladder, row.fromLevel);
+  const [panel, scores, decision] = await Promise.all([
+    listPanel(db, id),
+    listScores(db, id),
+    findDecision(db, id),
+  ]);
+  return { row, ladder, promotion, panel, scores, decision };
+}
+
+function activeSheets(loaded: LoadedCase): StoredSheet[] {
+  const seats = new Map(loaded.panel.map((seat) => [seat.panelistEmail, seat.position]));
+  return loaded.scores.flatMap((score) => {
+    const position = seats.get(score.panelistEmail);
+    if (position === undefined) return [];
+    return [
+      {
+        panelistEmail: score.panelistEmail,
+        position,
+        sheet: score.sheet as ScoreSheet,
+        submittedAt: score.submittedAt?.toISOString() ?? null,
+      },
+    ];
+  });
+}
+
+function viewerOf(actor: Actor, loaded: LoadedCase): CaseViewer {
+  return caseViewerFor(
+    actor,
+    loaded.row.candidateEmail,
+    loaded.panel.map((seat) => seat.panelistEmail),
+  );
+}
+
+function submittedCount(loaded: LoadedCase): number {
+  return activeSheets(loaded).filter((s) => s.submittedAt !== null).length;
+}
+
+function checkTransition(loaded: LoadedCase, action: CaseAction): CaseStatus {
+  return nextCaseStatus(loaded.row.status as CaseStatus, action, {
+    panelSize: loaded.promotion.panel.size,
+    panelMembers: loaded.panel.length,
+    submitted: submittedCount(loaded),
+  });
+}
+
+function isStaff(actor: Actor): boolean {
+  return (
+    actor.kind === 'operator' ||
+    actor.kind === 'system' ||
+    (actor.kind === 'person' && actor.role === 'leadership')
+  );
+}
+
+function requireStaff(actor: Actor, what: string): void {
+  if (!isStaff(actor)) throw forbidden(`Only leadership may ${what}`);
+}
+
+async function recordStep(
+  tx: Executor,
+  actor: Actor,
+  at: Date,
+  caseId: number,
+  action: string,
+  detail: Record<string, unknown>,
+  audit: { before?: unknown; after?: unknown } = {},
+): Promise<void> {
+  await insertCaseEvent(tx, { caseId, action, actor: describeActor(actor), at, detail });
+  await recordAudit(tx, actor, {
+    action: `case.${action}`,
+    entity: 'promotion_case',
+    entityId: caseId,
+    before: audit.before,
+    after: audit.after ?? detail,
+    at,
+  });
+}
+
+function summaryOf(row: CaseRow, decision: DecisionRow | undefined): CaseSummary {
+  return {
+    id: row.id,
+    candidate: row.candidateEmail,
+    from_level: row.fromLevel,
+    target_level: row.targetLevel,
+    status: row.status as CaseStatus,
+    opened_on: row.openedOn,
+    outcome: (decision?.outcome as CaseOutcome | undefined) ?? null,
+  };
+}
+
+function sheetView(stored: StoredSheet): SheetView {
+  return {
+    panelist: stored.panelistEmail,
+    position: stored.position,
+    submitted_at: stored.submittedAt,
+    components: stored.sheet.components,
+    criteria: stored.sheet.criteria,
+    summary: stored.sheet.summary ?? null,
+  };
+}
+
+function decisionView(row: DecisionRow): DecisionView {
+  const computed = row.computed as ComputedDecision;
+  return {
+    computed_outcome: row.computedOutcome as CaseOutcome,
+    outcome: row.outcome as CaseOutcome,
+    overridden: row.overridden,
+    override_reason: row.overrideReason,
+    note: row.note,
+    decided_by: row.decidedBy,
+    decided_at: row.decidedAt.toISOString(),
+    effective_date: row.effectiveDate,
+    components: computed.components,
+    criteria: computed.criteria,
+    reasons: computed.reasons,
+  };
+}
+
+function noteView(note: {
+  id: number;
+  author: string;
+  evidenceId: string | null;
+  text: string;
+  at: Date;
+}): NoteView {
+  return {
+    id: note.id,
+    author: note.author,
+    evidence_id: note.evidenceId,
+    text: note.text,
+    at: note.at.toISOString(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- reads
+
+/**
+ * The case as staff or a panelist sees it. The candidate and everyone else get `forbidden` here: the
+ * candidate reads `getCaseOutcome`, which never names a panelist or shows a sheet.
+ */
+export async function getCase(deps: PromotionDeps, actor: Actor, id: number): Promise<CaseView> {
+  const loaded = await loadCase(deps.db, id);
+  const viewer = viewerOf(actor, loaded);
+  if (viewer.kind === 'candidate')
+    throw forbidden('The candidate reads the outcome of their case, not the panel’s file');
+  if (viewer.kind === 'outsider') throw forbidden('Only leadership and the case’s panelists may read a case');
+  const { row, promotion, decision } = loaded;
+  const sheets = activeSheets(loaded);
+  const seen = visibleSheets(viewer, sheets);
+  const submitted = sheets.filter((s) => s.submittedAt !== null);
+  const allIn = loaded.panel.length === promotion.panel.size && submitted.length === promotion.panel.size;
+  // A panelist sees the computed preview only once they could read every sheet it is computed from.
+  const canPreview = viewer.kind === 'staff' || seen.length === submitted.length;
+  const [notes, events] = await Promise.all([listNotes(deps.db, id), listCaseEvents(deps.db, id)]);
+  return {
+    ...summaryOf(row, decision),
+    viewer: viewer.kind,
+    ladder: { id: row.ladderId, version: row.ladderVersion, version_id: row.ladderVersionId },
+    opened_at: row.openedAt.toISOString(),
+    opened_by: row.openedBy,
+    eligible_at_opening: row.eligibleAtOpening,
+    open_override_reason: row.openOverrideReason,
+    readiness_snapshot: row.readinessSnapshot,
+    withdrawn_at: row.withdrawnAt?.toISOString() ?? null,
+    withdraw_reason: row.withdrawReason,
+    assessment: promotion.assessment.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description ?? null,
+    })),
+    criteria: promotion.panel.criteria.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      gate: c.gate === true,
+    })),
+    scale: scoreScale(promotion.panel),
+    decision_rule: { ...promotion.panel.decision },
+    panel: {
+      size: promotion.panel.size,
+      submitted: submitted.length,
+      members: loaded.panel.map((seat) => ({
+        position: seat.position,
+        email: seat.panelistEmail,
+        level: seat.levelAtAssignment,
+        leadership: seat.leadership,
+        submitted: submitted.some((s) => s.panelistEmail === seat.panelistEmail),
+      })),
+    },
+    sheets: seen.map(sheetView),
+    computed:
+      decision === undefined && allIn && canPreview
+        ? computeDecision(
+            promotion,
+            submitted.map((s) => s.sheet),
+          )
+        : null,
+    decision: decision === undefined ? null : decisionView(decision),
+    notes: notes.map(noteView),
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      actor: e.actor,
+      action: e.action,
+      detail: e.detail,
+    })),
+  };
+}
+
+/** The sheets the actor may read on a case (the same rule as in `getCase`). */
+export async function getCaseSheets(deps: PromotionDeps, actor: Actor, id: number): Promise<SheetView[]> {
+  const loaded = await loadCase(deps.db, id);
+  const viewer = viewerOf(actor, loaded);
+  if (viewer.kind === 'candidate' || viewer.kind === 'outsider')
+    throw forbidden('Only panelists and leadership read score sheets');
+  return visibleSheets(viewer, activeSheets(loaded)).map(sheetView);
+}
+
+/**
+ * The outcome as the candidate sees it: status and progress before the decision; outcome, component
+ * results, reasons and written feedback after it, panelists named only when the ladder reveals them.
+ */
+export async function getCaseOutcome(
+  deps: PromotionDeps,
+  actor: Actor,
+  id: number,
+): Promise<CaseOutcomeView> {
+  const loaded = await loadCase(deps.db, id);
+  const viewer = viewerOf(actor, loaded);
+  if (viewer.kind === 'outsider')
+    throw forbidden('Only the candidate, the panel and leadership may read this case');
+  const { row, promotion, decision } = loaded;
+  const feedback = candidateFeedback(
+    promotion,
+    decision === undefined
+      ? null
+      : {
+          outcome: decision.outcome as CaseOutcome,
+          overridden: decision.overridden,
+          overrideReason: decision.overrideReason,
+          note: decision.note,
+          computed: decision.computed as ComputedDecision,
+        },
+    activeSheets(loaded),
+  );
+  return {
+    ...summaryOf(row, decision),
+    panel_size: promotion.panel.size,
+    submitted: submittedCount(loaded),
+    feedback,
+  };
+}
+
+/** Cases the actor may know of: all for leadership; for others, those they are candidate or panelist of. */
+export async function listPromotionCases(
+  deps: PromotionDeps,
+  actor: Actor,
+  filter: { candidate?: string; status?: CaseStatus } = {},
+): Promise<CaseSummary[]> {
+  const query: Parameters<typeof listCases>[1] = {};
+  if (filter.candidate !== undefined) query.candidateEmail = lower(filter.candidate);
+  if (filter.status !== undefined) query.status = filter.status;
+  if (!isStaff(actor)) {
+    if (actor.kind !== 'person') throw forbidden('Sign in to see promotion cases');
+    query.involving = lower(actor.email);
+  }
+  const rows = await listCases(deps.db, query);
+  const summaries: CaseSummary[] = [];
+  for (const row of rows)
+    summaries.push(
+      summaryOf(row, row.status === 'decided' ? await findDecision(deps.db, row.id) : undefined),
+    );
+  return summaries;
+}
+
+// ---------------------------------------------------------------------------------------------- writes
+
+/** Finds the ladder version in force today whose tracks hold the builder's track and level. */
+async function ladderForBuilder(deps: PromotionDeps, builder: Builder, day: string) {
+  const summaries = await listLadders({ db: deps.db, clock: deps.clock });
+  for (const summary of summaries) {
+    if (summary.activeVersion === null) continue;
+    const ladder = await getLadderInForce({ db: deps.db, clock: deps.clock }, summary.ladderId, day);
+    if (ladder.document.tracks.some((t) => t.id === builder.track && t.levels.includes(builder.level)))
+      return ladder;
+  }
+  throw new DomainError(
+    'case_not_eligible',
+    `No ladder in force on ${day} has ${builder.email}'s track ${builder.track} and level ${builder.level}`,
+  );
+}
+
+export interface OpenCaseInput {
+  candidate: string;
+  /** Leadership opens a case for a builder readiness does not call eligible; the reason is kept. */
+  override_reason?: string | undefined;
+}
+
+/**
+ * Opens a case for the builder's next level. Requires `eligible_for_case` from readiness, or a written
+ * override reason from leadership; pins the ladder version in force and the readiness answer.
+ */
+export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCaseInput): Promise<CaseView> {
+  requireStaff(actor, 'open a promotion case');
+  const email = lower(input.candidate);
+  const day = today(deps.clock);
+  const builder = await findBuilder(deps.db, email);
+  if (builder === undefined) throw notFound('Builder', email);
+  const ladder = await ladderForBuilder(deps, builder, day);
+  const promotion = panelPromotionFrom(ladder.document, builder.level);
+  const live = await findLiveCase(deps.db, email, promotion.targetLevel);
+  if (live !== undefined) {
+    throw new DomainError(
+      'invalid_state',
+      `${email} already has case ${live.id} for ${promotion.targetLevel} (${live.status})`,
+      {
+        case_id: live.id,
+      },
+    );
+  }
+  const reason = input.override_reason?.trim() ?? '';
+  let snapshot: ReadinessSnapshot;
+  if (deps.readiness !== undefined) {
+    snapshot = await deps.readiness(deps.db, actor, email, day);
+  } else {
+    snapshot = {
+      eligible_for_case: false,
+      gaps: ['readiness is not available: the evaluation module is not wired in'],
+    };
+  }
+  if (!snapshot.eligible_for_case && reason === '') {
+    throw new DomainError(
+      'case_not_eligible',
+      `${email} is not eligible for a ${promotion.targetLevel} case on ${day}; leadership may open it with override_reason`,
+      { gaps: snapshot.gaps ?? [] },
+    );
+  }
+  if (snapshot.eligible_for_case && reason !== '') {
+    throw validationFailed('override_reason: the builder is eligible; there is nothing to override', [
+      { field: 'override_reason', message: 'the builder is eligible; there is nothing to override' },
+    ]);
+  }
+  const now = deps.clock.now();
+  const id = await deps.db.transaction(async (tx) => {
+    const row = await insertCase(tx, {
+      candidateEmail: email,
+      ladderId: ladder.ladderId,
+      ladderVersionId: ladder.versionId,
+      ladderVersion: ladder.version,
+      fromLevel: builder.level,
+      targetLevel: promotion.targetLevel,
+      status: 'open',
+      openedOn: day,
+      openedAt: now,
+      openedBy: describeActor(actor),
+      readinessSnapshot: snapshot,
+      eligibleAtOpening: snapshot.eligible_for_case,
+      openOverrideReason: reason === '' ? null : reason,
+    });
+    await recordStep(tx, actor, now, row.id, 'open', {
+      candidate: email,
+      from_level: builder.level,
+      target_level: promotion.targetLevel,
+      ladder_version: ladder.version,
+      eligible: snapshot.eligible_for_case,
+      override_reason: reason === '' ? null : reason,
+    });
+    return row.id;
+  });
+  return getCase(deps, actor, id);
+}
+
+/** Everyone who mentors or mentored `email`, and everyone `email` mentors or mentored. */
+async function mentorRelations(
+  db: Executor,
+  email: string,
+): Promise<{ mentors: string[]; mentees: Mentorship[] }> {
+  const all = { limit: 10_000, offset: 0 };
+  const [asMentee, asMentor] = await Promise.all([
+    listMentorships(db, { mentee: email }, all),
+    listMentorships(db, { mentor: email }, all),
+  ]);
+  return { mentors: asMentee.items.map((m) => m.mentor), mentees: asMentor.items };
+}
+
+/**
+ * Seats the panel: exactly the ladder's size, each member L5+ or leadership (as the ladder says), none
+ * the candidate, their current or past mentor, or someone they mentor. Allowed while the case is open,
+ * or assessing before any sheet is submitted.
+ */
+export async function setPanel(
+  deps: PromotionDeps,
+  actor: Actor,
+  id: number,
+  input: { panelists: string[] },
+): Promise<CaseView> {
+  requireStaff(actor, 'set a promotion panel');
+  const now = deps.clock.now();
+  const day = today(deps.clock);
+  await deps.db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, id, true);
+    const status = checkTransition(loaded, 'set_panel');
+    const emails = input.panelists.map(lower);
+    const people = new Map((await findPeopleByEmail(tx, emails)).map((p) => [p.email, p]));
+    const unknown = emails.flatMap((email, index) =>
+      people.has(email) ? [] : [{ field: `panelists[${index}]`, message: `${email} is not on the roster` }],
+    );
+    if (unknown.length > 0) throw validationFailed(`${unknown[0]?.field}: ${unknown[0]?.message}`, unknown);
+    const facts: PanelistFacts[] = [];
+    for (const email of emails) {
+      const builder = await findBuilder(tx, email);
+      const level = builder === undefined ? null : (levelOn(builder, day)?.level ?? null);
+      facts.push({ email, levelId: level, leadership: people.get(email)?.role === 'leadership' });
+    }
+    const relations = await mentorRelations(tx, loaded.row.candidateEmail);
+    assertValidPanel(loaded.ladder, loaded.promotion.panel, facts, {
+      candidateEmail: loaded.row.candidateEmail,
+      mentorEmails: relations.mentors,
+      menteeEmails: relations.mentees.map((m) => m.mentee),
+    });
+    const before = loaded.panel.map((seat) => seat.panelistEmail);
+    await vacatePanel(tx, id, now);
+    await insertPanel(
+      tx,
+      facts.map((f, index) => ({
+        caseId: id,
+        panelistEmail: f.email,
+        position: index + 1,
+        levelAtAssignment: f.levelId,
+        leadership: f.leadership,
+        addedAt: now,
+      })),
+    );
+    await updateCaseStatus(tx, id, status);
+    await recordStep(
+      tx,
+      actor,
+      now,
+      id,
+      'set_panel',
+      { panelists: emails, previous: before },
+      {
+        before: { panelists: before, status: loaded.row.status },
+        after: { panelists: emails, status },
+      },
+    );
+  });
+  return getCase(deps, actor, id);
+}
+
+export interface SheetInput extends ScoreSheet {
+  /** The operator (CLI) enters a sheet on a panelist's behalf, e.g. from paper; persons score as themselves. */
+  panelist?: string | undefined;
+}
+
+/**
+ * Saves a panelist's sheet as a private draft, or submits it (`submit`): then it must be complete and is
+ * final. Only the panelist themself writes their sheet (or the operator on their behalf). The event and
+ * audit entry of a draft carry no scores, because drafts are private to their author.
+ */
+export async function saveSheet(
+  deps: PromotionDeps,
+  actor: Actor,
+  id: number,
+  input: SheetInput,
+  options: { submit: boolean },
+): Promise<SheetView> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, id, true);
+    let panelist: string;
+    if (actor.kind === 'operator') {
+      if (input.panelist === undefined)
+        throw validationFailed('panelist: the operator names the panelist whose sheet this is', [
+          { field: 'panelist', message: 'required when the operator enters a sheet' },
+        ]);
+      panelist = lower(input.panelist);
+    } else if (actor.kind === 'person') {
+      panelist = lower(actor.email);
+      if (input.panelist !== undefined && lower(input.panelist) !== panelist)
+        throw forbidden('A panelist scores only their own sheet');
+    } else {
+      throw forbidden('Only panelists score');
+    }
+    const seat = loaded.panel.find((s) => s.panelistEmail === panelist);
+    if (seat === undefined) throw forbidden(`${panelist} is not on the panel of case ${id}`);
+    checkTransition(loaded, options.submit ? 'submit_scores' : 'save_draft');
+    const existing = loaded.scores.find((s) => s.panelistEmail === panelist);
+    if (existing?.submittedAt != null) {
+      throw new DomainError(
+        'invalid_state',
+        `${panelist} already submitted scores for case ${id}; submitted scores are final`,
+      );
+    }
+    const sheet = validateScoreSheet(
+      loaded.promotion,
+      { components: input.components, criteria: input.criteria, summary: input.summary },
+      { complete: options.submit },
+    );
+    const written = await upsertScore(tx, {
+      caseId: id,
+      panelistEmail: panelist,
+      sheet,
+      updatedAt: now,
+      submittedAt: options.submit ? now : null,
+    });
+    const action = options.submit ? 'submit_scores' : 'save_draft';
+    await recordStep(
+      tx,
+      actor,
+      now,
+      id,
+      action,
+      { panelist },
+      options.submit ? { after: { panelist, sheet } } : {},
+    );
+    return sheetView({
+      panelistEmail: panelist,
+      position: seat.position,
+      sheet,
+      submittedAt: written.submittedAt?.toISOString() ?? null,
+    });
+  });
+}
+
+export interface DecideInput extends DecisionInput {
+  /** When the new level starts (promoted only); defaults to the decision day. */
+  effective_date?: string | undefined;
+}
+
+/**
+ * Leadership decides: the ladder's rule computes the outcome from every submitted sheet; leadership
+ * confirms it with a note or overrides it with a reason kept forever. A promotion writes the new level
+ * into the candidate's level history from the effective date, so every later computation (readiness,
+ * mentor slots, referral terms, billing tier, panel eligibility) sees it from then.
+ */
+export async function decideCase(
+  deps: PromotionDeps,
+  actor: Actor,
+  id: number,
+  input: DecideInput,
+): Promise<CaseView> {
+  requireStaff(actor, 'decide a promotion case');
+  const now = deps.clock.now();
+  const day = today(deps.clock);
+  await deps.db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, id, true);
+    const status = checkTransition(loaded, 'decide');
+    const sheets = activeSheets(loaded).filter((s) => s.submittedAt !== null);
+    const computed = computeDecision(
+      loaded.promotion,
+      sheets.map((s) => s.sheet),
+    );
+    const resolved = resolveDecision(computed, input);
+    let effective: string | null = null;
+    if (resolved.outcome === 'promoted') {
+      effective = input.effective_date ?? day;
+      const builder = await findBuilder(tx, loaded.row.candidateEmail);
+      if (builder === undefined) throw notFound('Builder', loaded.row.candidateEmail);
+      const problems = effectiveDateProblems(effective, loaded.row, builder.levels);
+      if (problems !== null)
+        throw validationFailed(`effective_date: ${problems}`, [
+          { field: 'effective_date', message: problems },
+        ]);
+      await saveBuilder(
+        tx,
+        { ...builder, levels: [...builder.levels, { level: loaded.row.targetLevel, since: effective }] },
+        now,
+      );
+      await recordAudit(tx, actor, {
+        action: 'builder.level_change',
+        entity: 'builder',
+        entityId: builder.email,
+        before: { level: builder.level, since: builder.level_since },
+        after: { level: loaded.row.targetLevel, since: effective, promotion_case: id },
+        at: now,
+      });
+    } else if (input.effective_date !== undefined) {
+      throw validationFailed('effective_date: only a promotion has an effective date', [
+        { field: 'effective_date', message: 'only a promotion has an effective date' },
+      ]);
+    }
+    await insertDecision(tx, {
+      caseId: id,
+      computedOutcome: resolved.computedOutcome,
+      outcome: resolved.outcome,
+      overridden: resolved.overridden,
+      overrideReason: resolved.overrideReason,
+      note: resolved.note,
+      computed,
+      decidedBy: describeActor(actor),
+      decidedAt: now,
+      decidedOn: day,
+      effectiveDate: effective,
+    });
+    await updateCaseStatus(tx, id, status);
+    const detail = {
+      computed_outcome: resolved.computedOutcome,
+      outcome: resolved.outcome,
+      note: resolved.note,
+      effective_date: effective,
+      reasons: computed.reasons,
+    };
+    await recordStep(tx, actor, now, id, 'decide', detail);
+    if (resolved.overridden) {
+      await recordStep(tx, actor, now, id, 'override', {
+        computed_outcome: resolved.computedOutcome,
+        outcome: resolved.outcome,
+        override_reason: resolved.overrideReason,
+      });
+    }
+  });
+  return getCase(deps, actor, id);
+}
+
+/** Why the effective date cannot be used, or null: a real date, not before the case, after the current level began. */
+function effectiveDateProblems(effective: string, row: CaseRow, levels: readonly LevelStep[]): string | null {
+  const date = new Date(`${effective}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(effective) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== effective
+  )
+    return `expected a date YYYY-MM-DD, got ${effective}`;
+  if (effective < row.openedOn) return `${effective} is before the case was opened (${row.openedOn})`;
+  const last = levels[levels.length - 1];
+  if (last !== undefined && effective <= last.since)
+    return `${effective} is not after the candidate's latest level step (${last.level} since ${last.since})`;
+  return null;
+}
+
+/** Withdraws an open or assessing case, with a reason. */
+export async function withdrawCase(
+  deps: PromotionDeps,
+  actor: Actor,
+  id: number,
+  input: { reason: string },
+): Promise<CaseView> {
+  requireStaff(actor, 'withdraw a promotion case');
+  const reason = input.reason.trim();
+  if (reason === '')
+    throw validationFailed('reason: say why the case is withdrawn', [
+      { field: 'reason', message: 'required' },
+    ]);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, id, true);
+    const status = checkTransition(loaded, 'withdraw');
+    await updateCaseStatus(tx, id, status, { at: now, reason });
+    await recordStep(
+      tx,
+      actor,
+      now,
+      id,
+      'withdraw',
+      { reason },
+      { before: { status: loaded.row.status }, after: { status, reason } },
+    );
+  });
+  return getCase(deps, actor, id);
+}
+
+/**
+ * Adds a note to the case or to one portfolio record (the portfolio itself is the ledger and is never
+ * edited). The candidate, the panel and leadership may add notes.
+ */
+export async function addCaseNote(
+  deps: PromotionDeps,
+  actor: Actor,
+  id: number,
+  input: { text: string; evidence_id?: string | undefined },
+): Promise<NoteView> {
+  const text = input.text.trim();
+  if (text === '')
+    throw validationFailed('text: a note needs text', [{ field: 'text', message: 'required' }]);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const loaded = await loadCase(tx, id, true);
+    if (viewerOf(actor, loaded).kind === 'outsider')
+      throw forbidden('Only the candidate, the panel and leadership add notes to a case');
+    checkTransition(loaded, 'add_note');
+    const note = await insertNote(tx, {
+      caseId: id,
+      evidenceId: input.evidence_id ?? null,
+      author: describeActor(actor),
+      text,
+      at: now,
+    });
+    await recordStep(tx, actor, now, id, 'add_note', {
+      note_id: note.id,
+      evidence_id: note.evidenceId,
+      text,
+    });
+    return noteView(note);
+  });
+}
+
+export interface PortfolioView extends Portfolio {
+  case_id: number;
+  candidate: string;
+  notes: NoteView[];
+}
+
+/**
+ * The candidate's portfolio for a case, assembled from the ledger: as of today while the case is live,
+ * as of the decision day once decided, so the record keeps what the panel saw. The candidate sees only
+ * their own notes (others' notes would name panelists).
+ */
+export async function getCasePortfolio(
+  deps: PromotionDeps,
+  actor: Actor,
+  id: number,
+): Promise<PortfolioView> {
+  const loaded = await loadCase(deps.db, id);
+  const viewer = viewerOf(actor, loaded);
+  if (viewer.kind === 'outsider')
+    throw forbidden('Only the candidate, the panel and leadership may read the portfolio');
+  const email = loaded.row.candidateEmail;
+  const asOf =
+    loaded.decision?.decidedOn ?? loaded.row.withdrawnAt?.toISOString().slice(0, 10) ?? today(deps.clock);
+  const [records, relations, notes] = await Promise.all([
+    listEvidenceOfBuilder(deps.db, email),
+    mentorRelations(deps.db, email),
+    listNotes(deps.db, id),
+  ]);
+  const menteeLevels = new Map<string, LevelStep[]>();
+  for (const mentorship of relations.mentees) {
+    const mentee = await findBuilder(deps.db, mentorship.mentee);
+    if (mentee !== undefined) menteeLevels.set(mentee.email, mentee.levels);
+  }
+  const me = describeActor(actor);
+  return {
+    case_id: id,
+    candidate: email,
+    ...assemblePortfolio(records, relations.mentees, menteeLevels, asOf),
+    notes: notes.filter((n) => viewer.kind !== 'candidate' || n.author === me).map(noteView),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- for evaluation
+
+/** The latest decided case's outcome in the evaluation module's shape (its `assessment` requirement). */
+export interface LatestAssessment {
+  case_id: string;
+  outcome: 'passed' | 'failed';
+  decided_on: string;
+  /** The case's final outcome and whether leadership overrode the computed one. */
+  case_outcome: CaseOutcome;
+  overridden: boolean;
+  effective_date: string | null;
+}
+
+/**
+ * The latest decided case of `builderEmail` for `targetLevel`, decided on or before `at` when given:
+ * `passed` when the final outcome is promoted. For readiness's `assessment` requirement.
+ */
+export async function latestDecidedAssessment(
+  db: Executor,
+  builderEmail: string,
+  targetLevel: string,
+  at?: string,
+): Promise<LatestAssessment | null> {
+  const row = await findLatestDecidedCase(db, lower(builderEmail), targetLevel, at);
+  if (row === undefined) return null;
+  return {
+    case_id: String(row.caseId),
+    outcome: row.outcome === 'promoted' ? 'passed' : 'failed',
+    decided_on: row.decidedOn,
+    case_outcome: row.outcome as CaseOutcome,
+    overridden: row.overridden,
+    effective_date: row.effectiveDate,
+  };
+}
