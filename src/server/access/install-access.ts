@@ -107,7 +107,21 @@ export function isExemptRoute(route: Pick<RouteOptions, 'url' | 'config'>): bool
   return typeof config?.rootPath === 'string' && !url.startsWith('/api');
 }
 
-function checkDeclaration(route: RouteOptions): void {
+/** One declared route, as the access-matrix test and `routeTable` see it. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+const routeTables = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route with its access declaration (HEAD twins of GET routes left out), in registration order. */
+export function routeTable(app: FastifyInstance): readonly DeclaredRoute[] {
+  return routeTables.get(app) ?? [];
+}
+
+function checkDeclaration(route: RouteOptions, table: DeclaredRoute[]): void {
   const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
   if (isExemptRoute(route)) return;
   const access = (route.config as { access?: RouteAccess } | undefined)?.access;
@@ -119,6 +133,9 @@ function checkDeclaration(route: RouteOptions): void {
   }
   if (access.kind === 'policy' && !(ACTIONS as readonly string[]).includes(access.action)) {
     throw new Error(`${methods} ${route.url} declares an unknown access action ${String(access.action)}`);
+  }
+  for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+    if (method !== 'HEAD') table.push({ method, url: route.url, access });
   }
 }
 
@@ -138,7 +155,9 @@ export async function installAccessControl(
   app.decorateRequest('actor', null as never);
   app.decorateRequest('authMethod', 'none');
   app.decorateRequest('session', null);
-  app.addHook('onRoute', checkDeclaration);
+  const table: DeclaredRoute[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (route) => checkDeclaration(route, table));
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // The web app loads only its own scripts; charts and the API reference use inline styles.
@@ -174,7 +193,7 @@ export async function installAccessControl(
     if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in first');
     if (access.kind === 'signed_in') return;
     const ref = access.locate === undefined ? {} : await access.locate(request);
-    const facts = await resolveFacts(deps.database.db, actor, ref);
+    const facts = await resolveFacts(deps.database.db, actor, ref, deps.clock.now());
     const decision = decide(actor, access.action, facts);
     if (!decision.allow) throw new DomainError(decision.code, `Not allowed: ${decision.reason}`);
   });
