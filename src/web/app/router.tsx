@@ -3,6 +3,7 @@ import { AppLayout } from './layout';
 import { HomeRoute } from './routes/home';
 import { LadderRoute } from './routes/ladder';
 import { NotFoundRoute } from './routes/not-found';
+import { CaseRoute, PanelRoute } from './routes/panel';
 import { PathRoute } from './routes/path';
 import { SignInRoute } from './routes/sign-in';
 
@@ -17,6 +18,8 @@ export function createAppRouter() {
         { path: 'ladder', element: <LadderRoute /> },
         { path: 'path', element: <PathRoute /> },
         { path: 'builders/:email', element: <PathRoute /> },
+        { path: 'panel', element: <PanelRoute /> },
+        { path: 'panel/cases/:id', element: <CaseRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export interface DecideInput {
+  outcome?: 'promoted' | 'not_yet';
+  note: string;
+  override_reason?: string;
+}
+
+/** POST /api/cases/{id}/decision — leadership confirms the computed outcome, or overrides it with a reason. */
+export function decideCase(id: number, input: DecideInput): Promise<unknown> {
+  return apiRequest(`/api/cases/${id}/decision`, { method: 'POST', body: input });
+}
+
+export function useDecideCase(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DecideInput) => decideCase(id, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}

@@ -1,0 +1,85 @@
+import { Card } from '../../../components/ui/card';
+import { QueryView } from '../../../components/ui/query-state';
+import { StatusBadge } from '../../../components/ui/status-badge';
+import { formatDay } from '../../../lib/format';
+import { useCase } from '../api/get-case';
+import { CaseResult } from './case-result';
+import { PortfolioView } from './portfolio-view';
+import { ScoreSheetForm } from './score-sheet-form';
+
+/** One case for a panelist or leadership: panel, portfolio, the caller's score sheet, and the result. */
+export function CasePage({
+  caseId,
+  viewerEmail,
+  canDecide,
+}: {
+  caseId: number;
+  viewerEmail: string;
+  canDecide: boolean;
+}) {
+  const query = useCase(caseId);
+  return (
+    <QueryView query={query} label="Loading the case…">
+      {(view) => {
+        const mine = view.sheets.find((s) => s.panelist.toLowerCase() === viewerEmail.toLowerCase());
+        const onPanel = view.panel.members.some((m) => m.email.toLowerCase() === viewerEmail.toLowerCase());
+        return (
+          <div>
+            <header className="page-header">
+              <h1>
+                Case #{view.id}: {view.candidate} {view.from_level} → {view.target_level}
+              </h1>
+              <p className="muted">
+                Opened {formatDay(view.opened_on)} · <StatusBadge status={view.status} /> · ladder of{' '}
+                {formatDay(view.ladder.version)}
+              </p>
+            </header>
+            <div className="two-column">
+              <div>
+                {onPanel && view.status !== 'decided' && view.status !== 'withdrawn' && (
+                  <ScoreSheetForm view={view} mine={mine} />
+                )}
+                <CaseResult view={view} canDecide={canDecide} />
+                <PortfolioView caseId={caseId} />
+              </div>
+              <aside>
+                <Card title={`Panel (${view.panel.submitted} of ${view.panel.size} submitted)`}>
+                  {view.panel.members.length === 0 ? (
+                    <p>No panel seated yet.</p>
+                  ) : (
+                    <ul>
+                      {view.panel.members.map((m) => (
+                        <li key={m.position}>
+                          {m.email}{' '}
+                          <span className="muted">({m.leadership ? 'leadership' : (m.level ?? '?')})</span>{' '}
+                          <StatusBadge
+                            status={m.submitted ? 'met' : 'pending'}
+                            label={m.submitted ? 'submitted' : 'not yet'}
+                          />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </Card>
+                <Card title="Criteria">
+                  <ul>
+                    {view.criteria.map((c) => (
+                      <li key={c.id}>
+                        <strong>{c.name}</strong>
+                        {c.gate && <span className="badge badge-warn">gate</span>} — {c.description}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="muted">
+                    Gate median ≥ {view.decision_rule.gate_median_min}; others ≥{' '}
+                    {view.decision_rule.other_median_min}; components by {view.decision_rule.component_pass}.
+                  </p>
+                </Card>
+              </aside>
+            </div>
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}
