@@ -58,6 +58,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register((await import('./routes/auth.routes.js')).authRoutes(deps));
   await app.register((await import('./routes/audit.routes.js')).auditRoutes(deps));
   await app.register(ladderRoutes(deps));
+  await app.register((await import('./routes/evaluation.routes.js')).evaluationRoutes(deps));
   await app.register((await import('./routes/promotion-cases.routes.js')).promotionCaseRoutes(deps));
 
   await app.register((await import('./web.js')).webApp); // the web app at `/`; unknown /api paths stay JSON 404s

@@ -1,3 +1,5 @@
+import type { EvidenceKind } from '../ladder/rule-kinds.js';
+import type { LevelDefinition } from '../ladder/ladder.schema.js';
 import { wholeMonthsBetween } from './tenure.js';
 
 /** A builder at the ranked level, with the metrics met on `at` and the day their level began. */
@@ -47,4 +49,44 @@ export function rankBuilders(candidates: readonly RankingCandidate[], at: string
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Which records a level's metrics read, so a ranking loads no more than that. */
+export interface RankingNeeds {
+  /** Kinds counted only inside the window (level start … at). */
+  windowKinds: EvidenceKind[];
+  /** Kinds read at any date up to `at`: cited reviews, mentee reviews and check-ins. */
+  anyDateKinds: EvidenceKind[];
+  /** Whether mentorships active on `at` matter (mentee progress). */
+  mentorships: boolean;
+}
+
+/** The records and relations the level's ranking standard reads, from its rule kinds. */
+export function rankingNeeds(level: LevelDefinition | undefined): RankingNeeds {
+  const windowKinds = new Set<EvidenceKind>();
+  const anyDateKinds = new Set<EvidenceKind>();
+  let mentorships = false;
+  for (const metric of level?.ranking_standard ?? []) {
+    const rule = metric.rule;
+    switch (rule.kind) {
+      case 'evidence_count':
+      case 'share':
+        windowKinds.add(rule.evidence);
+        break;
+      case 'distinct_citers':
+        windowKinds.add('review_citation');
+        anyDateKinds.add('code_review');
+        break;
+      case 'mentee_progress':
+        anyDateKinds.add('checkin');
+        anyDateKinds.add('mentee_review');
+        mentorships = true;
+        break;
+      case 'client_trust':
+        windowKinds.add('client_feedback');
+        windowKinds.add('escalation');
+        break;
+    }
+  }
+  return { windowKinds: [...windowKinds], anyDateKinds: [...anyDateKinds], mentorships };
 }

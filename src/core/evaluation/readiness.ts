@@ -45,7 +45,10 @@ export interface ReadinessInput {
 }
 
 /** The level step a builder held on `at`, or a `validation_failed` error naming `at`. */
-export function levelStepAt(evidence: BuilderEvidence, at: string): { level: string; since: string } {
+export function levelStepAt(
+  evidence: Pick<BuilderEvidence, 'email' | 'levels'>,
+  at: string,
+): { level: string; since: string } {
   const step = levelOn({ levels: [...evidence.levels] }, at);
   if (step === undefined) {
     throw validationFailed(`${evidence.email} held no level on ${at} (at is before their first level)`, [

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getRanking, getReadiness } from '../../services/readiness.service.js';
+import { fromParams, policy } from '../access/route-access.js';
+import type { AppDeps } from '../app.js';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
+
+const metricResult = z.object({
+  id: z.string(),
+  status: z.enum(['met', 'not_met', 'insufficient']),
+  value: z.number().nullable(),
+  threshold: z.number(),
+  evidence: z.array(z.string()),
+});
+
+const requirementResult = z.object({
+  id: z.string(),
+  status: z.enum(['met', 'not_met', 'not_assessed']),
+  evidence: z.array(z.string()),
+  met_on: isoDay.optional(),
+});
+
+const moduleStatus = z.enum(['not_started', 'in_progress', 'done']);
+
+/** The readiness answer (issue 4's shape, plus curriculum and self-evaluation). */
+export const readinessResponse = z.object({
+  builder: z.string(),
+  level: z.string(),
+  target_level: z.string().nullable(),
+  level_since: isoDay,
+  at: isoDay,
+  ladder_version: z.string(),
+  months_at_level: z.number().int(),
+  metrics: z.array(metricResult),
+  requirements: z.array(requirementResult),
+  eligible_for_case: z.boolean(),
+  gaps: z.array(z.string()),
+  curriculum: z.object({
+    phases: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        months: z.object({ from: z.number().int(), to: z.number().int() }),
+        starts_on: isoDay,
+        ends_on: isoDay,
+        modules: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            status: moduleStatus,
+            overdue: z.boolean(),
+            evidence: z.array(z.string()),
+          }),
+        ),
+      }),
+    ),
+    done: z.array(z.string()),
+    in_progress: z.array(z.string()),
+    overdue: z.array(z.string()),
+  }),
+  self_evaluation: z.object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        answer: z.enum(['yes', 'partly', 'no']).nullable(),
+        claimed: z.boolean(),
+        evidence: z.array(z.string()),
+        record: z.string().nullable(),
+      }),
+    ),
+    claimed: z.array(z.string()),
+    without_evidence: z.array(z.string()),
+  }),
+});
+
+/** One row of a level's ranking (issue 4's shape). */
+export const rankingEntry = z.object({
+  rank: z.number().int(),
+  builder: z.string(),
+  level: z.string(),
+  metrics_met: z.number().int(),
+  months_at_level: z.number().int(),
+});
+
+/** Promotion readiness of a builder and the ranking of a level, each on a date `at` (default today). */
+export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const services = { db: deps.database.db, clock: deps.clock };
+  return async (app) => {
+    app.get(
+      '/api/builders/:email/readiness',
+      {
+        config: { access: policy('readiness.read', fromParams({ builderId: 'email' })) },
+        schema: {
+          tags: ['readiness'],
+          summary:
+            'Where a builder stands on a date: metrics, requirements, gaps, curriculum, self-evaluation',
+          params: z.object({ email: z.string().min(1) }),
+          querystring: z.object({ at: isoDay.optional() }),
+          response: { 200: readinessResponse, 400: errorBody, 404: errorBody },
+        },
+      },
+      async (request) => getReadiness(services, request.actor, request.params.email, request.query.at),
+    );
+
+    app.get(
+      '/api/levels/:level/ranking',
+      {
+        config: { access: policy('ranking.read') },
+        schema: {
+          tags: ['readiness'],
+          summary: 'The builders of a level on a date, ordered by metrics met, tenure, email',
+          description:
+            'rank = 1 + the number of builders with strictly more metrics met. The ladder version used is in the `ladder-version` header.',
+          params: z.object({ level: z.string().min(1) }),
+          querystring: z.object({ at: isoDay.optional() }),
+          response: { 200: z.array(rankingEntry), 400: errorBody, 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const ranking = await getRanking(services, request.actor, request.params.level, request.query.at);
+        void reply.header('ladder-version', ranking.ladder_version);
+        return ranking.entries;
+      },
+    );
+  };
+}

@@ -1,0 +1,166 @@
+import type { Actor } from '../core/actor.js';
+import type { Clock } from '../core/clock.js';
+import { isIsoDate, isoDateOf } from '../core/dates/calendar.js';
+import { notFound, validationFailed } from '../core/errors.js';
+import type { AssessmentOutcome } from '../core/evaluation/evaluation.types.js';
+import { rankBuilders, rankingNeeds, type RankingEntry } from '../core/evaluation/ranking.js';
+import {
+  countMetricsMet,
+  evaluateReadiness,
+  levelStepAt,
+  type Readiness,
+} from '../core/evaluation/readiness.js';
+import type { LadderDocument } from '../core/ladder/ladder.schema.js';
+import { findLevel } from '../core/ladder/ladder-lookup.js';
+import type { Database } from '../db/connection.js';
+import {
+  findBuilderLevels,
+  loadBuilderEvidence,
+  loadLevelEvidence,
+} from '../db/repositories/evaluation.repository.js';
+import { listAllLadderVersions } from '../db/repositories/ladder-versions.repository.js';
+import { loadShippedLadders } from './ladder-context.service.js';
+
+/**
+ * Readiness and ranking: load what the evaluation reads, pick the ladder version in force on `at`, and
+ * let core/evaluation answer. Every answer names the ladder version it used, so it can be reproduced.
+ */
+
+/**
+ * The latest decided promotion case out of `level` for `builder` as of `at`, or null while none exists.
+ * The promotion-case module supplies it; without it the assessment reads `not_assessed`.
+ */
+export type AssessmentProvider = (
+  db: Database,
+  input: { builder: string; level: string; target_level: string; at: string },
+) => Promise<AssessmentOutcome | null>;
+
+export interface ReadinessDeps {
+  db: Database;
+  clock: Clock;
+  assessmentOf?: AssessmentProvider;
+}
+
+/** The ladder version an evaluation used: the document and the database id of the version (null: shipped file). */
+export interface LadderUsed {
+  document: LadderDocument;
+  versionId: number | null;
+}
+
+/** `at` from a request: today (UTC, from the clock) when absent; a bad date names the field. */
+export function resolveAt(clock: Clock, at: string | undefined): string {
+  if (at === undefined || at === '') return isoDateOf(clock.now());
+  if (!isIsoDate(at)) {
+    throw validationFailed(`at: expected a date YYYY-MM-DD, got "${at}"`, [
+      { field: 'at', message: 'expected a date YYYY-MM-DD' },
+    ]);
+  }
+  return at;
+}
+
+/**
+ * The ladder to evaluate with on `at`: among published ladders, the one whose version in force that
+ * day (the latest effective on or before it, else its first version: evaluating a date before the first
+ * publication uses the earliest rules there are) satisfies `matches`. The shipped files stand in while
+ * nothing is published.
+ */
+export async function ladderForEvaluation(
+  db: Database,
+  at: string,
+  matches: (doc: LadderDocument) => boolean,
+): Promise<LadderUsed | undefined> {
+  const rows = await listAllLadderVersions(db);
+  if (rows.length === 0) {
+    const shipped = (await loadShippedLadders()).find(matches);
+    return shipped === undefined ? undefined : { document: shipped, versionId: null };
+  }
+  const byLadder = new Map<string, typeof rows>();
+  for (const row of rows) byLadder.set(row.ladderId, [...(byLadder.get(row.ladderId) ?? []), row]);
+  for (const versions of byLadder.values()) {
+    // Rows come oldest first: the last one on or before `at`, or the very first.
+    const chosen = versions.filter((v) => v.version <= at).at(-1) ?? versions[0];
+    if (chosen === undefined) continue;
+    // Only validated documents are stored, so the JSON has the document's shape.
+    const document = chosen.document as LadderDocument;
+    if (matches(document)) return { document, versionId: chosen.id };
+  }
+  return undefined;
+}
+
+/** Promotion readiness of one builder on `at` (default today), with the records behind every answer. */
+export async function getReadiness(
+  deps: ReadinessDeps,
+  _actor: Actor,
+  email: string,
+  atInput?: string,
+): Promise<Readiness> {
+  const at = resolveAt(deps.clock, atInput);
+  const builder = await findBuilderLevels(deps.db, email.trim().toLowerCase());
+  if (builder === undefined) throw notFound('Builder', email);
+  const ladder = await ladderForEvaluation(deps.db, at, (doc) =>
+    doc.tracks.some((t) => t.id === builder.track),
+  );
+  if (ladder === undefined) throw notFound('Ladder for track', builder.track);
+  // Fails with a clear message when `at` is before the builder's first level.
+  const step = levelStepAt(builder, at);
+  const target = findLevel(ladder.document, step.level)?.promotion?.target_level;
+  const [evidence, assessment] = await Promise.all([
+    loadBuilderEvidence(deps.db, builder, at),
+    target === undefined || deps.assessmentOf === undefined
+      ? Promise.resolve(null)
+      : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at }),
+  ]);
+  return evaluateReadiness({ ladder: ladder.document, evidence, at, assessment });
+}
+
+/**
+ * Readiness in the promotion-case module's provider shape `(db, actor, email, at)`: what a case pins as
+ * its snapshot when it opens.
+ */
+export function readinessProvider(
+  clock: Clock,
+  assessmentOf?: AssessmentProvider,
+): (db: Database, actor: Actor, email: string, at: string) => Promise<Readiness> {
+  return (db, actor, email, at) =>
+    getReadiness(assessmentOf === undefined ? { db, clock } : { db, clock, assessmentOf }, actor, email, at);
+}
+
+/** A level's ranking on `at`, with the ladder version it used. */
+export interface LevelRanking {
+  level: string;
+  at: string;
+  ladder_version: string;
+  entries: RankingEntry[];
+}
+
+/**
+ * Ranks the builders holding `level` on `at` by the level's ranking standard. A level without a
+ * standard ranks everyone first (by tenure, then email); an unknown level is `not_found`.
+ */
+export async function getRanking(
+  deps: ReadinessDeps,
+  _actor: Actor,
+  levelId: string,
+  atInput?: string,
+): Promise<LevelRanking> {
+  const at = resolveAt(deps.clock, atInput);
+  const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
+  if (ladder === undefined) throw notFound('Level', levelId);
+  const level = findLevel(ladder.document, levelId);
+  const { members, evidence } = await loadLevelEvidence(deps.db, levelId, at, rankingNeeds(level));
+  const candidates = members.map((member) => {
+    const builderEvidence = evidence.get(member.email);
+    return {
+      builder: member.email,
+      level: member.level,
+      level_since: member.since,
+      metrics_met: builderEvidence === undefined ? 0 : countMetricsMet(ladder.document, builderEvidence, at),
+    };
+  });
+  return {
+    level: levelId,
+    at,
+    ladder_version: ladder.document.version,
+    entries: rankBuilders(candidates, at),
+  };
+}
