@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
+import type { LadderDocument, LevelDefinition } from '../../src/core/ladder/ladder.schema.js';
+import type { LadderProblem } from '../../src/core/ladder/validate-ladder.js';
 import { selectAuditRows } from '../../src/db/repositories/audit.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
@@ -12,6 +14,24 @@ import { forEachEngine } from '../helpers/database.js';
 
 const shipped = readFileSync(path.resolve('ladders/ai-first-business-manager.yaml'), 'utf8');
 const LADDER = 'ai-first-business-manager';
+
+interface Meta {
+  version_id: number;
+  ladder: string;
+  version: string;
+  published_by: string;
+}
+type Active = Meta & { document: LadderDocument };
+type LevelBody = Meta & { level: LevelDefinition };
+type Versions = { versions: Meta[] };
+type List = {
+  ladders: { ladder: string; versions: number; active_version: string | null; latest_version: string }[];
+};
+interface ErrorBody {
+  error: string;
+  message: string;
+  details: { problems: (LadderProblem & { text: string })[] };
+}
 const clock = fixedClock('2026-11-26T12:00:00Z');
 
 const yaml = (payload: string) => ({
@@ -50,7 +70,7 @@ forEachEngine('ladders API', (getDb) => {
     });
     const again = await app.inject(yaml(shipped));
     expect(again.statusCode).toBe(200);
-    expect(again.json().version_id).toBe(first.json().version_id);
+    expect(again.json<Meta>().version_id).toBe(first.json<Meta>().version_id);
   });
 
   it('serves the version in force, its versions and one level', async () => {
@@ -68,10 +88,10 @@ forEachEngine('ladders API', (getDb) => {
     });
     const active = await app.inject(`/api/ladders/${LADDER}`);
     expect(active.statusCode).toBe(200);
-    expect(active.json().document.levels).toHaveLength(5);
+    expect(active.json<Active>().document.levels).toHaveLength(5);
     const level = await app.inject(`/api/ladders/${LADDER}/levels/L4`);
-    expect(level.json().level.promotion.min_months_at_level).toBe(18);
-    expect(level.json().version).toBe('2026-02-01');
+    expect(level.json<LevelBody>().level.promotion?.min_months_at_level).toBe(18);
+    expect(level.json<LevelBody>().version).toBe('2026-02-01');
     const page = await app.inject(`/api/ladders/${LADDER}/levels/L4?format=md`);
     expect(page.headers['content-type']).toMatch(/^text\/markdown/);
     expect(page.body).toContain('## What the Panel Looks For');
@@ -79,16 +99,16 @@ forEachEngine('ladders API', (getDb) => {
   });
 
   it('refuses an invalid version with 400 and every problem, and leaves the active version unchanged', async () => {
-    const before = (await app.inject(`/api/ladders/${LADDER}`)).json();
+    const before = (await app.inject(`/api/ladders/${LADDER}`)).json<Active>();
     const broken = shipped
       .replace('version: 2026-02-01', 'version: 2026-09-01')
       .replace('min_months_at_level: 18', 'min_months_at_level: 0')
       .replace('mentee_levels: [L1, L2]', 'mentee_levels: [L0, L2]');
     const response = await app.inject(yaml(broken));
     expect(response.statusCode).toBe(400);
-    const body = response.json();
+    const body = response.json<ErrorBody>();
     expect(body.error).toBe('invalid_ladder');
-    expect(body.details.problems.map((p: { text: string }) => p.text)).toEqual([
+    expect(body.details.problems.map((p) => p.text)).toEqual([
       'request body:238:28: levels[3].promotion.min_months_at_level: expected a positive integer',
     ]);
     // Cross-checks run once the structure is valid: fix the number and the unknown mentee level shows.
@@ -96,13 +116,13 @@ forEachEngine('ladders API', (getDb) => {
       yaml(broken.replace('min_months_at_level: 0', 'min_months_at_level: 18')),
     );
     expect(second.statusCode).toBe(400);
-    expect(second.json().details.problems[0]).toMatchObject({
+    expect(second.json<ErrorBody>().details.problems[0]).toMatchObject({
       path: 'levels[3].mentorship.gives.mentee_levels[0]',
       message: 'unknown level "L0" (levels: L1, L2, L3, L4, L5)',
     });
-    const after = (await app.inject(`/api/ladders/${LADDER}`)).json();
+    const after = (await app.inject(`/api/ladders/${LADDER}`)).json<Active>();
     expect(after).toEqual(before);
-    expect((await app.inject(`/api/ladders/${LADDER}/versions`)).json().versions).toHaveLength(1);
+    expect((await app.inject(`/api/ladders/${LADDER}/versions`)).json<Versions>().versions).toHaveLength(1);
   });
 
   it('accepts JSON { source } and refuses a body that is not a ladder at all', async () => {
@@ -112,10 +132,10 @@ forEachEngine('ladders API', (getDb) => {
       payload: { source: 'just: [text' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toBe('invalid_ladder');
+    expect(response.json<ErrorBody>().error).toBe('invalid_ladder');
     const empty = await app.inject({ method: 'POST', url: '/api/ladders', payload: {} });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().error).toBe('validation_failed');
+    expect(empty.json<ErrorBody>().error).toBe('validation_failed');
   });
 
   it('publishes a later version; the one in force depends on the day asked', async () => {
@@ -125,16 +145,18 @@ forEachEngine('ladders API', (getDb) => {
       .replace('name: Minimum 18 months at L4', 'name: Minimum 24 months at L4');
     const response = await app.inject({ method: 'POST', url: '/api/ladders', payload: { source: later } });
     expect(response.statusCode).toBe(201);
-    const versions = (await app.inject(`/api/ladders/${LADDER}/versions`)).json().versions;
-    expect(versions.map((v: { version: string }) => v.version)).toEqual(['2026-02-01', '2027-01-01']);
+    const versions = (await app.inject(`/api/ladders/${LADDER}/versions`)).json<Versions>().versions;
+    expect(versions.map((v) => v.version)).toEqual(['2026-02-01', '2027-01-01']);
     // Today (2026-11-26) the February version is in force; from 2027-01-01 the new one.
-    expect((await app.inject(`/api/ladders/${LADDER}`)).json().version).toBe('2026-02-01');
-    expect((await app.inject(`/api/ladders/${LADDER}?at=2026-12-31`)).json().version).toBe('2026-02-01');
-    const next = (await app.inject(`/api/ladders/${LADDER}?at=2027-01-01`)).json();
+    expect((await app.inject(`/api/ladders/${LADDER}`)).json<Meta>().version).toBe('2026-02-01');
+    expect((await app.inject(`/api/ladders/${LADDER}?at=2026-12-31`)).json<Meta>().version).toBe(
+      '2026-02-01',
+    );
+    const next = (await app.inject(`/api/ladders/${LADDER}?at=2027-01-01`)).json<Active>();
     expect(next.version).toBe('2027-01-01');
-    expect(next.document.levels[3].promotion.min_months_at_level).toBe(24);
+    expect(next.document.levels[3]?.promotion?.min_months_at_level).toBe(24);
     expect((await app.inject(`/api/ladders/${LADDER}?at=2026-01-31`)).statusCode).toBe(404);
-    const list = (await app.inject('/api/ladders')).json().ladders[0];
+    const list = (await app.inject('/api/ladders')).json<List>().ladders[0];
     expect(list).toMatchObject({ versions: 2, active_version: '2026-02-01', latest_version: '2027-01-01' });
   });
 
@@ -142,10 +164,10 @@ forEachEngine('ladders API', (getDb) => {
     const sameDate = shipped.replace('version: 2026-02-01', 'version: 2027-01-01');
     const conflict = await app.inject(yaml(sameDate));
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json().message).toContain('already published with other content');
+    expect(conflict.json<ErrorBody>().message).toContain('already published with other content');
     const older = await app.inject(yaml(shipped.replace('version: 2026-02-01', 'version: 2026-06-01')));
     expect(older.statusCode).toBe(409);
-    expect(older.json().message).toContain('older than the latest published version 2027-01-01');
+    expect(older.json<ErrorBody>().message).toContain('older than the latest published version 2027-01-01');
   });
 
   it('lets a builder read the ladder but not publish one (403), and audits each publication', async () => {
@@ -157,7 +179,7 @@ forEachEngine('ladders API', (getDb) => {
     } finally {
       who.current.actor = leadership;
     }
-    expect((await app.inject(`/api/ladders/${LADDER}/versions`)).json().versions).toHaveLength(2);
+    expect((await app.inject(`/api/ladders/${LADDER}/versions`)).json<Versions>().versions).toHaveLength(2);
     const audit = await selectAuditRows(getDb().db, { action: 'ladder.publish', limit: 10 });
     expect(audit.map((row) => [row.actor, (row.after as { version: string }).version]).sort()).toEqual([
       ['lead@example.test', '2026-02-01'],
@@ -170,7 +192,9 @@ forEachEngine('ladders API', (getDb) => {
   });
 
   it('lists the ladder routes in the OpenAPI document', async () => {
-    const paths = Object.keys((await app.inject('/api/openapi.json')).json().paths);
+    const paths = Object.keys(
+      (await app.inject('/api/openapi.json')).json<{ paths: Record<string, unknown> }>().paths,
+    );
     expect(paths).toEqual(
       expect.arrayContaining([
         '/api/ladders',

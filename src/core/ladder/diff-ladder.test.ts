@@ -35,7 +35,7 @@ describe('diffLadders', () => {
           'threshold: Reviews cited as helpful by 2+ team members',
           'threshold: Reviews cited as helpful by 3+ team members',
         )
-        .replace(/( +)- id: data-driven-kills\n(?:\1  .*\n)+/, '')
+        .replace(/( +)- id: data-driven-kills\n(?:\1 {2}.*\n)+/, '')
         .replace('percent: 4\n', 'percent: 5\n'),
     );
     const changes = diffLadders(before, after);
