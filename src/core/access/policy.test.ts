@@ -63,7 +63,11 @@ describe('access policy', () => {
     expect(allowed(stakeholder, 'feedback.record', ['client_contact'], 'escalation')).toBe(true);
     expect(allowed(stakeholder, 'feedback.record', ['client_contact'], 'decision')).toBe(false);
     expect(allowed(stakeholder, 'feedback.record', [], 'client_feedback')).toBe(false);
-    const others = ACTIONS.filter((a) => !['feedback.record', 'feedback.read', 'account.self'].includes(a));
+    expect(allowed(stakeholder, 'evidence.record', ['client_contact'], 'client_feedback')).toBe(true);
+    expect(allowed(stakeholder, 'evidence.record', [], 'client_feedback')).toBe(false);
+    expect(allowed(stakeholder, 'evidence.record', ['client_contact'], 'review_citation')).toBe(false);
+    expect(allowed(stakeholder, 'evidence.record', ['client_contact'])).toBe(false);
+    const others = ACTIONS.filter((a) => !['feedback.record', 'account.self'].includes(a));
     for (const action of others) expect(allowed(stakeholder, action, ['client_contact', 'self'])).toBe(false);
   });
 

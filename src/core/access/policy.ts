@@ -54,6 +54,7 @@ export const ACTIONS = [
   'case.scores.read',
   'case.decide',
   'case.outcome.read',
+  'case.note',
   // Accounts and the audit log.
   'account.self',
   'account.manage',
@@ -108,7 +109,7 @@ const RELATION_GRANTS: Partial<Record<Action, readonly Relation[]>> = {
   'rate.read': ['self'],
   'placement.read': ['self'],
   'evidence.read': ['self', 'mentor', 'panelist'],
-  'feedback.read': ['self', 'mentor', 'panelist', 'client_contact'],
+  'feedback.read': ['self', 'mentor', 'panelist'],
   'feedback.record': ['client_contact'],
   'readiness.read': ['self', 'mentor', 'panelist'],
   'mentorship.read': ['self', 'mentor'],
@@ -118,21 +119,22 @@ const RELATION_GRANTS: Partial<Record<Action, readonly Relation[]>> = {
   'case.read': ['panelist'],
   'case.score': ['panelist'],
   'case.outcome.read': ['candidate', 'panelist'],
+  'case.note': ['candidate', 'panelist'],
   'account.self': ['self'],
 };
 
 /** Actions open to every builder whatever the resource (reading the ladder itself). */
 const ANY_BUILDER: ReadonlySet<Action> = new Set<Action>(['ladder.read', 'case.list', 'account.self']);
 
-/** Actions a client stakeholder may take at all; anything else is denied whatever the relations. */
-const CLIENT_STAKEHOLDER_ACTIONS: ReadonlySet<Action> = new Set<Action>([
-  'feedback.record',
-  'feedback.read',
-  'account.self',
-]);
+/**
+ * Actions a client stakeholder may take at all; anything else is denied whatever the relations. They
+ * see nothing, not even the feedback they gave (it sits in the builder's ledger beside other clients').
+ */
+const CLIENT_STAKEHOLDER_ACTIONS: ReadonlySet<Action> = new Set<Action>(['feedback.record', 'account.self']);
 
 /** Decides whether `actor` may do `action` on a resource with `facts`; the reason says why either way. */
-export function decide(actor: Actor, action: Action, facts: ResourceFacts = NO_FACTS): Decision {
+export function decide(actor: Actor, requested: Action, facts: ResourceFacts = NO_FACTS): Decision {
+  let action = requested;
   switch (actor.kind) {
     case 'anonymous':
       return { allow: false, reason: 'sign in first', code: 'unauthenticated' };
@@ -146,6 +148,11 @@ export function decide(actor: Actor, action: Action, facts: ResourceFacts = NO_F
   }
   if (actor.role === 'leadership') return allow('leadership may do everything');
   if (actor.role === 'client_stakeholder') {
+    // Client feedback goes into the evidence ledger: recording it there is giving feedback.
+    const kind = facts.evidenceKind;
+    if (action === 'evidence.record' && kind !== undefined && CLIENT_EVIDENCE_KINDS.has(kind)) {
+      action = 'feedback.record';
+    }
     if (!CLIENT_STAKEHOLDER_ACTIONS.has(action)) return deny('a client stakeholder may only give feedback');
     if (action === 'account.self') return allow('your own account');
     if (action === 'feedback.record' && facts.evidenceKind !== undefined) {

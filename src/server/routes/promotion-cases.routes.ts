@@ -4,6 +4,7 @@ import { CASE_OUTCOMES, CASE_STATUSES } from '../../core/promotion/case-state.js
 import { COMPONENT_RESULTS } from '../../core/promotion/score-sheet.js';
 import {
   addCaseNote,
+  assessmentOfLatestCase,
   decideCase,
   getCase,
   getCaseOutcome,
@@ -16,7 +17,8 @@ import {
   withdrawCase,
   type PromotionDeps,
 } from '../../services/promotion-case.service.js';
-import { fromParams, policy, signedIn } from '../access/route-access.js';
+import { readinessProvider } from '../../services/readiness.service.js';
+import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -38,7 +40,12 @@ const sheetBody = z.object({
 export function promotionCaseRoutes(
   deps: AppDeps & { readiness?: PromotionDeps['readiness'] },
 ): FastifyPluginAsyncZod {
-  const services: PromotionDeps = { db: deps.database.db, clock: deps.clock, readiness: deps.readiness };
+  const services: PromotionDeps = {
+    db: deps.database.db,
+    clock: deps.clock,
+    // Opening a case pins readiness as the evaluation module computes it, with this module's decided cases.
+    readiness: deps.readiness ?? readinessProvider(deps.clock, assessmentOfLatestCase),
+  };
   return async (app) => {
     app.get(
       '/api/cases',
@@ -209,7 +216,7 @@ export function promotionCaseRoutes(
       '/api/cases/:id/notes',
       {
         // The candidate, the panel and leadership add notes; the service checks which one the caller is.
-        config: { access: signedIn() },
+        config: { access: policy('case.note', byCase) },
         schema: {
           tags: ['cases'],
           summary: 'Add a note to the case or to one portfolio record',
