@@ -58,6 +58,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register((await import('./routes/auth.routes.js')).authRoutes(deps));
   await app.register((await import('./routes/audit.routes.js')).auditRoutes(deps));
   await app.register(ladderRoutes(deps));
+  await app.register((await import('./routes/people.routes.js')).peopleRoutes(deps));
+  await app.register((await import('./routes/builders.routes.js')).builderRoutes(deps));
+  await app.register((await import('./routes/clients.routes.js')).clientRoutes(deps));
+  await app.register((await import('./routes/placements.routes.js')).placementRoutes(deps));
+  await app.register((await import('./routes/mentorships.routes.js')).mentorshipRoutes(deps));
+  await app.register((await import('./routes/evidence.routes.js')).evidenceRoutes(deps));
   await app.register((await import('./routes/evaluation.routes.js')).evaluationRoutes(deps));
   await app.register((await import('./routes/promotion-cases.routes.js')).promotionCaseRoutes(deps));
 

@@ -221,3 +221,60 @@ export function isEvidenceKind(value: unknown): value is EvidenceKindName {
 export function kindFieldNames(kind: EvidenceKindName): string[] {
   return Object.keys(evidenceKindFields[kind]);
 }
+
+const apiBodyOf = <K extends EvidenceKindName>(kind: K) =>
+  z.strictObject({
+    ...commonInputShape,
+    id: recordIdSchema.optional(),
+    recorded_by: emailSchema.optional(),
+    recorded_at: z.never({ error: 'recorded_at is set by the system' }).optional(),
+    kind: z.literal(kind),
+    ...evidenceKindFields[kind],
+  });
+
+/**
+ * A record as the API accepts it: like a file line, but `id` is generated when absent, `recorded_by`
+ * defaults to the caller, and `recorded_at` is always the system's.
+ */
+export const evidenceApiBodySchema = z.discriminatedUnion('kind', [
+  apiBodyOf('decision'),
+  apiBodyOf('feature'),
+  apiBodyOf('retro'),
+  apiBodyOf('adr'),
+  apiBodyOf('code_review'),
+  apiBodyOf('review_citation'),
+  apiBodyOf('mentee_review'),
+  apiBodyOf('checkin'),
+  apiBodyOf('client_feedback'),
+  apiBodyOf('escalation'),
+  apiBodyOf('curriculum'),
+  apiBodyOf('self_evaluation'),
+]);
+
+const commonOutputShape = {
+  id: z.string(),
+  builder: z.string(),
+  date: z.string(),
+  recorded_by: z.string(),
+  recorded_at: z.string(),
+  confirmed_by: z.string().nullable(),
+  supersedes: z.string().nullable(),
+};
+const outputOf = <K extends EvidenceKindName>(kind: K) =>
+  z.object({ ...commonOutputShape, kind: z.literal(kind), ...evidenceKindFields[kind] });
+
+/** A stored record as the API returns it (for response validation and the OpenAPI document). */
+export const evidenceRecordSchema = z.discriminatedUnion('kind', [
+  outputOf('decision'),
+  outputOf('feature'),
+  outputOf('retro'),
+  outputOf('adr'),
+  outputOf('code_review'),
+  outputOf('review_citation'),
+  outputOf('mentee_review'),
+  outputOf('checkin'),
+  outputOf('client_feedback'),
+  outputOf('escalation'),
+  outputOf('curriculum'),
+  outputOf('self_evaluation'),
+]);

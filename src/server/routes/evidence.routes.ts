@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  EVIDENCE_KIND_VALUES,
+  evidenceApiBodySchema,
+  evidenceRecordSchema,
+} from '../../core/evidence/evidence.schema.js';
+import { findEvidence } from '../../db/repositories/evidence.repository.js';
+import {
+  getEvidence,
+  listEvidence,
+  recordEvidence,
+  type EvidenceListFilter,
+} from '../../services/evidence.service.js';
+import { fromBody, fromQuery, policy, type ResourceLocator } from '../access/route-access.js';
+import type { AppDeps } from '../app.js';
+import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';
+
+/** The evidence ledger over HTTP: record any kind, list with filters, get one. Nothing is ever updated. */
+export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const services = { db: deps.database.db, clock: deps.clock };
+  // A record is about its builder: access to one record is decided as access to that builder's evidence.
+  const recordBuilder: ResourceLocator = async (request) => {
+    const id = (request.params as { id?: unknown }).id;
+    const record = typeof id === 'string' ? await findEvidence(deps.database.db, id) : undefined;
+    return record === undefined ? {} : { builderId: record.builder, evidenceKind: record.kind };
+  };
+  return async (app) => {
+    app.post(
+      '/api/evidence',
+      {
+        config: {
+          access: policy('evidence.record', fromBody({ builderId: 'builder', evidenceKind: 'kind' })),
+        },
+        schema: {
+          tags: ['evidence'],
+          summary: 'Append a record of any kind (a correction names the record it corrects in `supersedes`)',
+          description:
+            '`id` is generated when absent, `recorded_by` defaults to the caller, `recorded_at` is set by the system. ' +
+            'Every field and reference is checked; an existing id is a conflict.',
+          body: evidenceApiBodySchema,
+          response: { 201: evidenceRecordSchema, 400: errorBody, 403: errorBody, 409: errorBody },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await recordEvidence(services, request.actor, request.body)),
+    );
+    app.get(
+      '/api/evidence',
+      {
+        // Without `?builder=` the list mixes builders: leadership only (the policy has no relation to grant).
+        config: {
+          access: policy('evidence.read', fromQuery({ builderId: 'builder', evidenceKind: 'kind' })),
+        },
+        schema: {
+          tags: ['evidence'],
+          summary: 'List records by date, filtered by builder, kind, recorder and a date range (inclusive)',
+          querystring: z.object({
+            builder: z.string().optional(),
+            kind: z.enum(EVIDENCE_KIND_VALUES).optional(),
+            recorded_by: z.string().optional(),
+            from: isoDay.optional(),
+            to: isoDay.optional(),
+            ...pageQuery,
+          }),
+          response: { 200: pageSchema(evidenceRecordSchema), 400: errorBody },
+        },
+      },
+      async (request) => {
+        const { limit, offset, ...rest } = request.query;
+        const filter: EvidenceListFilter = {};
+        for (const [key, value] of Object.entries(rest)) {
+          if (value !== undefined) Object.assign(filter, { [key]: value });
+        }
+        return pageBody(
+          await listEvidence(services, request.actor, filter, { limit, offset }),
+          request.query,
+        );
+      },
+    );
+    app.get(
+      '/api/evidence/:id',
+      {
+        config: { access: policy('evidence.read', recordBuilder) },
+        schema: {
+          tags: ['evidence'],
+          summary: 'One record',
+          params: z.object({ id: z.string() }),
+          response: { 200: evidenceRecordSchema, 404: errorBody },
+        },
+      },
+      async (request) => getEvidence(services, request.actor, request.params.id),
+    );
+  };
+}
