@@ -79,7 +79,6 @@ import { getLadderInForce, listLadders } from './ladder.service.js';
 export interface ReadinessSnapshot {
   eligible_for_case: boolean;
   gaps?: string[];
-  [key: string]: unknown;
 }
 
 /** Computes readiness for a builder on a day (the evaluation module's service). */
@@ -973,4 +972,15 @@ export async function latestDecidedAssessment(
     overridden: row.overridden,
     effective_date: row.effectiveDate,
   };
+}
+
+/**
+ * The evaluation module's assessment provider (readiness.service.ts `AssessmentProvider`): the latest
+ * case out of `level` to `target_level` decided on or before `at`.
+ */
+export async function assessmentOfLatestCase(
+  db: Executor,
+  input: { builder: string; level: string; target_level: string; at: string },
+): Promise<LatestAssessment | null> {
+  return latestDecidedAssessment(db, input.builder, input.target_level, input.at);
 }

@@ -12,9 +12,11 @@ import {
   setPanel,
   withdrawCase,
   addCaseNote,
+  assessmentOfLatestCase,
   type CaseView,
   type PromotionDeps,
 } from '../../services/promotion-case.service.js';
+import { readinessProvider } from '../../services/readiness.service.js';
 import { writeLine, type CliContext } from '../context.js';
 
 function parseId(value: string): number {
@@ -104,7 +106,13 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .command('case')
     .description('promotion cases: open, panel, score, decide, show, list, withdraw, note');
   const run = <T>(work: (deps: PromotionDeps) => Promise<T>) =>
-    ctx.withDatabase((database) => work({ db: database.db, clock: ctx.clock }));
+    ctx.withDatabase((database) =>
+      work({
+        db: database.db,
+        clock: ctx.clock,
+        readiness: readinessProvider(ctx.clock, assessmentOfLatestCase),
+      }),
+    );
   const emit = (json: boolean | undefined, view: CaseView) => {
     if (json === true) writeLine(ctx.stdout, JSON.stringify(view, null, 2));
     else printCase(ctx, view);
