@@ -5,6 +5,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerCaseCommand } from './commands/case.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerLadderCommand } from './commands/ladder.js';
+import { registerReadinessCommand } from './commands/readiness.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommand } from './commands/user.js';
 import { writeLine, type CliContext } from './context.js';
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerUserCommand(program, ctx);
   registerAuditCommand(program, ctx);
   registerCaseCommand(program, ctx);
+  registerReadinessCommand(program, ctx);
   return program;
 }
 

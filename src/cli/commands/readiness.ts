@@ -1,0 +1,141 @@
+import type { Command } from 'commander';
+import type { RankingEntry } from '../../core/evaluation/ranking.js';
+import type { Readiness } from '../../core/evaluation/readiness.js';
+import { getRanking, getReadiness } from '../../services/readiness.service.js';
+import { writeLine, type CliContext } from '../context.js';
+
+/** Lays out rows as left-aligned columns separated by two spaces. */
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  met: 'met',
+  not_met: 'NOT MET',
+  insufficient: 'insufficient',
+  not_assessed: 'not assessed',
+};
+
+function list(ids: readonly string[]): string {
+  return ids.length === 0 ? '—' : ids.join(', ');
+}
+
+/** The readiness answer as a readable report: metrics and requirements tables, gaps, curriculum, self-evaluation. */
+export function formatReadiness(r: Readiness): string[] {
+  const lines: string[] = [];
+  const target = r.target_level === null ? 'no promotion written' : `next: ${r.target_level}`;
+  lines.push(`${r.builder} — ${r.level} since ${r.level_since} (${r.months_at_level} months), ${target}`);
+  lines.push(`at ${r.at}, ladder version ${r.ladder_version}`);
+  lines.push('');
+  lines.push('Metrics');
+  if (r.metrics.length === 0) lines.push('  (none: the level has no ranking standard)');
+  else {
+    const rows = [['METRIC', 'STATUS', 'VALUE', 'THRESHOLD', 'EVIDENCE']];
+    for (const m of r.metrics) {
+      rows.push([
+        m.id,
+        STATUS_WORDS[m.status] ?? m.status,
+        m.value === null ? '—' : String(m.value),
+        String(m.threshold),
+        list(m.evidence),
+      ]);
+    }
+    lines.push(...table(rows).map((line) => `  ${line}`));
+  }
+  lines.push('');
+  lines.push('Requirements');
+  if (r.requirements.length === 0) lines.push('  (none written)');
+  else {
+    const rows = [['REQUIREMENT', 'STATUS', 'MET ON', 'EVIDENCE']];
+    for (const q of r.requirements)
+      rows.push([q.id, STATUS_WORDS[q.status] ?? q.status, q.met_on ?? '—', list(q.evidence)]);
+    lines.push(...table(rows).map((line) => `  ${line}`));
+  }
+  lines.push('');
+  lines.push(`Eligible for a promotion case: ${r.eligible_for_case ? 'yes' : 'no'}`);
+  if (r.gaps.length > 0) {
+    lines.push('');
+    lines.push('Gaps');
+    for (const gap of r.gaps) lines.push(`  - ${gap}`);
+  }
+  if (r.curriculum.phases.length > 0) {
+    const c = r.curriculum;
+    lines.push('');
+    lines.push(
+      `Curriculum: ${c.done.length} done, ${c.in_progress.length} in progress, ${c.overdue.length} overdue`,
+    );
+    if (c.overdue.length > 0) lines.push(`  overdue: ${c.overdue.join(', ')}`);
+  }
+  if (r.self_evaluation.items.length > 0) {
+    const s = r.self_evaluation;
+    lines.push(
+      `Self-evaluation: ${s.claimed.length} of ${s.items.length} items claimed, ${s.without_evidence.length} without linked evidence`,
+    );
+    if (s.without_evidence.length > 0) lines.push(`  without evidence: ${s.without_evidence.join(', ')}`);
+  }
+  return lines;
+}
+
+/** A level's ranking as a table. */
+export function formatRanking(
+  level: string,
+  at: string,
+  version: string,
+  entries: readonly RankingEntry[],
+): string[] {
+  const lines = [
+    `${level} on ${at} (ladder version ${version}): ${entries.length} builder${entries.length === 1 ? '' : 's'}`,
+  ];
+  if (entries.length === 0) return lines;
+  const rows = [['RANK', 'BUILDER', 'METRICS MET', 'MONTHS AT LEVEL']];
+  for (const e of entries)
+    rows.push([String(e.rank), e.builder, String(e.metrics_met), String(e.months_at_level)]);
+  return [...lines, ...table(rows)];
+}
+
+/** `ladder readiness EMAIL --at DATE [--json]` and `ladder ranking --level L4 --at DATE [--json]`. */
+export function registerReadinessCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('readiness')
+    .description(
+      'where a builder stands on a date: metrics, requirements, gaps (a table; --json for the API shape)',
+    )
+    .argument('<email>', 'the builder')
+    .option('--at <date>', 'evaluate on this date (YYYY-MM-DD); default today (UTC)')
+    .option('--json', 'print the API JSON instead of a table')
+    .action(async (email: string, options: { at?: string; json?: boolean }) => {
+      await ctx.withDatabase(async ({ db }) => {
+        const readiness = await getReadiness({ db, clock: ctx.clock }, ctx.actor(), email, options.at);
+        if (options.json === true) writeLine(ctx.stdout, JSON.stringify(readiness, null, 2));
+        else for (const line of formatReadiness(readiness)) writeLine(ctx.stdout, line);
+      });
+    });
+
+  program
+    .command('ranking')
+    .description('the builders of a level on a date, by metrics met, tenure, email')
+    .requiredOption('--level <level>', 'the level to rank, e.g. L4')
+    .option('--at <date>', 'rank on this date (YYYY-MM-DD); default today (UTC)')
+    .option('--json', 'print the API JSON instead of a table')
+    .action(async (options: { level: string; at?: string; json?: boolean }) => {
+      await ctx.withDatabase(async ({ db }) => {
+        const ranking = await getRanking({ db, clock: ctx.clock }, ctx.actor(), options.level, options.at);
+        if (options.json === true) writeLine(ctx.stdout, JSON.stringify(ranking.entries, null, 2));
+        else
+          for (const line of formatRanking(
+            ranking.level,
+            ranking.at,
+            ranking.ladder_version,
+            ranking.entries,
+          ))
+            writeLine(ctx.stdout, line);
+      });
+    });
+}

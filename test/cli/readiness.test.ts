@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { createCliContext, type CliContext } from '../../src/cli/context.js';
+import { runCli } from '../../src/cli/program.js';
+import type { Readiness } from '../../src/core/evaluation/readiness.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { insertEvidence } from '../../src/db/repositories/evidence.repository.js';
+import { insertBuilders, insertPeople } from '../../src/db/repositories/roster.repository.js';
+import { make, PM, ROSA } from '../factories/evaluation-records.js';
+
+/** A CLI context over `env` that captures stdout and stderr. */
+function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return { ctx: { ...createCliContext(env), stdout, stderr }, out: () => out, err: () => err };
+}
+
+describe('ladder readiness / ladder ranking', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'ladder-readiness-'));
+    env = { DATABASE_URL: `file:${dir}`, LADDER_OPERATOR: 'test' };
+    const handle = await openDatabase({ engine: 'pglite', dataDir: dir });
+    await runMigrations(handle);
+    const now = new Date('2026-02-15T12:00:00Z');
+    await insertPeople(handle.db, [{ email: PM, name: 'Ola Berg', role: 'client_stakeholder' }], now);
+    await insertBuilders(
+      handle.db,
+      [
+        {
+          email: ROSA,
+          name: 'Rosa Quint',
+          track: 'ai-first-business-manager',
+          level: 'L4',
+          level_since: '2024-08-15',
+          levels: [{ level: 'L4', since: '2024-08-15' }],
+          rates: [{ since: '2024-08-15', rate_minor: 840_000, currency: 'USD' }],
+        },
+      ],
+      now,
+    );
+    await insertEvidence(handle.db, [
+      make.decision({ id: 'd1' }),
+      make.feature({ id: 'f1', analytics_events: [] }),
+    ]);
+    await handle.close();
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints a readable table by default', async () => {
+    const cli = captureCli(env);
+    expect(await runCli(['readiness', ROSA, '--at', '2026-02-14'], cli.ctx)).toBe(0);
+    const out = cli.out();
+    expect(out).toMatch(/rosa@example.test — L4 since 2024-08-15 \(17 months\), next: L5/);
+    expect(out).toMatch(/product-decisions-adopted\s+NOT MET\s+1\s+3\s+d1/);
+    expect(out).toMatch(/feature-instrumentation\s+NOT MET\s+0\s+100\s+f1/);
+    expect(out).toMatch(/minimum-tenure\s+NOT MET\s+2026-02-15/);
+    expect(out).toMatch(/Eligible for a promotion case: no/);
+    expect(out).toMatch(
+      /- 2 more adopted decisions \(scope change or feature proposal\), vouched for by someone other than you/,
+    );
+  });
+
+  it('prints the API JSON with --json', async () => {
+    const cli = captureCli(env);
+    expect(await runCli(['readiness', ROSA, '--at', '2026-02-15', '--json'], cli.ctx)).toBe(0);
+    const body = JSON.parse(cli.out()) as Readiness;
+    expect(body).toMatchObject({
+      builder: ROSA,
+      level: 'L4',
+      at: '2026-02-15',
+      ladder_version: '2026-02-01',
+    });
+    expect(body.requirements[0]).toEqual({
+      id: 'minimum-tenure',
+      status: 'met',
+      evidence: [],
+      met_on: '2026-02-15',
+    });
+  });
+
+  it('ranks a level as a table and as JSON', async () => {
+    const table = captureCli(env);
+    expect(await runCli(['ranking', '--level', 'L4', '--at', '2026-02-15'], table.ctx)).toBe(0);
+    expect(table.out()).toMatch(/L4 on 2026-02-15 \(ladder version 2026-02-01\): 1 builder/);
+    expect(table.out()).toMatch(/1\s+rosa@example.test\s+0\s+18/);
+    const json = captureCli(env);
+    expect(await runCli(['ranking', '--level', 'L4', '--at', '2026-02-15', '--json'], json.ctx)).toBe(0);
+    expect(JSON.parse(json.out())).toEqual([
+      { rank: 1, builder: ROSA, level: 'L4', metrics_met: 0, months_at_level: 18 },
+    ]);
+  });
+
+  it('fails with the error table’s exit codes and a one-line message', async () => {
+    const unknown = captureCli(env);
+    expect(await runCli(['readiness', 'nobody@example.test', '--at', '2026-02-15'], unknown.ctx)).toBe(3);
+    expect(unknown.err()).toMatch(/not_found: Builder nobody@example.test not found/);
+    const bad = captureCli(env);
+    expect(await runCli(['readiness', ROSA, '--at', '15/02/2026'], bad.ctx)).toBe(2);
+    expect(bad.err()).toMatch(/at: expected a date YYYY-MM-DD/);
+  });
+});
