@@ -116,6 +116,11 @@ export async function publishLadder(
       publishedAt: deps.clock.now(),
       publishedBy: describeActor(actor),
     });
+    if (inserted === undefined) {
+      throw conflict(
+        `Ladder ${doc.ladder} version ${doc.version} was published by someone else a moment ago`,
+      );
+    }
     // The audit entry names the version, not the whole document: the row itself keeps the source.
     await recordAudit(tx, actor, {
       action: 'ladder.publish',

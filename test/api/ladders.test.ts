@@ -187,6 +187,15 @@ forEachEngine('ladders API', (getDb) => {
     ]);
   });
 
+  it('lets exactly one of two simultaneous publications of a new version win; the other gets 409', async () => {
+    const next = shipped.replace('version: 2026-02-01', 'version: 2027-06-01');
+    const other = next.replace('billing_tier: Premium+', 'billing_tier: Premium++');
+    const responses = await Promise.all([app.inject(yaml(next)), app.inject(yaml(other))]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const versions = (await app.inject(`/api/ladders/${LADDER}/versions`)).json<Versions>().versions;
+    expect(versions.filter((v) => v.version === '2027-06-01')).toHaveLength(1);
+  });
+
   it('publishes the shipped files only into a database without ladders', async () => {
     expect(await publishShippedLaddersIfEmpty({ db: getDb().db, clock }, systemActor)).toEqual([]);
   });

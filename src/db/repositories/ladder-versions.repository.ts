@@ -60,9 +60,14 @@ export async function hasNoLadders(db: Executor): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Inserts a published version; the service records its audit entry in the same transaction. */
-export async function insertLadderVersion(db: Executor, row: NewLadderVersion): Promise<LadderVersionRow> {
-  const [inserted] = await db.insert(ladderVersions).values(row).returning();
-  if (inserted === undefined) throw new Error('insert returned no row');
+/**
+ * Inserts a published version; undefined when that (ladder, version) already exists, e.g. a concurrent
+ * publication won the race. The service records its audit entry in the same transaction.
+ */
+export async function insertLadderVersion(
+  db: Executor,
+  row: NewLadderVersion,
+): Promise<LadderVersionRow | undefined> {
+  const [inserted] = await db.insert(ladderVersions).values(row).onConflictDoNothing().returning();
   return inserted;
 }
