@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { startServer } from '../../server/main.js';
+import { systemActor } from '../../core/actor.js';
+import { publishShippedLaddersIfEmpty } from '../../services/ladder.service.js';
 import type { CliContext } from '../context.js';
 
 /** `ladder serve`: migrate, then serve the API and the web app. */
@@ -11,7 +13,9 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .action(async (options: { demo: boolean }) => {
       const config = ctx.config();
       const server = await startServer(config, {
-        beforeListen: async () => {
+        beforeListen: async (database) => {
+          // A fresh install serves the shipped ladders at once, as 'ladder migrate' would have published them.
+          await publishShippedLaddersIfEmpty({ db: database.db, clock: ctx.clock }, systemActor);
           // The demo organisation arrives with the roster; until then `--no-demo` is accepted and inert.
           void options.demo;
         },
