@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout';
+import { EvidenceRoute } from './routes/evidence';
 import { HomeRoute } from './routes/home';
 import { LadderRoute } from './routes/ladder';
 import { NotFoundRoute } from './routes/not-found';
@@ -18,6 +19,7 @@ export function createAppRouter() {
         { path: 'ladder', element: <LadderRoute /> },
         { path: 'path', element: <PathRoute /> },
         { path: 'builders/:email', element: <PathRoute /> },
+        { path: 'evidence', element: <EvidenceRoute /> },
         { path: 'panel', element: <PanelRoute /> },
         { path: 'panel/cases/:id', element: <CaseRoute /> },
         { path: '*', element: <NotFoundRoute /> },

@@ -1,9 +1,30 @@
 import { useParams, useSearchParams } from 'react-router';
 import { useLadder } from '../../features/ladder/api/get-ladder';
 import { useLadders } from '../../features/ladder/api/get-ladders';
+import { EvidenceForm, type EvidenceFormOptions } from '../../features/evidence/components/evidence-form';
+import { RecordList } from '../../features/evidence/components/record-list';
 import { PathPage } from '../../features/path/components/path-page';
-import { builderEmailOf } from '../../lib/auth';
+import type { Level } from '../../types/ladder';
+import { builderEmailOf, type Session } from '../../lib/auth';
 import { RequireSession } from '../require-session';
+
+function isSelfOrLead(session: Session, email: string): boolean {
+  return session.role === 'leadership' || builderEmailOf(session) === email;
+}
+
+/** Pickers for the evidence form from the ladder: curriculum modules and checklist items of every level. */
+function formOptions(levels: Level[], _email: string): EvidenceFormOptions {
+  return {
+    modules: levels.flatMap((l) =>
+      (l.curriculum ?? []).flatMap((p) =>
+        p.modules.map((m) => ({ value: m.id, label: `${l.id} · ${m.name}` })),
+      ),
+    ),
+    items: levels.flatMap((l) =>
+      (l.self_evaluation ?? []).map((i) => ({ value: i.id, label: `${l.id} · ${i.text}` })),
+    ),
+  };
+}
 
 /** /path (my own) and /builders/:email (a mentee's or, for leadership, anyone's); ?at= picks the day. */
 export function PathRoute() {
@@ -23,13 +44,15 @@ export function PathRoute() {
             {...(at === undefined ? {} : { at })}
             levels={ladder.data?.document.levels ?? []}
             isSelf={email === builderEmailOf(session)}
-            renderRecords={(ids) => (
-              <ul className="records">
-                {ids.map((id) => (
-                  <li key={id}>{id}</li>
-                ))}
-              </ul>
-            )}
+            renderRecords={(ids) => <RecordList ids={ids} />}
+            evidenceForm={
+              isSelfOrLead(session, email) ? (
+                <EvidenceForm
+                  builder={email}
+                  options={formOptions(ladder.data?.document.levels ?? [], email)}
+                />
+              ) : undefined
+            }
           />
         );
       }}

@@ -1,0 +1,29 @@
+import { useSearchParams } from 'react-router';
+import { Card } from '../../components/ui/card';
+import { EvidenceForm } from '../../features/evidence/components/evidence-form';
+import { EvidenceTable } from '../../features/evidence/components/evidence-table';
+import { builderEmailOf } from '../../lib/auth';
+import { RequireSession } from '../require-session';
+
+/** /evidence?builder= — record evidence and read a builder's ledger (leadership picks the builder). */
+export function EvidenceRoute() {
+  const [params] = useSearchParams();
+  return (
+    <RequireSession roles={['builder', 'leadership']}>
+      {(session) => {
+        const builder = params.get('builder') ?? builderEmailOf(session) ?? '';
+        return (
+          <div>
+            <h1>Evidence</h1>
+            <EvidenceForm builder={builder} builderEditable={session.role === 'leadership'} />
+            {builder !== '' && (
+              <Card title={`Ledger of ${builder}`}>
+                <EvidenceTable builder={builder} />
+              </Card>
+            )}
+          </div>
+        );
+      }}
+    </RequireSession>
+  );
+}
