@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mentorshipSchema } from '../../core/roster/roster.schema.js';
 import type { MentorshipFilter } from '../../db/repositories/roster.repository.js';
-import { createMentorship, getMentorship, listMentorships } from '../../services/roster.service.js';
+import { assignMentorship } from '../../services/mentorship.service.js';
+import { getMentorship, listMentorships } from '../../services/roster.service.js';
 import { fromParams, fromQuery, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';
@@ -27,11 +28,12 @@ export function mentorshipRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['roster'],
           summary: 'Record a mentorship (its id derives from mentor, mentee and start)',
           body: mentorshipSchema,
-          response: { 201: mentorshipOut, 400: errorBody, 409: errorBody },
+          response: { 201: mentorshipOut, 400: errorBody, 404: errorBody, 409: errorBody },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createMentorship(services, request.actor, request.body)),
+        // The mentorship service adds the ladder's slot and level rules to the roster's own checks.
+        reply.status(201).send(await assignMentorship(services, request.actor, request.body)),
     );
     app.get(
       '/api/mentorships',
