@@ -104,38 +104,43 @@ describe('ladder ladder render, diff, compare', () => {
 });
 
 describe('ladder migrate and ladder ladder publish', () => {
-  it('publishes the shipped ladder on first migrate, then new versions; an invalid one is never stored', async () => {
-    const env = { DATABASE_URL: `file:${path.join(dir, 'db')}` };
-    const migrate = await ladder(['migrate'], env);
-    expect(migrate.code).toBe(0);
-    expect(migrate.out).toContain('published ai-first-business-manager version 2026-02-01');
-    expect((await ladder(['migrate'], env)).out).not.toContain('published');
+  // Each command opens the on-disk embedded database anew (a few seconds each on this machine).
+  it(
+    'publishes the shipped ladder on first migrate, then new versions; an invalid one is never stored',
+    { timeout: 120_000 },
+    async () => {
+      const env = { DATABASE_URL: `file:${path.join(dir, 'db')}` };
+      const migrate = await ladder(['migrate'], env);
+      expect(migrate.code).toBe(0);
+      expect(migrate.out).toContain('published ai-first-business-manager version 2026-02-01');
+      expect((await ladder(['migrate'], env)).out).not.toContain('published');
 
-    const invalid = path.join(dir, 'invalid.yaml');
-    await writeFile(
-      invalid,
-      (await readFile(shippedFile, 'utf8'))
-        .replace('version: 2026-02-01', 'version: 2027-01-01')
-        .replace('percent: 4\n', 'percent: 140\n'),
-    );
-    const refused = await ladder(['ladder', 'publish', invalid], env);
-    expect(refused.code).toBe(2);
-    expect(refused.err).toContain(
-      `${invalid}:334:20: levels[4].mentorship.gives.referral.percent: expected a percent between 0 and 100`,
-    );
+      const invalid = path.join(dir, 'invalid.yaml');
+      await writeFile(
+        invalid,
+        (await readFile(shippedFile, 'utf8'))
+          .replace('version: 2026-02-01', 'version: 2027-01-01')
+          .replace('percent: 4\n', 'percent: 140\n'),
+      );
+      const refused = await ladder(['ladder', 'publish', invalid], env);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(
+        `${invalid}:334:20: levels[4].mentorship.gives.referral.percent: expected a percent between 0 and 100`,
+      );
 
-    const valid = path.join(dir, 'valid.yaml');
-    await writeFile(valid, (await readFile(invalid, 'utf8')).replace('percent: 140\n', 'percent: 4\n'));
-    const published = await ladder(['ladder', 'publish', valid], env);
-    expect(published.code).toBe(0);
-    expect(published.out).toContain('published ai-first-business-manager version 2027-01-01');
+      const valid = path.join(dir, 'valid.yaml');
+      await writeFile(valid, (await readFile(invalid, 'utf8')).replace('percent: 140\n', 'percent: 4\n'));
+      const published = await ladder(['ladder', 'publish', valid], env);
+      expect(published.code).toBe(0);
+      expect(published.out).toContain('published ai-first-business-manager version 2027-01-01');
 
-    const versions = JSON.parse(
-      (await ladder(['ladder', 'versions', 'ai-first-business-manager', '--json'], env)).out,
-    ) as { version: string; published_by: string }[];
-    expect(versions.map((v) => [v.version, v.published_by])).toEqual([
-      ['2026-02-01', 'operator:ops'],
-      ['2027-01-01', 'operator:ops'],
-    ]);
-  });
+      const versions = JSON.parse(
+        (await ladder(['ladder', 'versions', 'ai-first-business-manager', '--json'], env)).out,
+      ) as { version: string; published_by: string }[];
+      expect(versions.map((v) => [v.version, v.published_by])).toEqual([
+        ['2026-02-01', 'operator:ops'],
+        ['2027-01-01', 'operator:ops'],
+      ]);
+    },
+  );
 });

@@ -157,6 +157,8 @@ export function registerLadderCommand(program: Command, ctx: CliContext): void {
     .argument('<file>', 'ladder YAML file')
     .action(async (file: string) => {
       const source = await readSource(file);
+      // Refuse a bad file before touching the database; the service validates again before storing.
+      await loadValid(ctx, file);
       await ctx.withDatabase(async (database) => {
         try {
           const { ladder: published, created } = await publishLadder(
