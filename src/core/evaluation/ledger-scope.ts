@@ -1,5 +1,5 @@
 import type { EvidenceRecord } from '../evidence/evidence.schema.js';
-import { recordsInEffect } from '../evidence/supersede.js';
+import { correctionIndex, isSupersededAt } from '../evidence/supersede.js';
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { BuilderEvidence } from './evaluation.types.js';
 
@@ -17,10 +17,8 @@ export interface EvaluationScope {
   levelSince: string;
   /** The builder's records standing on `at`, any date up to `at`. */
   standing: readonly EvidenceRecord[];
-  /** Standing records by id. */
-  standingById: ReadonlyMap<string, EvidenceRecord>;
-  /** Every input record by id, standing or not (a citation may name a review corrected since). */
-  recordsById: ReadonlyMap<string, EvidenceRecord>;
+  /** Any input record by id, standing or not (a citation may name a review corrected since). */
+  recordById: (id: string) => EvidenceRecord | undefined;
   /** Standing records dated inside the window, by kind. */
   windowByKind: ReadonlyMap<EvidenceKind, readonly EvidenceRecord[]>;
   input: BuilderEvidence;
@@ -28,26 +26,44 @@ export interface EvaluationScope {
 
 /**
  * The records standing on `at`: the ledger's own supersede rule (core/evidence/supersede.ts), so the
- * evaluation and every other reader of the ledger agree on which version of a record is in effect.
+ * evaluation and every other reader of the ledger agree on which version of a record is in effect. Only
+ * records that have a correction walk the chain: most records never do, and a ranking evaluates many.
  */
 export function standingRecords(records: readonly EvidenceRecord[], at: string): EvidenceRecord[] {
-  return recordsInEffect(records, at);
+  let hasCorrections = false;
+  for (const record of records) {
+    if (record.supersedes !== null) {
+      hasCorrections = true;
+      break;
+    }
+  }
+  if (!hasCorrections) return records.filter((record) => record.date <= at);
+  const corrections = correctionIndex(records);
+  return records.filter(
+    (record) =>
+      record.date <= at && (!corrections.has(record.id) || !isSupersededAt(record, at, corrections)),
+  );
 }
 
 /** Builds the scope a metric reads for `builder` at `at`, with the window opening on `levelSince`. */
 export function buildScope(input: BuilderEvidence, at: string, levelSince: string): EvaluationScope {
-  const standing = standingRecords(input.records, at).filter((record) => record.builder === input.email);
-  const standingById = new Map<string, EvidenceRecord>();
+  const standing: EvidenceRecord[] = [];
   const windowByKind = new Map<EvidenceKind, EvidenceRecord[]>();
-  for (const record of standing) {
-    standingById.set(record.id, record);
+  for (const record of standingRecords(input.records, at)) {
+    if (record.builder !== input.email) continue;
+    standing.push(record);
     if (record.date < levelSince) continue;
     const list = windowByKind.get(record.kind);
     if (list === undefined) windowByKind.set(record.kind, [record]);
     else list.push(record);
   }
-  const recordsById = new Map(input.records.map((record) => [record.id, record]));
-  return { builder: input.email, at, levelSince, standing, standingById, recordsById, windowByKind, input };
+  // Built on first use: only citations and self-evaluation links look records up by id.
+  let byId: Map<string, EvidenceRecord> | undefined;
+  const recordById = (id: string): EvidenceRecord | undefined => {
+    byId ??= new Map(input.records.map((record) => [record.id, record]));
+    return byId.get(id);
+  };
+  return { builder: input.email, at, levelSince, standing, recordById, windowByKind, input };
 }
 
 /** The window's records of one kind (empty list when none). */

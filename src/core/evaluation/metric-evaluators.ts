@@ -140,7 +140,7 @@ export function evaluateDistinctCiters(
 }
 
 function reviewOf(scope: EvaluationScope, reviewId: string): EvidenceRecord | undefined {
-  const review = scope.recordsById.get(reviewId);
+  const review = scope.recordById(reviewId);
   return review?.kind === 'code_review' && review.date <= scope.at && review.builder === scope.builder
     ? review
     : undefined;
@@ -168,6 +168,14 @@ export function evaluateMenteeProgress(
   }
   // "The N days up to at": at itself and the N − 1 days before it.
   const recentFrom = addDays(scope.at, -(rule.checkin_within_days - 1));
+  // One pass over the ledger: check-ins and mentee reviews grouped by mentee.
+  const byMentee = new Map<string, EvidenceRecord[]>();
+  for (const record of scope.standing) {
+    if (record.kind !== 'checkin' && record.kind !== 'mentee_review') continue;
+    const list = byMentee.get(record.mentee);
+    if (list === undefined) byMentee.set(record.mentee, [record]);
+    else list.push(record);
+  }
   const evidence: string[] = [];
   const partial: string[] = [];
   const needs: string[] = [];
@@ -175,13 +183,9 @@ export function evaluateMenteeProgress(
   for (const mentorship of active) {
     const inMentorship = (record: EvidenceRecord): boolean =>
       record.date >= mentorship.start && record.date <= scope.at;
-    const checkins = scope.standing.filter(
-      (r) =>
-        r.kind === 'checkin' && r.mentee === mentorship.mentee && inMentorship(r) && r.date >= recentFrom,
-    );
-    const reviews = scope.standing
-      .filter((r) => r.kind === 'mentee_review' && r.mentee === mentorship.mentee && inMentorship(r))
-      .sort(byTimeline);
+    const ofMentee = byMentee.get(mentorship.mentee) ?? [];
+    const checkins = ofMentee.filter((r) => r.kind === 'checkin' && inMentorship(r) && r.date >= recentFrom);
+    const reviews = ofMentee.filter((r) => r.kind === 'mentee_review' && inMentorship(r)).sort(byTimeline);
     const first = reviews[0];
     const latest = reviews.at(-1);
     const firstScore = first?.kind === 'mentee_review' ? first.score : undefined;

@@ -43,7 +43,7 @@ export function evaluateSelfEvaluation(
   for (const item of level?.self_evaluation ?? []) {
     const found = latest.get(item.id);
     const evidence = (found?.evidenceIds ?? []).filter((id) => {
-      const linked = scope.recordsById.get(id);
+      const linked = scope.recordById(id);
       return linked !== undefined && linked.builder === scope.builder && linked.date <= scope.at;
     });
     const claimed = found !== undefined && found.answer !== 'no';
