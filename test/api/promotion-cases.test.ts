@@ -507,4 +507,26 @@ forEachEngine('promotion cases API', (getDb) => {
       expect((await call(outsider, 'POST', `/api/cases/${id}/notes`, { text: 'hi' })).statusCode).toBe(403);
     });
   });
+
+  describe('panel eligibility follows the new level from its effective date', () => {
+    it('seats dee (L5 from today) on a new case, but not ana (L5 only from 2026-12-01)', async () => {
+      const opened = await call(leadership, 'POST', '/api/cases', { candidate: 'ben@example.test' });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const id = opened.json<CaseView>().id;
+      const ana = await call(leadership, 'PUT', `/api/cases/${id}/panel`, {
+        panelists: ['ana@example.test', 'p1@example.test', 'p2@example.test'],
+      });
+      expect(ana.json()).toMatchObject({
+        error: 'panelist_not_eligible',
+        message: expect.stringMatching(/L4/),
+      });
+      const dee = await call(leadership, 'PUT', `/api/cases/${id}/panel`, {
+        panelists: ['dee@example.test', 'p1@example.test', 'p2@example.test'],
+      });
+      expect(dee.statusCode, dee.body).toBe(200);
+      expect(dee.json()).toMatchObject({
+        panel: { members: [{ email: 'dee@example.test', level: 'L5' }, {}, {}] },
+      });
+    });
+  });
 });
