@@ -54,9 +54,38 @@ export interface BrowserHarness {
   newPage(options?: { width?: number; height?: number }): Promise<{ context: BrowserContext; page: Page }>;
   /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
   screenshot(page: Page, name: string): Promise<string>;
+  /** An API session of a test account (seeding, and the API's answer to compare the screen with). */
+  api(email: string): Promise<ApiSession>;
   /** Signs in through the sign-in screen, as a person would. */
   signIn(page: Page, email: string, password?: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A signed-in API session (cookie + CSRF token), used to seed data and to read the API's own answers. */
+export interface ApiSession {
+  get<T>(path: string): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+}
+
+/** Signs in over HTTP and returns a session that throws on any non-2xx answer, naming it. */
+export async function apiSession(baseUrl: string, email: string, password = testPassword): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${email}: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  const { csrf_token: csrf } = (await response.json()) as { csrf_token: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { cookie, origin: baseUrl, 'x-csrf-token': csrf };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const answer = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+    const text = await answer.text();
+    if (!answer.ok) throw new Error(`${method} ${path} as ${email}: ${answer.status} ${text}`);
+    return (text === '' ? null : JSON.parse(text)) as T;
+  };
+  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body) };
 }
 
 /** A person who signs in during a test (password long enough for the password policy). */
@@ -125,6 +154,7 @@ export async function startBrowserHarness(
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },
+    api: (email) => apiSession(baseUrl, email),
     async signIn(page, email, password = testPassword) {
       await page.goto('/sign-in');
       await page.getByLabel('Email').fill(email);

@@ -15,7 +15,11 @@ export function EvidenceRoute() {
         return (
           <div>
             <h1>Evidence</h1>
-            <EvidenceForm builder={builder} builderEditable={session.role === 'leadership'} />
+            <EvidenceForm
+              builder={builder}
+              recorder={session.email}
+              builderEditable={session.role === 'leadership'}
+            />
             {builder !== '' && (
               <Card title={`Ledger of ${builder}`}>
                 <EvidenceTable builder={builder} />

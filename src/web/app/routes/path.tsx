@@ -49,6 +49,7 @@ export function PathRoute() {
               isSelfOrLead(session, email) ? (
                 <EvidenceForm
                   builder={email}
+                  recorder={session.email}
                   options={formOptions(ladder.data?.document.levels ?? [], email)}
                 />
               ) : undefined

@@ -162,12 +162,15 @@ function toBody(kind: EvidenceKind, values: Record<string, string | boolean>): R
  */
 export function EvidenceForm({
   builder,
+  recorder,
   builderEditable = false,
   kinds = EVIDENCE_KINDS,
   options = {},
   onRecorded,
 }: {
   builder: string;
+  /** Who is signed in: records go in their name, and only they can confirm in their name. */
+  recorder: string;
   builderEditable?: boolean;
   kinds?: readonly EvidenceKind[];
   options?: EvidenceFormOptions;
@@ -178,7 +181,7 @@ export function EvidenceForm({
   const [values, setValues] = useState(() => initialValues(kinds[0] ?? 'decision'));
   const [subject, setSubject] = useState(builder);
   const [date, setDate] = useState(todayIso());
-  const [confirmedBy, setConfirmedBy] = useState('');
+  const [confirm, setConfirm] = useState(false);
   const [success, setSuccess] = useState<string | null>(null);
 
   const pickKind = (next: EvidenceKind) => {
@@ -195,7 +198,7 @@ export function EvidenceForm({
       kind,
       builder: subject,
       date,
-      ...(confirmedBy.trim() === '' ? {} : { confirmed_by: confirmedBy.trim() }),
+      ...(confirm && subject !== recorder ? { confirmed_by: recorder } : {}),
       ...toBody(kind, values),
     };
     record.mutate(body, {
@@ -314,13 +317,13 @@ export function EvidenceForm({
             />
           );
         })}
-        <TextField
-          label="Confirmed by (optional)"
-          type="email"
-          hint="Someone other than the builder who vouches for it (a client adopting a decision, a peer)."
-          value={confirmedBy}
-          onChange={(e) => setConfirmedBy(e.target.value)}
-        />
+        {subject !== recorder && (
+          <CheckboxField
+            label={`I (${recorder}) confirm this record: evidence others must vouch for counts only when someone other than the builder records or confirms it`}
+            checked={confirm}
+            onChange={(e) => setConfirm(e.target.checked)}
+          />
+        )}
         <FormMessage error={record.error?.message} success={success} />
         <button type="submit" className="button" disabled={record.isPending}>
           {record.isPending ? 'Recording…' : 'Record'}
