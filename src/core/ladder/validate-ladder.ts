@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type { z } from 'zod';
 import { ladderSchema, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
 import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
+import { suggestField } from './suggest-field.js';
 
 /** One problem in a ladder file: where it is (line and column from 1) and what is wrong. */
 export interface LadderProblem {
@@ -103,12 +104,15 @@ function problemsFromIssue(
 ): LadderProblem[] {
   const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      file,
-      ...locate([...path, key], true),
-      path: formatPath([...path, key]),
-      message: 'unknown field',
-    }));
+    return issue.keys.map((key) => {
+      const suggestion = suggestField(path, key);
+      return {
+        file,
+        ...locate([...path, key], true),
+        path: formatPath([...path, key]),
+        message: suggestion === undefined ? 'unknown field' : `unknown field (did you mean ${suggestion}?)`,
+      };
+    });
   }
   if (
     issue.code === 'invalid_union' &&
