@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   EVIDENCE_COMMON_FIELDS,
@@ -166,7 +166,7 @@ export async function* streamAllEvidence(db: Executor, batchSize = 5000): AsyncG
       .select()
       .from(evidence)
       .where(after === undefined ? undefined : sqlAfter(after))
-      .orderBy(asc(evidence.date), asc(evidence.id))
+      .orderBy(asc(evidence.date), idInCodePointOrder)
       .limit(batchSize);
     if (rows.length === 0) return;
     yield rows.map(toEvidenceRecord);
@@ -176,9 +176,15 @@ export async function* streamAllEvidence(db: Executor, batchSize = 5000): AsyncG
   }
 }
 
+// Code-point order for ids ("C" collation): the export must not depend on the server's locale.
+const idInCodePointOrder = sql`${evidence.id} collate "C"`;
+
 function sqlAfter(after: { date: string; id: string }): SQL | undefined {
   // (date, id) > (after.date, after.id), spelled out so both engines can use the index on date.
-  return or(gt(evidence.date, after.date), and(eq(evidence.date, after.date), gt(evidence.id, after.id)));
+  return or(
+    gt(evidence.date, after.date),
+    and(eq(evidence.date, after.date), sql`${evidence.id} collate "C" > ${after.id}`),
+  );
 }
 
 /** How many records the ledger holds. */

@@ -1,0 +1,598 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { z } from 'zod';
+import { kindFieldNames, type EvidenceRecord } from '../../core/evidence/evidence.schema.js';
+import { parseEvidenceInput, problemsFromZod } from '../../core/evidence/validate-evidence.js';
+import { formatMoney, parseMoney } from '../../core/money/money.js';
+import type { OrganisationData, OrganisationProblem } from '../../core/roster/organisation.types.js';
+import {
+  clientSchema,
+  currencySchema,
+  levelStepSchema,
+  mentorshipId,
+  mentorshipSchema,
+  personSchema,
+  placementSchema,
+} from '../../core/roster/roster.schema.js';
+import { emailSchema, isoDateSchema } from '../../core/evidence/evidence.schema.js';
+import type { Builder, LevelStep, RateStep } from '../../core/roster/roster.types.js';
+
+/**
+ * The organisation interchange format (docs/import-format.md): CSV files with a header row and one
+ * NDJSON file of evidence. This module turns file texts into an OrganisationData — remembering where
+ * every entity came from so a problem can be reported as `file:line: column: problem` — and back.
+ */
+
+/** One problem in one file: `file:line: column: problem`. */
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** Formats a problem the way people and editors read it. */
+export function formatFileProblem(problem: FileProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.column}: ${problem.message}`;
+}
+
+/** Where an entity's fields came from: the file and line of the entity, and per field its file, line and column. */
+interface Origin {
+  file: string;
+  line: number;
+  /** Field path → [file, line, column] when it differs from the entity's own row or column name. */
+  fields?: Map<string, [string, number, string]>;
+  /** Field name → column name, for fields spelled differently in the file. */
+  columns?: Record<string, string>;
+}
+
+export type OrganisationFiles = Partial<Record<OrganisationFileName, string>>;
+
+export const ORGANISATION_FILES = [
+  'people.csv',
+  'builders.csv',
+  'levels.csv',
+  'rates.csv',
+  'clients.csv',
+  'placements.csv',
+  'mentorships.csv',
+  'evidence.ndjson',
+] as const;
+export type OrganisationFileName = (typeof ORGANISATION_FILES)[number];
+
+const COLUMNS = {
+  'people.csv': ['email', 'name', 'role'],
+  'builders.csv': ['email', 'name', 'track', 'level', 'level_since', 'monthly_rate', 'currency'],
+  'levels.csv': ['email', 'level', 'since'],
+  'rates.csv': ['email', 'since', 'monthly_rate', 'currency'],
+  'clients.csv': ['id', 'name'],
+  'placements.csv': [
+    'id',
+    'builder_email',
+    'client_id',
+    'start',
+    'end',
+    'monthly_rate',
+    'currency',
+    'extended',
+    'requested_back',
+  ],
+  'mentorships.csv': ['mentor_email', 'mentee_email', 'start', 'end'],
+} as const satisfies Record<Exclude<OrganisationFileName, 'evidence.ndjson'>, readonly string[]>;
+type CsvFile = keyof typeof COLUMNS;
+
+const PLACEMENT_COLUMNS = { builder: 'builder_email', client: 'client_id', rate_minor: 'monthly_rate' };
+const MENTORSHIP_COLUMNS = { mentor: 'mentor_email', mentee: 'mentee_email' };
+
+/** The result of reading files: the organisation, or every problem found (then nothing should be written). */
+export interface ParsedOrganisation {
+  data: OrganisationData;
+  problems: FileProblem[];
+  /** Turns a problem found later (references, duplicates) into a file problem. */
+  locate: (problem: OrganisationProblem) => FileProblem;
+  /** Entities read, per file. */
+  counts: Partial<Record<OrganisationFileName, number>>;
+}
+
+interface CsvRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+function readCsv(file: CsvFile, text: string, problems: FileProblem[]): CsvRow[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const line =
+      error instanceof CsvError && typeof (error as CsvError & { lines?: number }).lines === 'number'
+        ? (error as CsvError & { lines: number }).lines
+        : 1;
+    problems.push({ file, line, column: '(csv)', message: (error as Error).message });
+    return [];
+  }
+  const header = records[0];
+  if (header === undefined) return [];
+  const expected: readonly string[] = COLUMNS[file];
+  const names = header.record.map((name) => name.trim());
+  for (const name of names) {
+    if (!expected.includes(name))
+      problems.push({
+        file,
+        line: 1,
+        column: name,
+        message: `unknown column; expected: ${expected.join(',')}`,
+      });
+  }
+  for (const name of expected) {
+    if (!names.includes(name)) problems.push({ file, line: 1, column: name, message: 'missing column' });
+  }
+  const rows: CsvRow[] = [];
+  for (const { record, info } of records.slice(1)) {
+    // info.lines is where the record ends; a quoted field may span lines.
+    const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+    if (record.length !== names.length) {
+      problems.push({
+        file,
+        line,
+        column: '(row)',
+        message: `expected ${names.length} fields, found ${record.length}`,
+      });
+      continue;
+    }
+    const values: Record<string, string> = {};
+    names.forEach((name, index) => {
+      values[name] = record[index] ?? '';
+    });
+    rows.push({ line, values });
+  }
+  return rows;
+}
+
+function zodProblems(
+  file: string,
+  line: number,
+  input: unknown,
+  error: z.ZodError,
+  columns: Record<string, string> = {},
+): FileProblem[] {
+  return problemsFromZod(input, error).map((p) => ({
+    file,
+    line,
+    column: columns[p.field] ?? (p.field === '' ? '(row)' : p.field),
+    message: p.message,
+  }));
+}
+
+function parseBool(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
+
+function money(
+  file: string,
+  line: number,
+  column: string,
+  value: string,
+  problems: FileProblem[],
+): number | undefined {
+  try {
+    return parseMoney(value, column);
+  } catch (error) {
+    problems.push({ file, line, column, message: (error as Error).message.replace(`${column}: `, '') });
+    return undefined;
+  }
+}
+
+/** Reads the files of an organisation folder (texts by file name) into an OrganisationData. */
+export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisation {
+  const problems: FileProblem[] = [];
+  const data: OrganisationData = {
+    people: [],
+    builders: [],
+    clients: [],
+    placements: [],
+    mentorships: [],
+    evidence: [],
+  };
+  const origins: Record<keyof OrganisationData, Origin[]> = {
+    people: [],
+    builders: [],
+    clients: [],
+    placements: [],
+    mentorships: [],
+    evidence: [],
+  };
+  const counts: ParsedOrganisation['counts'] = {};
+
+  const csv = (file: CsvFile): CsvRow[] => {
+    const text = files[file];
+    if (text === undefined) return [];
+    const rows = readCsv(file, text, problems);
+    counts[file] = rows.length;
+    return rows;
+  };
+
+  for (const row of csv('people.csv')) {
+    const parsed = personSchema.safeParse(row.values);
+    if (!parsed.success) problems.push(...zodProblems('people.csv', row.line, row.values, parsed.error));
+    else {
+      data.people.push(parsed.data);
+      origins.people.push({ file: 'people.csv', line: row.line });
+    }
+  }
+
+  // Level and rate histories, by email, to join to builders.csv.
+  const levelRows = new Map<string, { step: LevelStep; line: number }[]>();
+  for (const row of csv('levels.csv')) {
+    const email = emailSchema.safeParse(row.values.email);
+    const step = levelStepSchema.safeParse({ level: row.values.level, since: row.values.since });
+    if (!email.success)
+      problems.push(
+        ...zodProblems('levels.csv', row.line, row.values.email, email.error).map((p) => ({
+          ...p,
+          column: 'email',
+        })),
+      );
+    if (!step.success) problems.push(...zodProblems('levels.csv', row.line, row.values, step.error));
+    if (email.success && step.success)
+      levelRows.set(email.data, [...(levelRows.get(email.data) ?? []), { step: step.data, line: row.line }]);
+  }
+  const rateRows = new Map<string, { step: RateStep; line: number }[]>();
+  for (const row of csv('rates.csv')) {
+    const email = emailSchema.safeParse(row.values.email);
+    const since = isoDateSchema.safeParse(row.values.since);
+    const currency = currencySchema.safeParse(row.values.currency);
+    const rate = money('rates.csv', row.line, 'monthly_rate', row.values.monthly_rate ?? '', problems);
+    if (!email.success)
+      problems.push({
+        file: 'rates.csv',
+        line: row.line,
+        column: 'email',
+        message: email.error.issues[0]?.message ?? 'invalid',
+      });
+    if (!since.success)
+      problems.push({
+        file: 'rates.csv',
+        line: row.line,
+        column: 'since',
+        message: since.error.issues[0]?.message ?? 'invalid',
+      });
+    if (!currency.success)
+      problems.push({
+        file: 'rates.csv',
+        line: row.line,
+        column: 'currency',
+        message: currency.error.issues[0]?.message ?? 'invalid',
+      });
+    if (email.success && since.success && currency.success && rate !== undefined) {
+      rateRows.set(email.data, [
+        ...(rateRows.get(email.data) ?? []),
+        { step: { since: since.data, rate_minor: rate, currency: currency.data }, line: row.line },
+      ]);
+    }
+  }
+
+  const builderEmails = new Set<string>();
+  for (const row of csv('builders.csv')) {
+    const v = row.values;
+    const email = emailSchema.safeParse(v.email);
+    const current = levelStepSchema.safeParse({ level: v.level, since: v.level_since });
+    const currency = currencySchema.safeParse(v.currency);
+    const rate = money('builders.csv', row.line, 'monthly_rate', v.monthly_rate ?? '', problems);
+    const rowProblems: FileProblem[] = [];
+    if (!email.success)
+      rowProblems.push({
+        file: 'builders.csv',
+        line: row.line,
+        column: 'email',
+        message: email.error.issues[0]?.message ?? 'invalid',
+      });
+    if (!current.success)
+      rowProblems.push(
+        ...zodProblems('builders.csv', row.line, { level: v.level, since: v.level_since }, current.error, {
+          since: 'level_since',
+        }),
+      );
+    if (!currency.success)
+      rowProblems.push({
+        file: 'builders.csv',
+        line: row.line,
+        column: 'currency',
+        message: currency.error.issues[0]?.message ?? 'invalid',
+      });
+    if ((v.name ?? '').trim() === '')
+      rowProblems.push({ file: 'builders.csv', line: row.line, column: 'name', message: 'expected a name' });
+    if ((v.track ?? '').trim() === '')
+      rowProblems.push({
+        file: 'builders.csv',
+        line: row.line,
+        column: 'track',
+        message: 'expected a track id',
+      });
+    problems.push(...rowProblems);
+    if (
+      rowProblems.length > 0 ||
+      !email.success ||
+      !current.success ||
+      !currency.success ||
+      rate === undefined
+    )
+      continue;
+    builderEmails.add(email.data);
+    const fields = new Map<string, [string, number, string]>();
+    const history = [...(levelRows.get(email.data) ?? [])].sort((a, b) =>
+      byCodePoint(a.step.since, b.step.since),
+    );
+    let levels: LevelStep[] = [current.data];
+    if (history.length > 0) {
+      levels = history.map((h) => h.step);
+      history.forEach((h, i) => {
+        fields.set(`levels[${i}].level`, ['levels.csv', h.line, 'level']);
+        fields.set(`levels[${i}].since`, ['levels.csv', h.line, 'since']);
+      });
+      const last = history[history.length - 1]?.step;
+      if (last !== undefined && (last.level !== current.data.level || last.since !== current.data.since)) {
+        problems.push({
+          file: 'builders.csv',
+          line: row.line,
+          column: 'level',
+          message: `levels.csv ends with ${last.level} since ${last.since}, not ${current.data.level} since ${current.data.since}`,
+        });
+        continue;
+      }
+    } else {
+      fields.set('levels[0].level', ['builders.csv', row.line, 'level']);
+      fields.set('levels[0].since', ['builders.csv', row.line, 'level_since']);
+    }
+    const rateHistory = [...(rateRows.get(email.data) ?? [])].sort((a, b) =>
+      byCodePoint(a.step.since, b.step.since),
+    );
+    let rates: RateStep[] = [{ since: current.data.since, rate_minor: rate, currency: currency.data }];
+    if (rateHistory.length > 0) {
+      rates = rateHistory.map((h) => h.step);
+      rateHistory.forEach((h, i) => fields.set(`rates[${i}].since`, ['rates.csv', h.line, 'since']));
+      const last = rateHistory[rateHistory.length - 1]?.step;
+      if (last !== undefined && (last.rate_minor !== rate || last.currency !== currency.data)) {
+        problems.push({
+          file: 'builders.csv',
+          line: row.line,
+          column: 'monthly_rate',
+          message: `rates.csv ends with ${formatMoney(last.rate_minor)} ${last.currency}, not ${v.monthly_rate} ${v.currency}`,
+        });
+        continue;
+      }
+    }
+    const builder: Builder = {
+      email: email.data,
+      name: (v.name ?? '').trim(),
+      track: (v.track ?? '').trim(),
+      level: current.data.level,
+      level_since: current.data.since,
+      levels,
+      rates,
+    };
+    data.builders.push(builder);
+    origins.builders.push({ file: 'builders.csv', line: row.line, fields });
+  }
+  for (const [email, rows] of levelRows) {
+    if (!builderEmails.has(email))
+      for (const r of rows)
+        problems.push({
+          file: 'levels.csv',
+          line: r.line,
+          column: 'email',
+          message: `${email} is not in builders.csv`,
+        });
+  }
+  for (const [email, rows] of rateRows) {
+    if (!builderEmails.has(email))
+      for (const r of rows)
+        problems.push({
+          file: 'rates.csv',
+          line: r.line,
+          column: 'email',
+          message: `${email} is not in builders.csv`,
+        });
+  }
+
+  for (const row of csv('clients.csv')) {
+    const parsed = clientSchema.safeParse(row.values);
+    if (!parsed.success) problems.push(...zodProblems('clients.csv', row.line, row.values, parsed.error));
+    else {
+      data.clients.push(parsed.data);
+      origins.clients.push({ file: 'clients.csv', line: row.line });
+    }
+  }
+
+  for (const row of csv('placements.csv')) {
+    const v = row.values;
+    const rate = money('placements.csv', row.line, 'monthly_rate', v.monthly_rate ?? '', problems);
+    if (rate === undefined) continue;
+    const input = {
+      id: v.id,
+      builder: v.builder_email,
+      client: v.client_id,
+      start: v.start,
+      end: v.end === '' ? null : v.end,
+      rate_minor: rate,
+      currency: v.currency,
+      extended: parseBool(v.extended ?? ''),
+      requested_back: parseBool(v.requested_back ?? ''),
+    };
+    const parsed = placementSchema.safeParse(input);
+    if (!parsed.success)
+      problems.push(...zodProblems('placements.csv', row.line, input, parsed.error, PLACEMENT_COLUMNS));
+    else {
+      data.placements.push(parsed.data);
+      origins.placements.push({ file: 'placements.csv', line: row.line, columns: PLACEMENT_COLUMNS });
+    }
+  }
+
+  for (const row of csv('mentorships.csv')) {
+    const v = row.values;
+    const input = {
+      mentor: v.mentor_email,
+      mentee: v.mentee_email,
+      start: v.start,
+      end: v.end === '' ? null : v.end,
+    };
+    const parsed = mentorshipSchema.safeParse(input);
+    if (!parsed.success)
+      problems.push(...zodProblems('mentorships.csv', row.line, input, parsed.error, MENTORSHIP_COLUMNS));
+    else {
+      data.mentorships.push({ id: mentorshipId(parsed.data), ...parsed.data });
+      origins.mentorships.push({ file: 'mentorships.csv', line: row.line, columns: MENTORSHIP_COLUMNS });
+    }
+  }
+
+  const ndjson = files['evidence.ndjson'];
+  if (ndjson !== undefined) {
+    let read = 0;
+    const lines = ndjson.replace(/^\uFEFF/, '').split('\n');
+    lines.forEach((text, index) => {
+      const line = index + 1;
+      if (text.trim() === '') return;
+      read += 1;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (error) {
+        problems.push({
+          file: 'evidence.ndjson',
+          line,
+          column: '(json)',
+          message: `not valid JSON: ${(error as Error).message}`,
+        });
+        return;
+      }
+      const parsed = parseEvidenceInput(raw);
+      if (!parsed.ok) {
+        for (const p of parsed.problems)
+          problems.push({
+            file: 'evidence.ndjson',
+            line,
+            column: p.field === '' ? '(json)' : p.field,
+            message: p.message,
+          });
+        return;
+      }
+      data.evidence.push(parsed.value);
+      origins.evidence.push({ file: 'evidence.ndjson', line });
+    });
+    counts['evidence.ndjson'] = read;
+  }
+
+  const locate = (problem: OrganisationProblem): FileProblem => {
+    const origin = origins[problem.collection][problem.index];
+    if (origin === undefined)
+      return { file: problem.collection, line: 0, column: problem.field, message: problem.message };
+    const exact = origin.fields?.get(problem.field);
+    if (exact !== undefined)
+      return { file: exact[0], line: exact[1], column: exact[2], message: problem.message };
+    const column = origin.columns?.[problem.field] ?? problem.field;
+    return { file: origin.file, line: origin.line, column, message: problem.message };
+  };
+  return { data, problems, locate, counts };
+}
+
+// ---------------------------------------------------------------- writing
+
+function csvText(file: CsvFile, rows: (string | number)[][]): string {
+  return stringify([[...COLUMNS[file]], ...rows], { record_delimiter: '\n' });
+}
+
+/** The NDJSON line of a stored record: common fields, then the kind's fields in their declared order. */
+export function evidenceLine(record: EvidenceRecord): string {
+  const out: Record<string, unknown> = {
+    id: record.id,
+    kind: record.kind,
+    builder: record.builder,
+    date: record.date,
+    recorded_by: record.recorded_by,
+  };
+  if (record.confirmed_by !== null) out.confirmed_by = record.confirmed_by;
+  if (record.supersedes !== null) out.supersedes = record.supersedes;
+  const fields = record as unknown as Record<string, unknown>;
+  for (const name of kindFieldNames(record.kind)) out[name] = fields[name];
+  out.recorded_at = record.recorded_at;
+  return JSON.stringify(out);
+}
+
+/** Code-point order: the same on every machine and engine, unlike locale collation. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The texts of every CSV file for an organisation's roster, in the canonical order (see docs). */
+export function formatRosterFiles(data: Omit<OrganisationData, 'evidence'>): Record<CsvFile, string> {
+  const byEmail = <T extends { email: string }>(list: T[]): T[] =>
+    [...list].sort((a, b) => byCodePoint(a.email, b.email));
+  const builders = byEmail(data.builders);
+  return {
+    'people.csv': csvText(
+      'people.csv',
+      byEmail(data.people).map((p) => [p.email, p.name, p.role]),
+    ),
+    'builders.csv': csvText(
+      'builders.csv',
+      builders.map((b) => {
+        const rate = b.rates[b.rates.length - 1];
+        return [
+          b.email,
+          b.name,
+          b.track,
+          b.level,
+          b.level_since,
+          rate === undefined ? '' : formatMoney(rate.rate_minor),
+          rate?.currency ?? '',
+        ];
+      }),
+    ),
+    'levels.csv': csvText(
+      'levels.csv',
+      builders.flatMap((b) => b.levels.map((s) => [b.email, s.level, s.since])),
+    ),
+    'rates.csv': csvText(
+      'rates.csv',
+      builders.flatMap((b) => b.rates.map((s) => [b.email, s.since, formatMoney(s.rate_minor), s.currency])),
+    ),
+    'clients.csv': csvText(
+      'clients.csv',
+      [...data.clients].sort((a, b) => byCodePoint(a.id, b.id)).map((c) => [c.id, c.name]),
+    ),
+    'placements.csv': csvText(
+      'placements.csv',
+      [...data.placements]
+        .sort((a, b) => byCodePoint(a.id, b.id))
+        .map((p) => [
+          p.id,
+          p.builder,
+          p.client,
+          p.start,
+          p.end ?? '',
+          formatMoney(p.rate_minor),
+          p.currency,
+          String(p.extended),
+          String(p.requested_back),
+        ]),
+    ),
+    'mentorships.csv': csvText(
+      'mentorships.csv',
+      [...data.mentorships]
+        .sort(
+          (a, b) =>
+            byCodePoint(a.start, b.start) ||
+            byCodePoint(a.mentor, b.mentor) ||
+            byCodePoint(a.mentee, b.mentee),
+        )
+        .map((m) => [m.mentor, m.mentee, m.start, m.end ?? '']),
+    ),
+  };
+}
