@@ -3,8 +3,11 @@ import { ConfigError } from '../config.js';
 import { DomainError, exitCodeOf } from '../core/errors.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerCaseCommand } from './commands/case.js';
+import { registerCheckinsCommand } from './commands/checkins.js';
 import { registerInterchangeCommands } from './commands/interchange.js';
+import { registerMentorshipsCommand } from './commands/mentorships.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerPayoutsCommand } from './commands/payouts.js';
 import { registerLadderCommand } from './commands/ladder.js';
 import { registerReadinessCommand } from './commands/readiness.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -30,6 +33,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerUserCommand(program, ctx);
   registerAuditCommand(program, ctx);
   registerCaseCommand(program, ctx);
+  registerMentorshipsCommand(program, ctx);
+  registerCheckinsCommand(program, ctx);
+  registerPayoutsCommand(program, ctx);
   registerReadinessCommand(program, ctx);
   return program;
 }

@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { validationFailed } from '../../core/errors.js';
+import { formatMoney } from '../../core/money/money.js';
+import { payoutStatement } from '../../services/mentorship.service.js';
+import { writeLine, type CliContext } from '../context.js';
+
+/** CSV columns: the JSON contract first (docs/payouts.md), then the audit trail. */
+export const PAYOUT_CSV_COLUMNS = [
+  'mentor',
+  'mentee',
+  'placement',
+  'month_index',
+  'months',
+  'percent',
+  'rate_minor',
+  'amount_minor',
+  'currency',
+  'payable_month',
+  'month_start',
+  'mentor_level',
+  'ladder_version',
+  'mentorship',
+] as const;
+
+/** `ladder payouts --month YYYY-MM`: the referral payout statement of a month, as text, JSON or CSV. */
+export function registerPayoutsCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('payouts')
+    .description('referral payouts payable in a calendar month, with totals per mentor and currency')
+    .requiredOption('--month <YYYY-MM>', 'the calendar month')
+    .option('--mentor <email>', 'only this mentor')
+    .option('--json', 'print JSON')
+    .option('--csv', 'print CSV (amounts in minor units)')
+    .action(async (options: { month: string; mentor?: string; json?: boolean; csv?: boolean }) => {
+      if (options.json === true && options.csv === true) {
+        throw validationFailed('--json and --csv: choose one output format');
+      }
+      await ctx.withDatabase(async (database) => {
+        const statement = await payoutStatement(
+          { db: database.db, clock: ctx.clock },
+          ctx.actor(),
+          options.month,
+          options.mentor,
+        );
+        if (options.json === true) {
+          writeLine(ctx.stdout, JSON.stringify(statement, null, 2));
+          return;
+        }
+        if (options.csv === true) {
+          ctx.stdout.write(stringify(statement.rows, { header: true, columns: [...PAYOUT_CSV_COLUMNS] }));
+          return;
+        }
+        writeLine(ctx.stdout, `referral payouts payable in ${statement.month}`);
+        if (statement.rows.length === 0) writeLine(ctx.stdout, '  nothing payable');
+        for (const r of statement.rows) {
+          writeLine(
+            ctx.stdout,
+            `  ${r.mentor} ← ${r.mentee} ${r.placement} month ${r.month_index} of ${r.months} (from ${r.month_start}): ${r.percent} % of ${formatMoney(r.rate_minor)} = ${formatMoney(r.amount_minor)} ${r.currency}`,
+          );
+        }
+        for (const t of statement.totals) {
+          writeLine(
+            ctx.stdout,
+            `total ${t.mentor}: ${formatMoney(t.amount_minor)} ${t.currency} (${t.rows} rows)`,
+          );
+        }
+      });
+    });
+}
