@@ -3,6 +3,7 @@ import { AppLayout } from './layout';
 import { EvidenceRoute } from './routes/evidence';
 import { HomeRoute } from './routes/home';
 import { LadderRoute } from './routes/ladder';
+import { MentoringRoute } from './routes/mentoring';
 import { NotFoundRoute } from './routes/not-found';
 import { CaseRoute, PanelRoute } from './routes/panel';
 import { PathRoute } from './routes/path';
@@ -20,6 +21,7 @@ export function createAppRouter() {
         { path: 'path', element: <PathRoute /> },
         { path: 'builders/:email', element: <PathRoute /> },
         { path: 'evidence', element: <EvidenceRoute /> },
+        { path: 'mentoring', element: <MentoringRoute /> },
         { path: 'panel', element: <PanelRoute /> },
         { path: 'panel/cases/:id', element: <CaseRoute /> },
         { path: '*', element: <NotFoundRoute /> },
