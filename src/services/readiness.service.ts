@@ -2,6 +2,7 @@ import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { isIsoDate, isoDateOf } from '../core/dates/calendar.js';
 import { notFound, validationFailed } from '../core/errors.js';
+import { evaluatedFields } from '../core/evaluation/evaluated-fields.js';
 import type { AssessmentOutcome } from '../core/evaluation/evaluation.types.js';
 import { rankBuilders, rankingNeeds, type RankingEntry } from '../core/evaluation/ranking.js';
 import {
@@ -15,10 +16,11 @@ import { findLevel } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
 import {
   findBuilderLevels,
+  findLadderDocument,
+  listLadderVersionHeads,
   loadBuilderEvidence,
   loadLevelEvidence,
 } from '../db/repositories/evaluation.repository.js';
-import { listAllLadderVersions } from '../db/repositories/ladder-versions.repository.js';
 import { loadShippedLadders } from './ladder-context.service.js';
 
 /**
@@ -58,6 +60,11 @@ export function resolveAt(clock: Clock, at: string | undefined): string {
   return at;
 }
 
+// Published versions never change (insert-only, content hashed) and shipped files only change with a
+// deploy: both are parsed once per process, not once per request.
+const documentsByHash = new Map<string, LadderDocument>();
+let shipped: Promise<LadderDocument[]> | undefined;
+
 /**
  * The ladder to evaluate with on `at`: among published ladders, the one whose version in force that
  * day (the latest effective on or before it, else its first version: evaluating a date before the first
@@ -69,19 +76,27 @@ export async function ladderForEvaluation(
   at: string,
   matches: (doc: LadderDocument) => boolean,
 ): Promise<LadderUsed | undefined> {
-  const rows = await listAllLadderVersions(db);
-  if (rows.length === 0) {
-    const shipped = (await loadShippedLadders()).find(matches);
-    return shipped === undefined ? undefined : { document: shipped, versionId: null };
+  const heads = await listLadderVersionHeads(db);
+  if (heads.length === 0) {
+    shipped ??= loadShippedLadders().catch((error: unknown) => {
+      shipped = undefined;
+      throw error;
+    });
+    const document = (await shipped).find(matches);
+    return document === undefined ? undefined : { document, versionId: null };
   }
-  const byLadder = new Map<string, typeof rows>();
-  for (const row of rows) byLadder.set(row.ladderId, [...(byLadder.get(row.ladderId) ?? []), row]);
+  const byLadder = new Map<string, typeof heads>();
+  for (const head of heads) byLadder.set(head.ladderId, [...(byLadder.get(head.ladderId) ?? []), head]);
   for (const versions of byLadder.values()) {
-    // Rows come oldest first: the last one on or before `at`, or the very first.
+    // Heads come oldest first: the last one on or before `at`, or the very first.
     const chosen = versions.filter((v) => v.version <= at).at(-1) ?? versions[0];
     if (chosen === undefined) continue;
-    // Only validated documents are stored, so the JSON has the document's shape.
-    const document = chosen.document as LadderDocument;
+    let document = documentsByHash.get(chosen.contentHash);
+    if (document === undefined) {
+      // Only validated documents are stored, so the JSON has the document's shape.
+      document = (await findLadderDocument(db, chosen.id)) as LadderDocument;
+      documentsByHash.set(chosen.contentHash, document);
+    }
     if (matches(document)) return { document, versionId: chosen.id };
   }
   return undefined;
@@ -103,9 +118,10 @@ export async function getReadiness(
   if (ladder === undefined) throw notFound('Ladder for track', builder.track);
   // Fails with a clear message when `at` is before the builder's first level.
   const step = levelStepAt(builder, at);
-  const target = findLevel(ladder.document, step.level)?.promotion?.target_level;
+  const level = findLevel(ladder.document, step.level);
+  const target = level?.promotion?.target_level;
   const [evidence, assessment] = await Promise.all([
-    loadBuilderEvidence(deps.db, builder, at),
+    loadBuilderEvidence(deps.db, builder, at, evaluatedFields(level)),
     target === undefined || deps.assessmentOf === undefined
       ? Promise.resolve(null)
       : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at }),

@@ -1,5 +1,6 @@
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { LevelDefinition } from '../ladder/ladder.schema.js';
+import { evaluatedFields } from './evaluated-fields.js';
 import { wholeMonthsBetween } from './tenure.js';
 
 /** A builder at the ranked level, with the metrics met on `at` and the day their level began. */
@@ -59,6 +60,8 @@ export interface RankingNeeds {
   anyDateKinds: EvidenceKind[];
   /** Whether mentorships active on `at` matter (mentee progress). */
   mentorships: boolean;
+  /** The kind fields the metrics read (see evaluated-fields.ts). */
+  fields: string[];
 }
 
 /** The records and relations the level's ranking standard reads, from its rule kinds. */
@@ -88,5 +91,10 @@ export function rankingNeeds(level: LevelDefinition | undefined): RankingNeeds {
         break;
     }
   }
-  return { windowKinds: [...windowKinds], anyDateKinds: [...anyDateKinds], mentorships };
+  return {
+    windowKinds: [...windowKinds],
+    anyDateKinds: [...anyDateKinds],
+    mentorships,
+    fields: evaluatedFields(level),
+  };
 }

@@ -1,18 +1,24 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { EvidenceKindName, EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
 import type { RankingNeeds } from '../../core/evaluation/ranking.js';
 import type { LevelStep, Mentorship, Placement } from '../../core/roster/roster.types.js';
 import type { Executor } from '../connection.js';
 import { evidence } from '../schema/evidence.schema.js';
+import { ladderVersions } from '../schema/ladders.schema.js';
 import { builderLevels, builders, mentorships, placements } from '../schema/roster.schema.js';
-import { toEvidenceRecord } from './evidence.repository.js';
 
 /**
- * Loads what an evaluation reads: one builder's context for readiness (five small queries, run
- * together), and a whole level at once for the ranking (three queries whatever the level's size).
- * Records dated after `at` are never loaded, except corrections: a chain of corrections is judged as a
- * whole (core/evidence/supersede.ts), so a correction dated later can still matter for the chain.
+ * Loads what an evaluation reads, in few queries and few bytes:
+ * - one builder (readiness): level history, then records, mentorships given, mentees' levels and
+ *   placements together — five queries whatever the ledger's size;
+ * - a whole level (ranking): members, their records and their active mentorships — three queries
+ *   whatever the level's size, with no list of emails sent to the server.
+ * Records carry only the kind fields the evaluation reads (`fields`, see core/evaluation/
+ * evaluated-fields.ts): long texts never cross the wire. Records dated after `at` are not loaded, except
+ * corrections: a chain of corrections is judged as a whole (core/evidence/supersede.ts), so a correction
+ * dated later can still decide whether an earlier one in its chain stands.
  */
 
 /** The builder's track and level history, or undefined when there is no such builder. */
@@ -29,8 +35,9 @@ export async function findBuilderLevels(
   const first = rows[0];
   if (first === undefined) return undefined;
   const levels: LevelStep[] = [];
-  for (const row of rows)
+  for (const row of rows) {
     if (row.level !== null && row.since !== null) levels.push({ level: row.level, since: row.since });
+  }
   return { email, track: first.track, levels };
 }
 
@@ -58,17 +65,75 @@ function visibleOn(at: string): SQL | undefined {
 }
 
 /**
- * Everything readiness reads for one builder on `at`: their ledger records, the mentorships they give,
- * their mentees' level histories and their placements. `levels` comes from findBuilderLevels.
+ * The columns of a projected record: the common fields (recorded_at as the same ISO text the ledger
+ * gives) and only the named kind fields, built into one small JSON object by the server.
+ */
+function projectedColumns(fields: readonly string[]) {
+  const pairs = fields.map((field) => sql`${field}::text, ${evidence.fields} -> ${field}::text`);
+  return {
+    id: evidence.id,
+    kind: evidence.kind,
+    builder: evidence.builderEmail,
+    date: evidence.date,
+    recordedBy: evidence.recordedBy,
+    recordedAt: sql<string>`to_char(${evidence.recordedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    confirmedBy: evidence.confirmedBy,
+    supersedes: evidence.supersedes,
+    fields:
+      fields.length === 0
+        ? sql<Record<string, unknown>>`'{}'::jsonb`
+        : sql<Record<string, unknown>>`jsonb_strip_nulls(jsonb_build_object(${sql.join(pairs, sql`, `)}))`,
+  };
+}
+
+interface ProjectedRow {
+  id: string;
+  kind: string;
+  builder: string;
+  date: string;
+  recordedBy: string;
+  recordedAt: string;
+  confirmedBy: string | null;
+  supersedes: string | null;
+  fields: unknown;
+}
+
+/**
+ * A projected row as a ledger record. Only the projected kind fields are present: the record is for
+ * evaluation, never for display or export (those read the evidence repository).
+ */
+function toProjectedRecord(row: ProjectedRow): EvidenceRecord {
+  // pg returns jsonb parsed; PGlite too. A string would mean a driver that did not parse it.
+  const fields = (typeof row.fields === 'string' ? JSON.parse(row.fields) : row.fields) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...fields,
+    id: row.id,
+    kind: row.kind,
+    builder: row.builder,
+    date: row.date,
+    recorded_by: row.recordedBy,
+    recorded_at: row.recordedAt,
+    confirmed_by: row.confirmedBy,
+    supersedes: row.supersedes,
+  } as EvidenceRecord;
+}
+
+/**
+ * Everything readiness reads for one builder on `at`: their ledger records (with the kind fields
+ * `fields`), the mentorships they give, their mentees' level histories and their placements.
  */
 export async function loadBuilderEvidence(
   db: Executor,
   builder: { email: string; levels: readonly LevelStep[] },
   at: string,
+  fields: readonly string[],
 ): Promise<BuilderEvidence> {
   const [recordRows, mentorshipRows, menteeLevelRows, placementRows] = await Promise.all([
     db
-      .select()
+      .select(projectedColumns(fields))
       .from(evidence)
       .where(and(eq(evidence.builderEmail, builder.email), visibleOn(at)))
       .orderBy(asc(evidence.date), asc(evidence.seq)),
@@ -105,7 +170,7 @@ export async function loadBuilderEvidence(
   return {
     email: builder.email,
     levels: builder.levels,
-    records: recordRows.map(toEvidenceRecord),
+    records: recordRows.map(toProjectedRecord),
     mentorships: mentorshipRows.map(toMentorship),
     menteeLevels,
     placements: placementRows.map(toPlacement),
@@ -119,25 +184,37 @@ export interface LevelMember {
   since: string;
 }
 
+const laterStep = alias(builderLevels, 'later_step');
+
 /**
- * The level step in force on `at` of every builder whose level that day is `level`, as a subquery:
- * DISTINCT ON picks each builder's latest step dated on or before `at`, then the level filters.
+ * The level step in force on `at` of every builder whose level that day is `level`: a step of that level
+ * dated on or before `at` with no later step on or before `at`. Written as NOT EXISTS (not DISTINCT ON)
+ * so the planner estimates the level's size from its statistics and picks a hash join for big levels.
  */
 function levelSteps(db: Executor, level: string, at: string) {
-  const steps = db
-    .selectDistinctOn([builderLevels.builderEmail], {
+  return db
+    .select({
       email: sql<string>`${builderLevels.builderEmail}`.as('member_email'),
       level: sql<string>`${builderLevels.level}`.as('member_level'),
       since: sql<string>`${builderLevels.since}`.as('member_since'),
     })
     .from(builderLevels)
-    .where(lte(builderLevels.since, at))
-    .orderBy(builderLevels.builderEmail, sql`${builderLevels.since} desc`)
-    .as('steps');
-  return db
-    .select({ email: steps.email, level: steps.level, since: steps.since })
-    .from(steps)
-    .where(eq(steps.level, level))
+    .where(
+      and(
+        eq(builderLevels.level, level),
+        lte(builderLevels.since, at),
+        sql`not exists (${db
+          .select({ one: sql`1` })
+          .from(laterStep)
+          .where(
+            and(
+              eq(laterStep.builderEmail, builderLevels.builderEmail),
+              gt(laterStep.since, builderLevels.since),
+              lte(laterStep.since, at),
+            ),
+          )})`,
+      ),
+    )
     .as('members');
 }
 
@@ -149,8 +226,8 @@ export async function listLevelMembers(db: Executor, level: string, at: string):
 
 /**
  * Everything the ranking of one level reads, for every member at once: the members, their records of
- * the needed kinds (window kinds from each member's own level start) and the mentorships they give that
- * are active on `at`. Three queries whatever the level's size; no list of emails goes over the wire.
+ * the needed kinds and fields (window kinds from each member's own level start) and the mentorships they
+ * give that are active on `at`.
  */
 export async function loadLevelEvidence(
   db: Executor,
@@ -158,16 +235,16 @@ export async function loadLevelEvidence(
   at: string,
   needs: RankingNeeds,
 ): Promise<{ members: LevelMember[]; evidence: Map<string, BuilderEvidence> }> {
-  const windowKinds = needs.windowKinds;
-  const anyDateKinds = needs.anyDateKinds;
+  const windowKinds: EvidenceKindName[] = needs.windowKinds;
+  const anyDateKinds: EvidenceKindName[] = needs.anyDateKinds;
   const kinds = [...new Set([...windowKinds, ...anyDateKinds])];
 
-  const membersQuery = listLevelMembers(db, level, at);
   const recordQuery = (async () => {
     if (kinds.length === 0) return [];
     const members = levelSteps(db, level, at);
+    const inWindow = gte(evidence.date, members.since);
     return db
-      .select({ row: evidence })
+      .select(projectedColumns(needs.fields))
       .from(evidence)
       .innerJoin(members, eq(members.email, evidence.builderEmail))
       .where(
@@ -177,9 +254,7 @@ export async function loadLevelEvidence(
             isNotNull(evidence.supersedes),
             and(
               lte(evidence.date, at),
-              anyDateKinds.length === 0
-                ? gte(evidence.date, members.since)
-                : or(inArray(evidence.kind, anyDateKinds), gte(evidence.date, members.since)),
+              anyDateKinds.length === 0 ? inWindow : or(inArray(evidence.kind, anyDateKinds), inWindow),
             ),
           ),
         ),
@@ -196,24 +271,24 @@ export async function loadLevelEvidence(
       .where(and(lte(mentorships.start, at), or(isNull(mentorships.end), gte(mentorships.end, at))));
   })();
   const [members, recordRows, mentorshipRows] = await Promise.all([
-    membersQuery,
+    listLevelMembers(db, level, at),
     recordQuery,
     mentorshipQuery,
   ]);
 
-  const out = new Map<string, BuilderEvidence>();
   const records = new Map<string, EvidenceRecord[]>();
-  const given = new Map<string, Mentorship[]>();
-  for (const { row } of recordRows) {
-    const list = records.get(row.builderEmail) ?? [];
-    list.push(toEvidenceRecord(row));
-    records.set(row.builderEmail, list);
+  for (const row of recordRows) {
+    const list = records.get(row.builder);
+    if (list === undefined) records.set(row.builder, [toProjectedRecord(row)]);
+    else list.push(toProjectedRecord(row));
   }
+  const given = new Map<string, Mentorship[]>();
   for (const { row } of mentorshipRows) {
     const list = given.get(row.mentorEmail) ?? [];
     list.push(toMentorship(row));
     given.set(row.mentorEmail, list);
   }
+  const out = new Map<string, BuilderEvidence>();
   for (const member of members) {
     out.set(member.email, {
       email: member.email,
@@ -225,4 +300,29 @@ export async function loadLevelEvidence(
     });
   }
   return { members, evidence: out };
+}
+
+/** Every published ladder version without its document: id, ladder, effective date, content hash. */
+export async function listLadderVersionHeads(
+  db: Executor,
+): Promise<{ id: number; ladderId: string; version: string; contentHash: string }[]> {
+  return db
+    .select({
+      id: ladderVersions.id,
+      ladderId: ladderVersions.ladderId,
+      version: ladderVersions.version,
+      contentHash: ladderVersions.contentHash,
+    })
+    .from(ladderVersions)
+    .orderBy(asc(ladderVersions.ladderId), asc(ladderVersions.version));
+}
+
+/** The stored (validated) document of one published version. */
+export async function findLadderDocument(db: Executor, id: number): Promise<unknown> {
+  const rows = await db
+    .select({ document: ladderVersions.document })
+    .from(ladderVersions)
+    .where(eq(ladderVersions.id, id))
+    .limit(1);
+  return rows[0]?.document;
 }

@@ -1,0 +1,33 @@
+import type { LevelDefinition } from '../ladder/ladder.schema.js';
+
+/**
+ * The kind fields an evaluation reads, so a repository may load only those (a decision's recommendation
+ * or a feature's title never decide anything): every field the level's rules name, plus the fields the
+ * evaluators themselves follow (citations to reviews, mentee reviews and check-ins to mentees, curriculum
+ * modules, self-evaluation answers and their links).
+ */
+export const EVALUATOR_FIELDS = [
+  'review_id',
+  'mentee',
+  'score',
+  'module_id',
+  'status',
+  'item_id',
+  'answer',
+  'evidence_ids',
+] as const;
+
+/** Every kind field the evaluation of `level` reads (sorted, without duplicates). */
+export function evaluatedFields(level: LevelDefinition | undefined): string[] {
+  const fields = new Set<string>(EVALUATOR_FIELDS);
+  for (const metric of level?.ranking_standard ?? []) {
+    const rule = metric.rule;
+    if (rule.kind === 'evidence_count') {
+      for (const field of Object.keys(rule.where ?? {})) fields.add(field);
+      for (const field of rule.non_empty ?? []) fields.add(field);
+    } else if (rule.kind === 'share') {
+      fields.add(rule.non_empty);
+    }
+  }
+  return [...fields].sort();
+}
