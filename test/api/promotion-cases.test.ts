@@ -2,13 +2,12 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorActor, type Actor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
-import type { LadderDocument } from '../../src/core/ladder/ladder.schema.js';
-import { classifyMentorship, type PersonOnLadder } from '../../src/core/mentorship/mentorship-rules.js';
-import { referralTermsOn } from '../../src/core/mentorship/referral.js';
+import type { DomainError } from '../../src/core/errors.js';
 import { findBuilder } from '../../src/db/repositories/roster.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { listAudit } from '../../src/services/audit.service.js';
-import { getLadderInForce, publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
+import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
+import { assignMentorship, mentorshipOverview } from '../../src/services/mentorship.service.js';
 import {
   assessmentOfLatestCase,
   type CaseOutcomeView,
@@ -58,6 +57,8 @@ async function seedRoster(database: TestDatabase): Promise<void> {
   for (const email of ['p1@example.test', 'p2@example.test', 'm5@example.test'])
     await builder(email, [{ level: 'L5', since: '2024-01-01' }]);
   await builder('l4p@example.test', [{ level: 'L4', since: '2023-01-01' }]);
+  for (const email of ['l3a@example.test', 'l3b@example.test'])
+    await builder(email, [{ level: 'L3', since: '2025-06-01' }]);
   await createClient(deps, ops, { id: 'acme', name: 'Acme' });
   // Four L4 candidates with everything but the assessment (dee has only 10 months at L4).
   for (const name of ['ana', 'ben', 'cy', 'dee']) {
@@ -306,35 +307,36 @@ forEachEngine('promotion cases API', (getDb) => {
       const after = await readiness('ana@example.test', '2026-12-02');
       expect(after).toMatchObject({ level: 'L5', level_since: '2026-12-01' });
 
-      const builder = await findBuilder(getDb().db, 'ana@example.test');
-      const versions: LadderDocument[] = [
-        (await getLadderInForce({ db: getDb().db, clock }, LADDER, '2026-12-02')).document,
-      ];
-      const ana: PersonOnLadder = {
-        email: builder!.email,
-        name: 'ana',
-        levels: builder!.levels,
-        leadership: false,
-        track: LADDER,
-      };
-      const l3: PersonOnLadder = {
-        email: 'x@example.test',
-        name: 'x',
-        levels: [{ level: 'L3', since: '2026-01-01' }],
-        leadership: false,
-        track: LADDER,
-      };
-      expect(classifyMentorship(versions, ana, l3, '2026-11-30')).toMatchObject({ ok: false });
-      expect(classifyMentorship(versions, ana, l3, '2026-12-01')).toMatchObject({
-        ok: true,
-        relation: 'gives',
-        slots: 2,
+      // Mentorship (issue 5's service): at L4 ana gives 1 slot for L1–L2, which mentee-ana fills; at L5, 2 for L1–L3.
+      const mdeps = { db: getDb().db, clock };
+      const assign = (mentee: string, start: string) =>
+        assignMentorship(mdeps, ops, { mentor: 'ana@example.test', mentee, start, end: null }).then(
+          (m) => m.relation,
+          (error: DomainError) => error.code,
+        );
+      expect(await assign('l3a@example.test', '2026-11-30')).toBe('mentee_level_not_eligible');
+      expect(await assign('l3a@example.test', '2026-12-01')).toBe('gives');
+      expect(await assign('l3b@example.test', '2026-12-02')).toBe('mentor_slots_full');
+      // Referral terms are the mentor's level's when the placement starts: L5 → 4 % for 9 months.
+      await createPlacement(mdeps, ops, {
+        id: 'pl-l3a',
+        builder: 'l3a@example.test',
+        client: 'acme',
+        start: '2026-12-10',
+        end: null,
+        rate_minor: 500_000,
+        currency: 'USD',
+        extended: false,
+        requested_back: false,
       });
-      expect(referralTermsOn(versions, ana, '2026-11-30')).toMatchObject({ percent: 3, months: 6 });
-      expect(referralTermsOn(versions, ana, '2026-12-01')).toMatchObject({
-        percent: 4,
-        months: 9,
-        mentorLevel: 'L5',
+      const overview = await mentorshipOverview(mdeps, ops, { mentor: 'ana@example.test', at: '2026-12-15' });
+      const referral = overview.mentorships.find((m) => m.mentee === 'l3a@example.test')?.referral;
+      expect(referral).toMatchObject({
+        status: 'earning',
+        terms: { percent: 4, months: 9, mentorLevel: 'L5' },
+      });
+      expect(referral?.status === 'earning' ? referral.accruals[0] : undefined).toMatchObject({
+        amount_minor: 20_000,
       });
     });
 
