@@ -17,6 +17,8 @@ export interface SeedBuilder {
   level: string;
   since: string;
   rateMinor?: number;
+  /** When the builder's placement starts (default: the level start). */
+  placedOn?: string;
 }
 
 /** Adds leadership and client people, the client, and each builder with a placement at the client. */
@@ -37,7 +39,7 @@ export async function seedOrganisation(lead: ApiSession, builders: SeedBuilder[]
       id: `p-${builder.email.split('@')[0]}`,
       builder: builder.email,
       client: org.client,
-      start: builder.since,
+      start: builder.placedOn ?? builder.since,
       end: null,
       rate_minor: rate,
       currency: 'EUR',

@@ -14,7 +14,7 @@ import { formatMonth } from '../../../lib/format';
 
 const palette = ['#2750c4', '#1b7f3b', '#b42318', '#8a5a00', '#6941c6', '#0e7490'];
 
-/** Check-in streaks: periods in a row with a check-in, and periods missed in a row, per mentee. */
+/** Check-in streaks per mentee: the current run of periods with a check-in, and every period missed so far. */
 export function StreakChart({ rows }: { rows: { mentee: string; streak: number; missed: number }[] }) {
   return (
     <figure aria-label="Check-in streaks">
@@ -28,16 +28,16 @@ export function StreakChart({ rows }: { rows: { mentee: string; streak: number; 
             <Legend />
             <Bar
               dataKey="streak"
-              name="periods in a row with a check-in"
+              name="current streak (periods in a row)"
               fill="#1b7f3b"
               isAnimationActive={false}
             />
-            <Bar dataKey="missed" name="missed in a row" fill="#b42318" isAnimationActive={false} />
+            <Bar dataKey="missed" name="periods missed since the start" fill="#b42318" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="sr-only">
-        {rows.map((r) => `${r.mentee}: streak ${r.streak}, missed ${r.missed}`).join('; ')}
+        {rows.map((r) => `${r.mentee}: streak ${r.streak}, periods missed ${r.missed}`).join('; ')}
       </figcaption>
     </figure>
   );

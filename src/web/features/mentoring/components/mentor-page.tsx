@@ -2,7 +2,7 @@ import { Card, Stat } from '../../../components/ui/card';
 import { FormMessage } from '../../../components/ui/form';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { formatDay, formatMoney, humanize, todayIso } from '../../../lib/format';
+import { formatDay, formatMoney, formatMonth, humanize, todayIso } from '../../../lib/format';
 import { useCheckinsDue } from '../api/get-checkins-due';
 import { useMenteeReviews } from '../api/get-mentee-reviews';
 import { useMentorPayouts } from '../api/get-mentor-payouts';
@@ -115,7 +115,7 @@ function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) 
               rows={mine.map((m) => ({
                 mentee: m.mentee_name,
                 streak: m.checkins?.streak ?? 0,
-                missed: m.checkins?.missed_in_a_row ?? 0,
+                missed: m.checkins?.without_checkin ?? 0,
               }))}
             />
           </>
@@ -189,7 +189,7 @@ function Earnings({ mentor }: { mentor: string }) {
           <>
             <div className="stats">
               <Stat
-                label={`earned ${data.from} to ${data.to}`}
+                label={`earned ${formatMonth(data.from)} – ${formatMonth(data.to)}`}
                 value={formatMoney(total, currency)}
                 testId="earnings-total"
               />
@@ -210,7 +210,7 @@ function Earnings({ mentor }: { mentor: string }) {
                     .filter((m) => m.amount_minor > 0)
                     .map((m) => (
                       <tr key={m.month}>
-                        <td>{m.month}</td>
+                        <td>{formatMonth(m.month)}</td>
                         <td className="num">{formatMoney(m.amount_minor, m.currency)}</td>
                       </tr>
                     ))}
