@@ -261,15 +261,31 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
     // What the ladder already says of this level (from other levels' pages) is still worth showing.
     const known: ListItem[] = [];
     if (level.billing_tier !== undefined) known.push({ label: 'Billing tier', text: level.billing_tier });
-    if (level.panel_eligible === true)
-      known.push({ label: 'Evaluation panel', text: 'may serve on promotion panels' });
-    for (const bridge of level.bridges_to ?? []) {
-      known.push({
-        label: 'Bridge',
-        text: `to the ${doc.tracks.find((t) => t.id === bridge)?.name ?? bridge} track`,
-      });
+    // The organisation's own words (unlocks) say panel service and bridges better than generated lines.
+    if (level.unlocks === undefined) {
+      if (level.panel_eligible === true)
+        known.push({ label: 'Evaluation panel', text: 'may serve on promotion panels' });
+      for (const bridge of level.bridges_to ?? []) {
+        known.push({
+          label: 'Bridge',
+          text: `to the ${doc.tracks.find((t) => t.id === bridge)?.name ?? bridge} track`,
+        });
+      }
     }
     for (const unlock of level.unlocks ?? []) known.push(splitLabel(unlock));
+    // Other pages still say who mentors this level and where it leads.
+    const mentors = doc.levels.filter(
+      (other) => other.mentorship?.gives?.mentee_levels.includes(level.id) === true,
+    );
+    if (mentors.length > 0) {
+      known.push({
+        label: 'Mentored by',
+        text: mentors
+          .map((m) => `${m.id} (${cadenceWord(m.mentorship?.gives?.checkin_cadence ?? 'weekly')} check-ins)`)
+          .join(', '),
+      });
+    }
+    if (promotion !== undefined) known.push({ label: 'Next level', text: promotion.target_level });
     if (known.length > 0)
       sections.push({
         id: 'known',

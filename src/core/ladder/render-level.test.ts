@@ -109,6 +109,15 @@ describe('rendering other levels and edge cases', () => {
     expect(md).toContain('4% of mentee’s monthly rate for 9 months');
     expect(md).toContain('Premium+');
     expect(md).not.toContain('## Ranking Standard');
+    // Said once, in the organisation's words, not again as a generated line.
+    expect(md.match(/Owner track/g)).toHaveLength(1);
+  });
+
+  it('gives an unwritten junior level what other pages say of it: its mentors and its next level', () => {
+    const md = renderLevel(doc, 'L2', 'md')!;
+    expect(md).toContain('- **Mentored by** — L4 (weekly check-ins), L5 (weekly check-ins)');
+    expect(md).toContain('- **Next level** — L3');
+    expect(renderLevel(doc, 'L3', 'md')!).toContain('- **Mentored by** — L5 (weekly check-ins)');
   });
 
   it('returns undefined for an unknown level', () => {
