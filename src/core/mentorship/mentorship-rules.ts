@@ -50,7 +50,7 @@ export type Classification =
 /**
  * The ladder version in force on `date`: the latest effective date on or before it. Before the first
  * version the first one applies — the organisation's first written ladder describes the rules it already
- * followed (docs/payouts.md, ADR 0004). Only versions covering `track` are considered when it is given.
+ * followed (docs/payouts.md, ADR 0003). Only versions covering `track` are considered when it is given.
  */
 export function ladderInForceOn(
   versions: readonly LadderDocument[],
