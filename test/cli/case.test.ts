@@ -68,7 +68,8 @@ describe('ladder case', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('walks open → panel → score → show → decide with stable exit codes', async () => {
+  // Each CLI call opens and migrates the on-disk database (~1–2 s each on this machine): give it room.
+  it('walks open → panel → score → show → decide with stable exit codes', { timeout: 120_000 }, async () => {
     const refused = await cli('case', 'open', 'dee@example.test');
     expect(refused.code).toBe(5);
     expect(refused.err).toMatch(/case_not_eligible/);
