@@ -22,7 +22,7 @@ function describeCheckins(row: MentorshipOverviewRow): string {
 function describeReferral(row: MentorshipOverviewRow): string {
   const r = row.referral;
   if (r.status === 'earning') {
-    return `earning ${r.terms.percent} % × ${r.terms.months} months on ${r.placement} (${r.accruals.length} accrued)`;
+    return `earning ${r.terms.percent} % × ${r.terms.months} months on ${r.placement} (${r.accruals.length} of ${r.terms.months} months accrue)`;
   }
   return `none: ${r.reason}`;
 }
