@@ -2,7 +2,7 @@ import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { isIsoDate, isoDateOf } from '../core/dates/calendar.js';
 import { notFound, validationFailed } from '../core/errors.js';
-import { evaluatedFields } from '../core/evaluation/evaluated-fields.js';
+import { unevaluatedFields } from '../core/evaluation/evaluated-fields.js';
 import type { AssessmentOutcome } from '../core/evaluation/evaluation.types.js';
 import { rankBuilders, rankingNeeds, type RankingEntry } from '../core/evaluation/ranking.js';
 import {
@@ -121,7 +121,7 @@ export async function getReadiness(
   const level = findLevel(ladder.document, step.level);
   const target = level?.promotion?.target_level;
   const [evidence, assessment] = await Promise.all([
-    loadBuilderEvidence(deps.db, builder, at, evaluatedFields(level)),
+    loadBuilderEvidence(deps.db, builder, at, unevaluatedFields(level)),
     target === undefined || deps.assessmentOf === undefined
       ? Promise.resolve(null)
       : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at }),

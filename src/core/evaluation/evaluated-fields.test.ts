@@ -3,15 +3,15 @@ import { make, ROSA, rosaAtL4 } from '../../../test/factories/evaluation-records
 import { shippedLadder, shippedLevel } from '../../../test/factories/shipped-ladder.js';
 import type { EvidenceRecord } from '../evidence/evidence.schema.js';
 import { EVIDENCE_COMMON_FIELDS } from '../evidence/evidence.schema.js';
-import { evaluatedFields } from './evaluated-fields.js';
+import { evaluatedFields, unevaluatedFields } from './evaluated-fields.js';
 import { evaluateReadiness } from './readiness.js';
 
-/** Keeps only the common fields and `fields` of a record, as a projecting repository would. */
-function project(record: EvidenceRecord, fields: readonly string[]): EvidenceRecord {
-  const keep = new Set<string>([...EVIDENCE_COMMON_FIELDS, ...fields]);
-  return Object.fromEntries(
-    Object.entries(record).filter(([key]) => keep.has(key)),
-  ) as unknown as EvidenceRecord;
+/** Drops the fields the evaluation never reads, as the evaluation repository does on the server. */
+function project(record: EvidenceRecord, dropped: readonly string[]): EvidenceRecord {
+  const drop = new Set<string>(dropped);
+  const kept = Object.entries(record).filter(([key]) => !drop.has(key));
+  expect(kept.map(([key]) => key)).toEqual(expect.arrayContaining([...EVIDENCE_COMMON_FIELDS]));
+  return Object.fromEntries(kept) as unknown as EvidenceRecord;
 }
 
 describe('the fields an evaluation reads', () => {
@@ -49,7 +49,9 @@ describe('the fields an evaluation reads', () => {
       make.selfEvaluation({ id: 'se1', item_id: 'instrument-features', evidence_ids: ['f1'] }),
     ];
     const ladder = shippedLadder();
-    const fields = evaluatedFields(shippedLevel('L4'));
+    const dropped = unevaluatedFields(shippedLevel('L4'));
+    expect(dropped).toEqual(expect.arrayContaining(['title', 'recommendation', 'outcome', 'notes', 'text']));
+    expect(dropped).not.toEqual(expect.arrayContaining(['data']));
     const mentorships = [
       { id: 'ms', mentor: ROSA, mentee: 'tom@example.test', start: '2025-07-01', end: null },
     ];
@@ -61,7 +63,7 @@ describe('the fields an evaluation reads', () => {
     const projected = evaluateReadiness({
       ladder,
       at: '2026-02-15',
-      evidence: rosaAtL4('2025-02-03', { records: records.map((r) => project(r, fields)), mentorships }),
+      evidence: rosaAtL4('2025-02-03', { records: records.map((r) => project(r, dropped)), mentorships }),
     });
     expect(projected).toEqual(full);
   });

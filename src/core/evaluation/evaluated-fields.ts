@@ -1,3 +1,4 @@
+import { EVIDENCE_KIND_VALUES, kindFieldNames } from '../evidence/evidence.schema.js';
 import type { LevelDefinition } from '../ladder/ladder.schema.js';
 
 /**
@@ -30,4 +31,14 @@ export function evaluatedFields(level: LevelDefinition | undefined): string[] {
     }
   }
   return [...fields].sort();
+}
+
+/**
+ * The kind fields the evaluation of `level` never reads: what a repository may leave on the server
+ * (removing known keys from the stored JSON is cheap; building a new object per row is not).
+ */
+export function unevaluatedFields(level: LevelDefinition | undefined): string[] {
+  const read = new Set(evaluatedFields(level));
+  const all = new Set(EVIDENCE_KIND_VALUES.flatMap((kind) => kindFieldNames(kind)));
+  return [...all].filter((field) => !read.has(field)).sort();
 }

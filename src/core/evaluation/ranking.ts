@@ -1,6 +1,6 @@
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { LevelDefinition } from '../ladder/ladder.schema.js';
-import { evaluatedFields } from './evaluated-fields.js';
+import { unevaluatedFields } from './evaluated-fields.js';
 import { wholeMonthsBetween } from './tenure.js';
 
 /** A builder at the ranked level, with the metrics met on `at` and the day their level began. */
@@ -60,8 +60,8 @@ export interface RankingNeeds {
   anyDateKinds: EvidenceKind[];
   /** Whether mentorships active on `at` matter (mentee progress). */
   mentorships: boolean;
-  /** The kind fields the metrics read (see evaluated-fields.ts). */
-  fields: string[];
+  /** The kind fields the metrics never read, left on the server (see evaluated-fields.ts). */
+  dropFields: string[];
 }
 
 /** The records and relations the level's ranking standard reads, from its rule kinds. */
@@ -95,6 +95,6 @@ export function rankingNeeds(level: LevelDefinition | undefined): RankingNeeds {
     windowKinds: [...windowKinds],
     anyDateKinds: [...anyDateKinds],
     mentorships,
-    fields: evaluatedFields(level),
+    dropFields: unevaluatedFields(level),
   };
 }

@@ -15,7 +15,7 @@ import { builderLevels, builders, mentorships, placements } from '../schema/rost
  *   placements together — five queries whatever the ledger's size;
  * - a whole level (ranking): members, their records and their active mentorships — three queries
  *   whatever the level's size, with no list of emails sent to the server.
- * Records carry only the kind fields the evaluation reads (`fields`, see core/evaluation/
+ * Records leave the kind fields the evaluation never reads on the server (core/evaluation/
  * evaluated-fields.ts): long texts never cross the wire. Records dated after `at` are not loaded, except
  * corrections: a chain of corrections is judged as a whole (core/evidence/supersede.ts), so a correction
  * dated later can still decide whether an earlier one in its chain stands.
@@ -65,11 +65,15 @@ function visibleOn(at: string): SQL | undefined {
 }
 
 /**
- * The columns of a projected record: the common fields (recorded_at as the same ISO text the ledger
- * gives) and only the named kind fields, built into one small JSON object by the server.
+ * The columns of a projected record: the common fields (recorded_at as the ISO text the ledger gives)
+ * and the kind fields minus `dropFields`, the ones the evaluation never reads. Removing keys from the
+ * stored JSON costs the server little; building a new object per row would cost it more than it saves.
  */
-function projectedColumns(fields: readonly string[]) {
-  const pairs = fields.map((field) => sql`${field}::text, ${evidence.fields} -> ${field}::text`);
+function projectedColumns(dropFields: readonly string[]) {
+  const dropped = sql`array[${sql.join(
+    dropFields.map((field) => sql`${field}`),
+    sql`, `,
+  )}]::text[]`;
   return {
     id: evidence.id,
     kind: evidence.kind,
@@ -79,10 +83,7 @@ function projectedColumns(fields: readonly string[]) {
     recordedAt: sql<string>`to_char(${evidence.recordedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     confirmedBy: evidence.confirmedBy,
     supersedes: evidence.supersedes,
-    fields:
-      fields.length === 0
-        ? sql<Record<string, unknown>>`'{}'::jsonb`
-        : sql<Record<string, unknown>>`jsonb_strip_nulls(jsonb_build_object(${sql.join(pairs, sql`, `)}))`,
+    fields: dropFields.length === 0 ? evidence.fields : sql<unknown>`${evidence.fields} - ${dropped}`,
   };
 }
 
@@ -122,18 +123,18 @@ function toProjectedRecord(row: ProjectedRow): EvidenceRecord {
 }
 
 /**
- * Everything readiness reads for one builder on `at`: their ledger records (with the kind fields
- * `fields`), the mentorships they give, their mentees' level histories and their placements.
+ * Everything readiness reads for one builder on `at`: their ledger records (without the kind fields
+ * `dropFields`), the mentorships they give, their mentees' level histories and their placements.
  */
 export async function loadBuilderEvidence(
   db: Executor,
   builder: { email: string; levels: readonly LevelStep[] },
   at: string,
-  fields: readonly string[],
+  dropFields: readonly string[],
 ): Promise<BuilderEvidence> {
   const [recordRows, mentorshipRows, menteeLevelRows, placementRows] = await Promise.all([
     db
-      .select(projectedColumns(fields))
+      .select(projectedColumns(dropFields))
       .from(evidence)
       .where(and(eq(evidence.builderEmail, builder.email), visibleOn(at)))
       .orderBy(asc(evidence.date), asc(evidence.seq)),
@@ -244,7 +245,7 @@ export async function loadLevelEvidence(
     const members = levelSteps(db, level, at);
     const inWindow = gte(evidence.date, members.since);
     return db
-      .select(projectedColumns(needs.fields))
+      .select(projectedColumns(needs.dropFields))
       .from(evidence)
       .innerJoin(members, eq(members.email, evidence.builderEmail))
       .where(
