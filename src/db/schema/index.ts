@@ -5,3 +5,4 @@ export * from './roster.schema.js';
 export * from './evidence.schema.js';
 export * from './promotion.schema.js';
 export * from './auth.schema.js';
+export * from './integrations.schema.js';
