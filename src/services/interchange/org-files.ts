@@ -132,6 +132,8 @@ function readCsv(file: CsvFile, text: string, problems: FileProblem[]): CsvRow[]
   for (const name of expected) {
     if (!names.includes(name)) problems.push({ file, line: 1, column: name, message: 'missing column' });
   }
+  // With a wrong header every row would repeat the same complaint: report the header alone.
+  if (problems.some((p) => p.file === file && p.line === 1)) return [];
   const rows: CsvRow[] = [];
   for (const { record, info } of records.slice(1)) {
     // info.lines is where the record ends; a quoted field may span lines.
@@ -279,9 +281,10 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     }
   }
 
-  const builderEmails = new Set<string>();
+  const builderRowEmails = new Set<string>();
   for (const row of csv('builders.csv')) {
     const v = row.values;
+    builderRowEmails.add((v.email ?? '').trim().toLowerCase());
     const email = emailSchema.safeParse(v.email);
     const current = levelStepSchema.safeParse({ level: v.level, since: v.level_since });
     const currency = currencySchema.safeParse(v.currency);
@@ -325,7 +328,6 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
       rate === undefined
     )
       continue;
-    builderEmails.add(email.data);
     const fields = new Map<string, [string, number, string]>();
     const history = [...(levelRows.get(email.data) ?? [])].sort((a, b) =>
       byCodePoint(a.step.since, b.step.since),
@@ -382,7 +384,7 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     origins.builders.push({ file: 'builders.csv', line: row.line, fields });
   }
   for (const [email, rows] of levelRows) {
-    if (!builderEmails.has(email))
+    if (!builderRowEmails.has(email))
       for (const r of rows)
         problems.push({
           file: 'levels.csv',
@@ -392,7 +394,7 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
         });
   }
   for (const [email, rows] of rateRows) {
-    if (!builderEmails.has(email))
+    if (!builderRowEmails.has(email))
       for (const r of rows)
         problems.push({
           file: 'rates.csv',
