@@ -3,6 +3,7 @@ import { AppLayout } from './layout';
 import { EvidenceRoute } from './routes/evidence';
 import { HomeRoute } from './routes/home';
 import { LadderRoute } from './routes/ladder';
+import { AuditRoute, PayoutsRoute, ReadinessBoardRoute, RosterRoute } from './routes/leadership';
 import { MentoringRoute } from './routes/mentoring';
 import { NotFoundRoute } from './routes/not-found';
 import { CaseRoute, PanelRoute } from './routes/panel';
@@ -24,6 +25,10 @@ export function createAppRouter() {
         { path: 'mentoring', element: <MentoringRoute /> },
         { path: 'panel', element: <PanelRoute /> },
         { path: 'panel/cases/:id', element: <CaseRoute /> },
+        { path: 'leadership', element: <ReadinessBoardRoute /> },
+        { path: 'leadership/roster', element: <RosterRoute /> },
+        { path: 'leadership/payouts', element: <PayoutsRoute /> },
+        { path: 'leadership/audit', element: <AuditRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -32,7 +32,12 @@ export function StreakChart({ rows }: { rows: { mentee: string; streak: number; 
               fill="#1b7f3b"
               isAnimationActive={false}
             />
-            <Bar dataKey="missed" name="periods missed since the start" fill="#b42318" isAnimationActive={false} />
+            <Bar
+              dataKey="missed"
+              name="periods missed since the start"
+              fill="#b42318"
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { Card } from '../../../components/ui/card';
+import { TextField } from '../../../components/ui/form';
+import { EmptyState, QueryView } from '../../../components/ui/query-state';
+import { useAuditLog, type AuditFilter } from '../api/get-audit-log';
+
+function Change({ before, after }: { before: unknown; after: unknown }) {
+  return (
+    <details>
+      <summary>before / after</summary>
+      <pre className="json">{JSON.stringify({ before, after }, null, 2)}</pre>
+    </details>
+  );
+}
+
+/** The audit log for leadership: every write, who made it, and what it changed; filter and page back. */
+export function AuditPage() {
+  const [filter, setFilter] = useState<AuditFilter>({ limit: 50 });
+  const [pages, setPages] = useState<number[]>([]);
+  const query = useAuditLog(filter);
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    };
+    const next: AuditFilter = { limit: 50 };
+    for (const key of ['actor', 'action', 'entity'] as const) {
+      const value = text(key);
+      if (value !== undefined) next[key] = value;
+    }
+    setPages([]);
+    setFilter(next);
+  };
+  return (
+    <div>
+      <h1>Audit log</h1>
+      <Card>
+        <form className="form-row" onSubmit={apply} aria-label="Filter the audit log">
+          <TextField label="Actor" name="actor" />
+          <TextField label="Action" name="action" placeholder="e.g. evidence.record" />
+          <TextField label="Entity" name="entity" />
+          <div className="field">
+            <span aria-hidden="true">&nbsp;</span>
+            <button type="submit" className="button button-secondary">
+              Filter
+            </button>
+          </div>
+        </form>
+      </Card>
+      <QueryView query={query} label="Reading the log…">
+        {(data) =>
+          data.entries.length === 0 ? (
+            <EmptyState title="No entry matches" />
+          ) : (
+            <Card>
+              <div className="table-scroll">
+                <table aria-label="Audit entries">
+                  <thead>
+                    <tr>
+                      <th scope="col">When (UTC)</th>
+                      <th scope="col">Who</th>
+                      <th scope="col">Action</th>
+                      <th scope="col">Entity</th>
+                      <th scope="col">Change</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.entries.map((e) => (
+                      <tr key={e.id}>
+                        <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+                        <td>{e.actor}</td>
+                        <td>{e.action}</td>
+                        <td>
+                          {e.entity} {e.entity_id}
+                        </td>
+                        <td>
+                          <Change before={e.before} after={e.after} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="card-actions">
+                {pages.length > 0 && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      const previous = pages.slice(0, -1);
+                      setPages(previous);
+                      const { before_id: _dropped, ...rest } = filter;
+                      const last = previous.at(-1);
+                      setFilter(last === undefined ? rest : { ...rest, before_id: last });
+                    }}
+                  >
+                    Newer
+                  </button>
+                )}
+                {data.next_before_id !== null && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      const next = data.next_before_id ?? undefined;
+                      if (next === undefined) return;
+                      setPages([...pages, next]);
+                      setFilter({ ...filter, before_id: next });
+                    }}
+                  >
+                    Older
+                  </button>
+                )}
+              </div>
+            </Card>
+          )
+        }
+      </QueryView>
+    </div>
+  );
+}
