@@ -27,7 +27,11 @@ forEachEngine('audit service', (getDb) => {
     });
     const all = await listAudit(db, leadership, { entity: 'builder', entityId: 'b1' });
     expect(all.map((row) => row.action)).toEqual(['builder.update', 'builder.create']);
-    expect(all[0]).toMatchObject({ actor: 'operator:ops', before: { name: 'Ana' }, after: { name: 'Ana B.' } });
+    expect(all[0]).toMatchObject({
+      actor: 'operator:ops',
+      before: { name: 'Ana' },
+      after: { name: 'Ana B.' },
+    });
     expect(await listAudit(db, leadership, { actor: 'lead@example.test' })).toHaveLength(1);
     expect(await listAudit(db, leadership, { from: '2026-11-02', entity: 'builder' })).toHaveLength(1);
     expect(await listAudit(db, leadership, { to: '2026-11-01', entity: 'builder' })).toHaveLength(1);
@@ -74,7 +78,9 @@ forEachEngine('audit service', (getDb) => {
         () => 'allowed',
         (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
       );
-    expect(await refusal(db.execute(sql`update audit_log set actor = 'someone else'`))).toMatch(/append-only/);
+    expect(await refusal(db.execute(sql`update audit_log set actor = 'someone else'`))).toMatch(
+      /append-only/,
+    );
     expect(await refusal(db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
     expect(await refusal(db.execute(sql`truncate audit_log`))).toMatch(/append-only/);
     expect((await listAudit(db, leadership, { limit: 500 })).length).toBeGreaterThan(0);

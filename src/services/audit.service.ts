@@ -26,7 +26,8 @@ export interface AuditEntry {
 }
 
 // Never written to the log, at any depth: credentials and their hashes.
-const SECRET_KEYS = /^(password|passwordhash|password_hash|token|tokenhash|token_hash|secret|csrf|csrftoken|csrf_token|sessiontoken|session_token)$/i;
+const SECRET_KEYS =
+  /^(password|passwordhash|password_hash|token|tokenhash|token_hash|secret|csrf|csrftoken|csrf_token|sessiontoken|session_token)$/i;
 
 /** A copy of `value` with credential fields replaced by "[redacted]" and dates as ISO strings. */
 export function redactSecrets(value: unknown): unknown {

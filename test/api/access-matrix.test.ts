@@ -85,7 +85,11 @@ const MATRIX: MatrixRow[] = [
   // Payouts are money: leadership and the mentor themself, never the mentee or anyone else.
   { route: 'GET /api/payouts', allowed: 'L', query: 'month=2026-10' },
   { route: 'GET /api/payouts', allowed: 'L', query: `month=2026-10&mentor=${PERSONAS.mentor}` },
-  { route: 'GET /api/mentors/:email/payouts', allowed: 'LM', path: `/api/mentors/${PERSONAS.mentor}/payouts` },
+  {
+    route: 'GET /api/mentors/:email/payouts',
+    allowed: 'LM',
+    path: `/api/mentors/${PERSONAS.mentor}/payouts`,
+  },
   { route: 'GET /api/mentors/:email/payouts', allowed: 'LS' },
   // Evaluation.
   { route: 'GET /api/builders/:email/readiness', allowed: 'LSMP' },
@@ -156,20 +160,27 @@ forEachEngine('access matrix', (getDb) => {
     const declared = routeTable(app).map((route) => `${route.method} ${route.url}`);
     const covered = new Set(MATRIX.map((row) => row.route));
     const missing = declared.filter((route) => !covered.has(route));
-    expect(missing, 'routes without an access-matrix row: add one to test/api/access-matrix.test.ts').toEqual([]);
+    expect(missing, 'routes without an access-matrix row: add one to test/api/access-matrix.test.ts').toEqual(
+      [],
+    );
     const stale = [...covered].filter((route) => !declared.includes(route));
     expect(stale, 'matrix rows for routes that no longer exist').toEqual([]);
   });
 
   for (const row of MATRIX) {
     const label = `${row.path ?? row.route}${row.query === undefined ? '' : `?${row.query}`}${row.body === undefined ? '' : ` ${JSON.stringify(row.body)}`}`;
-    it(`${label}: only ${row.allowed.split('').map((l) => LETTERS[l]).join(', ')}`, async () => {
+    it(`${label}: only ${row.allowed
+      .split('')
+      .map((l) => LETTERS[l])
+      .join(', ')}`, async () => {
       const [method, pattern] = row.route.split(' ') as [string, string];
-      const url = (row.path ?? concretePath(pattern, fixture)) + (row.query === undefined ? '' : `?${row.query}`);
+      const url =
+        (row.path ?? concretePath(pattern, fixture)) + (row.query === undefined ? '' : `?${row.query}`);
       const outcomes: string[] = [];
       for (const [letter, persona] of Object.entries(LETTERS)) {
         const session = sessions.get(persona);
-        const headers = session === undefined ? {} : method === 'GET' ? session.readHeaders : session.writeHeaders;
+        const headers =
+          session === undefined ? {} : method === 'GET' ? session.readHeaders : session.writeHeaders;
         const response = await app.inject({
           method: method as 'GET',
           url,

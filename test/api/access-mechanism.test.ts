@@ -65,21 +65,24 @@ forEachEngine('route access enforcement', (getDb) => {
 
   it('answers an anonymous caller with 401 unauthenticated', async () => {
     caller.current.actor = { kind: 'anonymous' };
-    const response = await app.inject('/api/test/builders/b1/readiness');
+    const response = await app.inject('/api/test/builders/b1@org.test/readiness');
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: 'unauthenticated' });
   });
 
   it('lets a builder read their own readiness and answers another builder’s with 403 and the reason', async () => {
-    caller.current.actor = builderActor('b1');
-    expect((await app.inject('/api/test/builders/b1/readiness')).statusCode).toBe(200);
-    const other = await app.inject('/api/test/builders/b2/readiness');
+    caller.current.actor = builderActor('b1@org.test');
+    expect((await app.inject('/api/test/builders/b1@org.test/readiness')).statusCode).toBe(200);
+    const other = await app.inject('/api/test/builders/b2@org.test/readiness');
     expect(other.statusCode).toBe(403);
-    expect(other.json()).toMatchObject({ error: 'forbidden', message: expect.stringMatching(/readiness\.read/) });
+    expect(other.json()).toMatchObject({
+      error: 'forbidden',
+      message: expect.stringMatching(/readiness\.read/),
+    });
   });
 
   it('keeps leadership actions to leadership', async () => {
-    caller.current.actor = builderActor('b1');
+    caller.current.actor = builderActor('b1@org.test');
     expect((await app.inject({ method: 'POST', url: '/api/test/ladder' })).statusCode).toBe(403);
     caller.current.actor = leadership;
     expect((await app.inject({ method: 'POST', url: '/api/test/ladder' })).statusCode).toBe(200);

@@ -66,7 +66,14 @@ forEachEngine('access rules', (getDb) => {
         method: 'POST',
         url: '/api/evidence',
         headers: as.client!.writeHeaders,
-        payload: { kind: 'client_feedback', builder, date: '2026-11-20', client: 'acme', rating: 5, text: 'Great quarter' },
+        payload: {
+          kind: 'client_feedback',
+          builder,
+          date: '2026-11-20',
+          client: 'acme',
+          rating: 5,
+          text: 'Great quarter',
+        },
       });
     const given = await feedback(PERSONAS.self);
     expect(given.statusCode, given.body).toBe(201);
@@ -80,7 +87,9 @@ forEachEngine('access rules', (getDb) => {
   it('keeps a case’s panel work from the candidate but shows them the outcome', async () => {
     const list = await get('self', '/api/cases');
     expect(list.statusCode).toBe(200);
-    const caseId = (await get('leadership', '/api/cases')).json<{ cases?: { id: number }[] } | { id: number }[]>();
+    const caseId = (await get('leadership', '/api/cases')).json<
+      { cases?: { id: number }[] } | { id: number }[]
+    >();
     const id = Array.isArray(caseId) ? caseId[0]?.id : caseId.cases?.[0]?.id;
     expect(id).toBeDefined();
     expect((await get('self', `/api/cases/${id}/sheets`)).statusCode).toBe(403);

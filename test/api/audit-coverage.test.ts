@@ -30,9 +30,12 @@ const COVERED_ELSEWHERE: Record<string, string> = {
 };
 
 const SHEET = {
-  components: ['product-decision-portfolio', 'team-building-simulation', 'mentee-outcome', 'live-scope-exercise'].map(
-    (id) => ({ id, result: 'pass' }),
-  ),
+  components: [
+    'product-decision-portfolio',
+    'team-building-simulation',
+    'mentee-outcome',
+    'live-scope-exercise',
+  ].map((id) => ({ id, result: 'pass' })),
   criteria: [
     'multiplication-instinct',
     'product-judgment',
@@ -44,7 +47,13 @@ const SHEET = {
 };
 
 const sheetRows = (['panelist', 'mentor', 'leadership'] as const).flatMap((as): WriteRow[] => [
-  { route: 'PUT /api/cases/:id/sheet', as, path: (_f, state) => `/api/cases/${state.id}/sheet`, body: () => SHEET, entity: 'promotion_case' },
+  {
+    route: 'PUT /api/cases/:id/sheet',
+    as,
+    path: (_f, state) => `/api/cases/${state.id}/sheet`,
+    body: () => SHEET,
+    entity: 'promotion_case',
+  },
   {
     route: 'POST /api/cases/:id/sheet/submit',
     as,
@@ -61,7 +70,13 @@ const ROWS: WriteRow[] = [
     body: () => ({ email: 'new@org.test', role: 'builder', password: TEST_PASSWORD }),
     entity: 'account',
   },
-  { route: 'POST /api/auth/tokens', as: 'self', body: () => ({ name: 'script' }), entity: 'api_token', remember: 'id' },
+  {
+    route: 'POST /api/auth/tokens',
+    as: 'self',
+    body: () => ({ name: 'script' }),
+    entity: 'api_token',
+    remember: 'id',
+  },
   {
     route: 'DELETE /api/auth/tokens/:id',
     as: 'self',
@@ -92,7 +107,12 @@ const ROWS: WriteRow[] = [
     }),
     entity: 'builder',
   },
-  { route: 'POST /api/clients', as: 'leadership', body: () => ({ id: 'globex', name: 'Globex' }), entity: 'client' },
+  {
+    route: 'POST /api/clients',
+    as: 'leadership',
+    body: () => ({ id: 'globex', name: 'Globex' }),
+    entity: 'client',
+  },
   {
     route: 'POST /api/placements',
     as: 'leadership',
@@ -134,7 +154,13 @@ const ROWS: WriteRow[] = [
     body: () => ({ source: LADDER_PLACEHOLDER }),
     entity: 'ladder_version',
   },
-  { route: 'POST /api/cases', as: 'leadership', body: () => ({ candidate: PERSONAS.other, override_reason: 'audit test' }), entity: 'promotion_case', remember: 'id' },
+  {
+    route: 'POST /api/cases',
+    as: 'leadership',
+    body: () => ({ candidate: PERSONAS.other, override_reason: 'audit test' }),
+    entity: 'promotion_case',
+    remember: 'id',
+  },
   {
     route: 'PUT /api/cases/:id/panel',
     as: 'leadership',
@@ -181,9 +207,13 @@ forEachEngine('audit of every write', (getDb) => {
     app = await buildApp({ database: getDb(), clock });
     await app.ready();
     fixture = await seedAccessFixture(getDb().db, clock);
-    for (const [persona, email] of Object.entries(PERSONAS)) sessions.set(persona, await signInAs(app, email));
+    for (const [persona, email] of Object.entries(PERSONAS))
+      sessions.set(persona, await signInAs(app, email));
     const { readFile } = await import('node:fs/promises');
-    const source = await readFile(new URL('../../ladders/ai-first-business-manager.yaml', import.meta.url), 'utf8');
+    const source = await readFile(
+      new URL('../../ladders/ai-first-business-manager.yaml', import.meta.url),
+      'utf8',
+    );
     LADDER_PLACEHOLDER = source.replace(/^version: .*$/m, 'version: 2026-12-01');
   });
   afterAll(async () => {
@@ -195,11 +225,17 @@ forEachEngine('audit of every write', (getDb) => {
       .filter((route) => route.method !== 'GET')
       .map((route) => `${route.method} ${route.url}`);
     const listed = new Set([...ROWS.map((row) => row.route), ...Object.keys(COVERED_ELSEWHERE)]);
-    expect(writes.filter((route) => !listed.has(route)), 'write routes without an audit row').toEqual([]);
+    expect(
+      writes.filter((route) => !listed.has(route)),
+      'write routes without an audit row',
+    ).toEqual([]);
   });
 
   it('records every sign-in as session.create by the person', async () => {
-    const entries = await listAudit(getDb().db, operatorActor('test'), { action: 'session.create', actor: PERSONAS.client });
+    const entries = await listAudit(getDb().db, operatorActor('test'), {
+      action: 'session.create',
+      actor: PERSONAS.client,
+    });
     expect(entries.length).toBeGreaterThan(0);
   });
 
@@ -216,11 +252,14 @@ forEachEngine('audit of every write', (getDb) => {
         ...(row.body === undefined ? {} : { payload: row.body(fixture, state) }),
       });
       expect(response.statusCode, response.body).toBeLessThan(300);
-      if (row.remember !== undefined) state[row.remember] = String(response.json<Record<string, unknown>>()[row.remember]);
+      if (row.remember !== undefined)
+        state[row.remember] = String(response.json<Record<string, unknown>>()[row.remember]);
       const after = await listAudit(getDb().db, operatorActor('test'), { limit: 50 });
       const fresh = after.filter((entry) => entry.id > (before[0]?.id ?? 0));
       expect(fresh.map((e) => `${e.actor} ${e.action} ${e.entity}`)).toEqual(
-        expect.arrayContaining([expect.stringMatching(new RegExp(`^${PERSONAS[row.as]} \\S+ ${row.entity}$`))]),
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^${PERSONAS[row.as]} \\S+ ${row.entity}$`)),
+        ]),
       );
     });
   }

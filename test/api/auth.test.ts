@@ -41,8 +41,16 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'ladder_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const session = await app.inject({ url: '/api/auth/session', headers: { cookie: `ladder_session=${cookie?.value}` } });
-    expect(session.json()).toMatchObject({ email: 'ana@example.test', role: 'builder', builder_id: 'ana@example.test', via: 'session' });
+    const session = await app.inject({
+      url: '/api/auth/session',
+      headers: { cookie: `ladder_session=${cookie?.value}` },
+    });
+    expect(session.json()).toMatchObject({
+      email: 'ana@example.test',
+      role: 'builder',
+      builder_id: 'ana@example.test',
+      via: 'session',
+    });
   });
 
   it('refuses a wrong password and an unknown email alike with 401', async () => {
@@ -50,7 +58,12 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
       { email: 'ana@example.test', password: 'wrong password!!' },
       { email: 'nobody@example.test', password: TEST_PASSWORD },
     ]) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload, remoteAddress: '10.0.0.9' });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload,
+        remoteAddress: '10.0.0.9',
+      });
       expect(response.statusCode).toBe(401);
       expect(response.json()).toEqual({ error: 'unauthenticated', message: 'Wrong email or password' });
     }
@@ -58,12 +71,19 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
 
   it('answers anonymous callers of a protected route with 401', async () => {
     expect((await app.inject('/api/audit')).statusCode).toBe(401);
-    expect((await app.inject({ url: '/api/audit', headers: { cookie: 'ladder_session=forged' } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/audit', headers: { cookie: 'ladder_session=forged' } })).statusCode,
+    ).toBe(401);
   });
 
   it('refuses a cookie-authenticated write without the CSRF token, and a cross-site one, with 403', async () => {
     const payload = { name: 'script' };
-    const noToken = await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: lead.readHeaders, payload });
+    const noToken = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: lead.readHeaders,
+      payload,
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json()).toMatchObject({ error: 'csrf_failed' });
     const wrongToken = await app.inject({
@@ -80,7 +100,12 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
       payload,
     });
     expect(crossSite.statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: lead.writeHeaders, payload });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: lead.writeHeaders,
+      payload,
+    });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -96,7 +121,10 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     expect(token).toMatch(/^ldr_/);
     const bearer = { authorization: `Bearer ${token}` };
     // Scoped to builder: the leadership-only audit log is closed to it, its own session answers.
-    expect((await app.inject({ url: '/api/auth/session', headers: bearer })).json()).toMatchObject({ role: 'builder', via: 'token' });
+    expect((await app.inject({ url: '/api/auth/session', headers: bearer })).json()).toMatchObject({
+      role: 'builder',
+      via: 'token',
+    });
     expect((await app.inject({ url: '/api/audit', headers: bearer })).statusCode).toBe(403);
     // Listed without the secret; stored only as a hash.
     const listed = await app.inject({ url: '/api/auth/tokens', headers: lead.readHeaders });
@@ -104,7 +132,11 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     const stored = await getDb().db.execute(sql`select token_hash from api_tokens`);
     expect(JSON.stringify(stored)).not.toContain(token.slice(4));
     // A token write needs no CSRF token (no cookie is involved).
-    const revoke = await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: lead.writeHeaders });
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/api/auth/tokens/${id}`,
+      headers: lead.writeHeaders,
+    });
     expect(revoke.statusCode).toBe(200);
     const after = await app.inject({ url: '/api/auth/session', headers: bearer });
     expect(after.statusCode).toBe(401);
@@ -143,17 +175,25 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     });
     expect(changed.statusCode).toBe(204);
     expect((await app.inject({ url: '/api/auth/session', headers: first.readHeaders })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/auth/session', headers: second.readHeaders })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/auth/session', headers: second.readHeaders })).statusCode).toBe(
+      401,
+    );
     await expect(signInAs(app, 'cy@example.test')).rejects.toThrow(/401/);
     await expect(signInAs(app, 'cy@example.test', 'a much longer passphrase')).resolves.toBeDefined();
   });
 
   it('signs out: the cookie is cleared and stops working at once', async () => {
     const session = await signInAs(app, 'ana@example.test');
-    const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: session.writeHeaders });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: session.writeHeaders,
+    });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'ladder_session')?.value).toBe('');
-    expect((await app.inject({ url: '/api/auth/session', headers: session.readHeaders })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/auth/session', headers: session.readHeaders })).statusCode).toBe(
+      401,
+    );
   });
 
   it('answers the 11th rapid failed sign-in with 429 and Retry-After, even with the right password', async () => {
@@ -169,7 +209,10 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     for (let i = 1; i <= 10; i += 1) expect((await attempt(`guess number ${i}`)).statusCode).toBe(401);
     const eleventh = await attempt('guess number 11');
     expect(eleventh.statusCode).toBe(429);
-    expect(eleventh.json()).toMatchObject({ error: 'rate_limited', message: expect.stringMatching(/try again in \d+ seconds/) });
+    expect(eleventh.json()).toMatchObject({
+      error: 'rate_limited',
+      message: expect.stringMatching(/try again in \d+ seconds/),
+    });
     expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
     expect((await attempt(TEST_PASSWORD)).statusCode).toBe(429);
     // Another person signing in from elsewhere is not locked out.
@@ -220,7 +263,10 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     ]) {
       expect(actions).toContain(action);
     }
-    const filtered = await app.inject({ url: '/api/audit?action=account.create&actor=lead@example.test', headers: lead.readHeaders });
+    const filtered = await app.inject({
+      url: '/api/audit?action=account.create&actor=lead@example.test',
+      headers: lead.readHeaders,
+    });
     expect(filtered.json<{ entries: unknown[] }>().entries).toHaveLength(1);
   });
 

@@ -20,7 +20,9 @@ forEachEngine('foundation API', (getDb) => {
     app.get('/test/crash', { config }, async () => {
       throw new Error('select * from secrets -- at /srv/app/x.ts:1');
     });
-    app.post('/test/body', { config, schema: { body: z.object({ email: z.email() }) } }, async () => ({ ok: true }));
+    app.post('/test/body', { config, schema: { body: z.object({ email: z.email() }) } }, async () => ({
+      ok: true,
+    }));
     await app.ready();
   });
   afterAll(async () => {

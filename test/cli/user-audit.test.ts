@@ -54,7 +54,10 @@ describe('ladder user and ladder audit', () => {
   it('lists the audit log for leadership-level operators, as text or JSON lines, without secrets', async () => {
     const audit = await ladder(['audit', '--entity', 'account', '--json']);
     expect(audit.code).toBe(0);
-    const entries = audit.out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = audit.out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actor: 'operator:rosa', action: 'account.create', entity: 'account' });
     expect(audit.out).not.toMatch(/passphrase|argon2/);
@@ -66,7 +69,10 @@ describe('ladder user and ladder audit', () => {
   }, 120_000);
 
   it('refuses a short password, a duplicate, a bad role and a missing terminal, writing nothing', async () => {
-    const short = await ladder(['user', 'create', '--email', 'b@example.test', '--role', 'builder', '--password-stdin'], 'short\n');
+    const short = await ladder(
+      ['user', 'create', '--email', 'b@example.test', '--role', 'builder', '--password-stdin'],
+      'short\n',
+    );
     expect(short.code).toBe(2);
     expect(short.err).toMatch(/password: at least 12 characters/);
     const duplicate = await ladder(
@@ -75,7 +81,10 @@ describe('ladder user and ladder audit', () => {
     );
     expect(duplicate.code).toBe(5);
     expect(duplicate.err).toMatch(/already exists/);
-    const badRole = await ladder(['user', 'create', '--email', 'd@example.test', '--role', 'admin', '--password-stdin'], 'long enough password\n');
+    const badRole = await ladder(
+      ['user', 'create', '--email', 'd@example.test', '--role', 'admin', '--password-stdin'],
+      'long enough password\n',
+    );
     expect(badRole.err).toMatch(/role: expected one of leadership, builder, client_stakeholder/);
     const list = await ladder(['user', 'list']);
     expect(list.out.trim().split('\n')).toEqual(['lead@example.test\tleadership']);

@@ -62,9 +62,16 @@ export async function seedAccessFixture(db: Database, clock: Clock): Promise<Acc
     { builderEmail: PERSONAS.mentor, level: 'L5', since: '2023-01-01' },
     { builderEmail: PERSONAS.panelist, level: 'L5', since: '2023-01-01' },
   ]);
-  await db.insert(builderRates).values(
-    builderEmails.map((email) => ({ builderEmail: email, since: '2024-01-01', rateMinor: 900_000, currency: 'EUR' })),
-  );
+  await db
+    .insert(builderRates)
+    .values(
+      builderEmails.map((email) => ({
+        builderEmail: email,
+        since: '2024-01-01',
+        rateMinor: 900_000,
+        currency: 'EUR',
+      })),
+    );
   await db.insert(clients).values({ id: 'acme', name: 'Acme' });
   await db.insert(placements).values({
     id: 'pl-ana-acme',

@@ -14,8 +14,8 @@ export const leadership: Actor = {
   builderId: null,
 };
 
-/** A builder actor linked to the builder record `builderId`. */
-export function builderActor(builderId: string, email = `${builderId}@example.test`): Actor {
+/** A builder actor. Builders are keyed by email, so the builder record and the email are the same. */
+export function builderActor(builderId: string, email = builderId): Actor {
   return { kind: 'person', email, role: 'builder', accountId: `acct-${builderId}`, builderId };
 }
 

@@ -31,9 +31,18 @@ export async function createTestAccount(
 }
 
 /** Signs in through the API and returns the headers a browser would send afterwards. */
-export async function signInAs(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+export async function signInAs(
+  app: FastifyInstance,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<SignedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'ladder_session');
   if (cookie === undefined) throw new Error('no session cookie');
   const csrf = response.json<{ csrf_token: string }>().csrf_token;

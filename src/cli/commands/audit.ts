@@ -29,7 +29,8 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'one JSON object per line, with before/after')
     .action(async (options: AuditOptions) => {
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit)) throw validationFailed(`--limit: expected a whole number, got "${options.limit}"`);
+      if (!Number.isInteger(limit))
+        throw validationFailed(`--limit: expected a whole number, got "${options.limit}"`);
       const filter: AuditFilter = { limit };
       if (options.actor !== undefined) filter.actor = options.actor;
       if (options.action !== undefined) filter.action = options.action;
@@ -43,7 +44,10 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
           if (options.json === true) {
             writeLine(ctx.stdout, JSON.stringify({ ...row, at: row.at.toISOString() }));
           } else {
-            writeLine(ctx.stdout, `${row.at.toISOString()}  ${row.actor}  ${row.action}  ${row.entity}:${row.entityId}`);
+            writeLine(
+              ctx.stdout,
+              `${row.at.toISOString()}  ${row.actor}  ${row.action}  ${row.entity}:${row.entityId}`,
+            );
           }
         }
         if (rows.length === 0 && options.json !== true) writeLine(ctx.stderr, 'no audit entries match');

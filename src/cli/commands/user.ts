@@ -8,7 +8,7 @@ import { writeLine, type CliContext } from '../context.js';
 /** Reads all of stdin; the password is its first line (a trailing newline from `echo` is not part of it). */
 async function readPasswordFromStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   let text = '';
-  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
   return text.split(/\r?\n/)[0] ?? '';
 }
 
@@ -49,11 +49,15 @@ async function obtainPassword(ctx: CliContext, fromStdin: boolean): Promise<stri
 
 /** `ladder user create|list|set-password`: accounts, acting as the named operator (audited). */
 export function registerUserCommand(program: Command, ctx: CliContext): void {
-  const user = program.command('user').description('manage accounts (as the operator; every change is audited)');
+  const user = program
+    .command('user')
+    .description('manage accounts (as the operator; every change is audited)');
 
   user
     .command('create')
-    .description('create an account; prompts for the password on a terminal, or reads it with --password-stdin')
+    .description(
+      'create an account; prompts for the password on a terminal, or reads it with --password-stdin',
+    )
     .requiredOption('--email <email>', 'the person’s email (their builder record has the same email)')
     .requiredOption('--role <role>', 'leadership | builder | client_stakeholder')
     .option('--client <id>', 'for a client stakeholder: the client they speak for')

@@ -81,9 +81,12 @@ describe('access policy', () => {
   });
 
   it('keeps every management action and the audit log to leadership', () => {
-    const managed = ACTIONS.filter((a) => a.endsWith('.manage') || a === 'audit.read' || a === 'ranking.read');
+    const managed = ACTIONS.filter(
+      (a) => a.endsWith('.manage') || a === 'audit.read' || a === 'ranking.read',
+    );
     expect(managed.length).toBeGreaterThan(8);
-    for (const action of managed) expect(allowed(builder, action, ['self', 'mentor', 'panelist'])).toBe(false);
+    for (const action of managed)
+      expect(allowed(builder, action, ['self', 'mentor', 'panelist'])).toBe(false);
   });
 
   it('lets every builder read the ladder but not a client stakeholder', () => {

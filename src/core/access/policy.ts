@@ -82,8 +82,7 @@ export interface ResourceFacts {
 }
 
 export type Decision =
-  | { allow: true; reason: string }
-  | { allow: false; reason: string; code: 'unauthenticated' | 'forbidden' };
+  { allow: true; reason: string } | { allow: false; reason: string; code: 'unauthenticated' | 'forbidden' };
 
 /** Evidence that someone other than the builder records about them, by the relation that may. */
 export const PEER_EVIDENCE_KINDS: ReadonlySet<string> = new Set(['review_citation']);

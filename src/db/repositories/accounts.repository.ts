@@ -139,7 +139,11 @@ export async function selectApiTokens(executor: Executor, accountId: string | nu
 }
 
 /** Marks a token revoked. */
-export async function revokeApiTokenRow(executor: Executor, id: string, at: Date): Promise<ApiTokenRow | undefined> {
+export async function revokeApiTokenRow(
+  executor: Executor,
+  id: string,
+  at: Date,
+): Promise<ApiTokenRow | undefined> {
   const [row] = await executor
     .update(apiTokens)
     .set({ revokedAt: at })

@@ -46,7 +46,8 @@ function authenticateFromRequest(deps: AppDeps): Authenticator {
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const actor = match?.[1] === undefined ? null : await authenticateApiToken(services, match[1]);
-      if (actor === null) throw new DomainError('unauthenticated', 'The API token is unknown, expired or revoked');
+      if (actor === null)
+        throw new DomainError('unauthenticated', 'The API token is unknown, expired or revoked');
       return { actor, method: 'token' };
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -124,7 +125,7 @@ export function routeTable(app: FastifyInstance): readonly DeclaredRoute[] {
 function checkDeclaration(route: RouteOptions, table: DeclaredRoute[]): void {
   const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
   if (isExemptRoute(route)) return;
-  const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+  const access = route.config?.access;
   if (access === undefined) {
     throw new Error(
       `${methods} ${route.url} declares no access: add config.access (publicAccess, signedIn or policy) — ` +

@@ -24,7 +24,8 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: policy('audit.read') },
         schema: {
           tags: ['audit'],
-          summary: 'Audit log entries, newest first; filter by actor, action, entity, entity_id, from/to; page with before_id',
+          summary:
+            'Audit log entries, newest first; filter by actor, action, entity, entity_id, from/to; page with before_id',
           querystring: z.object({
             actor: z.string().min(1).optional(),
             action: z.string().min(1).optional(),
@@ -35,7 +36,9 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             before_id: z.coerce.number().int().positive().optional(),
             limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(100),
           }),
-          response: { 200: z.object({ entries: z.array(entry), next_before_id: z.number().int().nullable() }) },
+          response: {
+            200: z.object({ entries: z.array(entry), next_before_id: z.number().int().nullable() }),
+          },
         },
       },
       async (request) => {

@@ -41,7 +41,13 @@ const apiToken = z.object({
 });
 
 function accountJson(view: AccountView): z.infer<typeof account> {
-  return { id: view.id, email: view.email, role: view.role, client_id: view.clientId, created_at: view.createdAt };
+  return {
+    id: view.id,
+    email: view.email,
+    role: view.role,
+    client_id: view.clientId,
+    created_at: view.createdAt,
+  };
 }
 
 function tokenJson(view: ApiTokenView): z.infer<typeof apiToken> {
@@ -81,7 +87,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         bodyLimit: 8_192,
         schema: {
           tags: ['auth'],
-          summary: 'Sign in with email and password: sets the HttpOnly session cookie, returns the CSRF token',
+          summary:
+            'Sign in with email and password: sets the HttpOnly session cookie, returns the CSRF token',
           body: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1_024) }),
           response: {
             200: z.object({ account, csrf_token: z.string(), expires_at: z.string() }),
@@ -166,7 +173,10 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Change your password; your other sessions end',
-          body: z.object({ current_password: z.string().min(1).max(1_024), new_password: z.string().min(1).max(1_024) }),
+          body: z.object({
+            current_password: z.string().min(1).max(1_024),
+            new_password: z.string().min(1).max(1_024),
+          }),
           response: { 204: z.null(), 400: errorBody },
         },
       },
@@ -236,7 +246,11 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/accounts',
       {
         config: { access: policy('account.manage') },
-        schema: { tags: ['auth'], summary: 'Every account', response: { 200: z.object({ accounts: z.array(account) }) } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Every account',
+          response: { 200: z.object({ accounts: z.array(account) }) },
+        },
       },
       async (request) => ({ accounts: (await listAccounts(services, request.actor)).map(accountJson) }),
     );

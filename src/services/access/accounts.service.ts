@@ -136,7 +136,11 @@ export interface NewAccount {
 }
 
 /** Creates an account (leadership or the operator only); the password is stored as an argon2id hash. */
-export async function createAccount(services: AccessServices, actor: Actor, input: NewAccount): Promise<AccountView> {
+export async function createAccount(
+  services: AccessServices,
+  actor: Actor,
+  input: NewAccount,
+): Promise<AccountView> {
   assertAllowed(actor, 'account.manage');
   const email = normaliseEmail(input.email);
   const problems: { field: string; message: string }[] = [];
@@ -169,11 +173,19 @@ export async function createAccount(services: AccessServices, actor: Actor, inpu
     }).catch((error: unknown) => {
       // The only foreign key: the client must exist in the roster.
       if (clientId !== null && /foreign key|violates/i.test(String((error as Error).cause ?? error)))
-        throw validationFailed(`client: no client ${clientId}`, [{ field: 'client', message: 'unknown client' }]);
+        throw validationFailed(`client: no client ${clientId}`, [
+          { field: 'client', message: 'unknown client' },
+        ]);
       throw error;
     });
     const view = viewAccount(row);
-    await recordAudit(tx, actor, { action: 'account.create', entity: 'account', entityId: row.id, after: view, at: now });
+    await recordAudit(tx, actor, {
+      action: 'account.create',
+      entity: 'account',
+      entityId: row.id,
+      after: view,
+      at: now,
+    });
     return view;
   });
 }
@@ -211,7 +223,10 @@ export async function signIn(
   const failures = await countSignInFailures(services.db, email, input.ip, since);
   if (failures.byEmail >= SIGN_IN_MAX_FAILURES || failures.byIp >= SIGN_IN_MAX_FAILURES) {
     const oldest = (await oldestSignInFailure(services.db, email, input.ip, since)) ?? now;
-    const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000 - now.getTime()) / 1000));
+    const retryAfter = Math.max(
+      1,
+      Math.ceil((oldest.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000 - now.getTime()) / 1000),
+    );
     throw new DomainError('rate_limited', `Too many failed sign-ins: try again in ${retryAfter} seconds`, {
       retry_after_seconds: retryAfter,
     });
@@ -220,7 +235,9 @@ export async function signIn(
   const ok =
     account !== undefined && account.disabledAt === null
       ? await verifyPassword(account.passwordHash, input.password)
-      : await verifyPassword(await (dummyHash ??= hashPassword(randomToken())), input.password).then(() => false);
+      : await verifyPassword(await (dummyHash ??= hashPassword(randomToken())), input.password).then(
+          () => false,
+        );
   if (!ok || account === undefined) {
     await insertSignInFailure(services.db, { id: randomUUID(), email, ip: input.ip, at: now });
     throw new DomainError('unauthenticated', 'Wrong email or password');
@@ -231,7 +248,13 @@ export async function signIn(
   await services.db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, now);
     await clearSignInFailures(tx, email, since);
-    await insertSession(tx, { tokenHash: sha256(sessionToken), accountId: account.id, csrfToken, createdAt: now, expiresAt });
+    await insertSession(tx, {
+      tokenHash: sha256(sessionToken),
+      accountId: account.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt,
+    });
     await recordAudit(tx, actorOfAccount(account), {
       action: 'session.create',
       entity: 'account',
@@ -250,7 +273,11 @@ export async function authenticateSession(
 ): Promise<{ actor: Actor; csrfToken: string; account: AccountView } | null> {
   const found = await findLiveSession(services.db, sha256(sessionToken), services.clock.now());
   if (found === undefined) return null;
-  return { actor: actorOfAccount(found.account), csrfToken: found.session.csrfToken, account: viewAccount(found.account) };
+  return {
+    actor: actorOfAccount(found.account),
+    csrfToken: found.session.csrfToken,
+    account: viewAccount(found.account),
+  };
 }
 
 /** Ends a session (sign-out); the cookie stops working at once. */
@@ -258,7 +285,12 @@ export async function signOut(services: AccessServices, actor: Actor, sessionTok
   await services.db.transaction(async (tx) => {
     const removed = await deleteSession(tx, sha256(sessionToken));
     if (removed > 0 && actor.kind === 'person' && actor.accountId !== undefined) {
-      await recordAudit(tx, actor, { action: 'session.delete', entity: 'account', entityId: actor.accountId, at: services.clock.now() });
+      await recordAudit(tx, actor, {
+        action: 'session.delete',
+        entity: 'account',
+        entityId: actor.accountId,
+        at: services.clock.now(),
+      });
     }
   });
 }
@@ -272,26 +304,42 @@ export async function changePassword(
   actor: Actor,
   input: { current: string; next: string; keepSessionToken?: string },
 ): Promise<void> {
-  if (actor.kind !== 'person' || actor.accountId === undefined) throw new DomainError('unauthenticated', 'Sign in first');
+  if (actor.kind !== 'person' || actor.accountId === undefined)
+    throw new DomainError('unauthenticated', 'Sign in first');
   const account = await findAccountById(services.db, actor.accountId);
   if (account === undefined) throw new DomainError('unauthenticated', 'Sign in first');
   if (!(await verifyPassword(account.passwordHash, input.current))) {
-    throw validationFailed('current_password: does not match', [{ field: 'current_password', message: 'does not match' }]);
+    throw validationFailed('current_password: does not match', [
+      { field: 'current_password', message: 'does not match' },
+    ]);
   }
   const weak = passwordProblem(input.next);
-  if (weak !== null) throw validationFailed(weak.replace(/^password/, 'new_password'), [{ field: 'new_password', message: weak }]);
+  if (weak !== null)
+    throw validationFailed(weak.replace(/^password/, 'new_password'), [
+      { field: 'new_password', message: weak },
+    ]);
   const passwordHash = await hashPassword(input.next);
   const now = services.clock.now();
   await services.db.transaction(async (tx) => {
     await updatePasswordHash(tx, account.id, passwordHash, now);
     const keep = input.keepSessionToken === undefined ? undefined : sha256(input.keepSessionToken);
     await deleteSessionsOfAccount(tx, account.id, keep);
-    await recordAudit(tx, actor, { action: 'account.password_change', entity: 'account', entityId: account.id, at: now });
+    await recordAudit(tx, actor, {
+      action: 'account.password_change',
+      entity: 'account',
+      entityId: account.id,
+      at: now,
+    });
   });
 }
 
 /** Sets a password as the operator (first run, forgotten passwords); ends every session of the account. */
-export async function setPassword(services: AccessServices, actor: Actor, email: string, password: string): Promise<void> {
+export async function setPassword(
+  services: AccessServices,
+  actor: Actor,
+  email: string,
+  password: string,
+): Promise<void> {
   assertAllowed(actor, 'account.manage');
   const weak = passwordProblem(password);
   if (weak !== null) throw validationFailed(weak, [{ field: 'password', message: weak }]);
@@ -302,7 +350,12 @@ export async function setPassword(services: AccessServices, actor: Actor, email:
   await services.db.transaction(async (tx) => {
     await updatePasswordHash(tx, account.id, passwordHash, now);
     await deleteSessionsOfAccount(tx, account.id);
-    await recordAudit(tx, actor, { action: 'account.password_set', entity: 'account', entityId: account.id, at: now });
+    await recordAudit(tx, actor, {
+      action: 'account.password_set',
+      entity: 'account',
+      entityId: account.id,
+      at: now,
+    });
   });
 }
 
@@ -324,16 +377,25 @@ export async function createApiToken(
   actor: Actor,
   input: { name: string; role?: string; expiresAt?: Date | null },
 ): Promise<CreatedApiToken> {
-  if (actor.kind !== 'person' || actor.accountId === undefined) throw new DomainError('unauthenticated', 'Sign in first');
-  if (actor.tokenId !== undefined) throw new DomainError('forbidden', 'An API token cannot create tokens: sign in');
+  if (actor.kind !== 'person' || actor.accountId === undefined)
+    throw new DomainError('unauthenticated', 'Sign in first');
+  if (actor.tokenId !== undefined)
+    throw new DomainError('forbidden', 'An API token cannot create tokens: sign in');
   const name = input.name.trim();
-  if (name === '' || name.length > 100) throw validationFailed('name: 1–100 characters', [{ field: 'name', message: '1–100 characters' }]);
+  if (name === '' || name.length > 100)
+    throw validationFailed('name: 1–100 characters', [{ field: 'name', message: '1–100 characters' }]);
   const role = input.role ?? actor.role;
-  if (!isRole(role)) throw validationFailed(`role: expected one of ${ROLES.join(', ')}`, [{ field: 'role', message: 'unknown role' }]);
-  if (!tokenRoleAllowed(actor.role, role)) throw new DomainError('forbidden', `A ${actor.role} cannot create a ${role} token`);
+  if (!isRole(role))
+    throw validationFailed(`role: expected one of ${ROLES.join(', ')}`, [
+      { field: 'role', message: 'unknown role' },
+    ]);
+  if (!tokenRoleAllowed(actor.role, role))
+    throw new DomainError('forbidden', `A ${actor.role} cannot create a ${role} token`);
   const now = services.clock.now();
   if (input.expiresAt != null && input.expiresAt.getTime() <= now.getTime())
-    throw validationFailed('expires_at: must be in the future', [{ field: 'expires_at', message: 'must be in the future' }]);
+    throw validationFailed('expires_at: must be in the future', [
+      { field: 'expires_at', message: 'must be in the future' },
+    ]);
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const accountId = actor.accountId;
   return services.db.transaction(async (tx) => {
@@ -349,7 +411,13 @@ export async function createApiToken(
       revokedAt: null,
     });
     const record = viewToken(row);
-    await recordAudit(tx, actor, { action: 'api_token.create', entity: 'api_token', entityId: row.id, after: record, at: now });
+    await recordAudit(tx, actor, {
+      action: 'api_token.create',
+      entity: 'api_token',
+      entityId: row.id,
+      after: record,
+      at: now,
+    });
     return { token, record };
   });
 }
@@ -370,14 +438,20 @@ export async function authenticateApiToken(services: AccessServices, token: stri
 
 /** Tokens of the signed-in person (leadership: everyone's). Secrets are never listed. */
 export async function listApiTokens(services: AccessServices, actor: Actor): Promise<ApiTokenView[]> {
-  if (actor.kind === 'operator' || actor.kind === 'system') return (await selectApiTokens(services.db, null)).map(viewToken);
-  if (actor.kind !== 'person' || actor.accountId === undefined) throw new DomainError('unauthenticated', 'Sign in first');
+  if (actor.kind === 'operator' || actor.kind === 'system')
+    return (await selectApiTokens(services.db, null)).map(viewToken);
+  if (actor.kind !== 'person' || actor.accountId === undefined)
+    throw new DomainError('unauthenticated', 'Sign in first');
   const all = actor.role === 'leadership' && actor.tokenId === undefined;
   return (await selectApiTokens(services.db, all ? null : actor.accountId)).map(viewToken);
 }
 
 /** Revokes a token: its owner or leadership. It stops working at once. */
-export async function revokeApiToken(services: AccessServices, actor: Actor, id: string): Promise<ApiTokenView> {
+export async function revokeApiToken(
+  services: AccessServices,
+  actor: Actor,
+  id: string,
+): Promise<ApiTokenView> {
   const existing = await findApiTokenById(services.db, id);
   if (existing === undefined) throw notFound('API token', id);
   const own = actor.kind === 'person' && actor.accountId === existing.accountId;
@@ -387,7 +461,14 @@ export async function revokeApiToken(services: AccessServices, actor: Actor, id:
     const row = await revokeApiTokenRow(tx, id, now);
     if (row === undefined) throw new DomainError('invalid_state', `API token ${id} is already revoked`);
     const after = viewToken(row);
-    await recordAudit(tx, actor, { action: 'api_token.revoke', entity: 'api_token', entityId: id, before: viewToken(existing), after, at: now });
+    await recordAudit(tx, actor, {
+      action: 'api_token.revoke',
+      entity: 'api_token',
+      entityId: id,
+      before: viewToken(existing),
+      after,
+      at: now,
+    });
     return after;
   });
 }

@@ -29,7 +29,9 @@ export async function ensureDemoAccounts(
   const people = await listAllPeople(services.db);
   const byEmail = new Map(people.map((person) => [person.email, person]));
   const wanted: { as: DemoAccount['as']; email: string; role: 'leadership' | 'builder' }[] = [];
-  const lead = people.filter((person) => person.role === 'leadership').sort((a, b) => a.email.localeCompare(b.email))[0];
+  const lead = people
+    .filter((person) => person.role === 'leadership')
+    .sort((a, b) => a.email.localeCompare(b.email))[0];
   if (lead !== undefined) wanted.push({ as: 'leadership', email: lead.email, role: 'leadership' });
   const running = (await listAllMentorships(services.db))
     .filter((m) => m.start <= options.today && (m.end === null || m.end >= options.today))
@@ -44,7 +46,12 @@ export async function ensureDemoAccounts(
   for (const want of wanted) {
     const exists = (await findAccountByEmail(services.db, want.email)) !== undefined;
     if (!exists) await createAccount(services, actor, { email: want.email, role: want.role, password });
-    result.push({ as: want.as, email: want.email, name: byEmail.get(want.email)?.name ?? want.email, created: !exists });
+    result.push({
+      as: want.as,
+      email: want.email,
+      name: byEmail.get(want.email)?.name ?? want.email,
+      created: !exists,
+    });
   }
   return result;
 }

@@ -1,4 +1,11 @@
-import { decide, factsOf, type Action, type Decision, type Relation, type ResourceFacts } from '../../core/access/policy.js';
+import {
+  decide,
+  factsOf,
+  type Action,
+  type Decision,
+  type Relation,
+  type ResourceFacts,
+} from '../../core/access/policy.js';
 import type { Actor } from '../../core/actor.js';
 import { DomainError } from '../../core/errors.js';
 import type { Executor } from '../../db/connection.js';
@@ -45,7 +52,8 @@ export async function resolveFacts(
 ): Promise<ResourceFacts> {
   const relations = new Set<Relation>();
   if (actor.kind !== 'person' || actor.role === 'leadership') return factsOf(relations, ref.evidenceKind);
-  const me = actor.email.toLowerCase();
+  // Builders are keyed by email; an account's builderId is that email.
+  const me = (actor.builderId ?? actor.email).toLowerCase();
   const today = isoDay(now);
   if (ref.accountId !== undefined && actor.accountId === ref.accountId) relations.add('self');
 
