@@ -259,8 +259,8 @@ export async function loadLevelEvidence(
             ),
           ),
         ),
-      )
-      .orderBy(asc(evidence.builderEmail), asc(evidence.date), asc(evidence.seq));
+      );
+    // No ORDER BY: a ranking only counts, and a sort of a big level's records would spill to disk.
   })();
   const mentorshipQuery = (async () => {
     if (!needs.mentorships) return [];
