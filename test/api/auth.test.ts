@@ -107,6 +107,21 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
       payload,
     });
     expect(ok.statusCode).toBe(201);
+    // A sign-in posted from another site (login CSRF) is refused too.
+    const foreignSignIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { origin: 'https://evil.example', host: 'ladder.example' },
+      payload: { email: 'ana@example.test', password: TEST_PASSWORD },
+    });
+    expect(foreignSignIn.statusCode).toBe(403);
+    const sameSiteSignIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { origin: 'https://ladder.example', host: 'ladder.example' },
+      payload: { email: 'ana@example.test', password: TEST_PASSWORD },
+    });
+    expect(sameSiteSignIn.statusCode).toBe(200);
   });
 
   it('issues API tokens shown once, hashed at rest, scoped to a role, that stop working when revoked', async () => {

@@ -83,6 +83,8 @@ function sameOrigin(request: FastifyRequest): boolean {
  */
 function checkCsrf(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
+  // A bearer token is no ambient credential: a page on another site cannot make the browser send it.
+  if (request.authMethod === 'token') return;
   if (!sameOrigin(request)) throw new DomainError('csrf_failed', 'Cross-site request refused');
   if (request.authMethod !== 'session' || request.session === null) return;
   const sent = request.headers[CSRF_HEADER];
