@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RankingEntry } from '../../core/evaluation/ranking.js';
 import type { Readiness } from '../../core/evaluation/readiness.js';
+import { assessmentOfLatestCase } from '../../services/promotion-case.service.js';
 import { getRanking, getReadiness } from '../../services/readiness.service.js';
 import { writeLine, type CliContext } from '../context.js';
 
@@ -112,7 +113,12 @@ export function registerReadinessCommand(program: Command, ctx: CliContext): voi
     .option('--json', 'print the API JSON instead of a table')
     .action(async (email: string, options: { at?: string; json?: boolean }) => {
       await ctx.withDatabase(async ({ db }) => {
-        const readiness = await getReadiness({ db, clock: ctx.clock }, ctx.actor(), email, options.at);
+        const readiness = await getReadiness(
+          { db, clock: ctx.clock, assessmentOf: assessmentOfLatestCase },
+          ctx.actor(),
+          email,
+          options.at,
+        );
         if (options.json === true) writeLine(ctx.stdout, JSON.stringify(readiness, null, 2));
         else for (const line of formatReadiness(readiness)) writeLine(ctx.stdout, line);
       });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assessmentOfLatestCase } from '../../services/promotion-case.service.js';
 import { getRanking, getReadiness } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
@@ -87,7 +88,8 @@ export const rankingEntry = z.object({
 
 /** Promotion readiness of a builder and the ranking of a level, each on a date `at` (default today). */
 export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  // The assessment requirement reads the latest decided promotion case.
+  const services = { db: deps.database.db, clock: deps.clock, assessmentOf: assessmentOfLatestCase };
   return async (app) => {
     app.get(
       '/api/builders/:email/readiness',
