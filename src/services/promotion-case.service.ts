@@ -478,18 +478,25 @@ export async function listPromotionCases(
 // ---------------------------------------------------------------------------------------------- writes
 
 /** Finds the ladder version in force today whose tracks hold the builder's track and level. */
-async function ladderForBuilder(deps: PromotionDeps, builder: Builder, day: string) {
+async function ladderForBuilder(deps: PromotionDeps, builder: Builder, level: string, day: string) {
   const summaries = await listLadders({ db: deps.db, clock: deps.clock });
   for (const summary of summaries) {
     if (summary.activeVersion === null) continue;
     const ladder = await getLadderInForce({ db: deps.db, clock: deps.clock }, summary.ladderId, day);
-    if (ladder.document.tracks.some((t) => t.id === builder.track && t.levels.includes(builder.level)))
-      return ladder;
+    if (ladder.document.tracks.some((t) => t.id === builder.track && t.levels.includes(level))) return ladder;
   }
   throw new DomainError(
     'case_not_eligible',
-    `No ladder in force on ${day} has ${builder.email}'s track ${builder.track} and level ${builder.level}`,
+    `No ladder in force on ${day} has ${builder.email}'s track ${builder.track} and level ${level}`,
   );
+}
+
+/** True for a unique-index violation, as node-postgres and PGlite report it (drizzle wraps it in `cause`). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }
 
 export interface OpenCaseInput {
@@ -508,8 +515,12 @@ export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCas
   const day = today(deps.clock);
   const builder = await findBuilder(deps.db, email);
   if (builder === undefined) throw notFound('Builder', email);
-  const ladder = await ladderForBuilder(deps, builder, day);
-  const promotion = panelPromotionFrom(ladder.document, builder.level);
+  // The level held today: a promotion already decided but effective later has not happened yet.
+  const fromLevel = levelOn(builder, day)?.level;
+  if (fromLevel === undefined)
+    throw new DomainError('case_not_eligible', `${email} holds no level on ${day}`);
+  const ladder = await ladderForBuilder(deps, builder, fromLevel, day);
+  const promotion = panelPromotionFrom(ladder.document, fromLevel);
   const live = await findLiveCase(deps.db, email, promotion.targetLevel);
   if (live !== undefined) {
     throw new DomainError(
@@ -543,32 +554,39 @@ export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCas
     ]);
   }
   const now = deps.clock.now();
-  const id = await deps.db.transaction(async (tx) => {
-    const row = await insertCase(tx, {
-      candidateEmail: email,
-      ladderId: ladder.ladderId,
-      ladderVersionId: ladder.versionId,
-      ladderVersion: ladder.version,
-      fromLevel: builder.level,
-      targetLevel: promotion.targetLevel,
-      status: 'open',
-      openedOn: day,
-      openedAt: now,
-      openedBy: describeActor(actor),
-      readinessSnapshot: snapshot,
-      eligibleAtOpening: snapshot.eligible_for_case,
-      openOverrideReason: reason === '' ? null : reason,
+  const alreadyLive = () =>
+    new DomainError('invalid_state', `${email} already has a live case for ${promotion.targetLevel}`);
+  const id = await deps.db
+    .transaction(async (tx) => {
+      const row = await insertCase(tx, {
+        candidateEmail: email,
+        ladderId: ladder.ladderId,
+        ladderVersionId: ladder.versionId,
+        ladderVersion: ladder.version,
+        fromLevel,
+        targetLevel: promotion.targetLevel,
+        status: 'open',
+        openedOn: day,
+        openedAt: now,
+        openedBy: describeActor(actor),
+        readinessSnapshot: snapshot,
+        eligibleAtOpening: snapshot.eligible_for_case,
+        openOverrideReason: reason === '' ? null : reason,
+      });
+      await recordStep(tx, actor, now, row.id, 'open', {
+        candidate: email,
+        from_level: fromLevel,
+        target_level: promotion.targetLevel,
+        ladder_version: ladder.version,
+        eligible: snapshot.eligible_for_case,
+        override_reason: reason === '' ? null : reason,
+      });
+      return row.id;
+    })
+    .catch((error: unknown) => {
+      // Two openings at once: the partial unique index lets one through and refuses the other.
+      throw isUniqueViolation(error) ? alreadyLive() : error;
     });
-    await recordStep(tx, actor, now, row.id, 'open', {
-      candidate: email,
-      from_level: builder.level,
-      target_level: promotion.targetLevel,
-      ladder_version: ladder.version,
-      eligible: snapshot.eligible_for_case,
-      override_reason: reason === '' ? null : reason,
-    });
-    return row.id;
-  });
   return getCase(deps, actor, id);
 }
 

@@ -531,4 +531,16 @@ forEachEngine('promotion cases API', (getDb) => {
       });
     });
   });
+
+  describe('two openings at once', () => {
+    it('lets one through and refuses the other with invalid_state', async () => {
+      as.current.actor = leadership;
+      const [first, second] = await Promise.all([
+        app.inject({ method: 'POST', url: '/api/cases', payload: { candidate: 'cy@example.test' } }),
+        app.inject({ method: 'POST', url: '/api/cases', payload: { candidate: 'cy@example.test' } }),
+      ]);
+      expect([first.statusCode, second.statusCode].sort()).toEqual([201, 409]);
+      expect((first.statusCode === 409 ? first : second).json()).toMatchObject({ error: 'invalid_state' });
+    });
+  });
 });
