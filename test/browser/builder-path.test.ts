@@ -129,6 +129,8 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     expect(await form.getByRole('alert').textContent()).toMatch(/mentee|score/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    const stored = await asBea.get<{ total: number }>(`/api/evidence?builder=${bea}&kind=mentee_review`);
+    expect(stored.total).toBe(0);
     await h.screenshot(page, 'builder-evidence-error-phone');
     await context.close();
     expect(h.pageErrors).toEqual([]);

@@ -144,6 +144,19 @@ describe.skipIf(!enabled)('panelist scores a case; leadership reads the board, r
     expect((await page.getByTestId('case-outcome').textContent())!.toLowerCase()).toContain(decided.decision!.outcome.replace('_', ' '));
     await h.screenshot(page, 'leadership-case-decided');
     await context.close();
+  });
+
+  it('the candidate sees the outcome and the feedback on their path, without panelist names', async () => {
+    const { page, context } = await h.newPage();
+    await h.signIn(page, candidate);
+    const outcome = page.getByTestId('candidate-outcome');
+    await outcome.waitFor();
+    expect((await outcome.textContent())!.toLowerCase()).toContain('promoted');
+    const card = page.locator('#my-case');
+    await card.getByText('Strong multiplier; keep teaching.').waitFor();
+    expect(await card.textContent()).not.toContain(panelist);
+    await h.screenshot(page, 'candidate-outcome');
+    await context.close();
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { useParams, useSearchParams } from 'react-router';
 import { useLadder } from '../../features/ladder/api/get-ladder';
 import { useLadders } from '../../features/ladder/api/get-ladders';
+import { useCases } from '../../features/cases/api/list-cases';
+import { CandidateOutcome } from '../../features/cases/components/candidate-outcome';
 import { EvidenceForm, type EvidenceFormOptions } from '../../features/evidence/components/evidence-form';
 import { RecordList } from '../../features/evidence/components/record-list';
 import { PathPage } from '../../features/path/components/path-page';
@@ -26,6 +28,20 @@ function formOptions(levels: Level[], _email: string): EvidenceFormOptions {
   };
 }
 
+/** The promotion cases of which this person is the candidate: outcome and feedback once decided. */
+function MyCases({ email }: { email: string }) {
+  const cases = useCases({ candidate: email });
+  return (
+    <>
+      {(cases.data ?? [])
+        .filter((c) => c.candidate === email)
+        .map((c) => (
+          <CandidateOutcome key={c.id} caseId={c.id} />
+        ))}
+    </>
+  );
+}
+
 /** /path (my own) and /builders/:email (a mentee's or, for leadership, anyone's); ?at= picks the day. */
 export function PathRoute() {
   const { email: emailParam } = useParams();
@@ -39,22 +55,25 @@ export function PathRoute() {
         const email = emailParam ?? builderEmailOf(session);
         if (email === null) return <p>Pick a builder from the roster to see their path.</p>;
         return (
-          <PathPage
-            email={email}
-            {...(at === undefined ? {} : { at })}
-            levels={ladder.data?.document.levels ?? []}
-            isSelf={email === builderEmailOf(session)}
-            renderRecords={(ids) => <RecordList ids={ids} />}
-            evidenceForm={
-              isSelfOrLead(session, email) ? (
-                <EvidenceForm
-                  builder={email}
-                  recorder={session.email}
-                  options={formOptions(ladder.data?.document.levels ?? [], email)}
-                />
-              ) : undefined
-            }
-          />
+          <>
+            {builderEmailOf(session) === email && <MyCases email={email} />}
+            <PathPage
+              email={email}
+              {...(at === undefined ? {} : { at })}
+              levels={ladder.data?.document.levels ?? []}
+              isSelf={email === builderEmailOf(session)}
+              renderRecords={(ids) => <RecordList ids={ids} />}
+              evidenceForm={
+                isSelfOrLead(session, email) ? (
+                  <EvidenceForm
+                    builder={email}
+                    recorder={session.email}
+                    options={formOptions(ladder.data?.document.levels ?? [], email)}
+                  />
+                ) : undefined
+              }
+            />
+          </>
         );
       }}
     </RequireSession>
