@@ -57,7 +57,7 @@ export function PathPage({
             <div className="stats">
               <Stat
                 label="metrics met"
-                value={`${met} of ${readiness.metrics.length}`}
+                value={readiness.metrics.length === 0 ? '—' : `${met} of ${readiness.metrics.length}`}
                 testId="stat-metrics-met"
               />
               <Stat label="months at level" value={readiness.months_at_level} testId="stat-months" />
