@@ -1,6 +1,6 @@
 import type { LevelDefinition } from '../ladder/ladder.schema.js';
 import type { RequirementRule } from '../ladder/rule-kinds.js';
-import type { LevelStep } from '../roster/roster.types.js';
+import { menteeAdvancesCreditedTo } from '../mentorship/mentee-credit.js';
 import type { AssessmentOutcome, RequirementResult, Verdict } from './evaluation.types.js';
 import type { EvaluationScope } from './ledger-scope.js';
 import { joinOr, plural, words } from './plain-words.js';
@@ -20,10 +20,7 @@ export interface RequirementContext {
   assessment: AssessmentOutcome | null;
   /** Position of a level in its track (higher = more senior), undefined for unknown levels. */
   levelRank: (levelId: string) => number | undefined;
-  /**
-   * Mentees whose level rose while this builder mentored them, with the date of the rise. Supplied by the
-   * mentorship module when it provides the rule; `menteesAdvanced` below is the default.
-   */
+  /** Overrides the mentee-advanced rule (default: the mentorship module's, see `menteesAdvanced`). */
   menteesAdvanced?: (scope: EvaluationScope) => MenteeAdvance[];
 }
 
@@ -82,36 +79,20 @@ export function evaluateAssessment(
 }
 
 /**
- * The default mentee-advanced rule: a mentee's level step to a higher level dated while the mentorship was
- * active (start and end inclusive) and on or before `at`.
+ * The mentee-advanced rule is the mentorship module's: a mentee's step to a higher level, dated while the
+ * mentorship was active (start and end inclusive) and on or before `at`, is credited to the mentor.
  */
 export function menteesAdvanced(
   scope: EvaluationScope,
   levelRank: (levelId: string) => number | undefined,
 ): MenteeAdvance[] {
-  const advances: MenteeAdvance[] = [];
-  for (const mentorship of scope.input.mentorships) {
-    if (mentorship.mentor !== scope.builder) continue;
-    const steps: readonly LevelStep[] = scope.input.menteeLevels.get(mentorship.mentee) ?? [];
-    for (let index = 1; index < steps.length; index += 1) {
-      const previous = steps[index - 1];
-      const step = steps[index];
-      if (previous === undefined || step === undefined) continue;
-      const before = levelRank(previous.level);
-      const after = levelRank(step.level);
-      if (before === undefined || after === undefined || after <= before) continue;
-      const end = mentorship.end ?? scope.at;
-      if (step.since < mentorship.start || step.since > end || step.since > scope.at) continue;
-      advances.push({
-        mentorship_id: mentorship.id,
-        mentee: mentorship.mentee,
-        from_level: previous.level,
-        to_level: step.level,
-        on: step.since,
-      });
-    }
-  }
-  return advances.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.mentee < b.mentee ? -1 : 1));
+  return menteeAdvancesCreditedTo(
+    scope.builder,
+    scope.input.mentorships,
+    scope.input.menteeLevels,
+    levelRank,
+    scope.at,
+  );
 }
 
 /** `mentee_advanced`: at least `min` distinct mentees advanced while mentored; `met_on` when the min-th did. */
