@@ -55,6 +55,7 @@ export async function mayAbout(
   actor: Actor,
   action: Action,
   builder: string,
+  now: Date,
 ): Promise<boolean> {
-  return decide(actor, action, await resolveFacts(db, actor, { builderId: builder })).allow;
+  return decide(actor, action, await resolveFacts(db, actor, { builderId: builder }, now)).allow;
 }
