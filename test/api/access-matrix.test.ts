@@ -85,12 +85,21 @@ const MATRIX: MatrixRow[] = [
   // Payouts are money: leadership and the mentor themself, never the mentee or anyone else.
   { route: 'GET /api/payouts', allowed: 'L', query: 'month=2026-10' },
   { route: 'GET /api/payouts', allowed: 'L', query: `month=2026-10&mentor=${PERSONAS.mentor}` },
+  { route: 'GET /api/payouts.csv', allowed: 'L', query: 'month=2026-10' },
   {
     route: 'GET /api/mentors/:email/payouts',
     allowed: 'LM',
     path: `/api/mentors/${PERSONAS.mentor}/payouts`,
   },
   { route: 'GET /api/mentors/:email/payouts', allowed: 'LS' },
+  // Integrations: who is who on GitHub, which analytics project is whose, sync state (leadership).
+  { route: 'GET /api/person-accounts', allowed: 'L' },
+  { route: 'POST /api/person-accounts', allowed: 'L' },
+  { route: 'DELETE /api/person-accounts/:provider/:account', allowed: 'L' },
+  { route: 'GET /api/analytics-projects', allowed: 'L' },
+  { route: 'POST /api/analytics-projects', allowed: 'L' },
+  { route: 'DELETE /api/analytics-projects/:project', allowed: 'L' },
+  { route: 'GET /api/sources', allowed: 'L' },
   // Evaluation.
   { route: 'GET /api/builders/:email/readiness', allowed: 'LSMP' },
   { route: 'GET /api/levels/:level/ranking', allowed: 'L' },
@@ -135,7 +144,8 @@ function concretePath(pattern: string, fixture: AccessFixture): string {
   return pattern
     .replace(':email', encodeURIComponent(ANA))
     .replace(':level', 'L4')
-    .replace(':id', encodeURIComponent(id));
+    .replace(':id', encodeURIComponent(id))
+    .replace(/:[a-z_]+/gi, 'unknown');
 }
 
 forEachEngine('access matrix', (getDb) => {

@@ -190,6 +190,30 @@ const ROWS: WriteRow[] = [
     body: () => ({ reason: 'opened for the audit test' }),
     entity: 'promotion_case',
   },
+  {
+    route: 'POST /api/person-accounts',
+    as: 'leadership',
+    body: () => ({ provider: 'github', account: 'ana-gh', person: PERSONAS.self }),
+    entity: 'person_account',
+  },
+  {
+    route: 'DELETE /api/person-accounts/:provider/:account',
+    as: 'leadership',
+    path: () => '/api/person-accounts/github/ana-gh',
+    entity: 'person_account',
+  },
+  {
+    route: 'POST /api/analytics-projects',
+    as: 'leadership',
+    body: () => ({ provider: 'posthog', project: 'acme-web', client: 'acme' }),
+    entity: 'analytics_project',
+  },
+  {
+    route: 'DELETE /api/analytics-projects/:project',
+    as: 'leadership',
+    path: () => '/api/analytics-projects/acme-web',
+    entity: 'analytics_project',
+  },
   { route: 'POST /api/auth/sign-out', as: 'mentor', entity: 'account' },
 ];
 
