@@ -164,7 +164,7 @@ export const READINESS_FLOOR_SQL = `
  * effect from their own date, vouching, the 14 days of check-ins, distinct citers other than the builder,
  * feedback by others and no escalation), then ranked. It handles a correction of a record directly; the
  * generator writes no chains of corrections, so that is the whole rule on its data.
- * $1 = level, $2 = at.
+ * $1 = level, $2 = at, $3 = one builder's email (the readiness floor) or null (the whole level).
  */
 export const RANKING_FLOOR_SQL = `
 with steps as (
@@ -172,8 +172,8 @@ with steps as (
   from builder_levels where since <= $2::date
   order by builder_email, since desc
 ),
-members as (select email, since from steps where level = $1),
-standing as (
+members as (select email, since from steps where level = $1 and ($3::text is null or email = $3::text)),
+standing as materialized (
   select e.id, e.kind, e.builder_email, e.date, e.recorded_by, e.confirmed_by, e.recorded_at, e.fields, m.since
   from evidence e join members m on m.email = e.builder_email
   where e.date <= $2::date
@@ -181,45 +181,41 @@ standing as (
     and not exists (select 1 from evidence c where c.supersedes = e.id and c.date <= $2::date)
 ),
 counts as (
-  select builder_email as email,
-    count(*) filter (where kind = 'decision' and date >= since
-      and fields->>'type' in ('scope_change', 'feature_proposal') and fields->>'client_response' = 'adopted'
-      and (recorded_by <> builder_email or (confirmed_by is not null and confirmed_by <> builder_email))) as adopted,
-    count(*) filter (where kind = 'feature' and date >= since) as features,
-    count(*) filter (where kind = 'feature' and date >= since
-      and jsonb_array_length(fields->'analytics_events') > 0) as instrumented,
-    count(*) filter (where kind = 'decision' and date >= since
-      and fields->>'type' in ('kill', 'descope') and btrim(coalesce(fields->>'data', '')) <> '') as kills,
-    count(distinct recorded_by) filter (where kind = 'review_citation' and date >= since
-      and recorded_by <> builder_email
-      and exists (select 1 from evidence r where r.id = standing.fields->>'review_id' and r.kind = 'code_review'
-        and r.builder_email = standing.builder_email and r.date <= $2::date)) as citers,
-    count(*) filter (where kind = 'client_feedback' and date >= since and recorded_by <> builder_email) as feedback,
-    count(*) filter (where kind = 'escalation' and date >= since) as escalations
-  from standing group by builder_email
+  select s.builder_email as email,
+    count(*) filter (where s.kind = 'decision' and s.date >= s.since
+      and s.fields->>'type' in ('scope_change', 'feature_proposal') and s.fields->>'client_response' = 'adopted'
+      and (s.recorded_by <> s.builder_email or (s.confirmed_by is not null and s.confirmed_by <> s.builder_email))) as adopted,
+    count(*) filter (where s.kind = 'feature' and s.date >= s.since) as features,
+    count(*) filter (where s.kind = 'feature' and s.date >= s.since
+      and jsonb_array_length(s.fields->'analytics_events') > 0) as instrumented,
+    count(*) filter (where s.kind = 'decision' and s.date >= s.since
+      and s.fields->>'type' in ('kill', 'descope') and btrim(coalesce(s.fields->>'data', '')) <> '') as kills,
+    count(distinct s.recorded_by) filter (where s.kind = 'review_citation' and s.date >= s.since
+      and s.recorded_by <> s.builder_email and r.id is not null) as citers,
+    count(*) filter (where s.kind = 'client_feedback' and s.date >= s.since and s.recorded_by <> s.builder_email) as feedback,
+    count(*) filter (where s.kind = 'escalation' and s.date >= s.since) as escalations
+  from standing s
+  left join evidence r on s.kind = 'review_citation' and r.id = s.fields->>'review_id' and r.kind = 'code_review'
+    and r.builder_email = s.builder_email and r.date <= $2::date
+  group by s.builder_email
 ),
 mentoring as (
   select ms.mentor_email as email, ms.mentee_email, ms.start
   from mentorships ms join members m on m.email = ms.mentor_email
   where ms.start <= $2::date and (ms.end is null or ms.end >= $2::date)
 ),
-reviews as (
-  select mg.email, mg.mentee_email, (s.fields->>'score')::int as score,
-    row_number() over (partition by mg.email, mg.mentee_email order by s.date, s.recorded_at, s.id) as first_n,
-    row_number() over (partition by mg.email, mg.mentee_email order by s.date desc, s.recorded_at desc, s.id desc) as last_n,
-    count(*) over (partition by mg.email, mg.mentee_email) as n
-  from mentoring mg join standing s on s.builder_email = mg.email and s.kind = 'mentee_review'
-    and s.fields->>'mentee' = mg.mentee_email and s.date >= mg.start
-),
-progressing as (
-  select distinct mg.email
+pairs as (
+  select mg.email,
+    count(*) filter (where s.kind = 'mentee_review') as reviews,
+    (array_agg((s.fields->>'score')::int order by s.date, s.recorded_at, s.id) filter (where s.kind = 'mentee_review'))[1] as first_score,
+    (array_agg((s.fields->>'score')::int order by s.date desc, s.recorded_at desc, s.id desc) filter (where s.kind = 'mentee_review'))[1] as last_score,
+    bool_or(s.kind = 'checkin' and s.date >= $2::date - 13) as recent_checkin
   from mentoring mg
-  where exists (select 1 from standing s where s.builder_email = mg.email and s.kind = 'checkin'
-      and s.fields->>'mentee' = mg.mentee_email and s.date >= mg.start and s.date >= $2::date - 13)
-    and exists (select 1 from reviews f join reviews l on l.email = f.email and l.mentee_email = f.mentee_email
-      where f.email = mg.email and f.mentee_email = mg.mentee_email and f.first_n = 1 and l.last_n = 1
-        and f.n >= 2 and l.score > f.score)
+  join standing s on s.builder_email = mg.email and s.kind in ('checkin', 'mentee_review')
+    and s.fields->>'mentee' = mg.mentee_email and s.date >= mg.start
+  group by mg.email, mg.mentee_email
 ),
+progressing as (select distinct email from pairs where recent_checkin and reviews >= 2 and last_score > first_score),
 scored as (
   select m.email, m.since,
     (coalesce(c.adopted, 0) >= 3)::int

@@ -17,7 +17,7 @@ export interface BenchTargets {
 }
 
 /** The databases of a run: PGlite folders under bench/data/<size>/, or databases on the server. */
-export function targetsFor(engine: Engine, size: string, dataRoot: string, serverUrl = DEFAULT_SERVER_URL): BenchTargets {
+export function targetsFor(engine: Engine, size: string, dataRoot: string, serverUrl = DEFAULT_SERVER_URL, tag = ''): BenchTargets {
   if (engine === 'pglite') {
     return {
       floor: { engine: 'pglite', dataDir: path.resolve(dataRoot, size, 'pglite-floor') },
@@ -30,8 +30,8 @@ export function targetsFor(engine: Engine, size: string, dataRoot: string, serve
     return url.toString();
   };
   return {
-    floor: { engine: 'postgres', url: withDb(`ladder_bench_${size}_floor`) },
-    main: { engine: 'postgres', url: withDb(`ladder_bench_${size}`) },
+    floor: { engine: 'postgres', url: withDb(`ladder_bench_${size}${tag}_floor`) },
+    main: { engine: 'postgres', url: withDb(`ladder_bench_${size}${tag}`) },
   };
 }
 

@@ -29,23 +29,29 @@ runPhaseMain(async () => {
     const deps = { db: handle.db, clock: fixedClock(`${input.at}T12:00:00Z`) };
     const sample = await getReadiness(deps, leadership, input.email, input.at);
     const floorRows = (await client.query(READINESS_FLOOR_SQL, [input.email, input.at])).rows.length;
+    const starFloor = (await client.query<{ metrics_met: number }>(RANKING_FLOOR_SQL, [input.level, input.at, input.email])).rows[0];
     const readiness = summarise(await timeCalls(input.calls, () => getReadiness(deps, leadership, input.email, input.at)));
-    const readinessFloor = summarise(await timeCalls(input.calls, () => client.query(READINESS_FLOOR_SQL, [input.email, input.at])));
+    // Two floors: the same metric counts computed in SQL, and merely reading the builder's records.
+    const readinessFloor = summarise(await timeCalls(input.calls, () => client.query(RANKING_FLOOR_SQL, [input.level, input.at, input.email])));
+    const readFloor = summarise(await timeCalls(input.calls, () => client.query(READINESS_FLOOR_SQL, [input.email, input.at])));
 
     const ranking = await getRanking(deps, leadership, input.level, input.at);
-    const floor = (await client.query<{ builder: string; metrics_met: number; rank: number }>(RANKING_FLOOR_SQL, [input.level, input.at])).rows;
+    const floor = (await client.query<{ builder: string; metrics_met: number; rank: number }>(RANKING_FLOOR_SQL, [input.level, input.at, null])).rows;
     // The floor must compute the same answer, or the comparison means nothing.
     const byBuilder = new Map(floor.map((row) => [row.builder, Number(row.metrics_met)]));
     const mismatches = ranking.entries.filter((entry) => byBuilder.get(entry.builder) !== entry.metrics_met);
     const rankingTimes = summarise(await timeCalls(input.rankingRuns, () => getRanking(deps, leadership, input.level, input.at), 1));
-    const rankingFloor = summarise(await timeCalls(input.rankingRuns, () => client.query(RANKING_FLOOR_SQL, [input.level, input.at]), 1));
+    const rankingFloor = summarise(await timeCalls(input.rankingRuns, () => client.query(RANKING_FLOOR_SQL, [input.level, input.at, null]), 1));
     return {
       readiness: {
         builder: input.email,
         records_read: floorRows,
         metrics: sample.metrics.map((m) => `${m.id}:${m.status}`),
+        metrics_met: sample.metrics.filter((m) => m.status === 'met').length,
+        floor_metrics_met: starFloor === undefined ? null : Number(starFloor.metrics_met),
         service_ms: readiness,
         floor_ms: readinessFloor,
+        read_floor_ms: readFloor,
       },
       ranking: {
         level: input.level,
