@@ -37,7 +37,8 @@ describe('ladder CLI', () => {
     const cli = captureCli({ DATABASE_URL: 'memory://' });
     expect(await runCli(['migrate'], cli.ctx)).toBe(0);
     expect(cli.out()).toMatch(/migrations applied \(pglite\)/);
-  });
+    // Opening PGlite, migrating and publishing the shipped ladder takes seconds on a busy 2-core machine.
+  }, 120_000);
 
   it('stops with a one-line message naming PORT when it is not a number', async () => {
     const cli = captureCli({ PORT: 'abc', DATABASE_URL: 'memory://' });
