@@ -1,0 +1,99 @@
+import { beforeAll, expect, it } from 'vitest';
+import { make, PM, ROSA, TOM } from '../../../test/factories/evaluation-records.js';
+import { shippedLevel } from '../../../test/factories/shipped-ladder.js';
+import { forEachEngine } from '../../../test/helpers/database.js';
+import { rankingNeeds } from '../../core/evaluation/ranking.js';
+import { unevaluatedFields } from '../../core/evaluation/evaluated-fields.js';
+import { insertEvidence } from './evidence.repository.js';
+import {
+  findBuilderLevels,
+  listLevelMembers,
+  loadBuilderEvidence,
+  loadLevelEvidence,
+} from './evaluation.repository.js';
+import { insertBuilders, insertPeople } from './roster.repository.js';
+
+const KIM = 'kim@example.test';
+const L4 = shippedLevel('L4');
+
+forEachEngine('evaluation repository', (getDb) => {
+  beforeAll(async () => {
+    const { db } = getDb();
+    const now = new Date('2026-02-15T12:00:00Z');
+    await insertPeople(db, [{ email: PM, name: 'Ola', role: 'client_stakeholder' }], now);
+    const builder = (email: string, levels: { level: string; since: string }[]) => ({
+      email,
+      name: email,
+      track: 'ai-first-business-manager',
+      level: levels.at(-1)!.level,
+      level_since: levels.at(-1)!.since,
+      levels,
+      rates: [{ since: levels[0]!.since, rate_minor: 100, currency: 'USD' }],
+    });
+    await insertBuilders(
+      db,
+      [
+        builder(ROSA, [
+          { level: 'L3', since: '2023-05-01' },
+          { level: 'L4', since: '2025-02-03' },
+        ]),
+        builder(TOM, [{ level: 'L1', since: '2024-06-01' }]),
+        // Kim reaches L4 on 2025-09-01 and L5 on 2026-01-01.
+        builder(KIM, [
+          { level: 'L3', since: '2024-01-01' },
+          { level: 'L4', since: '2025-09-01' },
+          { level: 'L5', since: '2026-01-01' },
+        ]),
+      ],
+      now,
+    );
+    await insertEvidence(db, [
+      // A chain whose middle link is dated after `at` (2025-08-01): O ← C1 (2025-10-01) ← C2 (2025-07-01).
+      make.decision({ id: 'o', date: '2025-05-01', client_response: 'pending' }),
+      make.decision({ id: 'c1', date: '2025-10-01', supersedes: 'o', client_response: 'rejected' }),
+      make.decision({ id: 'c2', date: '2025-07-01', supersedes: 'c1' }),
+      make.decision({ id: 'before-window', date: '2025-01-15' }),
+      make.decision({ id: 'after-at', date: '2025-08-02' }),
+      make.codeReview({ id: 'old-review', date: '2024-01-10' }),
+      make.feature({ id: 'feat', title: 'A long title the evaluation never reads' }),
+    ]);
+  });
+
+  it('loads the builder’s records up to `at` plus every correction, without the unevaluated fields', async () => {
+    const { db } = getDb();
+    const rosa = (await findBuilderLevels(db, ROSA))!;
+    expect(rosa.levels).toEqual([
+      { level: 'L3', since: '2023-05-01' },
+      { level: 'L4', since: '2025-02-03' },
+    ]);
+    const loaded = await loadBuilderEvidence(db, rosa, '2025-08-01', unevaluatedFields(L4));
+    expect(loaded.records.map((r) => r.id).sort()).toEqual(
+      ['before-window', 'c1', 'c2', 'feat', 'o', 'old-review'].sort(),
+    );
+    const feature = loaded.records.find((r) => r.id === 'feat')!;
+    expect(feature).toMatchObject({ kind: 'feature', analytics_events: ['route_planned'], builder: ROSA });
+    expect(feature).not.toHaveProperty('title');
+    expect(feature.recorded_at).toBe('2025-06-01T12:00:00.000Z');
+  });
+
+  it('finds the members of a level on a day from their level history', async () => {
+    const { db } = getDb();
+    expect((await listLevelMembers(db, 'L4', '2025-08-31')).map((m) => m.email)).toEqual([ROSA]);
+    expect(await listLevelMembers(db, 'L4', '2025-09-01')).toEqual([
+      { email: KIM, level: 'L4', since: '2025-09-01' },
+      { email: ROSA, level: 'L4', since: '2025-02-03' },
+    ]);
+    expect((await listLevelMembers(db, 'L4', '2026-01-01')).map((m) => m.email)).toEqual([ROSA]);
+  });
+
+  it('loads a level’s window records, the any-date kinds and the corrections', async () => {
+    const { db } = getDb();
+    const { evidence } = await loadLevelEvidence(db, 'L4', '2025-08-01', rankingNeeds(L4));
+    const ids = evidence
+      .get(ROSA)!
+      .records.map((r) => r.id)
+      .sort();
+    // before-window (a window kind before Rosa's L4) and after-at are not loaded; the cited review kind is.
+    expect(ids).toEqual(['c1', 'c2', 'feat', 'o', 'old-review'].sort());
+  });
+});
