@@ -235,6 +235,22 @@ forEachEngine('mentorship and payouts API', (getDb) => {
       ]);
     });
 
+    it('exports the statement as CSV with the same figures', async () => {
+      const response = await app.inject('/api/payouts.csv?month=2026-03');
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      expect(response.headers['content-disposition']).toBe('attachment; filename="payouts-2026-03.csv"');
+      const lines = response.body.trim().split('\n');
+      expect(lines[0]).toBe(
+        'mentor,mentee,placement,month_index,months,percent,rate_minor,amount_minor,currency,payable_month,month_start,mentor_level,ladder_version,mentorship',
+      );
+      expect(lines.slice(1).map((line) => line.split(',').slice(0, 10).join(','))).toEqual([
+        'ana@example.test,cy@example.test,pl-cy,3,6,3,825050,24752,USD,2026-03',
+        'uma@example.test,dee@example.test,pl-dee,2,9,4,600000,24000,USD,2026-03',
+        'uma@example.test,eve@example.test,pl-eve,1,9,4,480050,19202,EUR,2026-03',
+      ]);
+    });
+
     it("answers one mentor's months in a range", async () => {
       const response = await app.inject(`/api/mentors/${email('Ana')}/payouts?from=2026-01&to=2026-12`);
       expect(response.statusCode).toBe(200);

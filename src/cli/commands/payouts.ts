@@ -1,27 +1,9 @@
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { validationFailed } from '../../core/errors.js';
 import { formatMoney } from '../../core/money/money.js';
 import { payoutStatement } from '../../services/mentorship.service.js';
+import { payoutRowsToCsv } from '../../services/payout-csv.service.js';
 import { writeLine, type CliContext } from '../context.js';
-
-/** CSV columns: the JSON contract first (docs/payouts.md), then the audit trail. */
-export const PAYOUT_CSV_COLUMNS = [
-  'mentor',
-  'mentee',
-  'placement',
-  'month_index',
-  'months',
-  'percent',
-  'rate_minor',
-  'amount_minor',
-  'currency',
-  'payable_month',
-  'month_start',
-  'mentor_level',
-  'ladder_version',
-  'mentorship',
-] as const;
 
 /** `ladder payouts --month YYYY-MM`: the referral payout statement of a month, as text, JSON or CSV. */
 export function registerPayoutsCommand(program: Command, ctx: CliContext): void {
@@ -48,7 +30,7 @@ export function registerPayoutsCommand(program: Command, ctx: CliContext): void 
           return;
         }
         if (options.csv === true) {
-          ctx.stdout.write(stringify(statement.rows, { header: true, columns: [...PAYOUT_CSV_COLUMNS] }));
+          ctx.stdout.write(payoutRowsToCsv(statement.rows));
           return;
         }
         writeLine(ctx.stdout, `referral payouts payable in ${statement.month}`);

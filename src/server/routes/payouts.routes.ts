@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mentorPayouts, payoutStatement } from '../../services/mentorship.service.js';
+import { payoutRowsToCsv } from '../../services/payout-csv.service.js';
+import type { Actor } from '../../core/actor.js';
+import { authorize } from '../../services/access/relations.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody } from './roster-http.js';
@@ -16,7 +19,8 @@ export const accrualOut = z.object({
   month_index: z.number().int(),
   months: z.number().int(),
   percent: z.number(),
-  rate_minor: z.number().int(),
+  /** The mentee's monthly rate: left out for callers who may not read it (a mentor reading their own payouts). */
+  rate_minor: z.number().int().optional(),
   amount_minor: z.number().int(),
   currency: z.string(),
   month_start: z.string(),
@@ -70,6 +74,30 @@ export function payoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => payoutStatement(services, request.actor, request.query.month, request.query.mentor),
     );
     app.get(
+      '/api/payouts.csv',
+      {
+        config: { access: policy('payout.read') },
+        schema: {
+          tags: ['payouts'],
+          summary: 'The same statement as CSV (amounts in minor units), for accounting',
+          querystring: z.object({ month, mentor: z.string().optional() }),
+          response: { 200: z.string(), 400: errorBody, 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const statement = await payoutStatement(
+          services,
+          request.actor,
+          request.query.month,
+          request.query.mentor,
+        );
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="payouts-${statement.month}.csv"`)
+          .send(payoutRowsToCsv(statement.rows));
+      },
+    );
+    app.get(
       '/api/mentors/:email/payouts',
       {
         config: { access: policy('payout.read', fromParams({ builderId: 'email' })) },
@@ -100,6 +128,7 @@ export function payoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const result = await mentorPayouts(services, request.actor, request.params.email, range);
         return {
           ...result,
+          months: await withoutUnreadableRates(deps, request.actor, result.months),
           referrals: result.referrals.map((r) =>
             r.status === 'earning'
               ? {
@@ -116,4 +145,33 @@ export function payoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+/**
+ * A mentor sees what they earn, never what their mentee is paid: `rate_minor` stays only on rows whose
+ * mentee's rate the caller may read (leadership, or the mentee themself).
+ */
+async function withoutUnreadableRates<
+  Row extends { mentee: string; rate_minor?: number },
+  Month extends { rows: Row[] },
+>(deps: AppDeps, actor: Actor, months: Month[]): Promise<Month[]> {
+  const readable = new Map<string, boolean>();
+  for (const mentee of new Set(months.flatMap((m) => m.rows.map((row) => row.mentee)))) {
+    const decision = await authorize(
+      deps.database.db,
+      actor,
+      'rate.read',
+      { builderId: mentee },
+      deps.clock.now(),
+    );
+    readable.set(mentee, decision.allow);
+  }
+  return months.map((m) => ({
+    ...m,
+    rows: m.rows.map((row) => {
+      if (readable.get(row.mentee) === true) return row;
+      const { rate_minor: _hidden, ...rest } = row;
+      return rest as Row;
+    }),
+  }));
 }
