@@ -140,14 +140,7 @@ forEachEngine('readiness and ranking API', (getDb) => {
       threshold: 3,
       evidence: ['d1', 'd2', 'd3-adopted'],
     });
-    expect(body.metrics.map((m) => m.status)).toEqual([
-      'met',
-      'met',
-      'met',
-      'met',
-      'met',
-      'met',
-    ]);
+    expect(body.metrics.map((m) => m.status)).toEqual(['met', 'met', 'met', 'met', 'met', 'met']);
     expect(body.requirements).toEqual([
       { id: 'minimum-tenure', status: 'met', evidence: [], met_on: '2026-02-15' },
       { id: 'qualification-assessment', status: 'not_assessed', evidence: [] },
@@ -210,7 +203,9 @@ forEachEngine('readiness and ranking API', (getDb) => {
         { builder: string; metrics_met: number }[]
       >();
       for (const entry of ranking) {
-        const readiness = (await app.inject(`/api/builders/${entry.builder}/readiness?at=${at}`)).json<Readiness>();
+        const readiness = (
+          await app.inject(`/api/builders/${entry.builder}/readiness?at=${at}`)
+        ).json<Readiness>();
         const met = readiness.metrics.filter((m) => m.status === 'met').length;
         expect({ at, builder: entry.builder, met: entry.metrics_met }).toEqual({
           at,
