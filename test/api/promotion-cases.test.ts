@@ -2,18 +2,14 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorActor, type Actor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
+import type { Readiness } from '../../src/core/evaluation/readiness.js';
 import type { DomainError } from '../../src/core/errors.js';
 import { findBuilder } from '../../src/db/repositories/roster.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { listAudit } from '../../src/services/audit.service.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
 import { assignMentorship, mentorshipOverview } from '../../src/services/mentorship.service.js';
-import {
-  assessmentOfLatestCase,
-  type CaseOutcomeView,
-  type CaseView,
-} from '../../src/services/promotion-case.service.js';
-import { getReadiness } from '../../src/services/readiness.service.js';
+import { type CaseOutcomeView, type CaseView } from '../../src/services/promotion-case.service.js';
 import {
   createBuilder,
   createClient,
@@ -106,9 +102,12 @@ forEachEngine('promotion cases API', (getDb) => {
     return app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
   };
 
-  // Readiness as the evaluation module computes it, with this module's decided cases for `assessment`.
-  const readiness = (email: string, at: string) =>
-    getReadiness({ db: getDb().db, clock, assessmentOf: assessmentOfLatestCase }, ops, email, at);
+  // Readiness through the evaluation module's API (it reads this module's decided cases for `assessment`).
+  const readiness = async (email: string, at: string): Promise<Readiness> => {
+    const response = await call(leadership, 'GET', `/api/builders/${email}/readiness?at=${at}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<Readiness>();
+  };
 
   beforeAll(async () => {
     await seedRoster(getDb());
