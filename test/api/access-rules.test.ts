@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/server/app.js';
-import { PERSONAS, seedAccessFixture } from '../helpers/access-fixture.js';
+import { MENTEE_WITH_REFERRAL, PERSONAS, seedAccessFixture } from '../helpers/access-fixture.js';
 import { forEachEngine } from '../helpers/database.js';
 import { signInAs, type SignedIn } from '../helpers/sign-in.js';
 
@@ -55,9 +55,20 @@ forEachEngine('access rules', (getDb) => {
     expect((await get('other', `/api/mentorships?mentee=${PERSONAS.self}`)).statusCode).toBe(403);
   });
 
-  it('keeps a mentor’s earnings from their mentee', async () => {
+  it('keeps a mentor’s earnings from their mentee, and the mentee’s rate from the mentor', async () => {
     expect((await get('self', `/api/mentors/${PERSONAS.mentor}/payouts`)).statusCode).toBe(403);
-    expect((await get('mentor', `/api/mentors/${PERSONAS.mentor}/payouts`)).statusCode).not.toBe(403);
+    const url = `/api/mentors/${PERSONAS.mentor}/payouts?from=2026-03&to=2026-10`;
+    type Payouts = { months: { rows: { mentee: string; amount_minor: number; rate_minor?: number }[] }[] };
+    const rowsOf = (body: Payouts) => body.months.flatMap((m) => m.rows);
+    const own = await get('mentor', url);
+    expect(own.statusCode, own.body).toBe(200);
+    const mine = rowsOf(own.json<Payouts>());
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((row) => row.mentee === MENTEE_WITH_REFERRAL && row.amount_minor > 0)).toBe(true);
+    expect(mine.some((row) => 'rate_minor' in row)).toBe(false);
+    expect(own.body).not.toContain('650000');
+    const byLeadership = rowsOf((await get('leadership', url)).json<Payouts>());
+    expect(byLeadership.every((row) => row.rate_minor === 650_000)).toBe(true);
   });
 
   it('lets a client stakeholder give feedback on the builder placed with them and see nothing', async () => {

@@ -31,6 +31,9 @@ export const PERSONAS = {
 
 export type Persona = keyof typeof PERSONAS | 'anonymous';
 
+/** Mo also mentors Kai (L2) and earns a referral cut on Kai's placement, so Mo has payouts. */
+export const MENTEE_WITH_REFERRAL = 'kai@org.test';
+
 export interface AccessFixture {
   clientId: string;
   placementId: string;
@@ -52,27 +55,47 @@ export async function seedAccessFixture(db: Database, clock: Clock): Promise<Acc
     { email: PERSONAS.mentor, name: 'Mo', role: 'builder', createdAt: at },
     { email: PERSONAS.panelist, name: 'Pat', role: 'builder', createdAt: at },
     { email: PERSONAS.client, name: 'Cleo', role: 'client_stakeholder', createdAt: at },
+    { email: MENTEE_WITH_REFERRAL, name: 'Kai', role: 'builder', createdAt: at },
   ]);
   const track = 'ai-first-business-manager';
   const builderEmails = [PERSONAS.self, PERSONAS.other, PERSONAS.mentor, PERSONAS.panelist];
-  await db.insert(builders).values(builderEmails.map((email) => ({ email, track })));
+  await db
+    .insert(builders)
+    .values([...builderEmails, MENTEE_WITH_REFERRAL].map((email) => ({ email, track })));
   await db.insert(builderLevels).values([
     { builderEmail: PERSONAS.self, level: 'L4', since: '2024-01-01' },
     { builderEmail: PERSONAS.other, level: 'L4', since: '2024-01-01' },
     { builderEmail: PERSONAS.mentor, level: 'L5', since: '2023-01-01' },
     { builderEmail: PERSONAS.panelist, level: 'L5', since: '2023-01-01' },
+    { builderEmail: MENTEE_WITH_REFERRAL, level: 'L2', since: '2025-06-01' },
   ]);
-  await db
-    .insert(builderRates)
-    .values(
-      builderEmails.map((email) => ({
-        builderEmail: email,
-        since: '2024-01-01',
-        rateMinor: 900_000,
-        currency: 'EUR',
-      })),
-    );
+  await db.insert(builderRates).values(
+    builderEmails.map((email) => ({
+      builderEmail: email,
+      since: '2024-01-01',
+      rateMinor: 900_000,
+      currency: 'EUR',
+    })),
+  );
   await db.insert(clients).values({ id: 'acme', name: 'Acme' });
+  await db.insert(placements).values({
+    id: 'pl-kai-acme',
+    builderEmail: MENTEE_WITH_REFERRAL,
+    clientId: 'acme',
+    start: '2026-03-01',
+    end: null,
+    rateMinor: 650_000,
+    currency: 'EUR',
+    extended: false,
+    requestedBack: false,
+  });
+  await db.insert(mentorships).values({
+    id: 'ms-mo-kai',
+    mentorEmail: PERSONAS.mentor,
+    menteeEmail: MENTEE_WITH_REFERRAL,
+    start: '2026-02-01',
+    end: null,
+  });
   await db.insert(placements).values({
     id: 'pl-ana-acme',
     builderEmail: PERSONAS.self,
