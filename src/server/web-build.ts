@@ -24,14 +24,23 @@ async function newestInputMtime(): Promise<number> {
   };
   await walk(webSourceDir);
   for (const file of extraInputs) {
-    newest = Math.max(newest, await stat(file).then((s) => s.mtimeMs, () => 0));
+    newest = Math.max(
+      newest,
+      await stat(file).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    );
   }
   return newest;
 }
 
 /** True when dist/web is missing or older than any web source (checked by modification times, ~10 ms). */
 export async function isWebBuildStale(): Promise<boolean> {
-  const built = await stat(stampFile).then((s) => s.mtimeMs, () => -1);
+  const built = await stat(stampFile).then(
+    (s) => s.mtimeMs,
+    () => -1,
+  );
   if (built < 0) return true;
   return (await newestInputMtime()) > built;
 }
@@ -45,9 +54,13 @@ async function acquireLock(): Promise<() => Promise<void>> {
       return () => rm(lockDir, { recursive: true, force: true });
     } catch {
       // Another process (a parallel test file, a second `npm start`) is building: wait for it.
-      const age = await stat(lockDir).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lockDir).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 120_000) await rm(lockDir, { recursive: true, force: true });
-      if (Date.now() - started > 180_000) throw new Error(`web build lock ${lockDir} held for over 3 minutes`);
+      if (Date.now() - started > 180_000)
+        throw new Error(`web build lock ${lockDir} held for over 3 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

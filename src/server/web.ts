@@ -29,7 +29,9 @@ export async function webApp(app: FastifyInstance): Promise<void> {
 
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    const isApi = apiPrefixes.some((prefix) => url === prefix || url.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    const isApi = apiPrefixes.some(
+      (prefix) => url === prefix || url.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+    );
     // A missing file (has an extension) is a real 404, not the app shell.
     if (isApi || path.extname(url) !== '' || !existsSync(indexFile)) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html', webDistDir);

@@ -60,7 +60,9 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     expect(await page.getByTestId('stat-metrics-met').locator('.stat-value').textContent()).toBe(
       `${api.metrics.filter((m) => m.status === 'met').length} of ${api.metrics.length}`,
     );
-    expect(await page.getByTestId('stat-months').locator('.stat-value').textContent()).toBe(String(api.months_at_level));
+    expect(await page.getByTestId('stat-months').locator('.stat-value').textContent()).toBe(
+      String(api.months_at_level),
+    );
     for (const metric of api.metrics) {
       const row = page.getByTestId(`metric-${metric.id}`);
       expect(await row.getAttribute('data-status')).toBe(metric.status);
@@ -80,14 +82,19 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     const row = page.getByTestId(`metric-${adopted!.id}`);
     await row.locator('summary').click();
     await row.getByTestId('record-dec-adopted-1').click();
-    await row.getByTestId('record-details-dec-adopted-1').getByText('Completion 41 % → 58 % in the pilot').waitFor();
+    await row
+      .getByTestId('record-details-dec-adopted-1')
+      .getByText('Completion 41 % → 58 % in the pilot')
+      .waitFor();
     await h.screenshot(page, 'builder-path-records');
     await context.close();
   });
 
   it('records a data-driven kill through the form and sees the metric turn met', async () => {
     const before = await asBea.get<Readiness>(`/api/builders/${bea}/readiness`);
-    const kills = before.metrics.find((m) => m.threshold === 1 && m.status !== 'met' && m.evidence.length === 0);
+    const kills = before.metrics.find(
+      (m) => m.threshold === 1 && m.status !== 'met' && m.evidence.length === 0,
+    );
     expect(kills, 'a not-yet-met metric with threshold 1 (data-driven kills)').toBeDefined();
 
     const { page, context } = await h.newPage();

@@ -37,7 +37,9 @@ export const screenshotDir = path.resolve('test-results/screenshots');
 export function browserTierEnabled(): boolean {
   if (existsSync(chromiumPath)) return true;
   if (process.env.CI === 'true') {
-    throw new Error(`CI=true but ${chromiumPath} is missing: the browser tests must run in CI (.ci/run installs chromium)`);
+    throw new Error(
+      `CI=true but ${chromiumPath} is missing: the browser tests must run in CI (.ci/run installs chromium)`,
+    );
   }
   console.warn(`browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium)`);
   return false;
@@ -68,7 +70,11 @@ export interface ApiSession {
 }
 
 /** Signs in over HTTP and returns a session that throws on any non-2xx answer, naming it. */
-export async function apiSession(baseUrl: string, email: string, password = testPassword): Promise<ApiSession> {
+export async function apiSession(
+  baseUrl: string,
+  email: string,
+  password = testPassword,
+): Promise<ApiSession> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl },
@@ -80,7 +86,11 @@ export async function apiSession(baseUrl: string, email: string, password = test
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { cookie, origin: baseUrl, 'x-csrf-token': csrf };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const answer = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+    const answer = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
     const text = await answer.text();
     if (!answer.ok) throw new Error(`${method} ${path} as ${email}: ${answer.status} ${text}`);
     return (text === '' ? null : JSON.parse(text)) as T;
@@ -121,7 +131,10 @@ export async function startBrowserHarness(
       clientId: account.clientId ?? null,
     });
   }
-  const app = await buildApp({ database, clock }, options.authenticate === undefined ? {} : { authenticate: options.authenticate });
+  const app = await buildApp(
+    { database, clock },
+    options.authenticate === undefined ? {} : { authenticate: options.authenticate },
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not listen on a TCP port');
@@ -145,7 +158,8 @@ export async function startBrowserHarness(
       // A failing page must fail the test, not pass silently with a blank screen.
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       page.on('response', (response) => {
-        if (response.status() >= 500) pageErrors.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+        if (response.status() >= 500)
+          pageErrors.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
       });
       return { context, page };
     },

@@ -3,7 +3,10 @@ import { browserTierEnabled, startBrowserHarness, type BrowserHarness } from './
 
 interface LadderBody {
   version: string;
-  document: { name: string; levels: { id: string; title: string; ranking_standard?: { name: string; threshold: string }[] }[] };
+  document: {
+    name: string;
+    levels: { id: string; title: string; ranking_standard?: { name: string; threshold: string }[] }[];
+  };
 }
 
 const enabled = browserTierEnabled();

@@ -3,7 +3,12 @@ import { browserTierEnabled, startBrowserHarness, type ApiSession, type BrowserH
 import { org, seedOrganisation } from './seed.js';
 
 interface Overview {
-  mentorships: { mentor: string; mentee: string; active: boolean; checkins: { streak: number; status: string } | null }[];
+  mentorships: {
+    mentor: string;
+    mentee: string;
+    active: boolean;
+    checkins: { streak: number; status: string } | null;
+  }[];
 }
 interface Payouts {
   totals: { amount_minor: number; currency: string }[];
@@ -18,80 +23,104 @@ function monthsAgo(n: number): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1)).toISOString().slice(0, 10);
 }
 
-describe.skipIf(!enabled)('mentor and leadership: assign a mentee, hit the slot limit, see streaks and earnings', () => {
-  let h: BrowserHarness;
-  let lead: ApiSession;
-  let asMentor: ApiSession;
+describe.skipIf(!enabled)(
+  'mentor and leadership: assign a mentee, hit the slot limit, see streaks and earnings',
+  () => {
+    let h: BrowserHarness;
+    let lead: ApiSession;
+    let asMentor: ApiSession;
 
-  beforeAll(async () => {
-    h = await startBrowserHarness({
-      accounts: [
-        { email: org.lead, role: 'leadership' },
-        { email: mentor, role: 'builder' },
-      ],
+    beforeAll(async () => {
+      h = await startBrowserHarness({
+        accounts: [
+          { email: org.lead, role: 'leadership' },
+          { email: mentor, role: 'builder' },
+        ],
+      });
+      lead = await h.api(org.lead);
+      await seedOrganisation(lead, [
+        { email: mentor, name: 'Mia Mentor', level: 'L4', since: '2024-01-01' },
+        // Placed after the mentorship starts, so the referral cut accrues in recent months.
+        {
+          email: juniors[0]!,
+          name: 'Jo Junior',
+          level: 'L1',
+          since: monthsAgo(6),
+          placedOn: monthsAgo(3),
+          rateMinor: 600_000,
+        },
+        { email: juniors[1]!, name: 'Kai Junior', level: 'L2', since: monthsAgo(6) },
+      ]);
+      asMentor = await h.api(mentor);
+    }, 180_000);
+    afterAll(async () => {
+      await h?.close();
     });
-    lead = await h.api(org.lead);
-    await seedOrganisation(lead, [
-      { email: mentor, name: 'Mia Mentor', level: 'L4', since: '2024-01-01' },
-      // Placed after the mentorship starts, so the referral cut accrues in recent months.
-      { email: juniors[0]!, name: 'Jo Junior', level: 'L1', since: monthsAgo(6), placedOn: monthsAgo(3), rateMinor: 600_000 },
-      { email: juniors[1]!, name: 'Kai Junior', level: 'L2', since: monthsAgo(6) },
-    ]);
-    asMentor = await h.api(mentor);
-  }, 180_000);
-  afterAll(async () => {
-    await h?.close();
-  });
 
-  it('leadership assigns one mentee, and the L4 slot limit refuses the second with its reason', async () => {
-    const { page, context } = await h.newPage();
-    await h.signIn(page, org.lead);
-    await page.goto(`/mentoring?mentor=${encodeURIComponent(mentor)}`);
-    const form = page.getByRole('form', { name: 'Assign a mentee' });
-    await form.getByLabel('Mentee (email)').fill(juniors[0]!);
-    await form.getByLabel('Start').fill(monthsAgo(4));
-    await form.getByRole('button', { name: 'Assign' }).click();
-    await form.getByRole('status').filter({ hasText: 'Mentee assigned.' }).waitFor();
-    await page.getByTestId(`mentee-${juniors[0]!}`).waitFor();
+    it('leadership assigns one mentee, and the L4 slot limit refuses the second with its reason', async () => {
+      const { page, context } = await h.newPage();
+      await h.signIn(page, org.lead);
+      await page.goto(`/mentoring?mentor=${encodeURIComponent(mentor)}`);
+      const form = page.getByRole('form', { name: 'Assign a mentee' });
+      await form.getByLabel('Mentee (email)').fill(juniors[0]!);
+      await form.getByLabel('Start').fill(monthsAgo(4));
+      await form.getByRole('button', { name: 'Assign' }).click();
+      await form.getByRole('status').filter({ hasText: 'Mentee assigned.' }).waitFor();
+      await page.getByTestId(`mentee-${juniors[0]!}`).waitFor();
 
-    await form.getByLabel('Mentee (email)').fill(juniors[1]!);
-    await form.getByRole('button', { name: 'Assign' }).click();
-    const alert = form.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toContain('Every mentee slot of this mentor is taken');
-    await h.screenshot(page, 'leadership-assign-slot-limit');
+      await form.getByLabel('Mentee (email)').fill(juniors[1]!);
+      await form.getByRole('button', { name: 'Assign' }).click();
+      const alert = form.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Every mentee slot of this mentor is taken');
+      await h.screenshot(page, 'leadership-assign-slot-limit');
 
-    const overview = await lead.get<Overview>(`/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`);
-    expect(overview.mentorships.filter((m) => m.active).map((m) => m.mentee)).toEqual([juniors[0]]);
-    await context.close();
-  });
+      const overview = await lead.get<Overview>(
+        `/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`,
+      );
+      expect(overview.mentorships.filter((m) => m.active).map((m) => m.mentee)).toEqual([juniors[0]]);
+      await context.close();
+    });
 
-  it('the mentor sees the mentee, the streak the API computes, and records a check-in', async () => {
-    const { page, context } = await h.newPage();
-    await h.signIn(page, mentor);
-    await page.goto('/mentoring');
-    const row = page.getByTestId(`mentee-${juniors[0]!}`);
-    await row.waitFor();
-    const before = await asMentor.get<Overview>(`/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`);
-    expect(await page.getByTestId(`streak-${juniors[0]!}`).textContent()).toBe(String(before.mentorships[0]!.checkins!.streak));
+    it('the mentor sees the mentee, the streak the API computes, and records a check-in', async () => {
+      const { page, context } = await h.newPage();
+      await h.signIn(page, mentor);
+      await page.goto('/mentoring');
+      const row = page.getByTestId(`mentee-${juniors[0]!}`);
+      await row.waitFor();
+      const before = await asMentor.get<Overview>(
+        `/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`,
+      );
+      expect(await page.getByTestId(`streak-${juniors[0]!}`).textContent()).toBe(
+        String(before.mentorships[0]!.checkins!.streak),
+      );
 
-    await row.getByRole('button', { name: /Record check-in today/ }).click();
-    await page.getByText('Check-in recorded.').waitFor();
-    const after = await asMentor.get<Overview>(`/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`);
-    expect(after.mentorships[0]!.checkins!.status).toBe('done');
-    await expect.poll(() => page.getByTestId(`streak-${juniors[0]!}`).textContent()).toBe(String(after.mentorships[0]!.checkins!.streak));
-    await page.getByTestId('streak-chart').locator('svg').first().waitFor();
+      await row.getByRole('button', { name: /Record check-in today/ }).click();
+      await page.getByText('Check-in recorded.').waitFor();
+      const after = await asMentor.get<Overview>(
+        `/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`,
+      );
+      expect(after.mentorships[0]!.checkins!.status).toBe('done');
+      await expect
+        .poll(() => page.getByTestId(`streak-${juniors[0]!}`).textContent())
+        .toBe(String(after.mentorships[0]!.checkins!.streak));
+      await page.getByTestId('streak-chart').locator('svg').first().waitFor();
 
-    const now = new Date();
-    const to = now.toISOString().slice(0, 7);
-    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)).toISOString().slice(0, 7);
-    const payouts = await asMentor.get<Payouts>(`/api/mentors/${encodeURIComponent(mentor)}/payouts?from=${from}&to=${to}`);
-    const total = payouts.totals.reduce((sum, t) => sum + t.amount_minor, 0);
-    expect(total).toBeGreaterThan(0);
-    const shown = await page.getByTestId('earnings-total').locator('.stat-value').textContent();
-    expect(shown!.replace(/[^\d]/g, '')).toBe(String(total));
-    await h.screenshot(page, 'mentor-home');
-    await context.close();
-    expect(h.pageErrors).toEqual([]);
-  });
-});
+      const now = new Date();
+      const to = now.toISOString().slice(0, 7);
+      const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1))
+        .toISOString()
+        .slice(0, 7);
+      const payouts = await asMentor.get<Payouts>(
+        `/api/mentors/${encodeURIComponent(mentor)}/payouts?from=${from}&to=${to}`,
+      );
+      const total = payouts.totals.reduce((sum, t) => sum + t.amount_minor, 0);
+      expect(total).toBeGreaterThan(0);
+      const shown = await page.getByTestId('earnings-total').locator('.stat-value').textContent();
+      expect(shown!.replace(/[^\d]/g, '')).toBe(String(total));
+      await h.screenshot(page, 'mentor-home');
+      await context.close();
+      expect(h.pageErrors).toEqual([]);
+    });
+  },
+);

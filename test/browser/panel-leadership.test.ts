@@ -22,141 +22,149 @@ const panelist = 'pia.principal@example.test';
 const candidate = 'cal.candidate@example.test';
 const peer = 'pat.peer@example.test';
 
-describe.skipIf(!enabled)('panelist scores a case; leadership reads the board, roster, payouts, audit and decides', () => {
-  let h: BrowserHarness;
-  let lead: ApiSession;
-  let caseId: number;
+describe.skipIf(!enabled)(
+  'panelist scores a case; leadership reads the board, roster, payouts, audit and decides',
+  () => {
+    let h: BrowserHarness;
+    let lead: ApiSession;
+    let caseId: number;
 
-  beforeAll(async () => {
-    h = await startBrowserHarness({
-      accounts: [
-        { email: org.lead, role: 'leadership' },
-        { email: lead2, role: 'leadership' },
-        { email: panelist, role: 'builder' },
-        { email: candidate, role: 'builder' },
-      ],
-    });
-    lead = await h.api(org.lead);
-    await seedOrganisation(lead, [
-      { email: panelist, name: 'Pia Principal', level: 'L5', since: '2023-01-01' },
-      { email: candidate, name: 'Cal Candidate', level: 'L4', since: '2024-01-01' },
-      { email: peer, name: 'Pat Peer', level: 'L4', since: '2025-06-01' },
-    ]);
-    await lead.send('POST', '/api/people', { email: lead2, name: 'Lars Lead', role: 'leadership' });
-    await lead.send('POST', '/api/evidence', {
-      id: 'cal-significant',
-      kind: 'decision',
-      builder: candidate,
-      date: '2026-03-02',
-      type: 'kill',
-      title: 'Kill the loyalty programme',
-      recommendation: 'Stop building it; spend on onboarding',
-      data: '2 % of users opened it in 8 weeks',
-      client: org.client,
-      client_response: 'adopted',
-      outcome: 'Onboarding completion up 12 points',
-      significant: true,
-    });
-    const opened = await lead.send<{ id: number }>('POST', '/api/cases', {
-      candidate,
-      override_reason: 'browser test: the panel flow, whatever the readiness',
-    });
-    caseId = opened.id;
-    await lead.send('PUT', `/api/cases/${caseId}/panel`, { panelists: [panelist, org.lead, lead2] });
-    const view = await lead.get<CaseView>(`/api/cases/${caseId}`);
-    for (const email of [org.lead, lead2]) {
-      const session = email === org.lead ? lead : await h.api(email);
-      await session.send('POST', `/api/cases/${caseId}/sheet/submit`, {
-        components: view.assessment.map((c) => ({ id: c.id, result: 'pass' })),
-        criteria: view.criteria.map((c) => ({ id: c.id, score: 3 })),
-        summary: email === org.lead ? "Solid across the board." : "Clear product judgment.",
+    beforeAll(async () => {
+      h = await startBrowserHarness({
+        accounts: [
+          { email: org.lead, role: 'leadership' },
+          { email: lead2, role: 'leadership' },
+          { email: panelist, role: 'builder' },
+          { email: candidate, role: 'builder' },
+        ],
       });
-    }
-  }, 180_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+      lead = await h.api(org.lead);
+      await seedOrganisation(lead, [
+        { email: panelist, name: 'Pia Principal', level: 'L5', since: '2023-01-01' },
+        { email: candidate, name: 'Cal Candidate', level: 'L4', since: '2024-01-01' },
+        { email: peer, name: 'Pat Peer', level: 'L4', since: '2025-06-01' },
+      ]);
+      await lead.send('POST', '/api/people', { email: lead2, name: 'Lars Lead', role: 'leadership' });
+      await lead.send('POST', '/api/evidence', {
+        id: 'cal-significant',
+        kind: 'decision',
+        builder: candidate,
+        date: '2026-03-02',
+        type: 'kill',
+        title: 'Kill the loyalty programme',
+        recommendation: 'Stop building it; spend on onboarding',
+        data: '2 % of users opened it in 8 weeks',
+        client: org.client,
+        client_response: 'adopted',
+        outcome: 'Onboarding completion up 12 points',
+        significant: true,
+      });
+      const opened = await lead.send<{ id: number }>('POST', '/api/cases', {
+        candidate,
+        override_reason: 'browser test: the panel flow, whatever the readiness',
+      });
+      caseId = opened.id;
+      await lead.send('PUT', `/api/cases/${caseId}/panel`, { panelists: [panelist, org.lead, lead2] });
+      const view = await lead.get<CaseView>(`/api/cases/${caseId}`);
+      for (const email of [org.lead, lead2]) {
+        const session = email === org.lead ? lead : await h.api(email);
+        await session.send('POST', `/api/cases/${caseId}/sheet/submit`, {
+          components: view.assessment.map((c) => ({ id: c.id, result: 'pass' })),
+          criteria: view.criteria.map((c) => ({ id: c.id, score: 3 })),
+          summary: email === org.lead ? 'Solid across the board.' : 'Clear product judgment.',
+        });
+      }
+    }, 180_000);
+    afterAll(async () => {
+      await h?.close();
+    });
 
-  it('the panelist finds the case, reads the portfolio, scores it, and sees the result the API computes', async () => {
-    const { page, context } = await h.newPage();
-    await h.signIn(page, panelist);
-    await page.goto('/panel');
-    await page.getByRole('link', { name: `Case #${caseId}` }).click();
-    await page.getByTestId('portfolio-decisions').getByText('Kill the loyalty programme').waitFor();
-    const view = await (await h.api(panelist)).get<CaseView>(`/api/cases/${caseId}`);
-    const sheet = page.getByRole('form', { name: 'Score sheet' });
-    for (const component of view.assessment) await sheet.getByLabel(component.name, { exact: true }).selectOption('pass');
-    for (const criterion of view.criteria) {
-      await sheet.getByLabel(`${criterion.name}${criterion.gate ? ' (gate)' : ''}`, { exact: true }).selectOption(criterion.gate ? '4' : '2');
-    }
-    await sheet.getByLabel('Feedback for the candidate').fill('Strong multiplier; keep teaching.');
-    await h.screenshot(page, 'panelist-score-sheet');
-    await sheet.getByRole('button', { name: 'Save draft' }).click();
-    await sheet.getByRole('status').filter({ hasText: 'Draft saved' }).waitFor();
-    await sheet.getByRole('button', { name: 'Submit sheet' }).click();
-    await page.getByTestId('case-computed').waitFor();
+    it('the panelist finds the case, reads the portfolio, scores it, and sees the result the API computes', async () => {
+      const { page, context } = await h.newPage();
+      await h.signIn(page, panelist);
+      await page.goto('/panel');
+      await page.getByRole('link', { name: `Case #${caseId}` }).click();
+      await page.getByTestId('portfolio-decisions').getByText('Kill the loyalty programme').waitFor();
+      const view = await (await h.api(panelist)).get<CaseView>(`/api/cases/${caseId}`);
+      const sheet = page.getByRole('form', { name: 'Score sheet' });
+      for (const component of view.assessment)
+        await sheet.getByLabel(component.name, { exact: true }).selectOption('pass');
+      for (const criterion of view.criteria) {
+        await sheet
+          .getByLabel(`${criterion.name}${criterion.gate ? ' (gate)' : ''}`, { exact: true })
+          .selectOption(criterion.gate ? '4' : '2');
+      }
+      await sheet.getByLabel('Feedback for the candidate').fill('Strong multiplier; keep teaching.');
+      await h.screenshot(page, 'panelist-score-sheet');
+      await sheet.getByRole('button', { name: 'Save draft' }).click();
+      await sheet.getByRole('status').filter({ hasText: 'Draft saved' }).waitFor();
+      await sheet.getByRole('button', { name: 'Submit sheet' }).click();
+      await page.getByTestId('case-computed').waitFor();
 
-    const after = await (await h.api(panelist)).get<CaseView>(`/api/cases/${caseId}`);
-    expect(after.computed).not.toBeNull();
-    for (const criterion of after.computed!.criteria) {
-      const cells = await page.getByTestId(`criterion-${criterion.id}`).locator('td').allTextContents();
-      expect(cells[1]).toBe(String(criterion.median));
-    }
-    await h.screenshot(page, 'panelist-case-result');
-    await context.close();
-  });
+      const after = await (await h.api(panelist)).get<CaseView>(`/api/cases/${caseId}`);
+      expect(after.computed).not.toBeNull();
+      for (const criterion of after.computed!.criteria) {
+        const cells = await page.getByTestId(`criterion-${criterion.id}`).locator('td').allTextContents();
+        expect(cells[1]).toBe(String(criterion.median));
+      }
+      await h.screenshot(page, 'panelist-case-result');
+      await context.close();
+    });
 
-  it('leadership reads the readiness board with the API ranking, and decides the case', async () => {
-    const { page, context } = await h.newPage();
-    await h.signIn(page, org.lead);
-    await page.getByRole('heading', { name: 'Readiness board' }).waitFor();
-    await page.getByRole('button', { name: 'L4', exact: true }).click();
-    const ranking = await lead.get<RankingEntry[]>('/api/levels/L4/ranking');
-    expect(ranking.length).toBe(2);
-    for (const entry of ranking) {
-      const cell = page.getByTestId(`met-${entry.builder}`);
-      await cell.waitFor();
-      expect((await cell.textContent())!.split(' ')[0]).toBe(String(entry.metrics_met));
-    }
-    await page.getByTestId('level-chart').locator('svg').first().waitFor();
-    await page.getByText('checking…').first().waitFor({ state: 'detached' });
-    await h.screenshot(page, 'leadership-readiness-board');
+    it('leadership reads the readiness board with the API ranking, and decides the case', async () => {
+      const { page, context } = await h.newPage();
+      await h.signIn(page, org.lead);
+      await page.getByRole('heading', { name: 'Readiness board' }).waitFor();
+      await page.getByRole('button', { name: 'L4', exact: true }).click();
+      const ranking = await lead.get<RankingEntry[]>('/api/levels/L4/ranking');
+      expect(ranking.length).toBe(2);
+      for (const entry of ranking) {
+        const cell = page.getByTestId(`met-${entry.builder}`);
+        await cell.waitFor();
+        expect((await cell.textContent())!.split(' ')[0]).toBe(String(entry.metrics_met));
+      }
+      await page.getByTestId('level-chart').locator('svg').first().waitFor();
+      await page.getByText('checking…').first().waitFor({ state: 'detached' });
+      await h.screenshot(page, 'leadership-readiness-board');
 
-    await page.getByRole('link', { name: 'Roster' }).click();
-    await page.getByTestId(`roster-${candidate}`).waitFor();
-    await h.screenshot(page, 'leadership-roster');
+      await page.getByRole('link', { name: 'Roster' }).click();
+      await page.getByTestId(`roster-${candidate}`).waitFor();
+      await h.screenshot(page, 'leadership-roster');
 
-    await page.getByRole('link', { name: 'Payouts' }).click();
-    await page.getByTestId('payouts-chart').locator('svg').first().waitFor();
-    await h.screenshot(page, 'leadership-payouts');
+      await page.getByRole('link', { name: 'Payouts' }).click();
+      await page.getByTestId('payouts-chart').locator('svg').first().waitFor();
+      await h.screenshot(page, 'leadership-payouts');
 
-    await page.getByRole('link', { name: 'Audit log' }).click();
-    await page.getByRole('table', { name: 'Audit entries' }).getByText('evidence.record').first().waitFor();
-    await h.screenshot(page, 'leadership-audit');
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      await page.getByRole('table', { name: 'Audit entries' }).getByText('evidence.record').first().waitFor();
+      await h.screenshot(page, 'leadership-audit');
 
-    await page.goto(`/panel/cases/${caseId}`);
-    const decision = page.getByRole('form', { name: 'Record the decision' });
-    await decision.getByLabel('Decision note').fill('The panel agrees: promoted.');
-    await decision.getByRole('button', { name: 'Record decision' }).click();
-    await page.getByTestId('case-outcome').waitFor();
-    const decided = await lead.get<CaseView>(`/api/cases/${caseId}`);
-    expect(decided.decision).not.toBeNull();
-    expect((await page.getByTestId('case-outcome').textContent())!.toLowerCase()).toContain(decided.decision!.outcome.replace('_', ' '));
-    await h.screenshot(page, 'leadership-case-decided');
-    await context.close();
-  });
+      await page.goto(`/panel/cases/${caseId}`);
+      const decision = page.getByRole('form', { name: 'Record the decision' });
+      await decision.getByLabel('Decision note').fill('The panel agrees: promoted.');
+      await decision.getByRole('button', { name: 'Record decision' }).click();
+      await page.getByTestId('case-outcome').waitFor();
+      const decided = await lead.get<CaseView>(`/api/cases/${caseId}`);
+      expect(decided.decision).not.toBeNull();
+      expect((await page.getByTestId('case-outcome').textContent())!.toLowerCase()).toContain(
+        decided.decision!.outcome.replace('_', ' '),
+      );
+      await h.screenshot(page, 'leadership-case-decided');
+      await context.close();
+    });
 
-  it('the candidate sees the outcome and the feedback on their path, without panelist names', async () => {
-    const { page, context } = await h.newPage();
-    await h.signIn(page, candidate);
-    const outcome = page.getByTestId('candidate-outcome');
-    await outcome.waitFor();
-    expect((await outcome.textContent())!.toLowerCase()).toContain('promoted');
-    const card = page.locator('#my-case');
-    await card.getByText('Strong multiplier; keep teaching.').waitFor();
-    expect(await card.textContent()).not.toContain(panelist);
-    await h.screenshot(page, 'candidate-outcome');
-    await context.close();
-    expect(h.pageErrors).toEqual([]);
-  });
-});
+    it('the candidate sees the outcome and the feedback on their path, without panelist names', async () => {
+      const { page, context } = await h.newPage();
+      await h.signIn(page, candidate);
+      const outcome = page.getByTestId('candidate-outcome');
+      await outcome.waitFor();
+      expect((await outcome.textContent())!.toLowerCase()).toContain('promoted');
+      const card = page.locator('#my-case');
+      await card.getByText('Strong multiplier; keep teaching.').waitFor();
+      expect(await card.textContent()).not.toContain(panelist);
+      await h.screenshot(page, 'candidate-outcome');
+      await context.close();
+      expect(h.pageErrors).toEqual([]);
+    });
+  },
+);

@@ -24,7 +24,11 @@ export interface SeedBuilder {
 /** Adds leadership and client people, the client, and each builder with a placement at the client. */
 export async function seedOrganisation(lead: ApiSession, builders: SeedBuilder[]): Promise<void> {
   await lead.send('POST', '/api/people', { email: org.lead, name: 'Lena Lead', role: 'leadership' });
-  await lead.send('POST', '/api/people', { email: org.clientContact, name: 'Carla Client', role: 'client_stakeholder' });
+  await lead.send('POST', '/api/people', {
+    email: org.clientContact,
+    name: 'Carla Client',
+    role: 'client_stakeholder',
+  });
   await lead.send('POST', '/api/clients', { id: org.client, name: 'Acme' });
   for (const builder of builders) {
     const rate = builder.rateMinor ?? 800_000;
