@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builder, leader, mentorship, peopleMap } from '../../../test/factories/mentorship-world.js';
 import { shippedLadder } from '../../../test/factories/shipped-ladder.js';
+import { addDays } from '../dates/calendar.js';
 import { DomainError } from '../errors.js';
-import type { Mentorship } from '../roster/roster.types.js';
+import { isActiveOn, type Mentorship } from '../roster/roster.types.js';
 import { checkAssignment, refusalError } from './assignment.js';
 import { classifyMentorships, describeLevels, type PersonOnLadder } from './mentorship-rules.js';
 
@@ -246,5 +248,44 @@ describe('describeLevels', () => {
     expect(describeLevels(doc, ['L1', 'L3'])).toBe('L1, L3');
     expect(describeLevels(doc, ['L2'])).toBe('L2');
     expect(describeLevels(doc, [])).toBe('no levels');
+  });
+});
+
+describe('slots, for any sequence of requests', () => {
+  it('never lets a mentor hold more giving mentorships on one day than their level allows', () => {
+    const mentees = Array.from({ length: 6 }, (_, i) => builder(`M${i}`, [['L1', '2020-01-01']]));
+    const world = peopleMap(ana, uma, ...mentees);
+    const versions = [shippedLadder()];
+    const request = fc.record({
+      mentor: fc.constantFrom(ana, uma),
+      mentee: fc.integer({ min: 0, max: 5 }),
+      start: fc.integer({ min: 0, max: 200 }),
+      length: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 12 }), (requests) => {
+        const accepted: Mentorship[] = [];
+        for (const r of requests) {
+          const mentee = mentees[r.mentee]!;
+          const start = addDays('2026-01-01', r.start);
+          const end = r.length === null ? null : addDays(start, r.length);
+          const result = checkAssignment(
+            versions,
+            { mentor: r.mentor, mentee, start, end },
+            classifyMentorships(versions, world, accepted),
+            world,
+          );
+          if (result.ok)
+            accepted.push({ ...mentorship(r.mentor, mentee, start, end), id: `m${accepted.length}` });
+        }
+        for (const mentor of [ana, uma]) {
+          const slots = mentor === ana ? 1 : 2;
+          const held = accepted.filter((m) => m.mentor === mentor.email);
+          for (const day of held.map((m) => m.start)) {
+            expect(held.filter((m) => isActiveOn(m, day)).length).toBeLessThanOrEqual(slots);
+          }
+        }
+      }),
+    );
   });
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from '../dates/calendar.js';
 import { checkinsDue, summarizeCheckins, type CheckinReport } from './checkins.js';
 import type { Cadence, ClassifiedMentorship } from './mentorship-rules.js';
 
@@ -161,5 +163,49 @@ describe('check-in cadence', () => {
       ['b@x', 'overdue'],
       ['a@x', 'due'],
     ]);
+  });
+});
+
+describe('check-in periods, for any mentorship and check-ins', () => {
+  it('partition the days, count consistently, and never report a streak longer than the check-ins', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
+        fc.constantFrom<Cadence>('weekly', 'biweekly'),
+        fc.array(fc.integer({ min: -20, max: 500 }), { maxLength: 40 }),
+        fc.integer({ min: -10, max: 500 }),
+        (startOffset, length, cadence, checkinOffsets, atOffset) => {
+          const start = addDays('2026-01-01', startOffset);
+          const end = length === null ? null : addDays(start, length);
+          const at = addDays(start, atOffset);
+          const r = summarizeCheckins(
+            mentorship(start, end, cadence),
+            checkinOffsets.map((d) => addDays(start, d)),
+            at,
+          );
+          if (r === undefined) throw new Error('expected a report');
+          const last = end !== null && end < at ? end : at;
+          if (at < start) {
+            expect(r.periods).toEqual([]);
+            return;
+          }
+          // Periods tile [start, last] without gaps or overlaps.
+          expect(r.periods[0]?.start).toBe(start);
+          r.periods.forEach((p, i) => {
+            expect(daysBetween(p.start, p.end)).toBeLessThan(r.period_days);
+            const next = r.periods[i + 1];
+            if (next !== undefined) expect(next.start).toBe(addDays(p.end, 1));
+          });
+          expect(r.periods.at(-1)!.end >= last).toBe(true);
+          const open = r.periods.filter((p) => !p.complete);
+          expect(open.length).toBeLessThanOrEqual(1);
+          const openEmpty = open.filter((p) => p.checkins.length === 0).length;
+          expect(r.with_checkin + r.without_checkin + openEmpty).toBe(r.periods.length);
+          expect(r.streak).toBeLessThanOrEqual(r.with_checkin);
+          expect(r.status === 'overdue').toBe(r.missed_in_a_row > 0 && openEmpty === 1);
+        },
+      ),
+    );
   });
 });
