@@ -163,7 +163,7 @@ export async function getRanking(
   const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
   if (ladder === undefined) throw notFound('Level', levelId);
   const level = findLevel(ladder.document, levelId);
-  const { members, evidence } = await loadLevelEvidence(deps.db, levelId, at, rankingNeeds(level));
+  const { members, evidence } = await loadLevelEvidence(deps.db, levelId, at, rankingNeeds(level, at));
   const candidates = members.map((member) => {
     const builderEvidence = evidence.get(member.email);
     return {

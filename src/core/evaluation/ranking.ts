@@ -1,5 +1,6 @@
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { LevelDefinition } from '../ladder/ladder.schema.js';
+import { addDays } from '../dates/calendar.js';
 import { unevaluatedFields } from './evaluated-fields.js';
 import { wholeMonthsBetween } from './tenure.js';
 
@@ -56,18 +57,28 @@ function compareText(a: string, b: string): number {
 export interface RankingNeeds {
   /** Kinds counted only inside the window (level start … at). */
   windowKinds: EvidenceKind[];
-  /** Kinds read at any date up to `at`: cited reviews, mentee reviews and check-ins. */
+  /** Kinds read at any date up to `at` (the code reviews citations point to). */
   anyDateKinds: EvidenceKind[];
+  /** Kinds read only from a day on (check-ins: the days up to `at` mentee progress looks at). */
+  recentKinds: { kind: EvidenceKind; from: string }[];
+  /** Kinds read at any date, but only for builders giving a mentorship active on `at` (mentee reviews). */
+  mentorKinds: EvidenceKind[];
   /** Whether mentorships active on `at` matter (mentee progress). */
   mentorships: boolean;
   /** The kind fields the metrics never read, left on the server (see evaluated-fields.ts). */
   dropFields: string[];
 }
 
-/** The records and relations the level's ranking standard reads, from its rule kinds. */
-export function rankingNeeds(level: LevelDefinition | undefined): RankingNeeds {
+/**
+ * The records and relations the level's ranking standard reads on `at`, from its rule kinds. Every
+ * bound here mirrors an evaluator's own filter, so loading less never changes an answer (an API test
+ * compares the ranking with readiness, which loads everything).
+ */
+export function rankingNeeds(level: LevelDefinition | undefined, at: string): RankingNeeds {
   const windowKinds = new Set<EvidenceKind>();
   const anyDateKinds = new Set<EvidenceKind>();
+  const mentorKinds = new Set<EvidenceKind>();
+  let checkinFrom: string | undefined;
   let mentorships = false;
   for (const metric of level?.ranking_standard ?? []) {
     const rule = metric.rule;
@@ -80,11 +91,13 @@ export function rankingNeeds(level: LevelDefinition | undefined): RankingNeeds {
         windowKinds.add('review_citation');
         anyDateKinds.add('code_review');
         break;
-      case 'mentee_progress':
-        anyDateKinds.add('checkin');
-        anyDateKinds.add('mentee_review');
+      case 'mentee_progress': {
+        const from = addDays(at, -(rule.checkin_within_days - 1));
+        if (checkinFrom === undefined || from < checkinFrom) checkinFrom = from;
+        mentorKinds.add('mentee_review');
         mentorships = true;
         break;
+      }
       case 'client_trust':
         windowKinds.add('client_feedback');
         windowKinds.add('escalation');
@@ -94,6 +107,8 @@ export function rankingNeeds(level: LevelDefinition | undefined): RankingNeeds {
   return {
     windowKinds: [...windowKinds],
     anyDateKinds: [...anyDateKinds],
+    recentKinds: checkinFrom === undefined ? [] : [{ kind: 'checkin', from: checkinFrom }],
+    mentorKinds: [...mentorKinds],
     mentorships,
     dropFields: unevaluatedFields(level),
   };

@@ -11,7 +11,7 @@ import {
   loadBuilderEvidence,
   loadLevelEvidence,
 } from './evaluation.repository.js';
-import { insertBuilders, insertPeople } from './roster.repository.js';
+import { insertBuilders, insertMentorships, insertPeople } from './roster.repository.js';
 
 const KIM = 'kim@example.test';
 const L4 = shippedLevel('L4');
@@ -56,6 +56,9 @@ forEachEngine('evaluation repository', (getDb) => {
       make.decision({ id: 'after-at', date: '2025-08-02' }),
       make.codeReview({ id: 'old-review', date: '2024-01-10' }),
       make.feature({ id: 'feat', title: 'A long title the evaluation never reads' }),
+      make.checkin({ id: 'checkin-recent', date: '2025-07-19' }),
+      make.checkin({ id: 'checkin-old', date: '2025-07-18' }),
+      make.menteeReview({ id: 'review-of-tom', date: '2025-07-10' }),
     ]);
   });
 
@@ -68,7 +71,17 @@ forEachEngine('evaluation repository', (getDb) => {
     ]);
     const loaded = await loadBuilderEvidence(db, rosa, '2025-08-01', unevaluatedFields(L4));
     expect(loaded.records.map((r) => r.id).sort()).toEqual(
-      ['before-window', 'c1', 'c2', 'feat', 'o', 'old-review'].sort(),
+      [
+        'before-window',
+        'c1',
+        'c2',
+        'feat',
+        'o',
+        'old-review',
+        'checkin-recent',
+        'checkin-old',
+        'review-of-tom',
+      ].sort(),
     );
     const feature = loaded.records.find((r) => r.id === 'feat')!;
     expect(feature).toMatchObject({ kind: 'feature', analytics_events: ['route_planned'], builder: ROSA });
@@ -88,12 +101,23 @@ forEachEngine('evaluation repository', (getDb) => {
 
   it('loads a level’s window records, the any-date kinds and the corrections', async () => {
     const { db } = getDb();
-    const { evidence } = await loadLevelEvidence(db, 'L4', '2025-08-01', rankingNeeds(L4));
+    const { evidence } = await loadLevelEvidence(db, 'L4', '2025-08-01', rankingNeeds(L4, '2025-08-01'));
     const ids = evidence
       .get(ROSA)!
       .records.map((r) => r.id)
       .sort();
-    // before-window (a window kind before Rosa's L4) and after-at are not loaded; the cited review kind is.
-    expect(ids).toEqual(['c1', 'c2', 'feat', 'o', 'old-review'].sort());
+    // Not loaded: before-window (a window kind before Rosa's L4), after-at, a check-in older than the 14
+    // days up to `at` (2025-07-19 … 2025-08-01), mentee reviews of a builder with no active mentorship.
+    expect(ids).toEqual(['c1', 'c2', 'checkin-recent', 'feat', 'o', 'old-review'].sort());
+  });
+
+  it('loads mentee reviews once the builder gives a mentorship active on `at`', async () => {
+    const { db } = getDb();
+    await insertMentorships(db, [
+      { id: 'ms-rosa-tom', mentor: ROSA, mentee: TOM, start: '2025-07-01', end: null },
+    ]);
+    const { evidence } = await loadLevelEvidence(db, 'L4', '2025-08-01', rankingNeeds(L4, '2025-08-01'));
+    expect(evidence.get(ROSA)!.records.map((r) => r.id)).toContain('review-of-tom');
+    expect(evidence.get(ROSA)!.mentorships.map((m) => m.id)).toEqual(['ms-rosa-tom']);
   });
 });

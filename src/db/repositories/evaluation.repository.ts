@@ -1,4 +1,18 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { EvidenceKindName, EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
@@ -236,14 +250,43 @@ export async function loadLevelEvidence(
   at: string,
   needs: RankingNeeds,
 ): Promise<{ members: LevelMember[]; evidence: Map<string, BuilderEvidence> }> {
-  const windowKinds: EvidenceKindName[] = needs.windowKinds;
-  const anyDateKinds: EvidenceKindName[] = needs.anyDateKinds;
-  const kinds = [...new Set([...windowKinds, ...anyDateKinds])];
+  const kinds = [
+    ...new Set<EvidenceKindName>([
+      ...needs.windowKinds,
+      ...needs.anyDateKinds,
+      ...needs.recentKinds.map((recent) => recent.kind),
+      ...needs.mentorKinds,
+    ]),
+  ];
 
   const recordQuery = (async () => {
     if (kinds.length === 0) return [];
     const members = levelSteps(db, level, at);
-    const inWindow = gte(evidence.date, members.since);
+    const givesActiveMentorship = exists(
+      db
+        .select({ one: sql`1` })
+        .from(mentorships)
+        .where(
+          and(
+            eq(mentorships.mentorEmail, evidence.builderEmail),
+            lte(mentorships.start, at),
+            or(isNull(mentorships.end), gte(mentorships.end, at)),
+          ),
+        ),
+    );
+    // One clause per way a rule reads a kind; `or` drops the clauses of kinds the level does not read.
+    const read = or(
+      needs.windowKinds.length === 0
+        ? undefined
+        : and(inArray(evidence.kind, needs.windowKinds), gte(evidence.date, members.since)),
+      needs.anyDateKinds.length === 0 ? undefined : inArray(evidence.kind, needs.anyDateKinds),
+      ...needs.recentKinds.map((recent) =>
+        and(eq(evidence.kind, recent.kind), gte(evidence.date, recent.from)),
+      ),
+      needs.mentorKinds.length === 0
+        ? undefined
+        : and(inArray(evidence.kind, needs.mentorKinds), givesActiveMentorship),
+    );
     return db
       .select(projectedColumns(needs.dropFields))
       .from(evidence)
@@ -251,13 +294,7 @@ export async function loadLevelEvidence(
       .where(
         and(
           inArray(evidence.kind, kinds),
-          or(
-            isNotNull(evidence.supersedes),
-            and(
-              lte(evidence.date, at),
-              anyDateKinds.length === 0 ? inWindow : or(inArray(evidence.kind, anyDateKinds), inWindow),
-            ),
-          ),
+          or(isNotNull(evidence.supersedes), and(lte(evidence.date, at), read)),
         ),
       );
     // No ORDER BY: a ranking only counts, and a sort of a big level's records would spill to disk.
