@@ -29,6 +29,7 @@ import {
   upsertPerson,
   upsertPlacement,
 } from '../../db/repositories/roster.repository.js';
+import { refreshImportedTableStatistics } from '../../db/repositories/planner-statistics.repository.js';
 import { recordAudit } from '../audit.service.js';
 import { referencedEvidenceIds } from '../evidence.service.js';
 import { loadLadderContext } from '../ladder-context.service.js';
@@ -141,7 +142,7 @@ export async function applyOrganisation(
   const report = options.onProgress ?? (() => undefined);
   const ladder = options.ladder ?? (await loadLadderContext(deps));
   report({ phase: 'checking', done: 0, total: data.evidence.length });
-  return deps.db.transaction(async (tx) => {
+  const summary = await deps.db.transaction(async (tx) => {
     const existing = await loadExisting(tx, data);
     const checked = checkOrganisation(data, existing, ladder);
     if (!checked.ok) {
@@ -213,6 +214,9 @@ export async function applyOrganisation(
     report({ phase: 'done', done: plan.evidence.length, total: plan.evidence.length });
     return summary;
   });
+  // The planner needs statistics of what was just written (PGlite has no autovacuum): see the repository.
+  await refreshImportedTableStatistics(deps.db);
+  return summary;
 }
 
 /** Reads every file of the interchange format present in `dir` (at least one must be). */
