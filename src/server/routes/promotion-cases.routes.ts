@@ -32,6 +32,126 @@ const sheetBody = z.object({
   summary: notes,
 });
 
+// Response shapes (the service's views), so the OpenAPI document describes them and serialization checks them.
+const outcome = z.enum(CASE_OUTCOMES);
+const caseSummary = z.object({
+  id: z.number().int(),
+  candidate: z.string(),
+  from_level: z.string(),
+  target_level: z.string(),
+  status: z.enum(CASE_STATUSES),
+  opened_on: z.string(),
+  outcome: outcome.nullable(),
+});
+const sheetView = z.object({
+  panelist: z.string(),
+  position: z.number().int(),
+  submitted_at: z.string().nullable(),
+  components: z.array(
+    z.object({ id: z.string(), result: z.enum(COMPONENT_RESULTS), notes: z.string().optional() }),
+  ),
+  criteria: z.array(z.object({ id: z.string(), score: z.number(), notes: z.string().optional() })),
+  summary: z.string().nullable(),
+});
+const tallies = {
+  components: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      passes: z.number(),
+      fails: z.number(),
+      passed: z.boolean(),
+    }),
+  ),
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      gate: z.boolean(),
+      scores: z.array(z.number()),
+      median: z.number(),
+      required: z.number(),
+      passed: z.boolean(),
+    }),
+  ),
+  reasons: z.array(z.string()),
+};
+const noteView = z.object({
+  id: z.number().int(),
+  author: z.string(),
+  evidence_id: z.string().nullable(),
+  text: z.string(),
+  at: z.string(),
+});
+const caseView = caseSummary.extend({
+  viewer: z.enum(['panelist', 'staff']),
+  ladder: z.object({ id: z.string(), version: z.string(), version_id: z.number().int() }),
+  opened_at: z.string(),
+  opened_by: z.string(),
+  eligible_at_opening: z.boolean(),
+  open_override_reason: z.string().nullable(),
+  readiness_snapshot: z.unknown(),
+  withdrawn_at: z.string().nullable(),
+  withdraw_reason: z.string().nullable(),
+  assessment: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable() })),
+  criteria: z.array(
+    z.object({ id: z.string(), name: z.string(), description: z.string(), gate: z.boolean() }),
+  ),
+  scale: z.object({ min: z.number(), max: z.number(), anchors: z.record(z.string(), z.string()) }),
+  decision_rule: z.object({
+    component_pass: z.string(),
+    gate_median_min: z.number(),
+    other_median_min: z.number(),
+  }),
+  panel: z.object({
+    size: z.number().int(),
+    submitted: z.number().int(),
+    members: z.array(
+      z.object({
+        position: z.number().int(),
+        email: z.string(),
+        level: z.string().nullable(),
+        leadership: z.boolean(),
+        submitted: z.boolean(),
+      }),
+    ),
+  }),
+  sheets: z.array(sheetView),
+  computed: z.object({ outcome, ...tallies }).nullable(),
+  decision: z
+    .object({
+      computed_outcome: outcome,
+      outcome,
+      overridden: z.boolean(),
+      override_reason: z.string().nullable(),
+      note: z.string(),
+      decided_by: z.string(),
+      decided_at: z.string(),
+      effective_date: z.string().nullable(),
+      ...tallies,
+    })
+    .nullable(),
+  notes: z.array(noteView),
+  events: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.unknown() })),
+});
+const outcomeView = caseSummary.extend({
+  panel_size: z.number().int(),
+  submitted: z.number().int(),
+  feedback: z
+    .object({
+      outcome,
+      overridden: z.boolean(),
+      overrideReason: z.string().nullable(),
+      decisionNote: z.string(),
+      components: z.array(z.object({ id: z.string(), name: z.string(), passed: z.boolean() })),
+      reasons: z.array(z.string()),
+      feedback: z.array(z.object({ from: z.string(), about: z.string(), text: z.string() })),
+    })
+    .nullable(),
+});
+const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
 /**
  * Promotion cases: `/api/cases…`. Every write goes through one service function with the caller as
  * actor; reads project the case for the caller (panelist, leadership, candidate) in the service, so the
@@ -59,6 +179,7 @@ export function promotionCaseRoutes(
             candidate: z.string().optional(),
             status: z.enum(CASE_STATUSES).optional(),
           }),
+          response: { 200: z.array(caseSummary), ...errors },
         },
       },
       async (request) => listPromotionCases(services, request.actor, request.query),
@@ -72,6 +193,7 @@ export function promotionCaseRoutes(
           tags: ['cases'],
           summary: 'Open a case (needs eligible_for_case, or override_reason from leadership)',
           body: z.object({ candidate: z.string().min(1), override_reason: z.string().max(5000).optional() }),
+          response: { 201: caseView, ...errors },
         },
       },
       async (request, reply) => reply.status(201).send(await openCase(services, request.actor, request.body)),
@@ -85,6 +207,7 @@ export function promotionCaseRoutes(
           tags: ['cases'],
           summary: 'The case as the panel or leadership sees it',
           params: caseParams,
+          response: { 200: caseView, ...errors },
         },
       },
       async (request) => getCase(services, request.actor, request.params.id),
@@ -98,6 +221,7 @@ export function promotionCaseRoutes(
           tags: ['cases'],
           summary: 'Score sheets the caller may read (own; others’ submitted ones after submitting)',
           params: caseParams,
+          response: { 200: z.array(sheetView), ...errors },
         },
       },
       async (request) => getCaseSheets(services, request.actor, request.params.id),
@@ -111,6 +235,7 @@ export function promotionCaseRoutes(
           tags: ['cases'],
           summary: 'The outcome as the candidate sees it: feedback once decided, no panelist identities',
           params: caseParams,
+          response: { 200: outcomeView, ...errors },
         },
       },
       async (request) => getCaseOutcome(services, request.actor, request.params.id),
@@ -138,6 +263,7 @@ export function promotionCaseRoutes(
           summary: 'Seat the panel (size and eligibility from the ladder; conflicts refused)',
           params: caseParams,
           body: z.object({ panelists: z.array(z.string().min(1)).min(1) }),
+          response: { 200: caseView, ...errors },
         },
       },
       async (request) => setPanel(services, request.actor, request.params.id, request.body),
@@ -152,6 +278,7 @@ export function promotionCaseRoutes(
           summary: 'Save the caller’s score sheet as a private draft',
           params: caseParams,
           body: sheetBody,
+          response: { 200: sheetView, ...errors },
         },
       },
       async (request) =>
@@ -167,6 +294,7 @@ export function promotionCaseRoutes(
           summary: 'Submit the caller’s complete score sheet (final)',
           params: caseParams,
           body: sheetBody,
+          response: { 200: sheetView, ...errors },
         },
       },
       async (request) =>
@@ -187,6 +315,7 @@ export function promotionCaseRoutes(
             override_reason: z.string().max(20_000).optional(),
             effective_date: isoDay.optional(),
           }),
+          response: { 200: caseView, ...errors },
         },
       },
       async (request) =>
@@ -207,6 +336,7 @@ export function promotionCaseRoutes(
           summary: 'Withdraw an undecided case',
           params: caseParams,
           body: z.object({ reason: z.string().max(20_000) }),
+          response: { 200: caseView, ...errors },
         },
       },
       async (request) => withdrawCase(services, request.actor, request.params.id, request.body),
@@ -222,6 +352,7 @@ export function promotionCaseRoutes(
           summary: 'Add a note to the case or to one portfolio record',
           params: caseParams,
           body: z.object({ text: z.string().max(20_000), evidence_id: z.string().max(128).optional() }),
+          response: { 201: noteView, ...errors },
         },
       },
       async (request, reply) =>
