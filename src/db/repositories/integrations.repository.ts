@@ -6,6 +6,7 @@ import {
   personAccounts,
   sourceSyncStates,
 } from '../schema/integrations.schema.js';
+import { people } from '../schema/roster.schema.js';
 
 /** A person's account at an outside service. */
 export interface PersonAccountRow {
@@ -220,4 +221,23 @@ export async function listSyncStates(db: Executor): Promise<SyncStateRow[]> {
     .from(sourceSyncStates)
     .orderBy(asc(sourceSyncStates.kind), asc(sourceSyncStates.source));
   return rows.map(toState);
+}
+
+/** People whose name matches one of `names` (case-insensitive), as name (lower-case) → emails. */
+export async function findPeopleByNames(
+  db: Executor,
+  names: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const lowered = [...new Set(names.map((name) => name.trim().toLowerCase()))];
+  if (lowered.length === 0) return out;
+  const rows = await db
+    .select({ email: people.email, name: people.name })
+    .from(people)
+    .where(inArray(sql`lower(${people.name})`, lowered));
+  for (const row of rows) {
+    const key = row.name.toLowerCase();
+    out.set(key, [...(out.get(key) ?? []), row.email]);
+  }
+  return out;
 }
