@@ -66,6 +66,8 @@ export interface BrowserHarness {
 /** A signed-in API session (cookie + CSRF token), used to seed data and to read the API's own answers. */
 export interface ApiSession {
   get<T>(path: string): Promise<T>;
+  /** A GET whose answer is text (CSV, HTML), returned as is. */
+  text(path: string): Promise<string>;
   send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
@@ -83,7 +85,7 @@ export async function apiSession(
   if (!response.ok) throw new Error(`sign-in as ${email}: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
   const { csrf_token: csrf } = (await response.json()) as { csrf_token: string };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const raw = async (method: string, path: string, body?: unknown): Promise<string> => {
     const headers: Record<string, string> = { cookie, origin: baseUrl, 'x-csrf-token': csrf };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const answer = await fetch(`${baseUrl}${path}`, {
@@ -93,9 +95,17 @@ export async function apiSession(
     });
     const text = await answer.text();
     if (!answer.ok) throw new Error(`${method} ${path} as ${email}: ${answer.status} ${text}`);
+    return text;
+  };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const text = await raw(method, path, body);
     return (text === '' ? null : JSON.parse(text)) as T;
   };
-  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body) };
+  return {
+    get: (path) => call('GET', path),
+    text: (path) => raw('GET', path),
+    send: (method, path, body) => call(method, path, body),
+  };
 }
 
 /** A person who signs in during a test (password long enough for the password policy). */

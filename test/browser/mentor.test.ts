@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTierEnabled, startBrowserHarness, type ApiSession, type BrowserHarness } from './harness.js';
 import { org, seedOrganisation } from './seed.js';
@@ -119,6 +120,37 @@ describe.skipIf(!enabled)(
       const shown = await page.getByTestId('earnings-total').locator('.stat-value').textContent();
       expect(shown!.replace(/[^\d]/g, '')).toBe(String(total));
       await h.screenshot(page, 'mentor-home');
+      await context.close();
+      expect(h.pageErrors).toEqual([]);
+    });
+
+    it("leadership sees this month's payouts as the API states them, and downloads the server's CSV", async () => {
+      const month = new Date().toISOString().slice(0, 7);
+      const statement = await lead.get<{
+        rows: unknown[];
+        totals: { mentor: string; amount_minor: number }[];
+      }>(`/api/payouts?month=${month}`);
+      expect(statement.rows.length).toBeGreaterThan(0);
+      const { page, context } = await h.newPage();
+      await h.signIn(page, org.lead);
+      await page.goto(`/leadership/payouts?month=${month}`);
+      for (const total of statement.totals) {
+        const shown = await page.getByTestId(`total-${total.mentor}`).locator('.stat-value').textContent();
+        expect(shown!.replace(/[^\d]/g, '')).toBe(String(total.amount_minor));
+      }
+      expect(await page.getByRole('table', { name: 'Payout rows' }).locator('tbody tr').count()).toBe(
+        statement.rows.length,
+      );
+      await page.getByTestId('payouts-chart').locator('svg').first().waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download CSV' }).click(),
+      ]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      const apiCsv = await lead.text(`/api/payouts.csv?month=${month}`);
+      expect(csv).toBe(apiCsv);
+      expect(csv.split('\n')[0]).toContain('amount_minor');
+      await h.screenshot(page, 'leadership-payouts-month');
       await context.close();
       expect(h.pageErrors).toEqual([]);
     });

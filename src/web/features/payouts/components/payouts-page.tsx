@@ -4,7 +4,7 @@ import { TextField } from '../../../components/ui/form';
 import { EmptyState, ErrorState, Loading, QueryView } from '../../../components/ui/query-state';
 import { formatMoney, formatMonth } from '../../../lib/format';
 import { usePayoutStatement, usePayoutStatements } from '../api/get-payout-statement';
-import { payoutsToCsv } from './payouts-csv';
+import { payoutsCsvUrl } from '../api/get-payouts-csv';
 
 /** The twelve months ending with `last` (YYYY-MM), oldest first. */
 export function monthsEnding(last: string, count = 12): string[] {
@@ -41,7 +41,7 @@ function PayoutsChart({ months }: { months: string[] }) {
   );
 }
 
-/** Leadership's payouts: twelve months at a glance, one month's statement, and its CSV. */
+/** Leadership's payouts: twelve months at a glance, one month's statement, and the server's CSV of it. */
 export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month: string) => void }) {
   const statement = usePayoutStatement(month);
   return (
@@ -57,7 +57,7 @@ export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month
             <a
               className="button button-secondary"
               download={`payouts-${month}.csv`}
-              href={`data:text/csv;charset=utf-8,${encodeURIComponent(payoutsToCsv(statement.data.rows))}`}
+              href={payoutsCsvUrl(month)}
             >
               Download CSV
             </a>
