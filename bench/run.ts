@@ -36,6 +36,8 @@ export interface BenchOptions {
   dataRoot: string;
   resultsDir: string;
   log: (line: string) => void;
+  /** Called after each phase with the figures so far (the CLI keeps them in a .tmp file). */
+  checkpoint?: (figures: readonly Figure[], details: Record<string, unknown>) => Promise<void>;
 }
 
 /** One line of the table: a figure, its floor measured in the same run, and their ratio. */
@@ -227,6 +229,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     log('import: skipped (--reuse)');
   }
 
+  await options.checkpoint?.(figures, details);
   // 2 and 3 in process: readiness of the star builder, ranking of L4, against their SQL floors.
   log(`readiness × ${options.readinessCalls} and ranking × ${options.rankingRuns} in process …`);
   const service = await runPhase<{
@@ -268,6 +271,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     check: (f) => (f.ratio === null ? null : f.ratio <= 1.5),
   });
 
+  await options.checkpoint?.(figures, details);
   // 2 and 3 over HTTP: the real server in its own process, signed in as leadership.
   log('HTTP: starting the server …');
   const server = startPhase('server', { target: targets.main });
@@ -353,6 +357,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   const serverEnd = (await server.next('result')).result as { peak_rss_mb: number };
   await server.exited;
 
+  await options.checkpoint?.(figures, details);
   // 4. Start-up to /readyz of `ladder serve` on the existing database, vs opening it and asking once.
   log(`start-up × ${options.startupRuns} …`);
   const startups: number[] = [];
@@ -403,6 +408,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     target: '≤ 2 000 ms',
     check: (f) => (f.value === null ? null : f.value <= 2_000),
   });
+  await options.checkpoint?.(figures, details);
   const peakServer = Math.max(serverEnd.peak_rss_mb, service.peak_rss_mb, ...startupRss);
   add({
     id: 'rss.peak',
@@ -503,8 +509,12 @@ export function resultFile(result: BenchResult, dir: string): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const result = await runBenchmarks(options);
   await mkdir(options.resultsDir, { recursive: true });
+  const partial = path.join(options.resultsDir, `partial-${options.engine}-${options.size.name}.tmp`);
+  options.checkpoint = async (figures, details) => {
+    await writeFile(partial, `${JSON.stringify({ figures, details }, null, 2)}\n`);
+  };
+  const result = await runBenchmarks(options);
   const file = resultFile(result, options.resultsDir);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(formatResult(result));
