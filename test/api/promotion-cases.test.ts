@@ -542,4 +542,27 @@ forEachEngine('promotion cases API', (getDb) => {
       expect((first.statusCode === 409 ? first : second).json()).toMatchObject({ error: 'invalid_state' });
     });
   });
+
+  describe('withdrawing', () => {
+    it('needs a reason, ends the case, and refuses every later change by code', async () => {
+      const live = (await call(leadership, 'GET', '/api/cases?candidate=cy@example.test&status=open')).json<
+        CaseView[]
+      >();
+      const id = live[0]!.id;
+      const noReason = await call(leadership, 'POST', `/api/cases/${id}/withdraw`, { reason: ' ' });
+      expect(noReason.json()).toMatchObject({ error: 'validation_failed', details: [{ field: 'reason' }] });
+      const withdrawn = await call(leadership, 'POST', `/api/cases/${id}/withdraw`, {
+        reason: 'Candidate asked',
+      });
+      expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', withdraw_reason: 'Candidate asked' });
+      for (const [method, path, body] of [
+        ['PUT', 'panel', { panelists: panel }],
+        ['POST', 'notes', { text: 'late' }],
+        ['POST', 'withdraw', { reason: 'again' }],
+      ] as const) {
+        const response = await call(leadership, method, `/api/cases/${id}/${path}`, body);
+        expect(response.json(), path).toMatchObject({ error: 'invalid_state' });
+      }
+    });
+  });
 });
