@@ -105,10 +105,20 @@ export async function ladderForEvaluation(
 /** Promotion readiness of one builder on `at` (default today), with the records behind every answer. */
 export async function getReadiness(
   deps: ReadinessDeps,
-  _actor: Actor,
+  actor: Actor,
   email: string,
   atInput?: string,
 ): Promise<Readiness> {
+  return (await getReadinessWithLadder(deps, actor, email, atInput)).readiness;
+}
+
+/** Readiness and the ladder document it was evaluated with (for callers that show names, e.g. the CLI). */
+export async function getReadinessWithLadder(
+  deps: ReadinessDeps,
+  _actor: Actor,
+  email: string,
+  atInput?: string,
+): Promise<{ readiness: Readiness; ladder: LadderDocument }> {
   const at = resolveAt(deps.clock, atInput);
   const builder = await findBuilderLevels(deps.db, email.trim().toLowerCase());
   if (builder === undefined) throw notFound('Builder', email);
@@ -126,7 +136,8 @@ export async function getReadiness(
       ? Promise.resolve(null)
       : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at }),
   ]);
-  return evaluateReadiness({ ladder: ladder.document, evidence, at, assessment });
+  const readiness = evaluateReadiness({ ladder: ladder.document, evidence, at, assessment });
+  return { readiness, ladder: ladder.document };
 }
 
 /**

@@ -64,9 +64,9 @@ describe('ladder readiness / ladder ranking', () => {
     expect(await runCli(['readiness', ROSA, '--at', '2026-02-14'], cli.ctx)).toBe(0);
     const out = cli.out();
     expect(out).toMatch(/rosa@example.test — L4 since 2024-08-15 \(17 months\), next: L5/);
-    expect(out).toMatch(/product-decisions-adopted\s+NOT MET\s+1\s+3\s+d1/);
-    expect(out).toMatch(/feature-instrumentation\s+NOT MET\s+0\s+100\s+f1/);
-    expect(out).toMatch(/minimum-tenure\s+NOT MET\s+2026-02-15/);
+    expect(out).toMatch(/Product decisions adopted\s+NOT MET\s+1\s+3\s+d1/);
+    expect(out).toMatch(/Feature instrumentation\s+NOT MET\s+0\s+100\s+f1/);
+    expect(out).toMatch(/Minimum 18 months at L4\s+NOT MET\s+2026-02-15/);
     expect(out).toMatch(/Eligible for a promotion case: no/);
     expect(out).toMatch(
       /- 2 more adopted decisions \(scope change or feature proposal\), vouched for by someone other than you/,

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { RankingEntry } from '../../core/evaluation/ranking.js';
 import type { Readiness } from '../../core/evaluation/readiness.js';
+import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
+import { findLevel } from '../../core/ladder/ladder-lookup.js';
 import { assessmentOfLatestCase } from '../../services/promotion-case.service.js';
-import { getRanking, getReadiness } from '../../services/readiness.service.js';
+import { getRanking, getReadinessWithLadder } from '../../services/readiness.service.js';
 import { writeLine, type CliContext } from '../context.js';
 
 /** Lays out rows as left-aligned columns separated by two spaces. */
@@ -24,12 +26,18 @@ const STATUS_WORDS: Record<string, string> = {
   not_assessed: 'not assessed',
 };
 
-function list(ids: readonly string[]): string {
-  return ids.length === 0 ? '—' : ids.join(', ');
+/** A few ids for a table cell; the whole list is in --json. */
+function list(ids: readonly string[], max = 4): string {
+  if (ids.length === 0) return '—';
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} (+${ids.length - max} more)`;
 }
 
 /** The readiness answer as a readable report: metrics and requirements tables, gaps, curriculum, self-evaluation. */
-export function formatReadiness(r: Readiness): string[] {
+export function formatReadiness(r: Readiness, ladder?: LadderDocument): string[] {
+  const level = ladder === undefined ? undefined : findLevel(ladder, r.level);
+  const metricName = (id: string): string => level?.ranking_standard?.find((m) => m.id === id)?.name ?? id;
+  const requirementName = (id: string): string =>
+    level?.promotion?.requirements?.find((q) => q.id === id)?.name ?? id;
   const lines: string[] = [];
   const target = r.target_level === null ? 'no promotion written' : `next: ${r.target_level}`;
   lines.push(`${r.builder} — ${r.level} since ${r.level_since} (${r.months_at_level} months), ${target}`);
@@ -41,7 +49,7 @@ export function formatReadiness(r: Readiness): string[] {
     const rows = [['METRIC', 'STATUS', 'VALUE', 'THRESHOLD', 'EVIDENCE']];
     for (const m of r.metrics) {
       rows.push([
-        m.id,
+        metricName(m.id),
         STATUS_WORDS[m.status] ?? m.status,
         m.value === null ? '—' : String(m.value),
         String(m.threshold),
@@ -56,7 +64,12 @@ export function formatReadiness(r: Readiness): string[] {
   else {
     const rows = [['REQUIREMENT', 'STATUS', 'MET ON', 'EVIDENCE']];
     for (const q of r.requirements)
-      rows.push([q.id, STATUS_WORDS[q.status] ?? q.status, q.met_on ?? '—', list(q.evidence)]);
+      rows.push([
+        requirementName(q.id),
+        STATUS_WORDS[q.status] ?? q.status,
+        q.met_on ?? '—',
+        list(q.evidence),
+      ]);
     lines.push(...table(rows).map((line) => `  ${line}`));
   }
   lines.push('');
@@ -113,14 +126,14 @@ export function registerReadinessCommand(program: Command, ctx: CliContext): voi
     .option('--json', 'print the API JSON instead of a table')
     .action(async (email: string, options: { at?: string; json?: boolean }) => {
       await ctx.withDatabase(async ({ db }) => {
-        const readiness = await getReadiness(
+        const { readiness, ladder } = await getReadinessWithLadder(
           { db, clock: ctx.clock, assessmentOf: assessmentOfLatestCase },
           ctx.actor(),
           email,
           options.at,
         );
         if (options.json === true) writeLine(ctx.stdout, JSON.stringify(readiness, null, 2));
-        else for (const line of formatReadiness(readiness)) writeLine(ctx.stdout, line);
+        else for (const line of formatReadiness(readiness, ladder)) writeLine(ctx.stdout, line);
       });
     });
 
