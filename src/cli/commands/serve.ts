@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { startServer } from '../../server/main.js';
 import { systemActor } from '../../core/actor.js';
 import { publishShippedLaddersIfEmpty } from '../../services/ladder.service.js';
-import type { CliContext } from '../context.js';
+import { loadDemoIfEmpty } from '../../services/demo/demo-loader.service.js';
+import { writeLine, type CliContext } from '../context.js';
 
 /** `ladder serve`: migrate, then serve the API and the web app. */
 export function registerServeCommand(program: Command, ctx: CliContext): void {
@@ -16,8 +17,17 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         beforeListen: async (database) => {
           // A fresh install serves the shipped ladders at once, as 'ladder migrate' would have published them.
           await publishShippedLaddersIfEmpty({ db: database.db, clock: ctx.clock }, systemActor);
-          // The demo organisation arrives with the roster; until then `--no-demo` is accepted and inert.
-          void options.demo;
+          // An empty roster gets the demo organisation, so every screen has something true to show.
+          // `--no-demo` or LADDER_DEMO=0 keeps the database empty.
+          if (options.demo && config.demo) {
+            const summary = await loadDemoIfEmpty({ db: database.db, clock: ctx.clock }, systemActor);
+            if (summary !== null) {
+              writeLine(
+                ctx.stdout,
+                `loaded the demo organisation: ${summary.created.builders} builders, ${summary.created.evidence} evidence records (--no-demo or LADDER_DEMO=0 to skip)`,
+              );
+            }
+          }
         },
       });
       const shutdown = (): void => {
