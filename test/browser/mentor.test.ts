@@ -146,7 +146,7 @@ describe.skipIf(!enabled)(
         page.waitForEvent('download'),
         page.getByRole('link', { name: 'Download CSV' }).click(),
       ]);
-      const csv = await readFile((await download.path())!, 'utf8');
+      const csv = await readFile((await download.path()), 'utf8');
       const apiCsv = await lead.text(`/api/payouts.csv?month=${month}`);
       expect(csv).toBe(apiCsv);
       expect(csv.split('\n')[0]).toContain('amount_minor');
