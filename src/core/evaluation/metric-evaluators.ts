@@ -192,7 +192,8 @@ export function evaluateMenteeProgress(
     const latestScore = latest?.kind === 'mentee_review' ? latest.score : undefined;
     const enoughReviews = reviews.length >= rule.min_reviews;
     const improving = firstScore !== undefined && latestScore !== undefined && latestScore > firstScore;
-    const recent = checkins.at(-1);
+    // The latest check-in by timeline, whatever order the records came in.
+    const recent = checkins.sort(byTimeline).at(-1);
     if (recent !== undefined && enoughReviews && improving) {
       progressing += 1;
       evidence.push(recent.id, ...reviews.map((r) => r.id));
