@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTierEnabled, startBrowserHarness, type BrowserHarness } from './harness.js';
+import { browserTierEnabled, startBrowserHarness, testPassword, type BrowserHarness } from './harness.js';
 
 interface LadderBody {
   version: string;
@@ -70,6 +70,38 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
     await h.signIn(page, reader);
     await page.goto('/ladder?level=L2');
     await page.getByText("has not written this level's page yet").waitFor();
+    await context.close();
+  });
+
+  it('sends an anonymous visitor to sign-in and back, with the keyboard alone', async () => {
+    const { page, context } = await h.newPage();
+    await page.goto('/ladder?level=L4');
+    await page.waitForURL(/\/sign-in\?next=/);
+    await h.screenshot(page, 'sign-in');
+    // From the email field on, keyboard only: type, Tab to the password, Enter submits the form.
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(reader);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong password, on purpose');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').waitFor();
+    await h.screenshot(page, 'sign-in-refused');
+    await page.getByLabel('Password').fill('');
+    await page.getByLabel('Password').focus();
+    await page.keyboard.type(testPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^L4 — / }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/ladder?level=L4');
+    await context.close();
+  });
+
+  it('tells a builder that leadership screens are not theirs, and answers unknown pages', async () => {
+    const { page, context } = await h.newPage();
+    await h.signIn(page, reader);
+    await page.goto('/leadership/payouts');
+    await page.getByRole('alert').filter({ hasText: 'This screen is for leadership' }).waitFor();
+    await page.goto('/no/such/page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await context.close();
     expect(h.pageErrors).toEqual([]);
   });
