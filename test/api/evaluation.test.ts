@@ -15,7 +15,7 @@ import {
 } from '../../src/db/repositories/roster.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
-import { asActor, leadership } from '../helpers/actors.js';
+import { asActor, builderActor, leadership } from '../helpers/actors.js';
 import { forEachEngine } from '../helpers/database.js';
 import { ANA, make, PM, ROSA, TOM } from '../factories/evaluation-records.js';
 
@@ -237,6 +237,27 @@ forEachEngine('readiness and ranking API', (getDb) => {
     const early = await app.inject(`/api/builders/${ROSA}/readiness?at=2020-01-01`);
     expect(early.statusCode).toBe(400);
     expect(early.json<{ message: string }>().message).toMatch(/2020-01-01/);
+  });
+
+  it('lists both routes in the OpenAPI document', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/builders/{email}/readiness', '/api/levels/{level}/ranking']),
+    );
+  });
+
+  it('lets a builder read their own readiness, not a peer’s, and keeps the ranking from them', async () => {
+    const builderApp = await buildApp(
+      { database: getDb(), clock },
+      { authenticate: asActor(builderActor(ROSA, ROSA)) },
+    );
+    try {
+      expect((await builderApp.inject(`/api/builders/${ROSA}/readiness?at=2026-02-15`)).statusCode).toBe(200);
+      expect((await builderApp.inject(`/api/builders/${KAI}/readiness?at=2026-02-15`)).statusCode).toBe(403);
+      expect((await builderApp.inject('/api/levels/L4/ranking?at=2026-02-15')).statusCode).toBe(403);
+    } finally {
+      await builderApp.close();
+    }
   });
 
   it('defaults `at` to today on the clock', async () => {
