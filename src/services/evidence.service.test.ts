@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test/helpers/database.js';
 import type { Actor } from '../core/actor.js';
@@ -176,5 +177,18 @@ forEachEngine('evidence service', (getDb) => {
         (r) => r.id,
       ),
     ).toEqual(['ev-1b']);
+  });
+
+  it('is append-only in the database itself: updates, deletes and truncation are refused', async () => {
+    const refusal = (query: Promise<unknown>) =>
+      query.then(
+        () => 'allowed',
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      );
+    const db = getDb().db;
+    expect(await refusal(db.execute(sql`update evidence set date = '2020-01-01'`))).toMatch(/append-only/);
+    expect(await refusal(db.execute(sql`delete from evidence`))).toMatch(/append-only/);
+    expect(await refusal(db.execute(sql`truncate evidence`))).toMatch(/append-only/);
+    expect((await getEvidence(deps(), operator, 'ev-1')).date).toBe('2025-04-02');
   });
 });
