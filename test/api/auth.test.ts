@@ -239,6 +239,7 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['strict-transport-security']).toBeDefined();
     const big = await app.inject({

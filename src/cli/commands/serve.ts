@@ -3,6 +3,8 @@ import { startServer } from '../../server/main.js';
 import { systemActor } from '../../core/actor.js';
 import { publishShippedLaddersIfEmpty } from '../../services/ladder.service.js';
 import { loadDemoIfEmpty } from '../../services/demo/demo-loader.service.js';
+import { DEMO_DOMAIN } from '../../services/demo/demo-organisation.js';
+import { describeDemoAccounts, ensureDemoAccounts } from '../../services/access/demo-accounts.service.js';
 import { writeLine, type CliContext } from '../context.js';
 
 /** `ladder serve`: migrate, then serve the API and the web app. */
@@ -27,6 +29,12 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
                 `loaded the demo organisation: ${summary.created.builders} builders, ${summary.created.evidence} evidence records (--no-demo or LADDER_DEMO=0 to skip)`,
               );
             }
+            // Demo people (and only they: the password is public) can sign in; printed on every start.
+            const accounts = await ensureDemoAccounts({ db: database.db, clock: ctx.clock }, systemActor, {
+              today: ctx.clock.now().toISOString().slice(0, 10),
+              domain: DEMO_DOMAIN,
+            });
+            for (const line of describeDemoAccounts(accounts)) writeLine(ctx.stdout, line);
           }
         },
       });

@@ -173,6 +173,8 @@ export async function installAccessControl(
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // `npm start` serves plain HTTP on localhost: upgrading would break every asset. TLS sits in front.
+        upgradeInsecureRequests: null,
       },
     },
     // Sent only over HTTPS by browsers; harmless on plain HTTP in development.
