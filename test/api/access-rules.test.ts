@@ -106,5 +106,9 @@ forEachEngine('access rules', (getDb) => {
     expect((await get('self', `/api/cases/${id}/sheets`)).statusCode).toBe(403);
     expect((await get('panelist', `/api/cases/${id}/sheets`)).statusCode).toBe(200);
     expect((await get('self', `/api/cases/${id}/outcome`)).statusCode).toBe(200);
+    // A builder with no part in the case does not even see that it exists.
+    const listedForOther = (await get('other', '/api/cases')).body;
+    expect(listedForOther).not.toContain(PERSONAS.self);
+    expect((await get('panelist', '/api/cases')).body).toContain(PERSONAS.self);
   });
 });
