@@ -187,11 +187,10 @@ export async function applyOrganisation(
     updated.mentorships = plan.mentorships.length - newMentorships.length;
 
     const recordedAt = at.toISOString();
-    const toRecord = (input: EvidenceInput): EvidenceRecord =>
-      ({
-        ...input,
-        recorded_at: input.recorded_at === undefined ? recordedAt : new Date(input.recorded_at).toISOString(),
-      });
+    const toRecord = (input: EvidenceInput): EvidenceRecord => ({
+      ...input,
+      recorded_at: input.recorded_at === undefined ? recordedAt : new Date(input.recorded_at).toISOString(),
+    });
     for (let i = 0; i < plan.evidence.length; i += EVIDENCE_BATCH) {
       await insertEvidence(tx, plan.evidence.slice(i, i + EVIDENCE_BATCH).map(toRecord));
       report({
