@@ -11,6 +11,9 @@ import type { Authenticator } from '../../src/server/access/install-access.js';
 import { buildApp } from '../../src/server/app.js';
 import { ensureWebBuild } from '../../src/server/web-build.js';
 import { createAccount } from '../../src/services/access/accounts.service.js';
+import { ensureDemoAccounts, type DemoAccount } from '../../src/services/access/demo-accounts.service.js';
+import { loadDemoIfEmpty } from '../../src/services/demo/demo-loader.service.js';
+import { DEMO_DOMAIN } from '../../src/services/demo/demo-organisation.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -50,6 +53,8 @@ export interface BrowserHarness {
   app: FastifyInstance;
   database: DatabaseHandle;
   browser: Browser;
+  /** Whom to sign in as in the demo organisation (with `demo: true`), password `testPassword`. */
+  demoAccounts: DemoAccount[];
   /** Uncaught errors and failed API calls seen by any page; tests assert this stays empty. */
   pageErrors: string[];
   /** A fresh browser context (its own cookies) and page at the given viewport width. */
@@ -125,7 +130,13 @@ export const testPassword = 'correct horse battery staple';
  * and every number a test checks on screen is compared with the same server's API answer.
  */
 export async function startBrowserHarness(
-  options: { clock?: Clock; authenticate?: Authenticator; accounts?: TestAccount[] } = {},
+  options: {
+    clock?: Clock;
+    authenticate?: Authenticator;
+    accounts?: TestAccount[];
+    /** Load the demo organisation and its demo accounts, as `npm start` does on an empty database. */
+    demo?: boolean;
+  } = {},
 ): Promise<BrowserHarness> {
   await ensureWebBuild({ quiet: true });
   const database = await openDatabase({ engine: 'pglite', dataDir: null });
@@ -133,6 +144,15 @@ export async function startBrowserHarness(
   const clock = options.clock ?? systemClock;
   const services = { db: database.db, clock };
   await publishShippedLaddersIfEmpty(services, systemActor);
+  let demoAccounts: DemoAccount[] = [];
+  if (options.demo === true) {
+    await loadDemoIfEmpty(services, systemActor);
+    demoAccounts = await ensureDemoAccounts(services, operatorActor('browser-tests'), {
+      today: clock.now().toISOString().slice(0, 10),
+      domain: DEMO_DOMAIN,
+      password: testPassword,
+    });
+  }
   for (const account of options.accounts ?? []) {
     await createAccount(services, operatorActor('browser-tests'), {
       email: account.email,
@@ -162,6 +182,7 @@ export async function startBrowserHarness(
     database,
     browser,
     pageErrors,
+    demoAccounts,
     async newPage({ width = 1280, height = 900 } = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height } });
       const page = await context.newPage();

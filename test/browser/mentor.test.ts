@@ -96,7 +96,7 @@ describe.skipIf(!enabled)(
         String(before.mentorships[0]!.checkins!.streak),
       );
 
-      await row.getByRole('button', { name: /Record check-in today/ }).click();
+      await row.getByRole('button', { name: /Check in/ }).click();
       await page.getByText('Check-in recorded.').waitFor();
       const after = await asMentor.get<Overview>(
         `/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`,
@@ -146,7 +146,7 @@ describe.skipIf(!enabled)(
         page.waitForEvent('download'),
         page.getByRole('link', { name: 'Download CSV' }).click(),
       ]);
-      const csv = await readFile((await download.path()), 'utf8');
+      const csv = await readFile(await download.path(), 'utf8');
       const apiCsv = await lead.text(`/api/payouts.csv?month=${month}`);
       expect(csv).toBe(apiCsv);
       expect(csv.split('\n')[0]).toContain('amount_minor');

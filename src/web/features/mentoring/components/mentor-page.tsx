@@ -93,11 +93,11 @@ function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) 
                         <td>
                           <button
                             type="button"
-                            className="button button-secondary"
+                            className="button button-secondary button-small"
                             disabled={record.isPending}
                             onClick={() => record.mutate({ mentor, mentee: m.mentee, date: todayIso() })}
                           >
-                            Record check-in today<span className="sr-only"> with {m.mentee_name}</span>
+                            Check in<span className="sr-only"> with {m.mentee_name} today</span>
                           </button>
                         </td>
                       )}
@@ -194,7 +194,11 @@ function Earnings({ mentor }: { mentor: string }) {
                 testId="earnings-total"
               />
             </div>
-            <MonthlyMoneyChart months={months} testId="earnings-chart" />
+            {total === 0 ? (
+              <EmptyState title="No referral earnings in these twelve months" />
+            ) : (
+              <MonthlyMoneyChart months={months} testId="earnings-chart" />
+            )}
             <div className="table-scroll">
               <table aria-label="Referral earnings by month">
                 <thead>

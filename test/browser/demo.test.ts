@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTierEnabled, startBrowserHarness, type ApiSession, type BrowserHarness } from './harness.js';
+
+interface Readiness {
+  level: string;
+  months_at_level: number;
+  eligible_for_case: boolean;
+  metrics: { id: string; status: string }[];
+  gaps: string[];
+}
+interface RankingEntry {
+  builder: string;
+  metrics_met: number;
+}
+interface Overview {
+  mentorships: { mentor: string; mentee: string; active: boolean; checkins: { streak: number } | null }[];
+}
+
+const enabled = browserTierEnabled();
+
+/**
+ * The demo organisation `npm start` loads into an empty database, walked by each demo account: every
+ * number on screen is the API's number for the same person on the same day.
+ */
+describe.skipIf(!enabled)('the demo organisation, as each demo account sees it', () => {
+  let h: BrowserHarness;
+  const account = (as: string) => {
+    const found = h.demoAccounts.find((a) => a.as === as);
+    if (found === undefined) throw new Error(`the demo has no ${as} account`);
+    return found.email;
+  };
+
+  beforeAll(async () => {
+    h = await startBrowserHarness({ demo: true });
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('leadership: the L4 board shows the ranking and the eligible and close builders the API reports', async () => {
+    const lead = account('leadership');
+    const api: ApiSession = await h.api(lead);
+    const ranking = await api.get<RankingEntry[]>('/api/levels/L4/ranking');
+    expect(ranking.length).toBeGreaterThan(1);
+    const readiness = await Promise.all(
+      ranking.map((r) => api.get<Readiness>(`/api/builders/${encodeURIComponent(r.builder)}/readiness`)),
+    );
+    const eligible = readiness.filter((r) => r.eligible_for_case).length;
+    const close = readiness.filter((r) => !r.eligible_for_case && r.gaps.length <= 2).length;
+    expect(eligible, 'the demo has an L4 who meets the L5 standard').toBeGreaterThan(0);
+
+    const { page, context } = await h.newPage();
+    await h.signIn(page, lead);
+    await page.getByRole('heading', { name: 'Readiness board' }).waitFor();
+    await page.getByRole('button', { name: 'L4', exact: true }).click();
+    for (const entry of ranking) {
+      const cell = page.getByTestId(`met-${entry.builder}`);
+      expect((await cell.textContent())!.split(' ')[0]).toBe(String(entry.metrics_met));
+    }
+    await page.getByText('checking…').first().waitFor({ state: 'detached' });
+    expect(await page.getByTestId('board-eligible').locator('.stat-value').textContent()).toBe(
+      String(eligible),
+    );
+    expect(await page.getByTestId('board-close').locator('.stat-value').textContent()).toBe(String(close));
+    await h.screenshot(page, 'demo-leadership-board-l4');
+
+    const roster = await api.get<{ total: number }>('/api/builders?limit=1');
+    await page.getByRole('link', { name: 'Roster' }).click();
+    await page.getByRole('table', { name: 'Builders' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Builders' }).locator('tbody tr').count()).toBe(
+      roster.total,
+    );
+    await h.screenshot(page, 'demo-leadership-roster');
+
+    const month = new Date().toISOString().slice(0, 7);
+    const statement = await api.get<{ totals: { mentor: string; amount_minor: number }[] }>(
+      `/api/payouts?month=${month}`,
+    );
+    await page.getByRole('link', { name: 'Payouts' }).click();
+    await page.getByTestId('payouts-chart').locator('svg').first().waitFor();
+    for (const total of statement.totals) {
+      const shown = await page.getByTestId(`total-${total.mentor}`).locator('.stat-value').textContent();
+      expect(shown!.replace(/[^\d]/g, '')).toBe(String(total.amount_minor));
+    }
+    await h.screenshot(page, 'demo-leadership-payouts');
+    await context.close();
+  });
+
+  it("builder: the path shows the API's metrics, months and gaps", async () => {
+    const builder = account('builder');
+    const api = await h.api(builder);
+    const readiness = await api.get<Readiness>(`/api/builders/${encodeURIComponent(builder)}/readiness`);
+    const { page, context } = await h.newPage();
+    await h.signIn(page, builder);
+    await page.getByTestId('stat-months').waitFor();
+    expect(await page.getByTestId('stat-months').locator('.stat-value').textContent()).toBe(
+      String(readiness.months_at_level),
+    );
+    if (readiness.metrics.length > 0) {
+      expect(await page.getByTestId('stat-metrics-met').locator('.stat-value').textContent()).toBe(
+        `${readiness.metrics.filter((m) => m.status === 'met').length} of ${readiness.metrics.length}`,
+      );
+    }
+    expect(await page.getByTestId('gaps').locator('li').allTextContents()).toEqual(readiness.gaps);
+    await h.screenshot(page, 'demo-builder-path');
+    await context.close();
+  });
+
+  it("mentor: the mentees and their streaks are the API's", async () => {
+    const mentor = account('mentor');
+    const api = await h.api(mentor);
+    const overview = await api.get<Overview>(
+      `/api/mentorships/overview?mentor=${encodeURIComponent(mentor)}`,
+    );
+    const active = overview.mentorships.filter((m) => m.mentor === mentor && m.active);
+    expect(active.length).toBeGreaterThan(0);
+    const { page, context } = await h.newPage();
+    await h.signIn(page, mentor);
+    await page.getByRole('link', { name: 'Mentoring' }).click();
+    for (const m of active) {
+      await page.getByTestId(`mentee-${m.mentee}`).waitFor();
+      expect(await page.getByTestId(`streak-${m.mentee}`).textContent()).toBe(
+        String(m.checkins?.streak ?? '—'),
+      );
+    }
+    await page.getByTestId('earnings-total').waitFor();
+    await h.screenshot(page, 'demo-mentor');
+    await context.close();
+    expect(h.pageErrors).toEqual([]);
+  });
+});
