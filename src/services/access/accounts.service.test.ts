@@ -1,0 +1,86 @@
+import { expect, it } from 'vitest';
+import { forEachEngine } from '../../../test/helpers/database.js';
+import { operatorActor } from '../../core/actor.js';
+import { fixedClock } from '../../core/clock.js';
+import {
+  SESSION_HOURS,
+  SIGN_IN_MAX_FAILURES,
+  SIGN_IN_WINDOW_MINUTES,
+  authenticateApiToken,
+  authenticateSession,
+  createAccount,
+  createApiToken,
+  signIn,
+} from './accounts.service.js';
+
+const PASSWORD = 'twelve chars plus';
+const T0 = Date.parse('2026-11-26T12:00:00Z');
+const at = (minutes: number) => fixedClock(new Date(T0 + minutes * 60_000).toISOString());
+
+forEachEngine('accounts service over time', (getDb) => {
+  const services = (minutes = 0) => ({ db: getDb().db, clock: at(minutes) });
+
+  it('ends a session after its lifetime', async () => {
+    await createAccount(services(), operatorActor('t'), {
+      email: 'sam@x.test',
+      role: 'builder',
+      password: PASSWORD,
+    });
+    const session = await signIn(services(), { email: 'sam@x.test', password: PASSWORD, ip: '10.0.0.1' });
+    expect(await authenticateSession(services(SESSION_HOURS * 60 - 1), session.sessionToken)).not.toBeNull();
+    expect(await authenticateSession(services(SESSION_HOURS * 60 + 1), session.sessionToken)).toBeNull();
+  });
+
+  it('stops an API token at its expiry, and refuses an expiry in the past', async () => {
+    const session = await authenticateSession(
+      services(),
+      (await signIn(services(), { email: 'sam@x.test', password: PASSWORD, ip: '10.0.0.1' })).sessionToken,
+    );
+    const actor = session!.actor;
+    const { token } = await createApiToken(services(), actor, {
+      name: 'cron',
+      expiresAt: new Date(T0 + 60 * 60_000),
+    });
+    expect(await authenticateApiToken(services(59), token)).toMatchObject({
+      email: 'sam@x.test',
+      role: 'builder',
+    });
+    expect(await authenticateApiToken(services(61), token)).toBeNull();
+    await expect(
+      createApiToken(services(), actor, { name: 'late', expiresAt: new Date(T0 - 1) }),
+    ).rejects.toThrow(/expires_at/);
+    expect(await authenticateApiToken(services(), 'ldr_not-a-real-token')).toBeNull();
+    expect(await authenticateApiToken(services(), 'not even the prefix')).toBeNull();
+  });
+
+  it('acts with the token’s role when leadership makes a builder-scoped token', async () => {
+    await createAccount(services(), operatorActor('t'), {
+      email: 'lea@x.test',
+      role: 'leadership',
+      password: PASSWORD,
+    });
+    const lea = await signIn(services(), { email: 'lea@x.test', password: PASSWORD, ip: '10.0.0.2' });
+    const actor = (await authenticateSession(services(), lea.sessionToken))!.actor;
+    const { token } = await createApiToken(services(), actor, { name: 'read-only', role: 'builder' });
+    expect(await authenticateApiToken(services(), token)).toMatchObject({
+      role: 'builder',
+      email: 'lea@x.test',
+    });
+  });
+
+  it('lifts the sign-in limit once the window has passed since the first failure', async () => {
+    const attempt = (minutes: number, password: string) =>
+      signIn(services(minutes), { email: 'sam@x.test', password, ip: '10.9.9.9' });
+    for (let i = 0; i < SIGN_IN_MAX_FAILURES; i += 1) {
+      await expect(attempt(i, 'wrong password!')).rejects.toMatchObject({ code: 'unauthenticated' });
+    }
+    await expect(attempt(SIGN_IN_MAX_FAILURES, PASSWORD)).rejects.toMatchObject({
+      code: 'rate_limited',
+      details: { retry_after_seconds: (SIGN_IN_WINDOW_MINUTES - SIGN_IN_MAX_FAILURES) * 60 },
+    });
+    // The first failure leaves the window: nine remain, so one more attempt is let through.
+    await expect(attempt(SIGN_IN_WINDOW_MINUTES + 0.5, PASSWORD)).resolves.toMatchObject({
+      account: { email: 'sam@x.test' },
+    });
+  });
+});
