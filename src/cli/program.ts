@@ -5,6 +5,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerCaseCommand } from './commands/case.js';
 import { registerCheckinsCommand } from './commands/checkins.js';
 import { registerInterchangeCommands } from './commands/interchange.js';
+import { registerIntegrationCommands } from './commands/integrations.js';
 import { registerMentorshipsCommand } from './commands/mentorships.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerPayoutsCommand } from './commands/payouts.js';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCheckinsCommand(program, ctx);
   registerPayoutsCommand(program, ctx);
   registerReadinessCommand(program, ctx);
+  registerIntegrationCommands(program, ctx);
   return program;
 }
 

@@ -12,7 +12,7 @@ import { findEvidence } from '../../db/repositories/evidence.repository.js';
 import { listPersonAccounts } from '../../db/repositories/integrations.repository.js';
 import { findBuilderEmails } from '../../db/repositories/roster.repository.js';
 import { recordEvidence } from '../evidence.service.js';
-import type { GitHubReader } from './github-reader.js';
+import { splitRepo, type GitHubReader } from './github-reader.js';
 import { findSource, recordSourceState, type SourceState } from './sources.service.js';
 
 export interface GitHubSyncDeps {
@@ -69,6 +69,7 @@ export async function syncGitHub(
   repos: readonly string[],
   options: { since?: string; onPull?: (repo: string, done: number, total: number) => void } = {},
 ): Promise<GitHubRepoSummary[]> {
+  for (const repo of repos) splitRepo(repo); // every name checked before anything is read or written
   const team = await loadTeam(deps.db);
   const summaries: GitHubRepoSummary[] = [];
   for (const repo of repos) {
