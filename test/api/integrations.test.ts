@@ -44,7 +44,9 @@ forEachEngine('integrations API (accounts, analytics projects, sources)', (getDb
         { provider: 'github', account: 'shared-bot', person: TEAM.ana },
       ],
     });
-    expect((await app.inject(`/api/person-accounts?person=${TEAM.ana}`)).json().items).toHaveLength(1);
+    expect(
+      (await app.inject(`/api/person-accounts?person=${TEAM.ana}`)).json<{ items: unknown[] }>().items,
+    ).toHaveLength(1);
     expect(
       (await app.inject({ method: 'DELETE', url: '/api/person-accounts/github/SHARED-BOT' })).statusCode,
     ).toBe(204);
@@ -60,15 +62,15 @@ forEachEngine('integrations API (accounts, analytics projects, sources)', (getDb
       payload: { provider: 'github', account: '-nope-', person: TEAM.rosa },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toMatch(/account/);
+    expect(bad.json<{ message: string }>().message).toMatch(/account/);
     const unknown = await app.inject({
       method: 'POST',
       url: '/api/person-accounts',
       payload: { provider: 'github', account: 'ghost', person: 'ghost@example.test' },
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().message).toMatch(/person: unknown person ghost@example.test/);
-    expect((await app.inject('/api/person-accounts')).json().items).toHaveLength(1);
+    expect(unknown.json<{ message: string }>().message).toMatch(/person: unknown person ghost@example.test/);
+    expect((await app.inject('/api/person-accounts')).json<{ items: unknown[] }>().items).toHaveLength(1);
   });
 
   it('links analytics projects to clients', async () => {
@@ -84,8 +86,10 @@ forEachEngine('integrations API (accounts, analytics projects, sources)', (getDb
       payload: { provider: 'amplitude', project: '1', client: 'nobody' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toMatch(/provider/);
-    expect((await app.inject(`/api/analytics-projects?client=${TEAM.client}`)).json().items).toHaveLength(1);
+    expect(bad.json<{ message: string }>().message).toMatch(/provider/);
+    expect(
+      (await app.inject(`/api/analytics-projects?client=${TEAM.client}`)).json<{ items: unknown[] }>().items,
+    ).toHaveLength(1);
   });
 
   it('shows sources to leadership only', async () => {
