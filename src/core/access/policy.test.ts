@@ -94,3 +94,43 @@ describe('access policy', () => {
     expect(allowed(stakeholder, 'ladder.read')).toBe(false);
   });
 });
+
+describe('access policy over every combination of relations', () => {
+  const RELATIONS: Relation[] = ['self', 'mentor', 'panelist', 'candidate', 'client_contact'];
+  const subsets: Relation[][] = Array.from({ length: 1 << RELATIONS.length }, (_, mask) =>
+    RELATIONS.filter((_r, i) => (mask & (1 << i)) !== 0),
+  );
+  const KINDS = [undefined, 'decision', 'review_citation', 'mentee_review', 'client_feedback'];
+
+  it('grants money (rates, placements, payouts) to a builder exactly when it is about themself', () => {
+    for (const relations of subsets) {
+      for (const action of ['rate.read', 'payout.read', 'placement.read'] as const) {
+        expect(allowed(builder, action, relations)).toBe(relations.includes('self'));
+      }
+    }
+  });
+
+  it('never takes access away when a relation is added (more relations, never less access)', () => {
+    for (const actor of [builder, stakeholder]) {
+      for (const action of ACTIONS) {
+        for (const kind of KINDS) {
+          for (const relations of subsets) {
+            if (!allowed(actor, action, relations, kind)) continue;
+            for (const extra of RELATIONS)
+              expect(allowed(actor, action, [...relations, extra], kind)).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('opens to a builder with no relation only the ladder, their case list, their account and citations', () => {
+    const open = new Set<string>();
+    for (const action of ACTIONS)
+      for (const kind of KINDS) if (allowed(builder, action, [], kind)) open.add(`${action}:${kind ?? ''}`);
+    const expected = KINDS.flatMap((kind) =>
+      ['ladder.read', 'case.list', 'account.self'].map((action) => `${action}:${kind ?? ''}`),
+    );
+    expect([...open].sort()).toEqual([...expected, 'evidence.record:review_citation'].sort());
+  });
+});
