@@ -104,6 +104,25 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
     expect(await page.getByTestId('gaps').locator('li').allTextContents()).toEqual(readiness.gaps);
     await h.screenshot(page, 'demo-builder-path');
     await context.close();
+
+    // The same screens at phone width: nothing wider than the screen (tables scroll inside their card).
+    const phone = await h.newPage({ width: 375, height: 800 });
+    await h.signIn(phone.page, builder);
+    for (const [url, name] of [
+      ['/path', 'demo-builder-path-phone'],
+      ['/mentoring', 'demo-builder-mentoring-phone'],
+      ['/evidence', 'demo-builder-evidence-phone'],
+    ] as const) {
+      await phone.page.goto(url);
+      await phone.page.getByRole('heading', { level: 1 }).waitFor();
+      await phone.page.waitForLoadState('networkidle');
+      const overflow = await phone.page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, url).toBeLessThanOrEqual(0);
+      await h.screenshot(phone.page, name);
+    }
+    await phone.context.close();
   });
 
   it("mentor: the mentees and their streaks are the API's", async () => {

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Card, Stat } from '../../../components/ui/card';
 import { FormMessage } from '../../../components/ui/form';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
@@ -56,7 +57,7 @@ function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) 
                   {mine.map((m) => (
                     <tr key={m.id} data-testid={`mentee-${m.mentee}`}>
                       <th scope="row">
-                        {m.mentee_name}
+                        <Link to={`/builders/${encodeURIComponent(m.mentee)}`}>{m.mentee_name}</Link>
                         <div className="muted">{m.mentee}</div>
                       </th>
                       <td>{m.mentee_level ?? '—'}</td>
