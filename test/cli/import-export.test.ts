@@ -19,7 +19,8 @@ function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => strin
 
 const EXAMPLE = path.resolve(import.meta.dirname, '../../../shared/examples/org');
 
-describe('ladder import / export', () => {
+// Each command opens (and migrates) a PGlite database of its own: slow on a busy machine.
+describe('ladder import / export', { timeout: 180_000 }, () => {
   it('imports the example, re-imports it unchanged, and exports it', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ladder-cli-'));
     const env = { DATABASE_URL: `file:${path.join(dir, 'db')}` };
