@@ -69,6 +69,17 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     }
   });
 
+  it('does not authenticate on the probes: a revoked or unknown token still gets /healthz', async () => {
+    const response = await app.inject({ url: '/healthz', headers: { authorization: 'Bearer ldr_unknown' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBeUndefined();
+    const api = await app.inject({
+      url: '/api/auth/session',
+      headers: { authorization: 'Bearer ldr_unknown' },
+    });
+    expect(api.statusCode).toBe(401);
+  });
+
   it('answers anonymous callers of a protected route with 401', async () => {
     expect((await app.inject('/api/audit')).statusCode).toBe(401);
     expect(

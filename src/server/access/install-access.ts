@@ -182,6 +182,13 @@ export async function installAccessControl(
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    // Exempt routes (probes, API document, the web app's files) and unknown paths answer the same to
+    // everyone: no session lookup, and a stale token cannot break loading the sign-in page.
+    if (request.routeOptions.config.access === undefined) {
+      request.actor = anonymous.actor;
+      request.authMethod = 'none';
+      return;
+    }
     const result = await authenticate(request);
     request.actor = result.actor;
     request.authMethod = result.method;
