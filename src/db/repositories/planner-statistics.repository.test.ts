@@ -6,7 +6,9 @@ import { refreshImportedTableStatistics } from './planner-statistics.repository.
 forEachEngine('planner statistics after an import', (getDb) => {
   const estimate = async (table: string): Promise<number> => {
     const result = await getDb().db.execute(sql`select reltuples::float8 as n from pg_class where relname = ${table}`);
-    return Number((result.rows[0] as { n: number | string }).n);
+    // The row shape differs by driver (PGlite: number, pg: string); Number() reads both.
+    const rows = (result as unknown as { rows: { n: number | string }[] }).rows;
+    return Number(rows[0]?.n);
   };
 
   it('gives the planner the real size of the imported tables (never analysed reads -1)', async () => {
