@@ -191,4 +191,37 @@ forEachEngine('evidence service', (getDb) => {
     expect(await refusal(db.execute(sql`truncate evidence`))).toMatch(/append-only/);
     expect((await getEvidence(deps(), operator, 'ev-1')).date).toBe('2025-04-02');
   });
+
+  it('lets only one of two simultaneous corrections of a record through, with a domain error for the other', async () => {
+    const original = {
+      kind: 'adr',
+      builder: rosa,
+      date: '2025-06-01',
+      recorded_by: rosa,
+      title: 'Queue',
+      status: 'proposed',
+      link: '',
+    };
+    await recordEvidence(deps(), operator, { ...original, id: 'race-0' });
+    const results = await Promise.allSettled([
+      recordEvidence(deps(), operator, {
+        ...original,
+        id: 'race-1',
+        status: 'accepted',
+        supersedes: 'race-0',
+      }),
+      recordEvidence(deps(), operator, {
+        ...original,
+        id: 'race-2',
+        status: 'rejected',
+        supersedes: 'race-0',
+      }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(DomainError);
+    expect(['conflict', 'validation_failed']).toContain(
+      refused?.status === 'rejected' && (refused.reason as DomainError).code,
+    );
+  });
 });

@@ -128,7 +128,7 @@ export async function recordEvidence(
   const input = parsed.value;
   checkAuthorship(actor, input);
   const ladder = await loadLadderContext(deps);
-  return deps.db.transaction(async (tx) => {
+  const write = deps.db.transaction(async (tx) => {
     const problems = checkEvidenceReferences(input, await referencesFor(tx, input, ladder));
     if (problems.length > 0) throw rejected('evidence', problems);
     if ((await findEvidence(tx, input.id)) !== undefined) {
@@ -148,6 +148,25 @@ export async function recordEvidence(
     });
     return record;
   });
+  // Two requests racing on one id, or on correcting one record, meet the database's unique indexes.
+  return write.catch((error: unknown) => {
+    if (isUniqueViolation(error)) {
+      throw conflict(
+        `Evidence ${input.id} (or another correction of ${input.supersedes ?? 'the same record'}) was recorded at the same time; reload and retry`,
+      );
+    }
+    throw error;
+  });
+}
+
+/** True for PostgreSQL's unique_violation (23505), however deep the driver wraps it. */
+export function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** One record by id. */
