@@ -145,6 +145,36 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
     await page.getByTestId('earnings-total').waitFor();
     await h.screenshot(page, 'demo-mentor');
     await context.close();
+  });
+
+  it('client stakeholder: feedback on a builder placed with them lands in the ledger the metric reads', async () => {
+    const client = account('client');
+    const lead = await h.api(account('leadership'));
+    const clientId = /^[^@]+@([^.]+)\./.exec(client)![1]!;
+    const today = new Date().toISOString().slice(0, 10);
+    const placed = await lead.get<{ items: { builder: string }[] }>(
+      `/api/placements?client=${clientId}&active_on=${today}`,
+    );
+    const builder = placed.items[0]!.builder;
+    const { page, context } = await h.newPage({ width: 375, height: 800 });
+    await h.signIn(page, client);
+    await page.getByRole('heading', { name: 'Feedback on your builders' }).waitFor();
+    const form = page.getByRole('form', { name: 'Record evidence' });
+    await form.getByLabel('Kind of evidence').selectOption('client_feedback');
+    await form.getByLabel('Builder (email)').fill(builder);
+    await form.getByLabel('Client', { exact: true }).selectOption(clientId);
+    await form.getByLabel('Rating (1–5)').fill('5');
+    await form.getByLabel('Feedback').fill('Talked us out of two features; shipped the one that mattered.');
+    await form.getByRole('button', { name: 'Record' }).click();
+    const status = form.getByRole('status');
+    await status.waitFor();
+    const id = /Recorded client feedback (\S+)\./.exec((await status.textContent())!)![1]!;
+    const record = await lead.get<{ builder: string; recorded_by: string; rating: number }>(
+      `/api/evidence/${id}`,
+    );
+    expect(record).toMatchObject({ builder, recorded_by: client, rating: 5 });
+    await h.screenshot(page, 'demo-client-feedback-phone');
+    await context.close();
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ interface NavItem {
 const nav: NavItem[] = [
   { to: '/path', label: 'My path', roles: ['builder'] },
   { to: '/evidence', label: 'Record evidence', roles: ['builder', 'leadership'] },
+  { to: '/feedback', label: 'Give feedback', roles: ['client_stakeholder'] },
   { to: '/mentoring', label: 'Mentoring', roles: ['builder', 'leadership'] },
   { to: '/panel', label: 'Panel', roles: ['builder', 'leadership'] },
   { to: '/leadership', label: 'Readiness', roles: ['leadership'] },

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout';
 import { EvidenceRoute } from './routes/evidence';
+import { FeedbackRoute } from './routes/feedback';
 import { HomeRoute } from './routes/home';
 import { LadderRoute } from './routes/ladder';
 import { AuditRoute, PayoutsRoute, ReadinessBoardRoute, RosterRoute } from './routes/leadership';
@@ -22,6 +23,7 @@ export function createAppRouter() {
         { path: 'path', element: <PathRoute /> },
         { path: 'builders/:email', element: <PathRoute /> },
         { path: 'evidence', element: <EvidenceRoute /> },
+        { path: 'feedback', element: <FeedbackRoute /> },
         { path: 'mentoring', element: <MentoringRoute /> },
         { path: 'panel', element: <PanelRoute /> },
         { path: 'panel/cases/:id', element: <CaseRoute /> },
