@@ -22,7 +22,7 @@ import {
 import type { Page } from '../db/repositories/roster.repository.js';
 import { recordAudit } from './audit.service.js';
 import { loadLadderContext } from './ladder-context.service.js';
-import { pageOf, rejected, rosterReferences } from './roster.service.js';
+import { isUniqueViolation, pageOf, rejected, rosterReferences } from './roster.service.js';
 
 export interface EvidenceDeps {
   db: Database;
@@ -157,16 +157,6 @@ export async function recordEvidence(
     }
     throw error;
   });
-}
-
-/** True for PostgreSQL's unique_violation (23505), however deep the driver wraps it. */
-export function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /** One record by id. */

@@ -95,6 +95,24 @@ export function rejected(what: string, problems: EvidenceProblem[]): DomainError
   return validationFailed(message, problems);
 }
 
+/** True for PostgreSQL's unique_violation (23505), however deep the driver wraps it. */
+export function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Turns a unique violation of a racing create into a `conflict` naming what already exists. */
+async function conflictOnRace<T>(write: Promise<T>, message: string): Promise<T> {
+  return write.catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw conflict(message);
+    throw error;
+  });
+}
+
 /** Reference lookups answered by the database, one small query each (API writes touch one row). */
 export async function rosterReferences(
   db: Executor,
@@ -121,20 +139,23 @@ export async function createPerson(deps: RosterDeps, actor: Actor, input: unknow
       { field: 'role', message: 'builders are added as builders (POST /api/builders)' },
     ]);
   }
-  return deps.db.transaction(async (tx) => {
-    if ((await findPerson(tx, person.email)) !== undefined)
-      throw conflict(`Person ${person.email} already exists`);
-    const at = deps.clock.now();
-    await upsertPerson(tx, person, at);
-    await recordAudit(tx, actor, {
-      action: 'person.create',
-      entity: 'person',
-      entityId: person.email,
-      after: person,
-      at,
-    });
-    return person;
-  });
+  return conflictOnRace(
+    deps.db.transaction(async (tx) => {
+      if ((await findPerson(tx, person.email)) !== undefined)
+        throw conflict(`Person ${person.email} already exists`);
+      const at = deps.clock.now();
+      await upsertPerson(tx, person, at);
+      await recordAudit(tx, actor, {
+        action: 'person.create',
+        entity: 'person',
+        entityId: person.email,
+        after: person,
+        at,
+      });
+      return person;
+    }),
+    `Person ${person.email} already exists`,
+  );
 }
 
 /** One person by email. */
@@ -162,26 +183,29 @@ export async function createBuilder(deps: RosterDeps, actor: Actor, input: unkno
   const problems = checkBuilder(parsed, await loadLadderContext(deps));
   if (problems.length > 0) throw rejected('builder', problems);
   const builder = toBuilder(parsed);
-  return deps.db.transaction(async (tx) => {
-    const existing = await findPerson(tx, builder.email);
-    if (existing !== undefined) {
-      throw conflict(
-        existing.role === 'builder'
-          ? `Builder ${builder.email} already exists`
-          : `${builder.email} is already a ${existing.role} person`,
-      );
-    }
-    const at = deps.clock.now();
-    await saveBuilder(tx, builder, at);
-    await recordAudit(tx, actor, {
-      action: 'builder.create',
-      entity: 'builder',
-      entityId: builder.email,
-      after: builder,
-      at,
-    });
-    return builder;
-  });
+  return conflictOnRace(
+    deps.db.transaction(async (tx) => {
+      const existing = await findPerson(tx, builder.email);
+      if (existing !== undefined) {
+        throw conflict(
+          existing.role === 'builder'
+            ? `Builder ${builder.email} already exists`
+            : `${builder.email} is already a ${existing.role} person`,
+        );
+      }
+      const at = deps.clock.now();
+      await saveBuilder(tx, builder, at);
+      await recordAudit(tx, actor, {
+        action: 'builder.create',
+        entity: 'builder',
+        entityId: builder.email,
+        after: builder,
+        at,
+      });
+      return builder;
+    }),
+    `Builder ${builder.email} already exists`,
+  );
 }
 
 /** One builder with level and rate histories. */
@@ -206,18 +230,22 @@ export async function listBuilders(
 /** Adds a client; an existing id is a conflict. */
 export async function createClient(deps: RosterDeps, actor: Actor, input: unknown): Promise<Client> {
   const client = parseOrThrow(clientSchema, input, 'client');
-  return deps.db.transaction(async (tx) => {
-    if ((await findClient(tx, client.id)) !== undefined) throw conflict(`Client ${client.id} already exists`);
-    await upsertClient(tx, client);
-    await recordAudit(tx, actor, {
-      action: 'client.create',
-      entity: 'client',
-      entityId: client.id,
-      after: client,
-      at: deps.clock.now(),
-    });
-    return client;
-  });
+  return conflictOnRace(
+    deps.db.transaction(async (tx) => {
+      if ((await findClient(tx, client.id)) !== undefined)
+        throw conflict(`Client ${client.id} already exists`);
+      await upsertClient(tx, client);
+      await recordAudit(tx, actor, {
+        action: 'client.create',
+        entity: 'client',
+        entityId: client.id,
+        after: client,
+        at: deps.clock.now(),
+      });
+      return client;
+    }),
+    `Client ${client.id} already exists`,
+  );
 }
 
 /** One client by id. */
@@ -241,24 +269,27 @@ export async function listClients(
 /** Places a builder at a client; builder and client must exist, and an existing id is a conflict. */
 export async function createPlacement(deps: RosterDeps, actor: Actor, input: unknown): Promise<Placement> {
   const placement = parseOrThrow(placementSchema, input, 'placement');
-  return deps.db.transaction(async (tx) => {
-    const problems = checkPlacement(
-      placement,
-      await rosterReferences(tx, [placement.builder], [placement.client]),
-    );
-    if (problems.length > 0) throw rejected('placement', problems);
-    if ((await findPlacement(tx, placement.id)) !== undefined)
-      throw conflict(`Placement ${placement.id} already exists`);
-    await upsertPlacement(tx, placement);
-    await recordAudit(tx, actor, {
-      action: 'placement.create',
-      entity: 'placement',
-      entityId: placement.id,
-      after: placement,
-      at: deps.clock.now(),
-    });
-    return placement;
-  });
+  return conflictOnRace(
+    deps.db.transaction(async (tx) => {
+      const problems = checkPlacement(
+        placement,
+        await rosterReferences(tx, [placement.builder], [placement.client]),
+      );
+      if (problems.length > 0) throw rejected('placement', problems);
+      if ((await findPlacement(tx, placement.id)) !== undefined)
+        throw conflict(`Placement ${placement.id} already exists`);
+      await upsertPlacement(tx, placement);
+      await recordAudit(tx, actor, {
+        action: 'placement.create',
+        entity: 'placement',
+        entityId: placement.id,
+        after: placement,
+        at: deps.clock.now(),
+      });
+      return placement;
+    }),
+    `Placement ${placement.id} already exists`,
+  );
 }
 
 /** One placement by id. */
@@ -287,22 +318,28 @@ export async function listPlacements(
 export async function createMentorship(deps: RosterDeps, actor: Actor, input: unknown): Promise<Mentorship> {
   const parsed = parseOrThrow(mentorshipSchema, input, 'mentorship');
   const mentorship: Mentorship = { id: mentorshipId(parsed), ...parsed };
-  return deps.db.transaction(async (tx) => {
-    const problems = checkMentorship(parsed, await rosterReferences(tx, [parsed.mentor, parsed.mentee], []));
-    if (problems.length > 0) throw rejected('mentorship', problems);
-    if ((await findMentorship(tx, mentorship.id)) !== undefined) {
-      throw conflict(`${parsed.mentor} already mentors ${parsed.mentee} from ${parsed.start}`);
-    }
-    await upsertMentorship(tx, mentorship);
-    await recordAudit(tx, actor, {
-      action: 'mentorship.create',
-      entity: 'mentorship',
-      entityId: mentorship.id,
-      after: mentorship,
-      at: deps.clock.now(),
-    });
-    return mentorship;
-  });
+  return conflictOnRace(
+    deps.db.transaction(async (tx) => {
+      const problems = checkMentorship(
+        parsed,
+        await rosterReferences(tx, [parsed.mentor, parsed.mentee], []),
+      );
+      if (problems.length > 0) throw rejected('mentorship', problems);
+      if ((await findMentorship(tx, mentorship.id)) !== undefined) {
+        throw conflict(`${parsed.mentor} already mentors ${parsed.mentee} from ${parsed.start}`);
+      }
+      await upsertMentorship(tx, mentorship);
+      await recordAudit(tx, actor, {
+        action: 'mentorship.create',
+        entity: 'mentorship',
+        entityId: mentorship.id,
+        after: mentorship,
+        at: deps.clock.now(),
+      });
+      return mentorship;
+    }),
+    `${parsed.mentor} already mentors ${parsed.mentee} from ${parsed.start}`,
+  );
 }
 
 /** One mentorship by id. */
