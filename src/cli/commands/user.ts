@@ -2,7 +2,12 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { validationFailed } from '../../core/errors.js';
-import { createAccount, listAccounts, setPassword } from '../../services/access/accounts.service.js';
+import {
+  createAccount,
+  disableAccount,
+  listAccounts,
+  setPassword,
+} from '../../services/access/accounts.service.js';
 import { writeLine, type CliContext } from '../context.js';
 
 /** Reads all of stdin; the password is its first line (a trailing newline from `echo` is not part of it). */
@@ -85,6 +90,21 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
       await ctx.withDatabase(async (database) => {
         await setPassword({ db: database.db, clock: ctx.clock }, ctx.actor(), options.email, password);
         writeLine(ctx.stdout, `password set for ${options.email.trim().toLowerCase()}`);
+      });
+    });
+
+  user
+    .command('disable')
+    .description('disable an account: sign-in, its sessions and its API tokens stop at once (audited)')
+    .requiredOption('--email <email>', 'the account’s email')
+    .action(async (options: { email: string }) => {
+      await ctx.withDatabase(async (database) => {
+        const account = await disableAccount(
+          { db: database.db, clock: ctx.clock },
+          ctx.actor(),
+          options.email,
+        );
+        writeLine(ctx.stdout, `disabled ${account.email}`);
       });
     });
 

@@ -40,6 +40,20 @@ export async function updatePasswordHash(
   await executor.update(accounts).set({ passwordHash, passwordChangedAt: at }).where(eq(accounts.id, id));
 }
 
+/** Marks an account disabled from `at`; its sessions and tokens stop working (they join on it). */
+export async function disableAccountRow(
+  executor: Executor,
+  id: string,
+  at: Date,
+): Promise<AccountRow | undefined> {
+  const [row] = await executor
+    .update(accounts)
+    .set({ disabledAt: at })
+    .where(and(eq(accounts.id, id), isNull(accounts.disabledAt)))
+    .returning();
+  return row;
+}
+
 /** Stores a new session. */
 export async function insertSession(executor: Executor, row: SessionRow): Promise<void> {
   await executor.insert(sessions).values(row);

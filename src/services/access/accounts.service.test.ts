@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { forEachEngine } from '../../../test/helpers/database.js';
 import { operatorActor } from '../../core/actor.js';
 import { fixedClock } from '../../core/clock.js';
+import { listAudit } from '../audit.service.js';
 import {
   SESSION_HOURS,
   SIGN_IN_MAX_FAILURES,
@@ -10,6 +11,7 @@ import {
   authenticateSession,
   createAccount,
   createApiToken,
+  disableAccount,
   signIn,
 } from './accounts.service.js';
 
@@ -82,5 +84,32 @@ forEachEngine('accounts service over time', (getDb) => {
     await expect(attempt(SIGN_IN_WINDOW_MINUTES + 0.5, PASSWORD)).resolves.toMatchObject({
       account: { email: 'sam@x.test' },
     });
+  });
+
+  it('disables an account: its session and token stop at once, sign-in is refused, the log says who did it', async () => {
+    await createAccount(services(), operatorActor('t'), {
+      email: 'gone@x.test',
+      role: 'builder',
+      password: PASSWORD,
+    });
+    const session = await signIn(services(), { email: 'gone@x.test', password: PASSWORD, ip: '10.3.3.3' });
+    const actor = (await authenticateSession(services(), session.sessionToken))!.actor;
+    const { token } = await createApiToken(services(), actor, { name: 'bot' });
+    await disableAccount(services(1), operatorActor('rosa'), 'Gone@x.test');
+    expect(await authenticateSession(services(2), session.sessionToken)).toBeNull();
+    expect(await authenticateApiToken(services(2), token)).toBeNull();
+    await expect(
+      signIn(services(2), { email: 'gone@x.test', password: PASSWORD, ip: '10.3.3.4' }),
+    ).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    await expect(disableAccount(services(3), operatorActor('rosa'), 'gone@x.test')).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
+    await expect(disableAccount(services(3), actor, 'sam@x.test')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const [entry] = await listAudit(getDb().db, operatorActor('t'), { action: 'account.disable' });
+    expect(entry).toMatchObject({ actor: 'operator:rosa', entity: 'account' });
   });
 });

@@ -10,6 +10,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfAccount,
+  disableAccountRow,
   findAccountByEmail,
   findAccountById,
   findApiTokenById,
@@ -356,6 +357,36 @@ export async function setPassword(
       entityId: account.id,
       at: now,
     });
+  });
+}
+
+/**
+ * Disables an account (someone left): sign-in, its sessions and its API tokens stop at once. The row
+ * stays, so the audit log and past records still name who it was.
+ */
+export async function disableAccount(
+  services: AccessServices,
+  actor: Actor,
+  email: string,
+): Promise<AccountView> {
+  assertAllowed(actor, 'account.manage');
+  const account = await findAccountByEmail(services.db, normaliseEmail(email));
+  if (account === undefined) throw notFound('Account', email);
+  const now = services.clock.now();
+  return services.db.transaction(async (tx) => {
+    const row = await disableAccountRow(tx, account.id, now);
+    if (row === undefined)
+      throw new DomainError('invalid_state', `The account ${account.email} is already disabled`);
+    await deleteSessionsOfAccount(tx, account.id);
+    await recordAudit(tx, actor, {
+      action: 'account.disable',
+      entity: 'account',
+      entityId: account.id,
+      before: viewAccount(account),
+      after: { ...viewAccount(row), disabledAt: now },
+      at: now,
+    });
+    return viewAccount(row);
   });
 }
 
