@@ -7,7 +7,7 @@ forEachEngine('planner statistics after an import', (getDb) => {
   const estimate = async (table: string): Promise<number> => {
     const result = await getDb().db.execute(sql`select reltuples::float8 as n from pg_class where relname = ${table}`);
     // The row shape differs by driver (PGlite: number, pg: string); Number() reads both.
-    const rows = (result as unknown as { rows: { n: number | string }[] }).rows;
+    const rows = (result as { rows: { n: number | string }[] }).rows;
     return Number(rows[0]?.n);
   };
 
