@@ -21,6 +21,7 @@ import {
   loadBuilderEvidence,
   loadLevelEvidence,
 } from '../db/repositories/evaluation.repository.js';
+import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
 
 /**
@@ -130,12 +131,18 @@ export async function getReadinessWithLadder(
   const step = levelStepAt(builder, at);
   const level = findLevel(ladder.document, step.level);
   const target = level?.promotion?.target_level;
-  const [evidence, assessment] = await Promise.all([
+  const [loaded, assessment] = await Promise.all([
     loadBuilderEvidence(deps.db, builder, at, unevaluatedFields(level)),
     target === undefined || deps.assessmentOf === undefined
       ? Promise.resolve(null)
       : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at }),
   ]);
+  // Analytics sightings only when a rule asks whether declared events were seen (issue 10).
+  const seenWithin = seenWithinDaysOf(level);
+  const evidence =
+    seenWithin === undefined
+      ? loaded
+      : { ...loaded, eventSightings: await loadEventSightings(deps.db, loaded.records, seenWithin) };
   const readiness = evaluateReadiness({ ladder: ladder.document, evidence, at, assessment });
   return { readiness, ladder: ladder.document };
 }
@@ -175,8 +182,20 @@ export async function getRanking(
   if (ladder === undefined) throw notFound('Level', levelId);
   const level = findLevel(ladder.document, levelId);
   const { members, evidence } = await loadLevelEvidence(deps.db, levelId, at, rankingNeeds(level, at));
+  // One sightings map for the whole level: it is keyed by client, not by builder (issue 10).
+  const seenWithin = seenWithinDaysOf(level);
+  const sightings =
+    seenWithin === undefined
+      ? undefined
+      : await loadEventSightings(
+          deps.db,
+          [...evidence.values()].flatMap((e) => e.records),
+          seenWithin,
+        );
   const candidates = members.map((member) => {
-    const builderEvidence = evidence.get(member.email);
+    const loaded = evidence.get(member.email);
+    const builderEvidence =
+      loaded === undefined || sightings === undefined ? loaded : { ...loaded, eventSightings: sightings };
     return {
       builder: member.email,
       level: member.level,

@@ -28,6 +28,8 @@ export function evaluatedFields(level: LevelDefinition | undefined): string[] {
       for (const field of rule.non_empty ?? []) fields.add(field);
     } else if (rule.kind === 'share') {
       fields.add(rule.non_empty);
+      // Seen-within-days looks the events up in the client's analytics from the shipping day.
+      if (rule.seen_within_days !== undefined) fields.add('client').add('shipped_on');
     }
   }
   return [...fields].sort();

@@ -20,7 +20,27 @@ export interface MetricResult {
   threshold: number;
   /** Ids of the records that counted (for code review impact: the citations). */
   evidence: string[];
+  /** For a `share` rule with `seen_within_days`: each feature's declared events against those seen. */
+  features?: FeatureInstrumentation[];
 }
+
+/** One shipped feature's instrumentation (issue 10): declared events, those seen in time, the deadline. */
+export interface FeatureInstrumentation {
+  id: string;
+  shipped_on: string;
+  /** The last day an event may first appear and still count (shipped_on + seen_within_days). */
+  seen_by: string;
+  declared: string[];
+  seen: string[];
+  /** `seen` (all declared events seen in time), `missing`, or `pending` (the period is not over yet). */
+  status: 'seen' | 'missing' | 'pending';
+}
+
+/**
+ * The days analytics imports saw events (issue 10), per client: client id → event name → days, sorted.
+ * Loaded only when a rule asks for it.
+ */
+export type EventSightings = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 
 export interface RequirementResult {
   id: string;
@@ -60,4 +80,6 @@ export interface BuilderEvidence {
   menteeLevels: ReadonlyMap<string, readonly LevelStep[]>;
   /** This builder's placements. */
   placements: readonly Placement[];
+  /** Analytics sightings of the events the builder's features declare (absent: nothing was seen). */
+  eventSightings?: EventSightings;
 }

@@ -3,7 +3,7 @@ import type { MetricDefinition } from '../ladder/ladder.schema.js';
 import type { MetricRule } from '../ladder/rule-kinds.js';
 import { isActiveOn } from '../roster/roster.types.js';
 import { addDays } from '../dates/calendar.js';
-import type { MetricResult, MetricStatus, Verdict } from './evaluation.types.js';
+import type { FeatureInstrumentation, MetricResult, MetricStatus, Verdict } from './evaluation.types.js';
 import {
   byTimeline,
   fieldOf,
@@ -98,6 +98,8 @@ export function evaluateShare(
         `the share of ${kindNoun(rule.evidence, 2)} with ${words(rule.non_empty)} needs at least one`,
     );
   }
+  if (rule.seen_within_days !== undefined)
+    return evaluateSeenShare(id, rule, rule.seen_within_days, scope, records);
   const without = records.filter((record) => !isNonEmpty(fieldOf(record, rule.non_empty)));
   const withField = records.length - without.length;
   // Integer comparison: 99.5 % must not round up into a met 100 %.
@@ -108,6 +110,73 @@ export function evaluateShare(
     { status: met ? 'met' : 'not_met', value: percent, threshold: rule.min_percent, evidence },
     `${without.length} of ${records.length} ${kindNoun(rule.evidence, records.length)} without ` +
       `${words(rule.non_empty)} (${idList(without.map((r) => r.id))}): ${percent}% have them, ` +
+      `${rule.min_percent}% needed`,
+  );
+}
+
+/** Declared events of one feature against the days analytics saw them (issue 10). */
+export function featureInstrumentation(
+  feature: EvidenceRecord,
+  withinDays: number,
+  scope: EvaluationScope,
+): FeatureInstrumentation {
+  const declared = feature.kind === 'feature' ? [...new Set(feature.analytics_events)] : [];
+  const shippedOn = feature.kind === 'feature' ? feature.shipped_on : feature.date;
+  const seenBy = addDays(shippedOn, withinDays);
+  const byEvent = scope.input.eventSightings?.get(feature.kind === 'feature' ? feature.client : '');
+  // Seen = some day in [shipped_on, shipped_on + N], and no later than the evaluation date.
+  const last = seenBy < scope.at ? seenBy : scope.at;
+  const seen = declared.filter((event) =>
+    (byEvent?.get(event) ?? []).some((day) => day >= shippedOn && day <= last),
+  );
+  // A feature that declares nothing can never show its events: missing at once, not pending.
+  const status =
+    declared.length > 0 && seen.length === declared.length
+      ? 'seen'
+      : declared.length > 0 && seenBy >= scope.at
+        ? 'pending'
+        : 'missing';
+  return { id: feature.id, shipped_on: shippedOn, seen_by: seenBy, declared, seen, status };
+}
+
+/**
+ * `share` with `seen_within_days`: a feature counts when it declares events and every one of them was seen
+ * by analytics within N days of shipping. A feature still inside its N days and not yet fully seen is
+ * left out until its period ends (too early to judge); only such features → insufficient.
+ */
+function evaluateSeenShare(
+  id: string,
+  rule: RuleOf<'share'>,
+  withinDays: number,
+  scope: EvaluationScope,
+  records: readonly EvidenceRecord[],
+): Verdict<MetricResult> {
+  const features = records.map((record) => featureInstrumentation(record, withinDays, scope));
+  const judged = features.filter((feature) => feature.status !== 'pending');
+  const evidence = records.map((r) => r.id);
+  if (judged.length === 0) {
+    return verdict(
+      id,
+      { status: 'insufficient', value: null, threshold: rule.min_percent, evidence, features },
+      `every shipped feature is still inside its ${withinDays} days to show its declared events in analytics`,
+    );
+  }
+  const missing = judged.filter((feature) => feature.status === 'missing');
+  const seenCount = judged.length - missing.length;
+  const met = seenCount * 100 >= rule.min_percent * judged.length;
+  const percent = Math.floor((seenCount * 10_000) / judged.length) / 100;
+  const detail = missing
+    .map((f) =>
+      f.declared.length === 0
+        ? `${f.id} declares no events`
+        : `${f.id} never showed ${f.declared.filter((e) => !f.seen.includes(e)).join(', ')} by ${f.seen_by}`,
+    )
+    .join('; ');
+  return verdict(
+    id,
+    { status: met ? 'met' : 'not_met', value: percent, threshold: rule.min_percent, evidence, features },
+    `${missing.length} of ${judged.length} ${kindNoun('feature', judged.length)} without their declared ` +
+      `analytics events seen within ${withinDays} days of shipping (${detail}): ${percent}% have them, ` +
       `${rule.min_percent}% needed`,
   );
 }

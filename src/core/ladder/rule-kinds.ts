@@ -85,13 +85,28 @@ export const evidenceCountRule = z.strictObject({
   min: positiveInt,
 });
 
-/** The share of the window's records of a kind whose field is non-empty; no record → insufficient. */
-export const shareRule = z.strictObject({
-  kind: z.literal('share'),
-  evidence: evidenceKind,
-  non_empty: fieldName,
-  min_percent: percent,
-});
+/**
+ * The share of the window's records of a kind whose field is non-empty; no record → insufficient.
+ * `seen_within_days` (features' `analytics_events` only, issue 10): a feature counts only when every
+ * declared event was also seen by an analytics import within that many days from `shipped_on`.
+ */
+export const shareRule = z
+  .strictObject({
+    kind: z.literal('share'),
+    evidence: evidenceKind,
+    non_empty: fieldName,
+    min_percent: percent,
+    seen_within_days: positiveInt.optional(),
+  })
+  .refine(
+    (rule) =>
+      rule.seen_within_days === undefined ||
+      (rule.evidence === 'feature' && rule.non_empty === 'analytics_events'),
+    {
+      path: ['seen_within_days'],
+      message: 'seen_within_days applies to evidence: feature with non_empty: analytics_events',
+    },
+  );
 
 /** Distinct people other than the builder who cited any of the builder's code reviews. */
 export const distinctCitersRule = z.strictObject({

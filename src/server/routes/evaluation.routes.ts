@@ -14,6 +14,18 @@ const metricResult = z.object({
   value: z.number().nullable(),
   threshold: z.number(),
   evidence: z.array(z.string()),
+  features: z
+    .array(
+      z.object({
+        id: z.string(),
+        shipped_on: isoDay,
+        seen_by: isoDay,
+        declared: z.array(z.string()),
+        seen: z.array(z.string()),
+        status: z.enum(['seen', 'missing', 'pending']),
+      }),
+    )
+    .optional(),
 });
 
 const requirementResult = z.object({
