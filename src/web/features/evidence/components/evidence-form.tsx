@@ -169,7 +169,7 @@ export function EvidenceForm({
   onRecorded,
 }: {
   builder: string;
-  /** Who is signed in: records go in their name, and only they can confirm in their name. */
+  /** Who is signed in: records go in their name (the server sets recorded_by to the caller). */
   recorder: string;
   builderEditable?: boolean;
   kinds?: readonly EvidenceKind[];
@@ -181,7 +181,6 @@ export function EvidenceForm({
   const [values, setValues] = useState(() => initialValues(kinds[0] ?? 'decision'));
   const [subject, setSubject] = useState(builder);
   const [date, setDate] = useState(todayIso());
-  const [confirm, setConfirm] = useState(false);
   const [success, setSuccess] = useState<string | null>(null);
 
   const pickKind = (next: EvidenceKind) => {
@@ -198,7 +197,6 @@ export function EvidenceForm({
       kind,
       builder: subject,
       date,
-      ...(confirm && subject !== recorder ? { confirmed_by: recorder } : {}),
       ...toBody(kind, values),
     };
     record.mutate(body, {
@@ -317,12 +315,11 @@ export function EvidenceForm({
             />
           );
         })}
-        {subject !== recorder && (
-          <CheckboxField
-            label={`I (${recorder}) confirm this record: evidence others must vouch for counts only when someone other than the builder records or confirms it`}
-            checked={confirm}
-            onChange={(e) => setConfirm(e.target.checked)}
-          />
+        {subject !== '' && subject !== recorder && (
+          <p className="field-hint">
+            Recorded in your name ({recorder}): evidence that someone other than the builder must vouch for
+            counts because you record it.
+          </p>
         )}
         <FormMessage error={record.error?.message} success={success} />
         <button type="submit" className="button" disabled={record.isPending}>
