@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTierEnabled, startBrowserHarness, testPassword, type BrowserHarness } from './harness.js';
 
@@ -11,13 +12,19 @@ interface LadderBody {
 
 const enabled = browserTierEnabled();
 const reader = 'reader@example.test';
+const publisher = 'publisher@example.test';
 
 describe.skipIf(!enabled)('ladder page in Chromium', () => {
   let h: BrowserHarness;
   let ladder: LadderBody;
 
   beforeAll(async () => {
-    h = await startBrowserHarness({ accounts: [{ email: reader, role: 'builder' }] });
+    h = await startBrowserHarness({
+      accounts: [
+        { email: reader, role: 'builder' },
+        { email: publisher, role: 'leadership' },
+      ],
+    });
     const { page, context } = await h.newPage();
     await h.signIn(page, reader);
     // The API's own answer, read with the same session the screen uses.
@@ -102,6 +109,31 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'This screen is for leadership' }).waitFor();
     await page.goto('/no/such/page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await context.close();
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('shows what a newer version changed, and the older version as it was', async () => {
+    const source = (await readFile('ladders/ai-first-business-manager.yaml', 'utf8'))
+      .replace(/^version: 2026-02-01$/m, 'version: 2026-06-01')
+      .replace('billing_tier: Premium+', 'billing_tier: Premium Plus');
+    const lead = await h.api(publisher);
+    await lead.send('POST', '/api/ladders', { source });
+    const { page, context } = await h.newPage();
+    await h.signIn(page, reader);
+    await page.goto('/ladder?level=L5');
+    await page.getByText('Billing tier: Premium Plus').waitFor();
+    const changes = page.getByTestId('version-changes');
+    await changes.getByText('L5: billing tier').waitFor();
+    expect(await changes.locator('li').allTextContents()).toEqual(['L5: billing tier']);
+    await h.screenshot(page, 'ladder-version-changes');
+    // Pick the first version: the page shows it as it was.
+    await page
+      .getByRole('list', { name: 'Version history' })
+      .getByRole('button', { name: '1 Feb 2026' })
+      .click();
+    await page.getByText('Billing tier: Premium+').waitFor();
+    expect(page.url()).toContain('at=2026-02-01');
     await context.close();
     expect(h.pageErrors).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { useLadder } from '../api/get-ladder';
 import { useLadders } from '../api/get-ladders';
 import { LevelComparison } from './level-comparison';
 import { LevelView } from './level-view';
+import { VersionChanges } from './version-changes';
 import { VersionHistory } from './version-history';
 
 export interface LadderPageState {
@@ -85,6 +86,7 @@ export function LadderPage({
                       onChange({ ...state, at: version === activeVersion ? undefined : version })
                     }
                   />
+                  <VersionChanges ladderId={doc.ladder} shown={doc} />
                 </Card>
                 <Card title="Compare levels">
                   {shown !== undefined && (
