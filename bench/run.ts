@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -25,6 +25,11 @@ export interface BenchOptions {
   seed: number;
   /** Keep an already imported database (skips the import figures). */
   reuse: boolean;
+  /**
+   * Figures and details of an earlier run of the same database (a results JSON or a partial .tmp):
+   * the import and in-process phases are taken from it instead of measured again (implies reuse).
+   */
+  merge?: { figures: Figure[]; details: Record<string, unknown> };
   readinessCalls: number;
   rankingRuns: number;
   httpSeconds: number;
@@ -147,6 +152,21 @@ async function waitForReady(url: string, timeoutMs: number): Promise<number> {
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
+/** Waits until /healthz answers within 200 ms, i.e. the server has finished what it had queued. */
+async function drain(base: string): Promise<void> {
+  const until = performance.now() + 600_000;
+  while (performance.now() < until) {
+    const started = performance.now();
+    try {
+      await (await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer();
+      if (performance.now() - started < 200) return;
+    } catch {
+      // still busy
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 async function vmHwmMb(pid: number): Promise<number | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -178,7 +198,12 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
 
   // 1. Import vs a bare multi-row INSERT of the same rows, each into a freshly migrated database.
   const mainExists = targets.main.engine === 'pglite' && targets.main.dataDir !== null ? existsSync(path.join(targets.main.dataDir, 'PG_VERSION')) : true;
-  if (!options.reuse || !mainExists) {
+  if (options.merge !== undefined) {
+    const merged = options.merge;
+    figures.push(...merged.figures.filter((f) => f.id.startsWith('import.')));
+    if (merged.details.import !== undefined) details.import = merged.details.import;
+    log('import: figures taken from --merge');
+  } else if (!options.reuse || !mainExists) {
     log('import floor: bare multi-row INSERT …');
     await resetTarget(targets.floor);
     const floor = await runPhase<{ rows: number; insert_ms: number; parse_ms: number; rows_per_s: number; peak_rss_mb: number }>(
@@ -231,19 +256,26 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
 
   await options.checkpoint?.(figures, details);
   // 2 and 3 in process: readiness of the star builder, ranking of L4, against their SQL floors.
-  log(`readiness × ${options.readinessCalls} and ranking × ${options.rankingRuns} in process …`);
-  const service = await runPhase<{
+  type ServiceResult = {
     readiness: { records_read: number; service_ms: Stats; floor_ms: Stats; read_floor_ms: Stats; metrics: string[]; metrics_met: number; floor_metrics_met: number | null };
     ranking: { builders: number; mismatches: number; service_ms: Stats; floor_ms: Stats };
     peak_rss_mb: number;
-  }>('service', {
+  };
+  let service: ServiceResult;
+  if (options.merge?.details.service !== undefined) {
+    log('in process: figures taken from --merge');
+    service = options.merge.details.service as ServiceResult;
+  } else {
+    log(`readiness × ${options.readinessCalls} and ranking × ${options.rankingRuns} in process …`);
+    service = await runPhase<ServiceResult>('service', {
     target: targets.main,
     email: STAR_EMAIL,
     at: BENCH_AT,
     level: RANKED_LEVEL,
     calls: options.readinessCalls,
     rankingRuns: options.rankingRuns,
-  });
+    });
+  }
   details.service = service;
   const r = service.readiness;
   const sameCounts = r.floor_metrics_met === r.metrics_met ? '' : ` (DIFFERS: ${r.floor_metrics_met} vs ${r.metrics_met} met)`;
@@ -309,6 +341,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     });
     add({ id: 'readiness.http.rps', label: 'readiness over HTTP throughput', unit: 'req/s', value: readiness.requests_per_s, floor: healthz.requests_per_s, floor_label: '/healthz, same server and load', target: null });
 
+    // Requests the load gave up on (timeouts) are still being computed: let the server finish them, or
+    // the ranking's connection waits behind them past Node's headers timeout (a 408).
+    await drain(base);
     // The ranking over HTTP while /healthz keeps being asked (10 connections): the server's longest
     // event-loop stall meanwhile, against the stall under the /healthz load alone.
     log(`  ranking × ${options.rankingRuns} over HTTP with /healthz load …`);
@@ -484,11 +519,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const engine = value('engine') ?? 'pglite';
   if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`--engine: expected pglite or postgres, got "${engine}"`);
   const size = parseSize(value('size') ?? 'small');
+  const mergeFile = value('merge');
   return {
     size,
     engine,
     seed: number('seed', 20_260_630),
-    reuse: argv.includes('--reuse'),
+    reuse: argv.includes('--reuse') || mergeFile !== undefined,
+    ...(mergeFile === undefined
+      ? {}
+      : { merge: JSON.parse(readFileSync(path.resolve(mergeFile), 'utf8')) as { figures: Figure[]; details: Record<string, unknown> } }),
     readinessCalls: number('calls', 1_000),
     rankingRuns: number('ranking-runs', size.name === 'large' ? 3 : 5),
     httpSeconds: number('seconds', 20),
