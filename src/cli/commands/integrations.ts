@@ -1,3 +1,4 @@
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
@@ -35,6 +36,34 @@ async function reportingErrors<T>(ctx: CliContext, work: () => Promise<T>): Prom
     }
     throw error;
   }
+}
+
+/** A byte progress bar on a terminal (a big export takes a while); nothing when output is not a TTY. */
+function byteProgress(ctx: CliContext): { update(done: number, total: number): void; stop(): void } {
+  const stream = ctx.stderr as NodeJS.WriteStream;
+  if (stream.isTTY !== true) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: 'reading [{bar}] {percentage}% of {total_mb} MB',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0, { total_mb: Math.round(total / 1024 / 1024) });
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
 }
 
 function githubLine(s: GitHubRepoSummary): string {
@@ -127,9 +156,13 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
     )
     .action(async (file: string, options: { project: string }) => {
       await ctx.withDatabase(async ({ db }) => {
+        const bar = byteProgress(ctx);
         const s = await reportingErrors(ctx, () =>
-          importAnalytics(deps(db), ctx.actor(), file, { project: options.project }),
-        );
+          importAnalytics(deps(db), ctx.actor(), file, {
+            project: options.project,
+            onProgress: (done, total) => bar.update(done, total),
+          }),
+        ).finally(() => bar.stop());
         writeLine(
           ctx.stdout,
           `imported ${file}: ${s.events} events (${s.posthog} PostHog, ${s.mixpanel} Mixpanel), ${s.distinct_events} distinct, ` +
