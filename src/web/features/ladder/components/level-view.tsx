@@ -16,9 +16,7 @@ export function LevelView({ level }: { level: Level }) {
   if (level.status === 'not_written') {
     return (
       <article className="level" aria-label={`Level ${level.id}`}>
-        <h2>
-          {level.id} — {level.title}
-        </h2>
+        <h2>{level.title === level.id ? level.id : `${level.id} — ${level.title}`}</h2>
         <p className="muted">
           The organisation has not written this level&apos;s page yet. What other levels say about it is shown
           below.
@@ -29,9 +27,7 @@ export function LevelView({ level }: { level: Level }) {
   }
   return (
     <article className="level" aria-label={`Level ${level.id}`}>
-      <h2>
-        {level.id} — {level.title}
-      </h2>
+      <h2>{level.title === level.id ? level.id : `${level.id} — ${level.title}`}</h2>
       {level.tagline !== undefined && <p className="tagline">“{level.tagline}”</p>}
       {level.summary?.map((paragraph) => (
         <p key={paragraph.slice(0, 40)}>{paragraph}</p>

@@ -21,7 +21,7 @@ export function VersionHistory({
         versions.length === 0 ? (
           <EmptyState title="No version published yet" />
         ) : (
-          <ol className="versions" aria-label="Version history">
+          <ul className="versions" aria-label="Version history">
             {[...versions].reverse().map((version) => (
               <li key={version.version_id}>
                 <button
@@ -39,7 +39,7 @@ export function VersionHistory({
                 </small>
               </li>
             ))}
-          </ol>
+          </ul>
         )
       }
     </QueryView>
