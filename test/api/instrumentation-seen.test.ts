@@ -2,15 +2,17 @@ import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { systemActor } from '../../core/actor.js';
-import { fixedClock } from '../../core/clock.js';
-import { recordEvidence } from '../evidence.service.js';
-import { publishLadder } from '../ladder.service.js';
-import { getRanking, getReadiness } from '../readiness.service.js';
-import { createTeam, TEAM } from '../../../test/factories/integrations-world.js';
-import { forEachEngine } from '../../../test/helpers/database.js';
-import { linkAnalyticsProject } from './accounts.service.js';
-import { importAnalytics } from './analytics-import.service.js';
+import { systemActor } from '../../src/core/actor.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { buildApp } from '../../src/server/app.js';
+import { asActor, leadership } from '../helpers/actors.js';
+import { recordEvidence } from '../../src/services/evidence.service.js';
+import { publishLadder } from '../../src/services/ladder.service.js';
+import { getRanking, getReadiness } from '../../src/services/readiness.service.js';
+import { createTeam, TEAM } from '../factories/integrations-world.js';
+import { forEachEngine } from '../helpers/database.js';
+import { linkAnalyticsProject } from '../../src/services/integrations/accounts.service.js';
+import { importAnalytics } from '../../src/services/integrations/analytics-import.service.js';
 
 // Issue 10 end to end: a ladder whose instrumentation metric says `seen_within_days: 30`, features in the
 // ledger, an analytics export imported — readiness and ranking read the same sightings.
@@ -29,7 +31,7 @@ forEachEngine('instrumentation seen in analytics (readiness and ranking)', (getD
 
   beforeAll(async () => {
     const shipped = await readFile(
-      join(import.meta.dirname, '../../../ladders/ai-first-business-manager.yaml'),
+      join(import.meta.dirname, '../../ladders/ai-first-business-manager.yaml'),
       'utf8',
     );
     const marker = '          non_empty: analytics_events\n          min_percent: 100\n';
@@ -108,6 +110,23 @@ forEachEngine('instrumentation seen in analytics (readiness and ranking)', (getD
       },
     ]);
     expect(readiness.gaps.join('\n')).toContain('feat-search never showed search_run by 2025-10-01');
+  });
+
+  it('answers the same per-feature detail through the API', async () => {
+    const app = await buildApp({ database: getDb(), clock }, { authenticate: asActor(leadership) });
+    try {
+      const response = await app.inject(`/api/builders/${TEAM.rosa}/readiness?at=2026-02-15`);
+      expect(response.statusCode).toBe(200);
+      const body = response.json<{
+        metrics: { id: string; features?: { id: string; status: string }[] }[];
+      }>();
+      expect(body.metrics.find((m) => m.id === 'feature-instrumentation')?.features).toEqual([
+        expect.objectContaining({ id: 'feat-checkout', status: 'seen' }),
+        expect.objectContaining({ id: 'feat-search', status: 'missing', seen: [] }),
+      ]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('gives the ranking the same answer as readiness', async () => {
