@@ -108,6 +108,11 @@ describe.skipIf(!enabled)(
         expect(cells[1]).toBe(String(criterion.median));
       }
       await h.screenshot(page, 'panelist-case-result');
+      // The panel reads the candidate's readiness and the records behind it (panelist relation).
+      await page.getByRole('link', { name: `${candidate}'s readiness and records` }).click();
+      await page.getByRole('heading', { level: 1, name: `${candidate}'s path to L5` }).waitFor();
+      await page.getByTestId('stat-metrics-met').waitFor();
+      await h.screenshot(page, 'panelist-candidate-path');
       await context.close();
     });
 

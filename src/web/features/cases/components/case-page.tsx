@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Card } from '../../../components/ui/card';
 import { QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
@@ -30,7 +31,10 @@ export function CasePage({
                 Case #{view.id}: {view.candidate} {view.from_level} → {view.target_level}
               </h1>
               <p className="muted">
-                Opened {formatDay(view.opened_on)} · <StatusBadge status={view.status} /> · ladder of{' '}
+                <Link to={`/builders/${encodeURIComponent(view.candidate)}`}>
+                  {view.candidate}&apos;s readiness and records
+                </Link>{' '}
+                · Opened {formatDay(view.opened_on)} · <StatusBadge status={view.status} /> · ladder of{' '}
                 {formatDay(view.ladder.version)}
               </p>
             </header>
