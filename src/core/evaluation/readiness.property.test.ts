@@ -44,7 +44,7 @@ const recordAt = (base: string, offsets: fc.Arbitrary<number>): fc.Arbitrary<Evi
             data: r.data,
           });
         case 'feature':
-          return make.feature({ date, analytics_events: r.events });
+          return make.feature({ date, analytics_events: [...r.events] });
         case 'citation':
           return make.citation({ date, review_id: 'cr-base', recorded_by: r.recordedBy });
         case 'review':
