@@ -123,6 +123,24 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     await context.close();
   });
 
+  it('reads the path as of an earlier day, with the numbers the API gives for that day', async () => {
+    const day = '2026-04-30';
+    const api = await asBea.get<Readiness>(`/api/builders/${bea}/readiness?at=${day}`);
+    const { page, context } = await h.newPage();
+    await h.signIn(page, bea);
+    await page.goto('/path');
+    await page.getByLabel('As of').fill(day);
+    await page.waitForURL(/at=2026-04-30/);
+    await expect
+      .poll(() => page.getByTestId('stat-months').locator('.stat-value').textContent())
+      .toBe(String(api.months_at_level));
+    expect(await page.getByTestId('stat-metrics-met').locator('.stat-value').textContent()).toBe(
+      `${api.metrics.filter((m) => m.status === 'met').length} of ${api.metrics.length}`,
+    );
+    expect(await page.getByTestId('gaps').locator('li').allTextContents()).toEqual(api.gaps);
+    await context.close();
+  });
+
   it('names the wrong field when the server refuses a record, and writes nothing', async () => {
     const { page, context } = await h.newPage({ width: 375, height: 800 });
     await h.signIn(page, bea);

@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { AsOfPicker } from '../../components/ui/as-of-picker';
 import { AuditPage } from '../../features/audit/components/audit-page';
 import { useLadder } from '../../features/ladder/api/get-ladder';
 import { useLadders } from '../../features/ladder/api/get-ladders';
@@ -25,6 +26,7 @@ export function ReadinessBoardRoute() {
       {() => (
         <div>
           <h1>Readiness board</h1>
+          <AsOfPicker />
           <nav className="level-tabs" aria-label="Levels">
             {order.map((id) => (
               <button

@@ -1,6 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
 import { useLadder } from '../../features/ladder/api/get-ladder';
 import { useLadders } from '../../features/ladder/api/get-ladders';
+import { AsOfPicker } from '../../components/ui/as-of-picker';
 import { useCases } from '../../features/cases/api/list-cases';
 import { CandidateOutcome } from '../../features/cases/components/candidate-outcome';
 import { EvidenceForm, type EvidenceFormOptions } from '../../features/evidence/components/evidence-form';
@@ -56,6 +57,7 @@ export function PathRoute() {
         if (email === null) return <p>Pick a builder from the roster to see their path.</p>;
         return (
           <>
+            <AsOfPicker />
             {builderEmailOf(session) === email && <MyCases email={email} />}
             <PathPage
               email={email}
