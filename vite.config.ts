@@ -12,8 +12,9 @@ export default defineConfig({
     outDir: here('./dist/web'),
     emptyOutDir: true,
     sourcemap: true,
-    // Charts are the largest dependency; one vendor chunk keeps the app's own code small and cacheable.
-    chunkSizeWarningLimit: 800,
+    // The app ships as one chunk (~1.2 MB, ~330 kB gzipped; Recharts is most of it). Splitting the charts
+    // into a lazy chunk is the next step if first load matters; until then, warn only above that size.
+    chunkSizeWarningLimit: 1300,
   },
   server: {
     // `npx vite` for hot reload during development, with the API served by `npm start` on port 3000.
