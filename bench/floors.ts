@@ -29,7 +29,8 @@ async function readCsv(dir: string, file: string): Promise<Record<string, string
 }
 
 const minor = (amount: string): number => Math.round(Number(amount) * 100);
-const orNull = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+const orNull = (value: string | undefined): string | null =>
+  value === undefined || value === '' ? null : value;
 
 /**
  * The rows an import of `dir` stores in the domain tables, parsed without any validation: what a bare
@@ -43,8 +44,19 @@ export async function loadOrganisationRows(dir: string): Promise<TableRows[]> {
   const clients = await readCsv(dir, 'clients.csv');
   const placements = await readCsv(dir, 'placements.csv');
   const mentorships = await readCsv(dir, 'mentorships.csv');
-  const evidenceLines = (await readFile(path.join(dir, 'evidence.ndjson'), 'utf8')).split('\n').filter((l) => l !== '');
-  const common = new Set(['id', 'kind', 'builder', 'date', 'recorded_by', 'recorded_at', 'confirmed_by', 'supersedes']);
+  const evidenceLines = (await readFile(path.join(dir, 'evidence.ndjson'), 'utf8'))
+    .split('\n')
+    .filter((l) => l !== '');
+  const common = new Set([
+    'id',
+    'kind',
+    'builder',
+    'date',
+    'recorded_by',
+    'recorded_at',
+    'confirmed_by',
+    'supersedes',
+  ]);
   const evidence = evidenceLines.map((line) => {
     const record = JSON.parse(line) as Record<string, unknown>;
     const fields: Record<string, unknown> = {};
@@ -71,7 +83,11 @@ export async function loadOrganisationRows(dir: string): Promise<TableRows[]> {
       ],
     },
     { table: 'builders', columns: ['email', 'track'], rows: builders.map((b) => [b.email, b.track]) },
-    { table: 'builder_levels', columns: ['builder_email', 'level', 'since'], rows: levels.map((l) => [l.email, l.level, l.since]) },
+    {
+      table: 'builder_levels',
+      columns: ['builder_email', 'level', 'since'],
+      rows: levels.map((l) => [l.email, l.level, l.since]),
+    },
     {
       table: 'builder_rates',
       columns: ['builder_email', 'since', 'rate_minor', 'currency'],
@@ -80,7 +96,17 @@ export async function loadOrganisationRows(dir: string): Promise<TableRows[]> {
     { table: 'clients', columns: ['id', 'name'], rows: clients.map((c) => [c.id, c.name]) },
     {
       table: 'placements',
-      columns: ['id', 'builder_email', 'client_id', 'start', 'end', 'rate_minor', 'currency', 'extended', 'requested_back'],
+      columns: [
+        'id',
+        'builder_email',
+        'client_id',
+        'start',
+        'end',
+        'rate_minor',
+        'currency',
+        'extended',
+        'requested_back',
+      ],
       rows: placements.map((p) => [
         p.id,
         p.builder_email,
@@ -106,7 +132,17 @@ export async function loadOrganisationRows(dir: string): Promise<TableRows[]> {
     },
     {
       table: 'evidence',
-      columns: ['id', 'kind', 'builder_email', 'date', 'recorded_by', 'recorded_at', 'confirmed_by', 'supersedes', 'fields'],
+      columns: [
+        'id',
+        'kind',
+        'builder_email',
+        'date',
+        'recorded_by',
+        'recorded_at',
+        'confirmed_by',
+        'supersedes',
+        'fields',
+      ],
       casts: { 8: '::jsonb' },
       rows: evidence,
     },
@@ -122,7 +158,11 @@ export function countRows(tables: readonly TableRows[]): number {
  * The import floor: every row in multi-row INSERTs of `batch` rows, in one transaction, tables in
  * foreign-key order. Returns the milliseconds the inserts took (parsing excluded).
  */
-export async function insertRowsFloor(client: RawClient, tables: readonly TableRows[], batch = 1_000): Promise<number> {
+export async function insertRowsFloor(
+  client: RawClient,
+  tables: readonly TableRows[],
+  batch = 1_000,
+): Promise<number> {
   const started = performance.now();
   await client.query('begin');
   try {

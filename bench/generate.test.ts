@@ -7,7 +7,15 @@ import { evidenceInputSchema } from '../src/core/evidence/evidence.schema.js';
 import { generateOrganisation, type GeneratedOrganisation } from './generate.js';
 import { SIZES, STAR_EMAIL } from './sizes.js';
 
-const FILES = ['people.csv', 'builders.csv', 'levels.csv', 'clients.csv', 'placements.csv', 'mentorships.csv', 'evidence.ndjson'];
+const FILES = [
+  'people.csv',
+  'builders.csv',
+  'levels.csv',
+  'clients.csv',
+  'placements.csv',
+  'mentorships.csv',
+  'evidence.ndjson',
+];
 
 describe('bench generator', () => {
   let root: string;
@@ -32,7 +40,9 @@ describe('bench generator', () => {
     const again = await generateOrganisation(SIZES.tiny, path.join(root, 'b'), { seed: 7 });
     const other = await generateOrganisation(SIZES.tiny, path.join(root, 'c'), { seed: 8 });
     for (const file of FILES) {
-      expect(await readFile(path.join(again.dir, file), 'utf8'), file).toBe(await readFile(path.join(first.dir, file), 'utf8'));
+      expect(await readFile(path.join(again.dir, file), 'utf8'), file).toBe(
+        await readFile(path.join(first.dir, file), 'utf8'),
+      );
     }
     expect(await readFile(path.join(other.dir, 'evidence.ndjson'), 'utf8')).not.toBe(
       await readFile(path.join(first.dir, 'evidence.ndjson'), 'utf8'),

@@ -78,7 +78,9 @@ class LineWriter {
   }
   async close(): Promise<void> {
     if (this.buffer.length > 0) await this.flush();
-    await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 }
 
@@ -115,12 +117,16 @@ export async function generateOrganisation(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const chance = (p: number): boolean => random() < p;
 
-  const ladder = options.ladder ?? (await loadShippedLadders()).find((doc) => doc.ladder === 'ai-first-business-manager');
+  const ladder =
+    options.ladder ?? (await loadShippedLadders()).find((doc) => doc.ladder === 'ai-first-business-manager');
   if (ladder === undefined) throw new Error('the shipped ai-first-business-manager ladder is missing');
-  const modules = ladder.levels.flatMap((level) => (level.curriculum ?? []).flatMap((phase) => phase.modules.map((m) => m.id)));
+  const modules = ladder.levels.flatMap((level) =>
+    (level.curriculum ?? []).flatMap((phase) => phase.modules.map((m) => m.id)),
+  );
   const items = ladder.levels.flatMap((level) => (level.self_evaluation ?? []).map((item) => item.id));
   const track = ladder.tracks.find((t) => t.levels.includes(RANKED_LEVEL))?.id;
-  if (track === undefined || modules.length === 0 || items.length === 0) throw new Error('the ladder lacks L4 curriculum or checklist');
+  if (track === undefined || modules.length === 0 || items.length === 0)
+    throw new Error('the ladder lacks L4 curriculum or checklist');
 
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -129,7 +135,10 @@ export async function generateOrganisation(
   // People other than builders: leadership (who vouch and mentor nobody here) and one contact per client.
   const leadershipCount = Math.max(2, Math.ceil((size.rankedBuilders + size.otherBuilders) / 200));
   const clientCount = Math.max(3, Math.ceil((size.rankedBuilders + size.otherBuilders) / 25));
-  const leaders = Array.from({ length: leadershipCount }, (_, i) => `lead${String(i + 1).padStart(4, '0')}@bench.test`);
+  const leaders = Array.from(
+    { length: leadershipCount },
+    (_, i) => `lead${String(i + 1).padStart(4, '0')}@bench.test`,
+  );
   const clients = Array.from({ length: clientCount }, (_, i) => `c${String(i + 1).padStart(5, '0')}`);
   const contactOf = (client: string): string => `contact-${client}@bench.test`;
   const people = [
@@ -190,7 +199,9 @@ export async function generateOrganisation(
 
   const builderLines = ['email,name,track,level,level_since,monthly_rate,currency'];
   const levelLines = ['email,level,since'];
-  const placementLines = ['id,builder_email,client_id,start,end,monthly_rate,currency,extended,requested_back'];
+  const placementLines = [
+    'id,builder_email,client_id,start,end,monthly_rate,currency,extended,requested_back',
+  ];
   let placementSeq = 0;
   for (const b of builders) {
     const step = current(b);
@@ -229,7 +240,9 @@ export async function generateOrganisation(
   const budget = size.records - size.starRecords;
   const weightOf = (b: GenBuilder) => (current(b).level === 'L4' ? 2 : 1);
   const totalWeight = builders.slice(1).reduce((sum, b) => sum + weightOf(b), 0);
-  const quota = builders.map((b, i) => (i === 0 ? size.starRecords : Math.floor((budget * weightOf(b)) / totalWeight)));
+  const quota = builders.map((b, i) =>
+    i === 0 ? size.starRecords : Math.floor((budget * weightOf(b)) / totalWeight),
+  );
   // Rounding leftovers go to the first builders after the star, so the total is exact.
   let leftover = size.records - quota.reduce((sum, n) => sum + n, 0);
   for (let i = 1; leftover > 0; i = (i % (builders.length - 1)) + 1, leftover -= 1) quota[i]! += 1;
@@ -243,7 +256,9 @@ export async function generateOrganisation(
     const n = quota[bi]!;
     if (n === 0) continue;
     const first = Math.max(LEDGER_START, b.levels[0]!.since);
-    const days = Array.from({ length: n }, () => (chance(0.01) ? int(AT_DAY + 1, LAST_DAY) : int(first, AT_DAY)));
+    const days = Array.from({ length: n }, () =>
+      chance(0.01) ? int(AT_DAY + 1, LAST_DAY) : int(first, AT_DAY),
+    );
     days.sort((x, y) => x - y);
     const features: string[] = [];
     const reviews: string[] = [];
@@ -253,7 +268,8 @@ export async function generateOrganisation(
     for (const day of days) {
       let kind = pickWeighted(KIND_WEIGHTS, random);
       const activeMentees = b.mentees.filter((m) => m.start <= day);
-      if ((kind === 'mentee_review' || kind === 'checkin') && activeMentees.length === 0) kind = 'code_review';
+      if ((kind === 'mentee_review' || kind === 'checkin') && activeMentees.length === 0)
+        kind = 'code_review';
       if (kind === 'retro' && features.length === 0) kind = 'feature';
       if (kind === 'review_citation' && reviews.length === 0) kind = 'code_review';
       if (kind === 'decision' && openDecisions.length > 0 && chance(0.02)) {
@@ -261,7 +277,14 @@ export async function generateOrganisation(
         const target = openDecisions.splice(Math.floor(random() * openDecisions.length), 1)[0]!;
         const id = nextId();
         await writer.write(
-          JSON.stringify({ ...target.record, id, date: isoOf(day), recorded_at: `${isoOf(day)}T17:00:00.000Z`, supersedes: target.id, client_response: pick(['adopted', 'rejected']) }),
+          JSON.stringify({
+            ...target.record,
+            id,
+            date: isoOf(day),
+            recorded_at: `${isoOf(day)}T17:00:00.000Z`,
+            supersedes: target.id,
+            client_response: pick(['adopted', 'rejected']),
+          }),
         );
         continue;
       }
@@ -306,34 +329,69 @@ export async function generateOrganisation(
           features.push(id);
           break;
         case 'retro':
-          record = { ...common, feature_id: pick(features), hypothesis: 'Users want exports', what_happened: 'Few used it', what_to_change: 'Test first' };
+          record = {
+            ...common,
+            feature_id: pick(features),
+            hypothesis: 'Users want exports',
+            what_happened: 'Few used it',
+            what_to_change: 'Test first',
+          };
           break;
         case 'adr':
-          record = { ...common, title: `ADR ${id}`, status: pick(ADR_STATUSES), link: `https://git.example/adr/${id}` };
+          record = {
+            ...common,
+            title: `ADR ${id}`,
+            status: pick(ADR_STATUSES),
+            link: `https://git.example/adr/${id}`,
+          };
           break;
         case 'code_review':
-          record = { ...common, link: `https://git.example/pr/${id}`, lesson: chance(0.5) ? 'Prefer a query over a loop' : '' };
+          record = {
+            ...common,
+            link: `https://git.example/pr/${id}`,
+            lesson: chance(0.5) ? 'Prefer a query over a loop' : '',
+          };
           reviews.push(id);
           break;
         case 'review_citation': {
           // The builder is the reviewer; the citer (who records) is another builder.
           let citer = pick(builderEmails);
-          if (citer === b.email) citer = builderEmails[(builderEmails.indexOf(citer) + 1) % builderEmails.length]!;
+          if (citer === b.email)
+            citer = builderEmails[(builderEmails.indexOf(citer) + 1) % builderEmails.length]!;
           record = { ...common, recorded_by: citer, confirmed_by: null, review_id: pick(reviews) };
           break;
         }
         case 'mentee_review': {
           const mentee = pick(activeMentees).email;
-          const score = Math.min(5, Math.max(1, (menteeScore.get(mentee) ?? int(1, 3)) + (chance(0.6) ? 1 : 0) - (chance(0.2) ? 1 : 0)));
+          const score = Math.min(
+            5,
+            Math.max(
+              1,
+              (menteeScore.get(mentee) ?? int(1, 3)) + (chance(0.6) ? 1 : 0) - (chance(0.2) ? 1 : 0),
+            ),
+          );
           menteeScore.set(mentee, score);
-          record = { ...common, recorded_by: b.email, confirmed_by: null, mentee, score, notes: 'Steady progress' };
+          record = {
+            ...common,
+            recorded_by: b.email,
+            confirmed_by: null,
+            mentee,
+            score,
+            notes: 'Steady progress',
+          };
           break;
         }
         case 'checkin':
           record = { ...common, recorded_by: b.email, confirmed_by: null, mentee: pick(activeMentees).email };
           break;
         case 'client_feedback':
-          record = { ...common, recorded_by: chance(0.8) ? contactOf(client) : b.email, client, rating: int(2, 5), text: 'Clear and on time' };
+          record = {
+            ...common,
+            recorded_by: chance(0.8) ? contactOf(client) : b.email,
+            client,
+            rating: int(2, 5),
+            text: 'Clear and on time',
+          };
           break;
         case 'escalation':
           record = { ...common, recorded_by: pick(leaders), client, summary: 'Missed a deadline' };
@@ -381,7 +439,9 @@ async function main(argv: string[]): Promise<void> {
   const started = performance.now();
   const result = await generateOrganisation(size, out, { seed: Number(arg('seed') ?? 20_260_630) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${result.dir}: ${result.builders} builders, ${result.records} records, ${result.totalRows} rows in ${seconds} s`);
+  console.log(
+    `${result.dir}: ${result.builders} builders, ${result.records} records, ${result.totalRows} rows in ${seconds} s`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

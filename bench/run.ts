@@ -8,7 +8,14 @@ import autocannon from 'autocannon';
 import { generateOrganisation } from './generate.js';
 import { ladderBin, repoRoot, runPhase, runTimedNode, spawnNode, startPhase } from './lib/child.js';
 import { fmt, percentile, renderTable } from './lib/stats.js';
-import { databaseUrlOf, DEFAULT_SERVER_URL, dropTarget, resetTarget, targetsFor, type Engine } from './lib/targets.js';
+import {
+  databaseUrlOf,
+  DEFAULT_SERVER_URL,
+  dropTarget,
+  resetTarget,
+  targetsFor,
+  type Engine,
+} from './lib/targets.js';
 import { BENCH_AT, parseSize, RANKED_LEVEL, STAR_EMAIL, type BenchSize } from './sizes.js';
 
 /**
@@ -83,7 +90,9 @@ async function ensureOrganisation(options: BenchOptions): Promise<string> {
   const started = performance.now();
   const generated = await generateOrganisation(options.size, dir, { seed: options.seed });
   await writeFile(stampFile, stamp);
-  options.log(`  ${generated.builders} builders, ${generated.records} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  options.log(
+    `  ${generated.builders} builders, ${generated.records} records in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return dir;
 }
 
@@ -132,7 +141,10 @@ async function load(
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url, connections: options.connections, duration: options.seconds, headers: options.headers ?? {} },
-      (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(toLoadResult(result))),
+      (error, result) =>
+        error
+          ? reject(error instanceof Error ? error : new Error(String(error)))
+          : resolve(toLoadResult(result)),
     );
     if (until !== undefined) void until.finally(() => instance.stop());
   });
@@ -178,7 +190,9 @@ async function vmHwmMb(pid: number): Promise<number | null> {
 }
 
 const ratio = (value: number | null | undefined, floor: number | null | undefined): number | null =>
-  value === null || value === undefined || floor === null || floor === undefined || floor === 0 ? null : value / floor;
+  value === null || value === undefined || floor === null || floor === undefined || floor === 0
+    ? null
+    : value / floor;
 
 /** Runs every benchmark of one engine and size; returns the figures (and writes nothing). */
 export async function runBenchmarks(options: BenchOptions): Promise<BenchResult> {
@@ -189,7 +203,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   const figures: Figure[] = [];
   const embedded = engine === 'pglite';
   const large = size.name === 'large';
-  const add = (figure: Omit<Figure, 'ratio' | 'met'> & { ratio?: number | null; check?: (f: Figure) => boolean | null }): void => {
+  const add = (
+    figure: Omit<Figure, 'ratio' | 'met'> & { ratio?: number | null; check?: (f: Figure) => boolean | null },
+  ): void => {
     const { check, ...rest } = figure;
     const full: Figure = { ...rest, ratio: figure.ratio ?? ratio(figure.value, figure.floor), met: null };
     full.met = check === undefined ? null : check(full);
@@ -197,7 +213,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   };
 
   // 1. Import vs a bare multi-row INSERT of the same rows, each into a freshly migrated database.
-  const mainExists = targets.main.engine === 'pglite' && targets.main.dataDir !== null ? existsSync(path.join(targets.main.dataDir, 'PG_VERSION')) : true;
+  const mainExists =
+    targets.main.engine === 'pglite' && targets.main.dataDir !== null
+      ? existsSync(path.join(targets.main.dataDir, 'PG_VERSION'))
+      : true;
   if (options.merge !== undefined) {
     const merged = options.merge;
     figures.push(...merged.figures.filter((f) => f.id.startsWith('import.')));
@@ -206,10 +225,13 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   } else if (!options.reuse || !mainExists) {
     log('import floor: bare multi-row INSERT …');
     await resetTarget(targets.floor);
-    const floor = await runPhase<{ rows: number; insert_ms: number; parse_ms: number; rows_per_s: number; peak_rss_mb: number }>(
-      'floor-import',
-      { target: targets.floor, orgDir },
-    );
+    const floor = await runPhase<{
+      rows: number;
+      insert_ms: number;
+      parse_ms: number;
+      rows_per_s: number;
+      peak_rss_mb: number;
+    }>('floor-import', { target: targets.floor, orgDir });
     await dropTarget(targets.floor); // free the disk; only the imported database is kept
     log(`  ${floor.rows} rows in ${fmt(floor.insert_ms / 1000)} s`);
     log('import: ladder import …');
@@ -219,7 +241,8 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
       LADDER_DEMO: '0',
       LOG_LEVEL: 'warn',
     });
-    if (imported.code !== 0) throw new Error(`ladder import failed (${imported.code}):\n${imported.stderr.slice(-4000)}`);
+    if (imported.code !== 0)
+      throw new Error(`ladder import failed (${imported.code}):\n${imported.stderr.slice(-4000)}`);
     const importRate = floor.rows / (imported.wallMs / 1000);
     log(`  ${floor.rows} rows in ${fmt(imported.wallMs / 1000)} s`);
     details.import = {
@@ -257,7 +280,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   await options.checkpoint?.(figures, details);
   // 2 and 3 in process: readiness of the star builder, ranking of L4, against their SQL floors.
   type ServiceResult = {
-    readiness: { records_read: number; service_ms: Stats; floor_ms: Stats; read_floor_ms: Stats; metrics: string[]; metrics_met: number; floor_metrics_met: number | null };
+    readiness: {
+      records_read: number;
+      service_ms: Stats;
+      floor_ms: Stats;
+      read_floor_ms: Stats;
+      metrics: string[];
+      metrics_met: number;
+      floor_metrics_met: number | null;
+    };
     ranking: { builders: number; mismatches: number; service_ms: Stats; floor_ms: Stats };
     peak_rss_mb: number;
   };
@@ -268,18 +299,27 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   } else {
     log(`readiness × ${options.readinessCalls} and ranking × ${options.rankingRuns} in process …`);
     service = await runPhase<ServiceResult>('service', {
-    target: targets.main,
-    email: STAR_EMAIL,
-    at: BENCH_AT,
-    level: RANKED_LEVEL,
-    calls: options.readinessCalls,
-    rankingRuns: options.rankingRuns,
+      target: targets.main,
+      email: STAR_EMAIL,
+      at: BENCH_AT,
+      level: RANKED_LEVEL,
+      calls: options.readinessCalls,
+      rankingRuns: options.rankingRuns,
     });
   }
   details.service = service;
   const r = service.readiness;
-  const sameCounts = r.floor_metrics_met === r.metrics_met ? '' : ` (DIFFERS: ${r.floor_metrics_met} vs ${r.metrics_met} met)`;
-  add({ id: 'readiness.service.p50', label: `readiness in process p50 (${r.records_read} records)`, unit: 'ms', value: r.service_ms.p50, floor: r.floor_ms.p50, floor_label: `the same metric counts in one SQL statement${sameCounts}`, target: null });
+  const sameCounts =
+    r.floor_metrics_met === r.metrics_met ? '' : ` (DIFFERS: ${r.floor_metrics_met} vs ${r.metrics_met} met)`;
+  add({
+    id: 'readiness.service.p50',
+    label: `readiness in process p50 (${r.records_read} records)`,
+    unit: 'ms',
+    value: r.service_ms.p50,
+    floor: r.floor_ms.p50,
+    floor_label: `the same metric counts in one SQL statement${sameCounts}`,
+    target: null,
+  });
   add({
     id: 'readiness.service.p99',
     label: 'readiness in process p99',
@@ -290,7 +330,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     target: embedded ? '≤ 20 ms' : null,
     check: (f) => (embedded && f.value !== null ? f.value <= 20 : null),
   });
-  add({ id: 'readiness.read.p50', label: "  reading the builder's records alone p50", unit: 'ms', value: r.read_floor_ms.p50, floor: r.floor_ms.p50, floor_label: 'SELECT of the visible records vs the SQL counts', target: null });
+  add({
+    id: 'readiness.read.p50',
+    label: "  reading the builder's records alone p50",
+    unit: 'ms',
+    value: r.read_floor_ms.p50,
+    floor: r.floor_ms.p50,
+    floor_label: 'SELECT of the visible records vs the SQL counts',
+    target: null,
+  });
   const k = service.ranking;
   add({
     id: 'ranking.service.p50',
@@ -316,8 +364,12 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     // Warm both paths so neither pays the first-request cost inside its measurement.
     for (let i = 0; i < 5; i += 1) {
       await fetch(`${base}/healthz`);
-      const warm = await fetch(`${base}/api/builders/${encodeURIComponent(STAR_EMAIL)}/readiness?at=${BENCH_AT}`, { headers });
-      if (warm.status !== 200) throw new Error(`readiness over HTTP answered ${warm.status}: ${(await warm.text()).slice(0, 500)}`);
+      const warm = await fetch(
+        `${base}/api/builders/${encodeURIComponent(STAR_EMAIL)}/readiness?at=${BENCH_AT}`,
+        { headers },
+      );
+      if (warm.status !== 200)
+        throw new Error(`readiness over HTTP answered ${warm.status}: ${(await warm.text()).slice(0, 500)}`);
     }
     log(`  /healthz: ${conn} connections × ${seconds} s …`);
     server.send({ type: 'eld-start' });
@@ -326,9 +378,21 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     server.send({ type: 'eld-stop' });
     const healthzDelay = await server.next('eld');
     log(`  readiness: ${conn} connections × ${seconds} s …`);
-    const readiness = await load(`${base}/api/builders/${encodeURIComponent(STAR_EMAIL)}/readiness?at=${BENCH_AT}`, { connections: conn, seconds, headers });
-    if (readiness.non_2xx > 0 || readiness.errors > 0) log(`  WARNING: readiness load had ${readiness.non_2xx} non-2xx and ${readiness.errors} errors`);
-    add({ id: 'readiness.http.p50', label: `readiness over HTTP p50 (${conn} conn.)`, unit: 'ms', value: readiness.p50_ms, floor: healthz.p50_ms, floor_label: '/healthz, same server and load', target: null });
+    const readiness = await load(
+      `${base}/api/builders/${encodeURIComponent(STAR_EMAIL)}/readiness?at=${BENCH_AT}`,
+      { connections: conn, seconds, headers },
+    );
+    if (readiness.non_2xx > 0 || readiness.errors > 0)
+      log(`  WARNING: readiness load had ${readiness.non_2xx} non-2xx and ${readiness.errors} errors`);
+    add({
+      id: 'readiness.http.p50',
+      label: `readiness over HTTP p50 (${conn} conn.)`,
+      unit: 'ms',
+      value: readiness.p50_ms,
+      floor: healthz.p50_ms,
+      floor_label: '/healthz, same server and load',
+      target: null,
+    });
     add({
       id: 'readiness.http.p99',
       label: `readiness over HTTP p99 (${conn} conn.)`,
@@ -339,7 +403,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
       target: embedded ? '≤ 40 ms' : null,
       check: (f) => (embedded && f.value !== null ? f.value <= 40 : null),
     });
-    add({ id: 'readiness.http.rps', label: 'readiness over HTTP throughput', unit: 'req/s', value: readiness.requests_per_s, floor: healthz.requests_per_s, floor_label: '/healthz, same server and load', target: null });
+    add({
+      id: 'readiness.http.rps',
+      label: 'readiness over HTTP throughput',
+      unit: 'req/s',
+      value: readiness.requests_per_s,
+      floor: healthz.requests_per_s,
+      floor_label: '/healthz, same server and load',
+      target: null,
+    });
 
     // Requests the load gave up on (timeouts) are still being computed: let the server finish them, or
     // the ranking's connection waits behind them past Node's headers timeout (a 408).
@@ -354,19 +426,40 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
       await new Promise((resolve) => setTimeout(resolve, 500));
       for (let i = 0; i < options.rankingRuns; i += 1) {
         const started = performance.now();
-        const response = await fetch(`${base}/api/levels/${RANKED_LEVEL}/ranking?at=${BENCH_AT}`, { headers });
+        const response = await fetch(`${base}/api/levels/${RANKED_LEVEL}/ranking?at=${BENCH_AT}`, {
+          headers,
+        });
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`ranking over HTTP answered ${response.status}`);
         rankingTimes.push(performance.now() - started);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     })();
-    const during = await load(`${base}/healthz`, { connections: 10, seconds: 3_600 }, rankingDone.catch(() => undefined));
+    const during = await load(
+      `${base}/healthz`,
+      { connections: 10, seconds: 3_600 },
+      rankingDone.catch(() => undefined),
+    );
     await rankingDone;
     server.send({ type: 'eld-stop' });
     const rankingDelay = await server.next('eld');
-    details.http = { healthz, readiness, healthz_loop_delay: healthzDelay, ranking_ms: rankingTimes, healthz_during_ranking: during, ranking_loop_delay: rankingDelay };
-    add({ id: 'ranking.http.p50', label: `ranking of ${RANKED_LEVEL} over HTTP`, unit: 'ms', value: percentile(rankingTimes, 50), floor: k.floor_ms.p50, floor_label: 'the SQL aggregate (in process)', target: null });
+    details.http = {
+      healthz,
+      readiness,
+      healthz_loop_delay: healthzDelay,
+      ranking_ms: rankingTimes,
+      healthz_during_ranking: during,
+      ranking_loop_delay: rankingDelay,
+    };
+    add({
+      id: 'ranking.http.p50',
+      label: `ranking of ${RANKED_LEVEL} over HTTP`,
+      unit: 'ms',
+      value: percentile(rankingTimes, 50),
+      floor: k.floor_ms.p50,
+      floor_label: 'the SQL aggregate (in process)',
+      target: null,
+    });
     add({
       id: 'ranking.event_loop_stall',
       label: 'longest event-loop stall while ranking',
@@ -401,7 +494,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
   let openRss = 0;
   for (let i = 0; i < options.startupRuns; i += 1) {
     const openStarted = performance.now();
-    const opened = await runPhase<{ open_ms: number; peak_rss_mb: number }>('open-db', { target: targets.main });
+    const opened = await runPhase<{ open_ms: number; peak_rss_mb: number }>('open-db', {
+      target: targets.main,
+    });
     opens.push(performance.now() - openStarted);
     openRss = Math.max(openRss, opened.peak_rss_mb);
     const port = await freePort();
@@ -432,7 +527,12 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
       await exited;
     }
   }
-  details.startup = { serve_ms: startups, open_ms: opens, serve_rss_at_ready_mb: startupRss, open_peak_rss_mb: openRss };
+  details.startup = {
+    serve_ms: startups,
+    open_ms: opens,
+    serve_rss_at_ready_mb: startupRss,
+    open_peak_rss_mb: openRss,
+  };
   add({
     id: 'startup.readyz',
     label: 'start-up of ladder serve to /readyz (median)',
@@ -455,7 +555,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     target: embedded && large ? '≤ 700 MB' : null,
     check: (f) => (embedded && large && f.value !== null ? f.value <= 700 : null),
   });
-  details.rss = { server_phase_mb: serverEnd.peak_rss_mb, service_phase_mb: service.peak_rss_mb, startup_mb: startupRss };
+  details.rss = {
+    server_phase_mb: serverEnd.peak_rss_mb,
+    service_phase_mb: service.peak_rss_mb,
+    startup_mb: startupRss,
+  };
 
   return {
     date: new Date().toISOString().slice(0, 10),
@@ -513,11 +617,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const raw = value(name);
     if (raw === undefined) return fallback;
     const parsed = Number(raw);
-    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name}: expected a positive number, got "${raw}"`);
+    if (!Number.isFinite(parsed) || parsed <= 0)
+      throw new Error(`--${name}: expected a positive number, got "${raw}"`);
     return parsed;
   };
   const engine = value('engine') ?? 'pglite';
-  if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`--engine: expected pglite or postgres, got "${engine}"`);
+  if (engine !== 'pglite' && engine !== 'postgres')
+    throw new Error(`--engine: expected pglite or postgres, got "${engine}"`);
   const size = parseSize(value('size') ?? 'small');
   const mergeFile = value('merge');
   return {
@@ -527,7 +633,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     reuse: argv.includes('--reuse') || mergeFile !== undefined,
     ...(mergeFile === undefined
       ? {}
-      : { merge: JSON.parse(readFileSync(path.resolve(mergeFile), 'utf8')) as { figures: Figure[]; details: Record<string, unknown> } }),
+      : {
+          merge: JSON.parse(readFileSync(path.resolve(mergeFile), 'utf8')) as {
+            figures: Figure[];
+            details: Record<string, unknown>;
+          },
+        }),
     readinessCalls: number('calls', 1_000),
     rankingRuns: number('ranking-runs', size.name === 'large' ? 3 : 5),
     httpSeconds: number('seconds', 20),

@@ -19,7 +19,13 @@ export const SIZES: Record<SizeName, BenchSize> = {
   // For the smoke test only: every code path, seconds to run, no meaningful figure.
   tiny: { name: 'tiny', rankedBuilders: 40, otherBuilders: 12, records: 4_000, starRecords: 400 },
   small: { name: 'small', rankedBuilders: 1_000, otherBuilders: 250, records: 100_000, starRecords: 10_000 },
-  large: { name: 'large', rankedBuilders: 10_000, otherBuilders: 2_500, records: 1_000_000, starRecords: 10_000 },
+  large: {
+    name: 'large',
+    rankedBuilders: 10_000,
+    otherBuilders: 2_500,
+    records: 1_000_000,
+    starRecords: 10_000,
+  },
 };
 
 /** The day every evaluation in the benchmark is asked about. */

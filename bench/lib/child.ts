@@ -50,7 +50,8 @@ export function startPhase(name: string, input: unknown, env: NodeJS.ProcessEnv 
   });
   const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   void exited.then((code) => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`phase ${name} exited with ${code} before sending ${w.type}`));
+    for (const w of waiting.splice(0))
+      w.reject(new Error(`phase ${name} exited with ${code} before sending ${w.type}`));
   });
   return {
     child,
@@ -88,7 +89,11 @@ export interface TimedCommand {
 }
 
 /** Runs `node <script> …args` with env (the script loads tsx itself), timing it from spawn to exit. */
-export async function runTimedNode(script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<TimedCommand> {
+export async function runTimedNode(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<TimedCommand> {
   const rssFile = path.join(tmpdir(), `ladder-bench-rss-${process.pid}-${Date.now()}`);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', rssHook, script, ...args], {

@@ -10,11 +10,20 @@ export function percentile(values: readonly number[], p: number): number {
 
 /** p50, p99 and max of a list of milliseconds. */
 export function summarise(values: readonly number[]): { p50: number; p99: number; max: number; n: number } {
-  return { p50: percentile(values, 50), p99: percentile(values, 99), max: Math.max(...values), n: values.length };
+  return {
+    p50: percentile(values, 50),
+    p99: percentile(values, 99),
+    max: Math.max(...values),
+    n: values.length,
+  };
 }
 
 /** Times `calls` sequential calls of `work` (after `warmup` untimed ones), in milliseconds each. */
-export async function timeCalls(calls: number, work: () => Promise<unknown>, warmup = Math.min(20, calls)): Promise<number[]> {
+export async function timeCalls(
+  calls: number,
+  work: () => Promise<unknown>,
+  warmup = Math.min(20, calls),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await work();
   const times: number[] = [];
   for (let i = 0; i < calls; i += 1) {
@@ -35,6 +44,10 @@ export function fmt(value: number | null | undefined): string {
 /** Renders rows as an aligned plain-text table (the first row is the header). */
 export function renderTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
-  const line = (row: readonly string[]) => row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, col) => cell.padEnd(widths[col]!))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }

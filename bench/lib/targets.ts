@@ -17,7 +17,13 @@ export interface BenchTargets {
 }
 
 /** The databases of a run: PGlite folders under bench/data/<size>/, or databases on the server. */
-export function targetsFor(engine: Engine, size: string, dataRoot: string, serverUrl = DEFAULT_SERVER_URL, tag = ''): BenchTargets {
+export function targetsFor(
+  engine: Engine,
+  size: string,
+  dataRoot: string,
+  serverUrl = DEFAULT_SERVER_URL,
+  tag = '',
+): BenchTargets {
   if (engine === 'pglite') {
     return {
       floor: { engine: 'pglite', dataDir: path.resolve(dataRoot, size, 'pglite-floor') },

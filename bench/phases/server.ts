@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
   const services = { db: handle.db, clock: systemClock };
   try {
-    await createAccount(services, operatorActor('bench'), { email: BENCH_LEAD, role: 'leadership', password: BENCH_PASSWORD });
+    await createAccount(services, operatorActor('bench'), {
+      email: BENCH_LEAD,
+      role: 'leadership',
+      password: BENCH_PASSWORD,
+    });
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
   }
@@ -48,7 +52,12 @@ async function main(): Promise<void> {
       });
     }
   });
-  await sendToRunner({ type: 'ready', port: address.port, cookie: `${SESSION_COOKIE}=${session.sessionToken}`, rss_mb: peakRssMb() });
+  await sendToRunner({
+    type: 'ready',
+    port: address.port,
+    cookie: `${SESSION_COOKIE}=${session.sessionToken}`,
+    rss_mb: peakRssMb(),
+  });
   await nextFromRunner('stop');
   await app.close();
   await handle.close();
@@ -57,6 +66,9 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  await sendToRunner({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }).catch(() => undefined);
+  await sendToRunner({
+    type: 'error',
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  }).catch(() => undefined);
   process.exit(1);
 });

@@ -29,19 +29,43 @@ runPhaseMain(async () => {
     const deps = { db: handle.db, clock: fixedClock(`${input.at}T12:00:00Z`) };
     const sample = await getReadiness(deps, leadership, input.email, input.at);
     const floorRows = (await client.query(READINESS_FLOOR_SQL, [input.email, input.at])).rows.length;
-    const starFloor = (await client.query<{ metrics_met: number }>(RANKING_FLOOR_SQL, [input.level, input.at, input.email])).rows[0];
-    const readiness = summarise(await timeCalls(input.calls, () => getReadiness(deps, leadership, input.email, input.at)));
+    const starFloor = (
+      await client.query<{ metrics_met: number }>(RANKING_FLOOR_SQL, [input.level, input.at, input.email])
+    ).rows[0];
+    const readiness = summarise(
+      await timeCalls(input.calls, () => getReadiness(deps, leadership, input.email, input.at)),
+    );
     // Two floors: the same metric counts computed in SQL, and merely reading the builder's records.
-    const readinessFloor = summarise(await timeCalls(input.calls, () => client.query(RANKING_FLOOR_SQL, [input.level, input.at, input.email])));
-    const readFloor = summarise(await timeCalls(input.calls, () => client.query(READINESS_FLOOR_SQL, [input.email, input.at])));
+    const readinessFloor = summarise(
+      await timeCalls(input.calls, () =>
+        client.query(RANKING_FLOOR_SQL, [input.level, input.at, input.email]),
+      ),
+    );
+    const readFloor = summarise(
+      await timeCalls(input.calls, () => client.query(READINESS_FLOOR_SQL, [input.email, input.at])),
+    );
 
     const ranking = await getRanking(deps, leadership, input.level, input.at);
-    const floor = (await client.query<{ builder: string; metrics_met: number; rank: number }>(RANKING_FLOOR_SQL, [input.level, input.at, null])).rows;
+    const floor = (
+      await client.query<{ builder: string; metrics_met: number; rank: number }>(RANKING_FLOOR_SQL, [
+        input.level,
+        input.at,
+        null,
+      ])
+    ).rows;
     // The floor must compute the same answer, or the comparison means nothing.
     const byBuilder = new Map(floor.map((row) => [row.builder, Number(row.metrics_met)]));
     const mismatches = ranking.entries.filter((entry) => byBuilder.get(entry.builder) !== entry.metrics_met);
-    const rankingTimes = summarise(await timeCalls(input.rankingRuns, () => getRanking(deps, leadership, input.level, input.at), 1));
-    const rankingFloor = summarise(await timeCalls(input.rankingRuns, () => client.query(RANKING_FLOOR_SQL, [input.level, input.at, null]), 1));
+    const rankingTimes = summarise(
+      await timeCalls(input.rankingRuns, () => getRanking(deps, leadership, input.level, input.at), 1),
+    );
+    const rankingFloor = summarise(
+      await timeCalls(
+        input.rankingRuns,
+        () => client.query(RANKING_FLOOR_SQL, [input.level, input.at, null]),
+        1,
+      ),
+    );
     return {
       readiness: {
         builder: input.email,
@@ -58,7 +82,13 @@ runPhaseMain(async () => {
         builders: ranking.entries.length,
         floor_builders: floor.length,
         mismatches: mismatches.length + Math.abs(floor.length - ranking.entries.length),
-        mismatch_examples: mismatches.slice(0, 3).map((e) => ({ builder: e.builder, service: e.metrics_met, floor: byBuilder.get(e.builder) ?? null })),
+        mismatch_examples: mismatches
+          .slice(0, 3)
+          .map((e) => ({
+            builder: e.builder,
+            service: e.metrics_met,
+            floor: byBuilder.get(e.builder) ?? null,
+          })),
         metrics_met_histogram: histogram(ranking.entries.map((e) => e.metrics_met)),
         service_ms: rankingTimes,
         floor_ms: rankingFloor,

@@ -11,8 +11,12 @@ export function registerMigrateCommand(program: Command, ctx: CliContext): void 
       await ctx.withDatabase(async (database) => {
         writeLine(ctx.stdout, `migrations applied (${database.engine})`);
         // A fresh install gets the shipped ladders at once, so it can evaluate without another step.
-        const published = await publishShippedLaddersIfEmpty({ db: database.db, clock: ctx.clock }, ctx.actor());
-        for (const ladder of published) writeLine(ctx.stdout, `published ${ladder.ladderId} version ${ladder.version}`);
+        const published = await publishShippedLaddersIfEmpty(
+          { db: database.db, clock: ctx.clock },
+          ctx.actor(),
+        );
+        for (const ladder of published)
+          writeLine(ctx.stdout, `published ${ladder.ladderId} version ${ladder.version}`);
       });
     });
 }
