@@ -9,7 +9,7 @@ import { importOrganisation } from '../../src/services/interchange/import.servic
 import { builderActor, leadership, switchableActor } from '../helpers/actors.js';
 import { forEachEngine } from '../helpers/database.js';
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../../../shared/examples/org');
+const EXAMPLE = path.resolve(import.meta.dirname, '../fixtures/example-org');
 const rosa = 'rosa@example.test';
 const tom = 'tom@example.test';
 const pm = 'pm@northwind.example.test';

@@ -17,7 +17,7 @@ function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => strin
   return { ctx: { ...createCliContext(env), stdout, stderr }, out: () => out, err: () => err };
 }
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../../../shared/examples/org');
+const EXAMPLE = path.resolve(import.meta.dirname, '../fixtures/example-org');
 
 // Each command opens (and migrates) a PGlite database of its own: slow on a busy machine.
 describe('ladder import / export', { timeout: 180_000 }, () => {

@@ -16,7 +16,7 @@ import { listAllBuilders } from '../../db/repositories/roster.repository.js';
 import { exportOrganisation } from './export.service.js';
 import { importOrganisation } from './import.service.js';
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../../../../shared/examples/org');
+const EXAMPLE = path.resolve(import.meta.dirname, '../../../test/fixtures/example-org');
 const operator: Actor = { kind: 'operator', name: 'test' };
 const clock = fixedClock('2026-03-01T09:00:00Z');
 
