@@ -82,13 +82,11 @@ runPhaseMain(async () => {
         builders: ranking.entries.length,
         floor_builders: floor.length,
         mismatches: mismatches.length + Math.abs(floor.length - ranking.entries.length),
-        mismatch_examples: mismatches
-          .slice(0, 3)
-          .map((e) => ({
-            builder: e.builder,
-            service: e.metrics_met,
-            floor: byBuilder.get(e.builder) ?? null,
-          })),
+        mismatch_examples: mismatches.slice(0, 3).map((e) => ({
+          builder: e.builder,
+          service: e.metrics_met,
+          floor: byBuilder.get(e.builder) ?? null,
+        })),
         metrics_met_histogram: histogram(ranking.entries.map((e) => e.metrics_met)),
         service_ms: rankingTimes,
         floor_ms: rankingFloor,
