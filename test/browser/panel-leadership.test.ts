@@ -1,4 +1,10 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/core/actor.js';
+import { systemClock } from '../../src/core/clock.js';
+import { importAdrs } from '../../src/services/integrations/adr-import.service.js';
 import { browserTierEnabled, startBrowserHarness, type ApiSession, type BrowserHarness } from './harness.js';
 import { org, seedOrganisation } from './seed.js';
 
@@ -143,6 +149,25 @@ describe.skipIf(!enabled)(
       await page.getByRole('link', { name: 'Audit log' }).click();
       await page.getByRole('table', { name: 'Audit entries' }).getByText('evidence.record').first().waitFor();
       await h.screenshot(page, 'leadership-audit');
+
+      // Evidence sources: empty until a source runs, then the run's state as GET /api/sources has it.
+      await page.getByRole('link', { name: 'Sources' }).click();
+      await page.getByText('No source has run yet').waitFor();
+      const adrDir = await mkdtemp(path.join(os.tmpdir(), 'ladder-adr-'));
+      await writeFile(
+        path.join(adrDir, '0001-pilot-one-depot.md'),
+        `---\nstatus: accepted\ndate: 2026-03-01\ndeciders: [${candidate}]\n---\n# Pilot one depot first\n\n## Context and Problem Statement\n\nLate deliveries.\n`,
+      );
+      await importAdrs({ db: h.database.db, clock: systemClock }, systemActor, adrDir, {
+        repoUrl: 'https://git.example.test/northwind/app',
+      });
+      const sources = await lead.get<{ items: { source: string; last_status: string }[] }>('/api/sources');
+      expect(sources.items).toHaveLength(1);
+      await page.reload();
+      const row = page.getByTestId(`source-${sources.items[0]!.source}`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain(sources.items[0]!.last_status);
+      await h.screenshot(page, 'leadership-sources');
 
       await page.goto(`/panel/cases/${caseId}`);
       const decision = page.getByRole('form', { name: 'Record the decision' });

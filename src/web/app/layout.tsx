@@ -18,6 +18,7 @@ const nav: NavItem[] = [
   { to: '/leadership/roster', label: 'Roster', roles: ['leadership'] },
   { to: '/leadership/payouts', label: 'Payouts', roles: ['leadership'] },
   { to: '/leadership/audit', label: 'Audit log', roles: ['leadership'] },
+  { to: '/leadership/sources', label: 'Sources', roles: ['leadership'] },
   { to: '/ladder', label: 'Ladder', roles: 'all' },
 ];
 

@@ -4,7 +4,13 @@ import { EvidenceRoute } from './routes/evidence';
 import { FeedbackRoute } from './routes/feedback';
 import { HomeRoute } from './routes/home';
 import { LadderRoute } from './routes/ladder';
-import { AuditRoute, PayoutsRoute, ReadinessBoardRoute, RosterRoute } from './routes/leadership';
+import {
+  AuditRoute,
+  PayoutsRoute,
+  ReadinessBoardRoute,
+  RosterRoute,
+  SourcesRoute,
+} from './routes/leadership';
 import { MentoringRoute } from './routes/mentoring';
 import { NotFoundRoute } from './routes/not-found';
 import { CaseRoute, PanelRoute } from './routes/panel';
@@ -31,6 +37,7 @@ export function createAppRouter() {
         { path: 'leadership/roster', element: <RosterRoute /> },
         { path: 'leadership/payouts', element: <PayoutsRoute /> },
         { path: 'leadership/audit', element: <AuditRoute /> },
+        { path: 'leadership/sources', element: <SourcesRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

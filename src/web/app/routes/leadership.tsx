@@ -6,6 +6,7 @@ import { useLadders } from '../../features/ladder/api/get-ladders';
 import { PayoutsPage } from '../../features/payouts/components/payouts-page';
 import { ReadinessBoard } from '../../features/readiness-board/components/readiness-board';
 import { RosterPage } from '../../features/roster/components/roster-page';
+import { SourcesPage } from '../../features/sources/components/sources-page';
 import { RequireSession } from '../require-session';
 
 /** /leadership?level=&at= — the readiness board of one level (levels from the ladder in force). */
@@ -71,4 +72,8 @@ export function PayoutsRoute() {
 
 export function AuditRoute() {
   return <RequireSession roles={['leadership']}>{() => <AuditPage />}</RequireSession>;
+}
+
+export function SourcesRoute() {
+  return <RequireSession roles={['leadership']}>{() => <SourcesPage />}</RequireSession>;
 }
