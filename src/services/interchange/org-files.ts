@@ -171,6 +171,11 @@ function zodProblems(
   }));
 }
 
+/** The problem of one column whose value failed its schema (the schema's first message). */
+function columnProblem(file: string, line: number, column: string, error: z.ZodError): FileProblem {
+  return { file, line, column, message: error.issues[0]?.message ?? 'invalid' };
+}
+
 function parseBool(value: string): boolean | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
@@ -252,27 +257,9 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     const since = isoDateSchema.safeParse(row.values.since);
     const currency = currencySchema.safeParse(row.values.currency);
     const rate = money('rates.csv', row.line, 'monthly_rate', row.values.monthly_rate ?? '', problems);
-    if (!email.success)
-      problems.push({
-        file: 'rates.csv',
-        line: row.line,
-        column: 'email',
-        message: email.error.issues[0]?.message ?? 'invalid',
-      });
-    if (!since.success)
-      problems.push({
-        file: 'rates.csv',
-        line: row.line,
-        column: 'since',
-        message: since.error.issues[0]?.message ?? 'invalid',
-      });
-    if (!currency.success)
-      problems.push({
-        file: 'rates.csv',
-        line: row.line,
-        column: 'currency',
-        message: currency.error.issues[0]?.message ?? 'invalid',
-      });
+    if (!email.success) problems.push(columnProblem('rates.csv', row.line, 'email', email.error));
+    if (!since.success) problems.push(columnProblem('rates.csv', row.line, 'since', since.error));
+    if (!currency.success) problems.push(columnProblem('rates.csv', row.line, 'currency', currency.error));
     if (email.success && since.success && currency.success && rate !== undefined) {
       rateRows.set(email.data, [
         ...(rateRows.get(email.data) ?? []),
@@ -290,13 +277,7 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     const currency = currencySchema.safeParse(v.currency);
     const rate = money('builders.csv', row.line, 'monthly_rate', v.monthly_rate ?? '', problems);
     const rowProblems: FileProblem[] = [];
-    if (!email.success)
-      rowProblems.push({
-        file: 'builders.csv',
-        line: row.line,
-        column: 'email',
-        message: email.error.issues[0]?.message ?? 'invalid',
-      });
+    if (!email.success) rowProblems.push(columnProblem('builders.csv', row.line, 'email', email.error));
     if (!current.success)
       rowProblems.push(
         ...zodProblems('builders.csv', row.line, { level: v.level, since: v.level_since }, current.error, {
@@ -304,12 +285,7 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
         }),
       );
     if (!currency.success)
-      rowProblems.push({
-        file: 'builders.csv',
-        line: row.line,
-        column: 'currency',
-        message: currency.error.issues[0]?.message ?? 'invalid',
-      });
+      rowProblems.push(columnProblem('builders.csv', row.line, 'currency', currency.error));
     if ((v.name ?? '').trim() === '')
       rowProblems.push({ file: 'builders.csv', line: row.line, column: 'name', message: 'expected a name' });
     if ((v.track ?? '').trim() === '')
