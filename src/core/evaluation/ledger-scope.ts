@@ -1,5 +1,5 @@
 import type { EvidenceRecord } from '../evidence/evidence.schema.js';
-import { correctionIndex, isSupersededAt } from '../evidence/supersede.js';
+import { recordsInEffect } from '../evidence/supersede.js';
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { BuilderEvidence } from './evaluation.types.js';
 
@@ -24,32 +24,12 @@ export interface EvaluationScope {
   input: BuilderEvidence;
 }
 
-/**
- * The records standing on `at`: the ledger's own supersede rule (core/evidence/supersede.ts), so the
- * evaluation and every other reader of the ledger agree on which version of a record is in effect. Only
- * records that have a correction walk the chain: most records never do, and a ranking evaluates many.
- */
-export function standingRecords(records: readonly EvidenceRecord[], at: string): EvidenceRecord[] {
-  let hasCorrections = false;
-  for (const record of records) {
-    if (record.supersedes !== null) {
-      hasCorrections = true;
-      break;
-    }
-  }
-  if (!hasCorrections) return records.filter((record) => record.date <= at);
-  const corrections = correctionIndex(records);
-  return records.filter(
-    (record) =>
-      record.date <= at && (!corrections.has(record.id) || !isSupersededAt(record, at, corrections)),
-  );
-}
-
 /** Builds the scope a metric reads for `builder` at `at`, with the window opening on `levelSince`. */
 export function buildScope(input: BuilderEvidence, at: string, levelSince: string): EvaluationScope {
   const standing: EvidenceRecord[] = [];
   const windowByKind = new Map<EvidenceKind, EvidenceRecord[]>();
-  for (const record of standingRecords(input.records, at)) {
+  // The ledger's own supersede rule, so evaluation and every other reader agree on what is in effect.
+  for (const record of recordsInEffect(input.records, at)) {
     if (record.builder !== input.email) continue;
     standing.push(record);
     if (record.date < levelSince) continue;

@@ -44,5 +44,9 @@ export function isSupersededAt<T extends Supersedable>(
  */
 export function recordsInEffect<T extends Supersedable>(records: readonly T[], at: string): T[] {
   const corrections = correctionIndex(records);
-  return records.filter((record) => record.date <= at && !isSupersededAt(record, at, corrections));
+  // Most records are never corrected: only those that are walk the chain (a ranking reads many).
+  return records.filter(
+    (record) =>
+      record.date <= at && (!corrections.has(record.id) || !isSupersededAt(record, at, corrections)),
+  );
 }
