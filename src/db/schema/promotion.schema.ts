@@ -47,6 +47,12 @@ export const promotionCases = pgTable(
     openOverrideReason: text('open_override_reason'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date', precision: 3 }),
     withdrawReason: text('withdraw_reason'),
+    /**
+     * How many events the case has had: bumped under the case's row lock by every write, and the `seq` of
+     * the event that write appends. A client that read version N and writes with `expected_version` N is
+     * refused when someone else wrote in between, naming what changed.
+     */
+    version: integer('version').notNull().default(0),
   },
   (table) => [
     index('promotion_cases_candidate_idx').on(table.candidateEmail, table.targetLevel),
@@ -103,6 +109,8 @@ export const promotionScores = pgTable(
     sheet: jsonb('sheet').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    /** 1 on the first save, +1 on every save or submit: a save with `base_version` must name the current one. */
+    version: integer('version').notNull().default(1),
   },
   (table) => [uniqueIndex('promotion_scores_case_panelist_uq').on(table.caseId, table.panelistEmail)],
 );
@@ -161,10 +169,18 @@ export const promotionCaseEvents = pgTable(
     caseId: bigint('case_id', { mode: 'number' })
       .notNull()
       .references(() => promotionCases.id),
+    /**
+     * The event's place in its case (1, 2, …), taken from the case row's `version` under its row lock, so
+     * two writers of one case can never append the same step twice whatever process they run in.
+     */
+    seq: integer('seq').notNull(),
     action: text('action').notNull(),
     actor: text('actor').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
     detail: jsonb('detail').notNull(),
   },
-  (table) => [index('promotion_case_events_case_idx').on(table.caseId, table.id)],
+  (table) => [
+    index('promotion_case_events_case_idx').on(table.caseId, table.id),
+    uniqueIndex('promotion_case_events_case_seq_uq').on(table.caseId, table.seq),
+  ],
 );
