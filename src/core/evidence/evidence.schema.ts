@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema, withSafeText } from '../input/safe-input.js';
 
 /**
  * The evidence ledger's record shapes (issue 4). A record is flat: the common fields plus its kind's
@@ -9,14 +10,8 @@ import { z } from 'zod';
  * Text fields may be empty strings (a decision whose data is not yet known); references never are.
  */
 
-/** An ISO calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
-export const isoDateSchema = z
-  .string({ error: 'expected a date YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'expected a real calendar date YYYY-MM-DD');
+// One definition of a date for the API, the CLI and the importer: real, and in the years 1900–9999.
+export { isoDateSchema };
 
 /** An instant with its offset, e.g. `2026-02-01T09:30:00.000Z`; stored as timestamptz. */
 export const isoInstantSchema = z.iso.datetime({
@@ -36,9 +31,9 @@ export const recordIdSchema = z
   .string({ error: 'expected an id' })
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'expected an id of letters, digits, . _ : - (max 128)');
 
-const text = z
-  .string({ error: 'expected text (may be empty)' })
-  .max(20_000, 'expected at most 20000 characters');
+const text = withSafeText(
+  z.string({ error: 'expected text (may be empty)' }).max(20_000, 'expected at most 20000 characters'),
+);
 const reference = recordIdSchema;
 const score = z
   .number({ error: 'expected a whole number 1–5' })
@@ -110,7 +105,7 @@ export const evidenceKindFields = {
     client: reference,
     shipped_on: isoDateSchema,
     analytics_events: z.array(
-      z.string({ error: 'expected an event name' }).min(1, 'expected an event name'),
+      withSafeText(z.string({ error: 'expected an event name' }).min(1, 'expected an event name')),
       {
         error: 'expected a list of event names',
       },

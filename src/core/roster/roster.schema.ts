@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { emailSchema, isoDateSchema, recordIdSchema } from '../evidence/evidence.schema.js';
+import { withSafeText } from '../input/safe-input.js';
 import type { EvidenceProblem } from '../evidence/validate-evidence.js';
 import { PERSON_ROLES, type Builder, type Mentorship, type Placement } from './roster.types.js';
 
@@ -21,14 +22,16 @@ export const rateMinorSchema = z
   .min(0, 'expected an amount ≥ 0')
   .max(2_147_483_647, 'expected an amount below 21474836.47');
 
-const name = z
-  .string({ error: 'expected a name' })
-  .trim()
-  .min(1, 'expected a name')
-  .max(200, 'expected at most 200 characters');
-const levelId = z
-  .string({ error: 'expected a level id such as L4' })
-  .min(1, 'expected a level id such as L4');
+const name = withSafeText(
+  z
+    .string({ error: 'expected a name' })
+    .trim()
+    .min(1, 'expected a name')
+    .max(200, 'expected at most 200 characters'),
+);
+const levelId = withSafeText(
+  z.string({ error: 'expected a level id such as L4' }).min(1, 'expected a level id such as L4'),
+);
 const bool = z.boolean({ error: 'expected true or false' });
 
 export const personSchema = z.strictObject({
@@ -48,7 +51,7 @@ export const rateStepSchema = z.strictObject({
 export const builderSchema = z.strictObject({
   email: emailSchema,
   name,
-  track: z.string({ error: 'expected a track id' }).min(1, 'expected a track id'),
+  track: withSafeText(z.string({ error: 'expected a track id' }).min(1, 'expected a track id')),
   levels: z.array(levelStepSchema).min(1, 'expected at least one level'),
   rates: z.array(rateStepSchema).min(1, 'expected at least one rate'),
 });

@@ -4,8 +4,9 @@ import { assessmentOfLatestCase } from '../../services/promotion-case.service.js
 import { getRanking, getReadiness } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
+import { isoDateSchema } from '../../core/input/safe-input.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDay = isoDateSchema; // one date rule everywhere (src/core/input/safe-input.ts)
 const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
 
 const metricResult = z.object({

@@ -13,8 +13,9 @@ import {
 } from '../../services/ladder.service.js';
 import { policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
+import { isoDateSchema } from '../../core/input/safe-input.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDay = isoDateSchema; // one date rule everywhere (src/core/input/safe-input.ts)
 
 const versionMeta = z.object({
   version_id: z.number().int(),

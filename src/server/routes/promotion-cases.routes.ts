@@ -20,8 +20,9 @@ import {
 import { readinessProvider } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
+import { isoDateSchema } from '../../core/input/safe-input.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const isoDay = isoDateSchema; // one date rule everywhere (src/core/input/safe-input.ts)
 const caseParams = z.object({ id: z.coerce.number().int().positive() });
 const byCase = fromParams({ caseId: 'id' });
 const notes = z.string().max(20_000).optional();

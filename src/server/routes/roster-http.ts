@@ -3,6 +3,7 @@ import { decide, type Action } from '../../core/access/policy.js';
 import type { Actor } from '../../core/actor.js';
 import type { Executor } from '../../db/connection.js';
 import { resolveFacts } from '../../services/access/relations.service.js';
+import { isoDateSchema } from '../../core/input/safe-input.js';
 
 /**
  * Shapes shared by the roster and evidence routes: paging, error bodies, and the money rule (a rate is
@@ -23,7 +24,7 @@ export const pageQuery = {
     .optional(),
 };
 
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+export const isoDay = isoDateSchema; // one date rule everywhere (src/core/input/safe-input.ts)
 
 export const errorBody = z.object({
   error: z.string(),
