@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   payload_too_large: { http: 413, exit: 2 },
   rate_limited: { http: 429, exit: 6 },
   database_unavailable: { http: 503, exit: 7 },
+  database_in_use: { http: 503, exit: 7 },
+  schema_mismatch: { http: 503, exit: 7 },
   internal: { http: 500, exit: 1 },
 } as const satisfies Record<string, { http: number; exit: number }>;
 
