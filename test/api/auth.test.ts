@@ -208,6 +208,81 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     await expect(signInAs(app, 'cy@example.test', 'a much longer passphrase')).resolves.toBeDefined();
   });
 
+  it('refuses a password the estimator can guess, with its advice, on account creation and change', async () => {
+    for (const password of ['aaaaaaaaaaaa', ' '.repeat(12), 'Password2026!']) {
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/accounts',
+        headers: lead.writeHeaders,
+        payload: { email: 'weak@example.test', role: 'builder', password },
+      });
+      expect(created.statusCode).toBe(400);
+      expect(created.json()).toMatchObject({
+        error: 'validation_failed',
+        message: expect.stringMatching(/^password: too easy to guess \(strength [0-2] of 4/),
+        details: [{ field: 'password', suggestions: expect.any(Array) }],
+      });
+    }
+    const { db } = getDb();
+    await createTestAccount(db, { email: 'gil@example.test', role: 'builder' });
+    const gil = await signInAs(app, 'gil@example.test');
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: gil.writeHeaders,
+      payload: { current_password: TEST_PASSWORD, new_password: 'gil@example.test' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json()).toMatchObject({
+      message: expect.stringMatching(/^new_password: too easy to guess/),
+      details: [{ field: 'new_password', warning: expect.stringMatching(/personal/) }],
+    });
+  });
+
+  it('revokes the account’s API tokens on a password change unless asked to keep them', async () => {
+    const { db } = getDb();
+    await createTestAccount(db, { email: 'hal@example.test', role: 'builder' });
+    const hal = await signInAs(app, 'hal@example.test');
+    const mint = async (name: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/tokens',
+          headers: hal.writeHeaders,
+          payload: { name },
+        })
+      ).json<{ token: string }>().token;
+    const change = (current: string, next: string, keep?: boolean) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: hal.writeHeaders,
+        payload: {
+          current_password: current,
+          new_password: next,
+          ...(keep === undefined ? {} : { revoke_api_tokens: !keep }),
+        },
+      });
+    const works = async (token: string) =>
+      (await app.inject({ url: '/api/auth/session', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode === 200;
+
+    const kept = await mint('kept');
+    expect((await change(TEST_PASSWORD, 'a brand new passphrase', true)).statusCode).toBe(204);
+    expect(await works(kept)).toBe(true);
+    // The default revokes: whoever knew the old password may have minted tokens.
+    expect((await change('a brand new passphrase', 'and another passphrase')).statusCode).toBe(204);
+    expect(await works(kept)).toBe(false);
+    const audit = await app.inject({
+      url: '/api/audit?action=account.password_change&limit=500',
+      headers: lead.readHeaders,
+    });
+    const entries = audit.json<{ entries: { after: { revokedApiTokens?: string[] } | null }[] }>().entries;
+    expect(entries.map((entry) => entry.after?.revokedApiTokens?.length)).toEqual(
+      expect.arrayContaining([0, 1]),
+    );
+  });
+
   it('signs out: the cookie is cleared and stops working at once', async () => {
     const session = await signInAs(app, 'ana@example.test');
     const out = await app.inject({

@@ -75,6 +75,14 @@ describe('ladder user and ladder audit', () => {
     );
     expect(short.code).toBe(2);
     expect(short.err).toMatch(/password: at least 12 characters/);
+    for (const weak of ['aaaaaaaaaaaa', ' '.repeat(12)]) {
+      const guessable = await ladder(
+        ['user', 'create', '--email', 'b@example.test', '--role', 'builder', '--password-stdin'],
+        `${weak}\n`,
+      );
+      expect(guessable.code).toBe(2);
+      expect(guessable.err).toMatch(/password: too easy to guess \(strength 0 of 4.*Repeated characters/);
+    }
     const duplicate = await ladder(
       ['user', 'create', '--email', 'lead@example.test', '--role', 'leadership', '--password-stdin'],
       'another long passphrase\n',

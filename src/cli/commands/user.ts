@@ -9,6 +9,7 @@ import {
   setPassword,
 } from '../../services/access/accounts.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 /** Reads all of stdin; the password is its first line (a trailing newline from `echo` is not part of it). */
 async function readPasswordFromStdin(stdin: NodeJS.ReadableStream): Promise<string> {
@@ -69,8 +70,8 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     .option('--password-stdin', 'read the password from standard input (first line)')
     .action(async (options: { email: string; role: string; client?: string; passwordStdin?: boolean }) => {
       const password = await obtainPassword(ctx, options.passwordStdin === true);
-      await ctx.withDatabase(async (database) => {
-        const account = await createAccount({ db: database.db, clock: ctx.clock }, ctx.actor(), {
+      await withServices(ctx, async (services) => {
+        const account = await createAccount(services, ctx.actor(), {
           email: options.email,
           role: options.role,
           password,
@@ -87,8 +88,8 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     .option('--password-stdin', 'read the password from standard input (first line)')
     .action(async (options: { email: string; passwordStdin?: boolean }) => {
       const password = await obtainPassword(ctx, options.passwordStdin === true);
-      await ctx.withDatabase(async (database) => {
-        await setPassword({ db: database.db, clock: ctx.clock }, ctx.actor(), options.email, password);
+      await withServices(ctx, async (services) => {
+        await setPassword(services, ctx.actor(), options.email, password);
         writeLine(ctx.stdout, `password set for ${options.email.trim().toLowerCase()}`);
       });
     });
@@ -98,12 +99,8 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     .description('disable an account: sign-in, its sessions and its API tokens stop at once (audited)')
     .requiredOption('--email <email>', 'the account’s email')
     .action(async (options: { email: string }) => {
-      await ctx.withDatabase(async (database) => {
-        const account = await disableAccount(
-          { db: database.db, clock: ctx.clock },
-          ctx.actor(),
-          options.email,
-        );
+      await withServices(ctx, async (services) => {
+        const account = await disableAccount(services, ctx.actor(), options.email);
         writeLine(ctx.stdout, `disabled ${account.email}`);
       });
     });
@@ -112,8 +109,8 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     .command('list')
     .description('list accounts')
     .action(async () => {
-      await ctx.withDatabase(async (database) => {
-        for (const account of await listAccounts({ db: database.db, clock: ctx.clock }, ctx.actor())) {
+      await withServices(ctx, async (services) => {
+        for (const account of await listAccounts(services, ctx.actor())) {
           const client = account.clientId === null ? '' : `\t${account.clientId}`;
           writeLine(ctx.stdout, `${account.email}\t${account.role}${client}`);
         }

@@ -214,3 +214,16 @@ export async function clearSignInFailures(executor: Executor, email: string, old
     .delete(signInFailures)
     .where(or(eq(signInFailures.email, email), lt(signInFailures.at, olderThan)));
 }
+
+/** Revokes every live token of an account at `at` (after a password change); returns those revoked. */
+export async function revokeApiTokensOfAccount(
+  executor: Executor,
+  accountId: string,
+  at: Date,
+): Promise<ApiTokenRow[]> {
+  return executor
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt)))
+    .returning();
+}

@@ -18,6 +18,7 @@ import {
 import { SESSION_COOKIE } from '../access/install-access.js';
 import { policy, publicAccess, signedIn } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
 const role = z.enum(ROLES as [string, ...string[]]);
@@ -78,7 +79,7 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void 
 
 /** Sign-in, sign-out, session, password change, API tokens, and accounts (leadership). */
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.post(
       '/api/auth/sign-in',
@@ -172,18 +173,26 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         bodyLimit: 8_192,
         schema: {
           tags: ['auth'],
-          summary: 'Change your password; your other sessions end',
+          summary:
+            'Change your password; your other sessions end and your API tokens are revoked (unless revoke_api_tokens is false)',
           body: z.object({
             current_password: z.string().min(1).max(1_024),
             new_password: z.string().min(1).max(1_024),
+            revoke_api_tokens: z.boolean().default(true),
           }),
           response: { 204: z.null(), 400: errorBody },
         },
       },
       async (request, reply) => {
-        const input: { current: string; next: string; keepSessionToken?: string } = {
+        const input: {
+          current: string;
+          next: string;
+          keepSessionToken?: string;
+          revokeApiTokens: boolean;
+        } = {
           current: request.body.current_password,
           next: request.body.new_password,
+          revokeApiTokens: request.body.revoke_api_tokens,
         };
         if (request.session !== null) input.keepSessionToken = request.session.token;
         await changePassword(services, request.actor, input);

@@ -22,6 +22,7 @@ import {
   insertSignInFailure,
   oldestSignInFailure,
   revokeApiTokenRow,
+  revokeApiTokensOfAccount,
   selectAccounts,
   selectApiTokens,
   touchApiToken,
@@ -30,7 +31,7 @@ import {
   type ApiTokenRow,
 } from '../../db/repositories/accounts.repository.js';
 import { recordAudit } from '../audit.service.js';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from './passwords.js';
 
 export interface AccessServices {
   db: Database;
@@ -144,7 +145,7 @@ export async function createAccount(
 ): Promise<AccountView> {
   assertAllowed(actor, 'account.manage');
   const email = normaliseEmail(input.email);
-  const problems: { field: string; message: string }[] = [];
+  const problems: ({ field: string } & PasswordProblem)[] = [];
   if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'expected an email address' });
   if (!isRole(input.role)) problems.push({ field: 'role', message: `expected one of ${ROLES.join(', ')}` });
   const clientId = input.clientId ?? null;
@@ -152,8 +153,8 @@ export async function createAccount(
     problems.push({ field: 'client', message: 'a client stakeholder needs the client they speak for' });
   if (input.role !== 'client_stakeholder' && clientId !== null)
     problems.push({ field: 'client', message: 'only a client stakeholder has a client' });
-  const weak = passwordProblem(input.password);
-  if (weak !== null) problems.push({ field: 'password', message: weak.replace(/^password: /, '') });
+  const weak = passwordProblem(input.password, [email]);
+  if (weak !== null) problems.push({ field: 'password', ...weak });
   const first = problems[0];
   if (first !== undefined) throw validationFailed(`${first.field}: ${first.message}`, problems);
   const passwordHash = await hashPassword(input.password);
@@ -296,17 +297,28 @@ export async function signOut(services: AccessServices, actor: Actor, sessionTok
   });
 }
 
+/** Refuses a weak new password, naming the field and passing on the estimator's advice. */
+function assertStrongPassword(field: string, password: string, email: string): void {
+  const weak = passwordProblem(password, [email]);
+  if (weak !== null) throw validationFailed(`${field}: ${weak.message}`, [{ field, ...weak }]);
+}
+
 /**
  * Changes the signed-in person's password after checking the current one; every other session of the
- * account ends (the current one, named by `keepSessionToken`, stays).
+ * account ends (the current one, named by `keepSessionToken`, stays). Its API tokens are revoked too
+ * unless `revokeApiTokens` is false: a password is usually changed because it may have leaked, and
+ * whoever had it could have minted tokens that would otherwise outlive the change.
  */
 export async function changePassword(
   services: AccessServices,
   actor: Actor,
-  input: { current: string; next: string; keepSessionToken?: string },
-): Promise<void> {
+  input: { current: string; next: string; keepSessionToken?: string; revokeApiTokens?: boolean },
+): Promise<{ revokedApiTokens: number }> {
   if (actor.kind !== 'person' || actor.accountId === undefined)
     throw new DomainError('unauthenticated', 'Sign in first');
+  // A token holder must not be able to take the account over (and revoke the owner's tokens).
+  if (actor.tokenId !== undefined)
+    throw new DomainError('forbidden', 'An API token cannot change the password: sign in');
   const account = await findAccountById(services.db, actor.accountId);
   if (account === undefined) throw new DomainError('unauthenticated', 'Sign in first');
   if (!(await verifyPassword(account.passwordHash, input.current))) {
@@ -314,49 +326,56 @@ export async function changePassword(
       { field: 'current_password', message: 'does not match' },
     ]);
   }
-  const weak = passwordProblem(input.next);
-  if (weak !== null)
-    throw validationFailed(weak.replace(/^password/, 'new_password'), [
-      { field: 'new_password', message: weak },
-    ]);
+  assertStrongPassword('new_password', input.next, account.email);
   const passwordHash = await hashPassword(input.next);
   const now = services.clock.now();
-  await services.db.transaction(async (tx) => {
+  return services.db.transaction(async (tx) => {
     await updatePasswordHash(tx, account.id, passwordHash, now);
     const keep = input.keepSessionToken === undefined ? undefined : sha256(input.keepSessionToken);
     await deleteSessionsOfAccount(tx, account.id, keep);
+    const revoked =
+      input.revokeApiTokens === false ? [] : await revokeApiTokensOfAccount(tx, account.id, now);
     await recordAudit(tx, actor, {
       action: 'account.password_change',
       entity: 'account',
       entityId: account.id,
+      after: { revokedApiTokens: revoked.map((token) => token.id) },
       at: now,
     });
+    return { revokedApiTokens: revoked.length };
   });
 }
 
-/** Sets a password as the operator (first run, forgotten passwords); ends every session of the account. */
+/**
+ * Sets a password as the operator (first run, forgotten passwords); ends every session of the account
+ * and, unless `revokeApiTokens` is false, revokes its API tokens (same reason as changePassword).
+ */
 export async function setPassword(
   services: AccessServices,
   actor: Actor,
   email: string,
   password: string,
-): Promise<void> {
+  options: { revokeApiTokens?: boolean } = {},
+): Promise<{ revokedApiTokens: number }> {
   assertAllowed(actor, 'account.manage');
-  const weak = passwordProblem(password);
-  if (weak !== null) throw validationFailed(weak, [{ field: 'password', message: weak }]);
   const account = await findAccountByEmail(services.db, normaliseEmail(email));
   if (account === undefined) throw notFound('Account', email);
+  assertStrongPassword('password', password, account.email);
   const passwordHash = await hashPassword(password);
   const now = services.clock.now();
-  await services.db.transaction(async (tx) => {
+  return services.db.transaction(async (tx) => {
     await updatePasswordHash(tx, account.id, passwordHash, now);
     await deleteSessionsOfAccount(tx, account.id);
+    const revoked =
+      options.revokeApiTokens === false ? [] : await revokeApiTokensOfAccount(tx, account.id, now);
     await recordAudit(tx, actor, {
       action: 'account.password_set',
       entity: 'account',
       entityId: account.id,
+      after: { revokedApiTokens: revoked.map((token) => token.id) },
       at: now,
     });
+    return { revokedApiTokens: revoked.length };
   });
 }
 
