@@ -2,6 +2,7 @@ import type { DatabaseTarget } from '../../src/config.js';
 import type { Actor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
+import { buildServices } from '../../src/services/composition-root.js';
 import { getRanking, getReadiness } from '../../src/services/readiness.service.js';
 import { RANKING_FLOOR_SQL, READINESS_FLOOR_SQL } from '../floors.js';
 import { runPhaseMain, phaseInput } from '../lib/phase.js';
@@ -26,7 +27,7 @@ runPhaseMain(async () => {
   const handle = await openDatabase(input.target);
   const { client, release } = await rawClientOf(handle);
   try {
-    const deps = { db: handle.db, clock: fixedClock(`${input.at}T12:00:00Z`) };
+    const deps = buildServices({ database: handle, clock: fixedClock(`${input.at}T12:00:00Z`) });
     const sample = await getReadiness(deps, leadership, input.email, input.at);
     const floorRows = (await client.query(READINESS_FLOOR_SQL, [input.email, input.at])).rows.length;
     const starFloor = (

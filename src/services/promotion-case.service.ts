@@ -92,8 +92,8 @@ export type ReadinessProvider = (
 export interface PromotionDeps {
   db: Database;
   clock: Clock;
-  /** Where `eligible_for_case` comes from; without one, only a leadership override can open a case. */
-  readiness?: ReadinessProvider | undefined;
+  /** Where `eligible_for_case` comes from; required, so a case never needs an override for want of it. */
+  readiness: ReadinessProvider;
 }
 
 const today = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
@@ -532,15 +532,7 @@ export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCas
     );
   }
   const reason = input.override_reason?.trim() ?? '';
-  let snapshot: ReadinessSnapshot;
-  if (deps.readiness !== undefined) {
-    snapshot = await deps.readiness(deps.db, actor, email, day);
-  } else {
-    snapshot = {
-      eligible_for_case: false,
-      gaps: ['readiness is not available: the evaluation module is not wired in'],
-    };
-  }
+  const snapshot: ReadinessSnapshot = await deps.readiness(deps.db, actor, email, day);
   if (!snapshot.eligible_for_case && reason === '') {
     throw new DomainError(
       'case_not_eligible',

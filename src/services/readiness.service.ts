@@ -31,7 +31,7 @@ import { loadShippedLadders } from './ladder-context.service.js';
 
 /**
  * The latest decided promotion case out of `level` for `builder` as of `at`, or null while none exists.
- * The promotion-case module supplies it; without it the assessment reads `not_assessed`.
+ * The promotion-case module supplies it, wired by the composition root (services/composition-root.ts).
  */
 export type AssessmentProvider = (
   db: Database,
@@ -41,7 +41,8 @@ export type AssessmentProvider = (
 export interface ReadinessDeps {
   db: Database;
   clock: Clock;
-  assessmentOf?: AssessmentProvider;
+  /** Required: without it every assessment would silently read `not_assessed`. */
+  assessmentOf: AssessmentProvider;
 }
 
 /** The ladder version an evaluation used: the document and the database id of the version (null: shipped file). */
@@ -133,7 +134,7 @@ export async function getReadinessWithLadder(
   const target = level?.promotion?.target_level;
   const [loaded, assessment] = await Promise.all([
     loadBuilderEvidence(deps.db, builder, at, unevaluatedFields(level)),
-    target === undefined || deps.assessmentOf === undefined
+    target === undefined
       ? Promise.resolve(null)
       : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at }),
   ]);
@@ -153,10 +154,9 @@ export async function getReadinessWithLadder(
  */
 export function readinessProvider(
   clock: Clock,
-  assessmentOf?: AssessmentProvider,
+  assessmentOf: AssessmentProvider,
 ): (db: Database, actor: Actor, email: string, at: string) => Promise<Readiness> {
-  return (db, actor, email, at) =>
-    getReadiness(assessmentOf === undefined ? { db, clock } : { db, clock, assessmentOf }, actor, email, at);
+  return (db, actor, email, at) => getReadiness({ db, clock, assessmentOf }, actor, email, at);
 }
 
 /** A level's ranking on `at`, with the ladder version it used. */

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/server/app.js';
 import { asActor, leadership } from '../helpers/actors.js';
 import { recordEvidence } from '../../src/services/evidence.service.js';
 import { publishLadder } from '../../src/services/ladder.service.js';
+import { buildServices } from '../../src/services/composition-root.js';
 import { getRanking, getReadiness } from '../../src/services/readiness.service.js';
 import { createTeam, TEAM } from '../factories/integrations-world.js';
 import { forEachEngine } from '../helpers/database.js';
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 forEachEngine('instrumentation seen in analytics (readiness and ranking)', (getDb) => {
-  const deps = () => ({ db: getDb().db, clock });
+  const deps = () => buildServices({ database: getDb(), clock });
 
   beforeAll(async () => {
     const shipped = await readFile(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { validationFailed } from '../../core/errors.js';
 import { AUDIT_PAGE_MAX, listAudit, type AuditFilter } from '../../services/audit.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 interface AuditOptions {
   actor?: string;
@@ -38,8 +39,8 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
       if (options.entityId !== undefined) filter.entityId = options.entityId;
       if (options.from !== undefined) filter.from = options.from;
       if (options.to !== undefined) filter.to = options.to;
-      await ctx.withDatabase(async (database) => {
-        const rows = await listAudit(database.db, ctx.actor(), filter);
+      await withServices(ctx, async (services) => {
+        const rows = await listAudit(services.db, ctx.actor(), filter);
         for (const row of rows) {
           if (options.json === true) {
             writeLine(ctx.stdout, JSON.stringify({ ...row, at: row.at.toISOString() }));

@@ -12,12 +12,11 @@ import {
   setPanel,
   withdrawCase,
   addCaseNote,
-  assessmentOfLatestCase,
   type CaseView,
   type PromotionDeps,
 } from '../../services/promotion-case.service.js';
-import { readinessProvider } from '../../services/readiness.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 function parseId(value: string): number {
   const id = Number(value);
@@ -105,14 +104,7 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
   const command = program
     .command('case')
     .description('promotion cases: open, panel, score, decide, show, list, withdraw, note');
-  const run = <T>(work: (deps: PromotionDeps) => Promise<T>) =>
-    ctx.withDatabase((database) =>
-      work({
-        db: database.db,
-        clock: ctx.clock,
-        readiness: readinessProvider(ctx.clock, assessmentOfLatestCase),
-      }),
-    );
+  const run = <T>(work: (deps: PromotionDeps) => Promise<T>) => withServices(ctx, work);
   const emit = (json: boolean | undefined, view: CaseView) => {
     if (json === true) writeLine(ctx.stdout, JSON.stringify(view, null, 2));
     else printCase(ctx, view);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkinsDueOn } from '../../services/mentorship.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 /** `ladder checkins due --at DATE`: active mentorships whose current week or fortnight has no check-in yet. */
 export function registerCheckinsCommand(program: Command, ctx: CliContext): void {
@@ -12,11 +13,11 @@ export function registerCheckinsCommand(program: Command, ctx: CliContext): void
     .option('--mentor <email>', "only this mentor's mentorships")
     .option('--json', 'print JSON')
     .action(async (options: { at?: string; mentor?: string; json?: boolean }) => {
-      await ctx.withDatabase(async (database) => {
+      await withServices(ctx, async (services) => {
         const filter: { at?: string; mentor?: string } = {};
         if (options.at !== undefined) filter.at = options.at;
         if (options.mentor !== undefined) filter.mentor = options.mentor;
-        const result = await checkinsDueOn({ db: database.db, clock: ctx.clock }, ctx.actor(), filter);
+        const result = await checkinsDueOn(services, ctx.actor(), filter);
         if (options.json === true) {
           writeLine(ctx.stdout, JSON.stringify(result, null, 2));
           return;

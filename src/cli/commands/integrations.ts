@@ -16,6 +16,7 @@ import { createDirectoryReader, createOctokitReader } from '../../services/integ
 import { syncGitHub, type GitHubRepoSummary } from '../../services/integrations/github-sync.service.js';
 import { listSources } from '../../services/integrations/sources.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 // Read here, at the CLI boundary, because only `ladder sync github` needs them.
 const githubEnvSchema = z.object({
@@ -88,19 +89,17 @@ function collect(value: string, previous: string[]): string[] {
  * `ladder sync github`, `ladder sources`. See docs/integrations.md.
  */
 export function registerIntegrationCommands(program: Command, ctx: CliContext): void {
-  const deps = (db: Parameters<typeof listSources>[0]['db']) => ({ db, clock: ctx.clock });
-
   const accounts = program
     .command('accounts')
     .description("people's GitHub logins and clients' analytics projects")
     .option('--person <email>', "only this person's logins")
     .action(async (options: { person?: string }) => {
-      await ctx.withDatabase(async ({ db }) => {
-        for (const a of await listPersonAccounts(deps(db), ctx.actor(), options.person)) {
+      await withServices(ctx, async (services) => {
+        for (const a of await listPersonAccounts(services, ctx.actor(), options.person)) {
           writeLine(ctx.stdout, `${a.provider}\t${a.account}\t${a.person}`);
         }
         if (options.person !== undefined) return;
-        for (const p of await listAnalyticsProjects(deps(db), ctx.actor())) {
+        for (const p of await listAnalyticsProjects(services, ctx.actor())) {
           writeLine(ctx.stdout, `${p.provider}\t${p.project}\t${p.client}`);
         }
       });
@@ -111,8 +110,8 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
     .argument('<login>')
     .argument('<email>')
     .action(async (login: string, email: string) => {
-      await ctx.withDatabase(async ({ db }) => {
-        const a = await linkPersonAccount(deps(db), ctx.actor(), {
+      await withServices(ctx, async (services) => {
+        const a = await linkPersonAccount(services, ctx.actor(), {
           provider: 'github',
           account: login,
           person: email,
@@ -127,8 +126,8 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
     .argument('<project>', 'the project id used with ladder import analytics --project')
     .argument('<client>', 'client id')
     .action(async (provider: string, project: string, client: string) => {
-      await ctx.withDatabase(async ({ db }) => {
-        const p = await linkAnalyticsProject(deps(db), ctx.actor(), { provider, project, client });
+      await withServices(ctx, async (services) => {
+        const p = await linkAnalyticsProject(services, ctx.actor(), { provider, project, client });
         writeLine(ctx.stdout, `linked ${p.provider} project ${p.project} → client ${p.client}`);
       });
     });
@@ -141,8 +140,8 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
     .description('import accounts.csv (provider,account,owner): GitHub logins → people, projects → clients')
     .argument('<file>')
     .action(async (file: string) => {
-      await ctx.withDatabase(async ({ db }) => {
-        const s = await reportingErrors(ctx, () => importAccounts(deps(db), ctx.actor(), file));
+      await withServices(ctx, async (services) => {
+        const s = await reportingErrors(ctx, () => importAccounts(services, ctx.actor(), file));
         writeLine(ctx.stdout, `imported ${file}: linked ${s.linked}, unchanged ${s.unchanged}`);
       });
     });
@@ -155,10 +154,10 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
       'the analytics project the export comes from (see ladder accounts link-project)',
     )
     .action(async (file: string, options: { project: string }) => {
-      await ctx.withDatabase(async ({ db }) => {
+      await withServices(ctx, async (services) => {
         const bar = byteProgress(ctx);
         const s = await reportingErrors(ctx, () =>
-          importAnalytics(deps(db), ctx.actor(), file, {
+          importAnalytics(services, ctx.actor(), file, {
             project: options.project,
             onProgress: (done, total) => bar.update(done, total),
           }),
@@ -179,9 +178,9 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
       'where the folder is browsable, e.g. https://github.com/org/repo/blob/main/docs/adr',
     )
     .action(async (dir: string, options: { repoUrl: string }) => {
-      await ctx.withDatabase(async ({ db }) => {
+      await withServices(ctx, async (services) => {
         const s = await reportingErrors(ctx, () =>
-          importAdrs(deps(db), ctx.actor(), dir, { repoUrl: options.repoUrl }),
+          importAdrs(services, ctx.actor(), dir, { repoUrl: options.repoUrl }),
         );
         for (const r of s.records)
           writeLine(ctx.stdout, `${r.action}\t${r.status}\t${r.builder}\t${r.title}`);
@@ -198,12 +197,12 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
     )
     .argument('<dir>')
     .action(async (dir: string) => {
-      await ctx.withDatabase(async ({ db }) => {
+      await withServices(ctx, async (services) => {
         const reader = createDirectoryReader(dir);
         const repos = await reader.repos();
         // Saved files are read whole every time; the stored cursor is for the live API.
         const summaries = await reportingErrors(ctx, () =>
-          syncGitHub(deps(db), ctx.actor(), reader, repos, { since: '1970-01-01' }),
+          syncGitHub(services, ctx.actor(), reader, repos, { since: '1970-01-01' }),
         );
         for (const s of summaries) writeLine(ctx.stdout, githubLine(s));
       });
@@ -240,8 +239,8 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
             `GitHub rate limit (${wait.status}): waiting ${Math.ceil(wait.waitMs / 1000)} s`,
           ),
       });
-      await ctx.withDatabase(async ({ db }) => {
-        const summaries = await syncGitHub(deps(db), ctx.actor(), reader, options.repo, {
+      await withServices(ctx, async (services) => {
+        const summaries = await syncGitHub(services, ctx.actor(), reader, options.repo, {
           ...(options.since === undefined ? {} : { since: options.since }),
         });
         for (const s of summaries) writeLine(ctx.stdout, githubLine(s));
@@ -253,8 +252,8 @@ export function registerIntegrationCommands(program: Command, ctx: CliContext): 
     .description('sync state of every evidence source: last run, status, cursor, counts')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      await ctx.withDatabase(async ({ db }) => {
-        const sources = await listSources(deps(db), ctx.actor());
+      await withServices(ctx, async (services) => {
+        const sources = await listSources(services, ctx.actor());
         if (options.json === true) {
           writeLine(ctx.stdout, JSON.stringify(sources, null, 2));
           return;

@@ -4,6 +4,7 @@ import { DomainError } from '../../core/errors.js';
 import { exportOrganisation } from '../../services/interchange/export.service.js';
 import { importOrganisation, type ImportProgress } from '../../services/interchange/import.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 /** A progress bar on a terminal; nothing when output goes to a file or a pipe. */
 function progressBar(
@@ -42,10 +43,10 @@ export function registerInterchangeCommands(program: Command, ctx: CliContext): 
       'folder with builders.csv, people.csv, clients.csv, placements.csv, mentorships.csv, levels.csv, rates.csv, evidence.ndjson',
     )
     .action(async (dir: string) => {
-      await ctx.withDatabase(async (database) => {
+      await withServices(ctx, async (services) => {
         const bar = progressBar(ctx, 'importing');
         try {
-          const summary = await importOrganisation({ db: database.db, clock: ctx.clock }, ctx.actor(), dir, {
+          const summary = await importOrganisation(services, ctx.actor(), dir, {
             onProgress: (p: ImportProgress) => {
               if (p.phase === 'writing evidence') bar.update(p.done, p.total);
             },
@@ -75,13 +76,10 @@ export function registerInterchangeCommands(program: Command, ctx: CliContext): 
     .description('export the organisation to a folder in the interchange format (re-importable, byte-stable)')
     .argument('<dir>', 'folder to write (created if missing; files in it are replaced)')
     .action(async (dir: string) => {
-      await ctx.withDatabase(async (database) => {
+      await withServices(ctx, async (services) => {
         const bar = progressBar(ctx, 'exporting');
-        const summary = await exportOrganisation(
-          { db: database.db, clock: ctx.clock },
-          ctx.actor(),
-          dir,
-          (done, total) => bar.update(done, total),
+        const summary = await exportOrganisation(services, ctx.actor(), dir, (done, total) =>
+          bar.update(done, total),
         );
         bar.stop();
         writeLine(

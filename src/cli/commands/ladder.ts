@@ -9,6 +9,7 @@ import { renderLevel } from '../../core/ladder/render-level.js';
 import { formatProblem, validateLadderText, type LadderProblem } from '../../core/ladder/validate-ladder.js';
 import { listVersionsOfLadder, publishLadder } from '../../services/ladder.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 async function readSource(file: string): Promise<string> {
   try {
@@ -135,8 +136,8 @@ export function registerLadderCommand(program: Command, ctx: CliContext): void {
     .argument('<ladder>', 'ladder id, e.g. ai-first-business-manager')
     .option('--json', 'print the versions as JSON')
     .action(async (ladderId: string, options: { json?: boolean }) => {
-      await ctx.withDatabase(async (database) => {
-        const versions = await listVersionsOfLadder({ db: database.db, clock: ctx.clock }, ladderId);
+      await withServices(ctx, async (services) => {
+        const versions = await listVersionsOfLadder(services, ladderId);
         const rows = versions.map((v) => ({
           id: v.versionId,
           version: v.version,
@@ -159,13 +160,9 @@ export function registerLadderCommand(program: Command, ctx: CliContext): void {
       const source = await readSource(file);
       // Refuse a bad file before touching the database; the service validates again before storing.
       await loadValid(ctx, file);
-      await ctx.withDatabase(async (database) => {
+      await withServices(ctx, async (services) => {
         try {
-          const { ladder: published, created } = await publishLadder(
-            { db: database.db, clock: ctx.clock },
-            ctx.actor(),
-            { source, file },
-          );
+          const { ladder: published, created } = await publishLadder(services, ctx.actor(), { source, file });
           writeLine(
             ctx.stdout,
             created

@@ -5,6 +5,7 @@ import {
   type MentorshipOverviewRow,
 } from '../../services/mentorship.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 function describeCheckins(row: MentorshipOverviewRow): string {
   const c = row.checkins;
@@ -37,11 +38,11 @@ export function registerMentorshipsCommand(program: Command, ctx: CliContext): v
     .option('--at <date>', 'the day to judge check-ins on (default today)')
     .option('--json', 'print JSON')
     .action(async (options: { mentor?: string; at?: string; json?: boolean }) => {
-      await ctx.withDatabase(async (database) => {
+      await withServices(ctx, async (services) => {
         const filter: { mentor?: string; at?: string } = {};
         if (options.mentor !== undefined) filter.mentor = options.mentor;
         if (options.at !== undefined) filter.at = options.at;
-        const overview = await mentorshipOverview({ db: database.db, clock: ctx.clock }, ctx.actor(), filter);
+        const overview = await mentorshipOverview(services, ctx.actor(), filter);
         if (options.json === true) {
           writeLine(ctx.stdout, JSON.stringify(overview, null, 2));
           return;
@@ -69,8 +70,8 @@ export function registerMentorshipsCommand(program: Command, ctx: CliContext): v
     .requiredOption('--start <date>', 'first day, YYYY-MM-DD')
     .option('--end <date>', 'last day, YYYY-MM-DD (default: open)')
     .action(async (options: { mentor: string; mentee: string; start: string; end?: string }) => {
-      await ctx.withDatabase(async (database) => {
-        const assigned = await assignMentorship({ db: database.db, clock: ctx.clock }, ctx.actor(), {
+      await withServices(ctx, async (services) => {
+        const assigned = await assignMentorship(services, ctx.actor(), {
           mentor: options.mentor,
           mentee: options.mentee,
           start: options.start,

@@ -4,6 +4,7 @@ import { formatMoney } from '../../core/money/money.js';
 import { payoutStatement } from '../../services/mentorship.service.js';
 import { payoutRowsToCsv } from '../../services/payout-csv.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 /** `ladder payouts --month YYYY-MM`: the referral payout statement of a month, as text, JSON or CSV. */
 export function registerPayoutsCommand(program: Command, ctx: CliContext): void {
@@ -18,13 +19,8 @@ export function registerPayoutsCommand(program: Command, ctx: CliContext): void 
       if (options.json === true && options.csv === true) {
         throw validationFailed('--json and --csv: choose one output format');
       }
-      await ctx.withDatabase(async (database) => {
-        const statement = await payoutStatement(
-          { db: database.db, clock: ctx.clock },
-          ctx.actor(),
-          options.month,
-          options.mentor,
-        );
+      await withServices(ctx, async (services) => {
+        const statement = await payoutStatement(services, ctx.actor(), options.month, options.mentor);
         if (options.json === true) {
           writeLine(ctx.stdout, JSON.stringify(statement, null, 2));
           return;

@@ -3,9 +3,9 @@ import type { RankingEntry } from '../../core/evaluation/ranking.js';
 import type { Readiness } from '../../core/evaluation/readiness.js';
 import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
 import { findLevel } from '../../core/ladder/ladder-lookup.js';
-import { assessmentOfLatestCase } from '../../services/promotion-case.service.js';
 import { getRanking, getReadinessWithLadder } from '../../services/readiness.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { withServices } from '../with-services.js';
 
 /** Lays out rows as left-aligned columns separated by two spaces. */
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -125,13 +125,8 @@ export function registerReadinessCommand(program: Command, ctx: CliContext): voi
     .option('--at <date>', 'evaluate on this date (YYYY-MM-DD); default today (UTC)')
     .option('--json', 'print the API JSON instead of a table')
     .action(async (email: string, options: { at?: string; json?: boolean }) => {
-      await ctx.withDatabase(async ({ db }) => {
-        const { readiness, ladder } = await getReadinessWithLadder(
-          { db, clock: ctx.clock, assessmentOf: assessmentOfLatestCase },
-          ctx.actor(),
-          email,
-          options.at,
-        );
+      await withServices(ctx, async (services) => {
+        const { readiness, ladder } = await getReadinessWithLadder(services, ctx.actor(), email, options.at);
         if (options.json === true) writeLine(ctx.stdout, JSON.stringify(readiness, null, 2));
         else for (const line of formatReadiness(readiness, ladder)) writeLine(ctx.stdout, line);
       });
@@ -144,8 +139,8 @@ export function registerReadinessCommand(program: Command, ctx: CliContext): voi
     .option('--at <date>', 'rank on this date (YYYY-MM-DD); default today (UTC)')
     .option('--json', 'print the API JSON instead of a table')
     .action(async (options: { level: string; at?: string; json?: boolean }) => {
-      await ctx.withDatabase(async ({ db }) => {
-        const ranking = await getRanking({ db, clock: ctx.clock }, ctx.actor(), options.level, options.at);
+      await withServices(ctx, async (services) => {
+        const ranking = await getRanking(services, ctx.actor(), options.level, options.at);
         if (options.json === true) writeLine(ctx.stdout, JSON.stringify(ranking.entries, null, 2));
         else
           for (const line of formatRanking(

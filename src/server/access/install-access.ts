@@ -9,6 +9,7 @@ import { authenticateApiToken, authenticateSession } from '../../services/access
 import { resolveFacts } from '../../services/access/relations.service.js';
 import type { AppDeps } from '../app.js';
 import type { RouteAccess } from './route-access.js';
+import { buildServices } from '../../services/composition-root.js';
 
 /** Who is calling and how they proved it. */
 export interface Authentication {
@@ -40,7 +41,7 @@ declare module 'fastify' {
  * revoked token is a 401 even when a cookie is present too, so a script never silently acts as a browser.
  */
 function authenticateFromRequest(deps: AppDeps): Authenticator {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (request) => {
     const header = request.headers.authorization;
     if (header !== undefined) {

@@ -7,6 +7,7 @@ import { createBuilder, getBuilder, listBuilders } from '../../services/roster.s
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, mayAbout, pageBody, pageQuery, pageSchema } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const builderOut = z.object({
   email: z.string(),
@@ -23,7 +24,7 @@ const builderOut = z.object({
 
 /** Builders: create (with level and rate histories), list by level/track, get; rates only for who may see money. */
 export function builderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   const shown = async (actor: Actor, builder: Builder): Promise<z.infer<typeof builderOut>> => {
     if (await mayAbout(deps.database.db, actor, 'rate.read', builder.email, deps.clock.now())) return builder;
     const { rates: _rates, ...rest } = builder;

@@ -5,12 +5,13 @@ import { createClient, getClient, listClients } from '../../services/roster.serv
 import { policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, pageBody, pageQuery, pageSchema } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const clientOut = z.object({ id: z.string(), name: z.string() });
 
 /** Clients: create, list, get. */
 export function clientRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.post(
       '/api/clients',

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assessmentOfLatestCase } from '../../services/promotion-case.service.js';
 import { getRanking, getReadiness } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
+import { buildServices } from '../../services/composition-root.js';
 import { isoDateSchema } from '../../core/input/safe-input.js';
 
 const isoDay = isoDateSchema; // one date rule everywhere (src/core/input/safe-input.ts)
@@ -101,8 +101,8 @@ export const rankingEntry = z.object({
 
 /** Promotion readiness of a builder and the ranking of a level, each on a date `at` (default today). */
 export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  // The assessment requirement reads the latest decided promotion case.
-  const services = { db: deps.database.db, clock: deps.clock, assessmentOf: assessmentOfLatestCase };
+  // The assessment requirement's link to promotion cases is wired by the composition root.
+  const services = buildServices(deps);
   return async (app) => {
     app.get(
       '/api/builders/:email/readiness',

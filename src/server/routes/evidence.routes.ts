@@ -15,10 +15,11 @@ import {
 import { fromBody, fromQuery, policy, type ResourceLocator } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 /** The evidence ledger over HTTP: record any kind, list with filters, get one. Nothing is ever updated. */
 export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   // A record is about its builder: access to one record is decided as access to that builder's evidence.
   const recordBuilder: ResourceLocator = async (request) => {
     const id = (request.params as { id?: unknown }).id;

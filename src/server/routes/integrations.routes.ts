@@ -12,6 +12,7 @@ import { listSources } from '../../services/integrations/sources.service.js';
 import { policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const personAccountOut = z.object({ provider: z.string(), account: z.string(), person: z.string() });
 const analyticsProjectOut = z.object({ project: z.string(), provider: z.string(), client: z.string() });
@@ -30,7 +31,7 @@ const sourceOut = z.object({
  * mappings decide whose evidence an import writes.
  */
 export function integrationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.get(
       '/api/person-accounts',

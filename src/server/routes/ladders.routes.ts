@@ -13,6 +13,7 @@ import {
 } from '../../services/ladder.service.js';
 import { policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
+import { buildServices } from '../../services/composition-root.js';
 import { isoDateSchema } from '../../core/input/safe-input.js';
 
 const isoDay = isoDateSchema; // one date rule everywhere (src/core/input/safe-input.ts)
@@ -43,7 +44,7 @@ function meta(ladder: PublishedLadder): z.infer<typeof versionMeta> {
 
 /** Ladders and their versions: read the version in force, list versions, read a level, publish a version. */
 export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     // A ladder is published as its YAML file; JSON `{ "source": "…" }` is accepted too.
     for (const type of ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain']) {

@@ -4,6 +4,7 @@ import { checkinsDueOn, mentorshipOverview } from '../../services/mentorship.ser
 import { fromQuery, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const checkinStanding = z.object({
   period_days: z.number().int(),
@@ -23,7 +24,7 @@ const cadence = z.enum(['weekly', 'biweekly']).nullable();
 
 /** Mentorships as the ladder sees them (relation, cadence, check-ins, referral) and check-ins due. */
 export function mentorshipOverviewRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.get(
       '/api/mentorships/overview',

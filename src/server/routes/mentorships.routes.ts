@@ -7,6 +7,7 @@ import { getMentorship, listMentorships } from '../../services/roster.service.js
 import { fromParams, fromQuery, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const mentorshipOut = z.object({
   id: z.string(),
@@ -18,7 +19,7 @@ const mentorshipOut = z.object({
 
 /** Mentorships as roster data (mentor, mentee, start, end): create, list, get. */
 export function mentorshipRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.post(
       '/api/mentorships',

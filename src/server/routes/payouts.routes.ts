@@ -7,6 +7,7 @@ import { authorize } from '../../services/access/relations.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/, 'expected a month YYYY-MM');
 
@@ -57,7 +58,7 @@ const referralOut = z.object({
 
 /** Referral payouts: a month's statement, and one mentor's months. Money: leadership and the mentor only. */
 export function payoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.get(
       '/api/payouts',

@@ -6,12 +6,13 @@ import { createPerson, getPerson, listPeople } from '../../services/roster.servi
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, pageBody, pageQuery, pageSchema } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const personOut = z.object({ email: z.string(), name: z.string(), role: z.enum(PERSON_ROLES) });
 
 /** People who are not builders (leadership, client stakeholders): create, list by role, get. */
 export function peopleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.post(
       '/api/people',

@@ -6,6 +6,7 @@ import { createPlacement, getPlacement, listPlacements } from '../../services/ro
 import { fromQuery, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';
+import { buildServices } from '../../services/composition-root.js';
 
 const placementOut = z.object({
   id: z.string(),
@@ -21,7 +22,7 @@ const placementOut = z.object({
 
 /** Placements (a builder at a client, with the monthly rate in minor units): create, list, get. */
 export function placementRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db, clock: deps.clock };
+  const services = buildServices(deps);
   return async (app) => {
     app.post(
       '/api/placements',

@@ -4,7 +4,6 @@ import { CASE_OUTCOMES, CASE_STATUSES } from '../../core/promotion/case-state.js
 import { COMPONENT_RESULTS } from '../../core/promotion/score-sheet.js';
 import {
   addCaseNote,
-  assessmentOfLatestCase,
   decideCase,
   getCase,
   getCaseOutcome,
@@ -15,22 +14,24 @@ import {
   saveSheet,
   setPanel,
   withdrawCase,
-  type PromotionDeps,
 } from '../../services/promotion-case.service.js';
-import { readinessProvider } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
+import { buildServices } from '../../services/composition-root.js';
 import { isoDateSchema } from '../../core/input/safe-input.js';
 
 const isoDay = isoDateSchema; // one date rule everywhere (src/core/input/safe-input.ts)
 const caseParams = z.object({ id: z.coerce.number().int().positive() });
 const byCase = fromParams({ caseId: 'id' });
 const notes = z.string().max(20_000).optional();
+/** The version the caller read; a write on a case (or sheet) that moved on since is refused with a conflict. */
+const version = z.number().int().min(0);
 
 const sheetBody = z.object({
   components: z.array(z.object({ id: z.string(), result: z.enum(COMPONENT_RESULTS), notes })),
   criteria: z.array(z.object({ id: z.string(), score: z.number(), notes })),
   summary: notes,
+  base_version: version.optional(),
 });
 
 // Response shapes (the service's views), so the OpenAPI document describes them and serialization checks them.
@@ -47,6 +48,7 @@ const caseSummary = z.object({
 const sheetView = z.object({
   panelist: z.string(),
   position: z.number().int(),
+  version: z.number().int(),
   submitted_at: z.string().nullable(),
   components: z.array(
     z.object({ id: z.string(), result: z.enum(COMPONENT_RESULTS), notes: z.string().optional() }),
@@ -86,6 +88,7 @@ const noteView = z.object({
 });
 const caseView = caseSummary.extend({
   viewer: z.enum(['panelist', 'staff']),
+  version: z.number().int(),
   ladder: z.object({ id: z.string(), version: z.string(), version_id: z.number().int() }),
   opened_at: z.string(),
   opened_by: z.string(),
@@ -158,15 +161,9 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
  * actor; reads project the case for the caller (panelist, leadership, candidate) in the service, so the
  * visibility rule holds on every endpoint whatever the route policy lets through.
  */
-export function promotionCaseRoutes(
-  deps: AppDeps & { readiness?: PromotionDeps['readiness'] },
-): FastifyPluginAsyncZod {
-  const services: PromotionDeps = {
-    db: deps.database.db,
-    clock: deps.clock,
-    // Opening a case pins readiness as the evaluation module computes it, with this module's decided cases.
-    readiness: deps.readiness ?? readinessProvider(deps.clock, assessmentOfLatestCase),
-  };
+export function promotionCaseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  // Opening a case pins readiness as the evaluation module computes it: linked in the composition root.
+  const services = buildServices(deps);
   return async (app) => {
     app.get(
       '/api/cases',
@@ -263,7 +260,10 @@ export function promotionCaseRoutes(
           tags: ['cases'],
           summary: 'Seat the panel (size and eligibility from the ladder; conflicts refused)',
           params: caseParams,
-          body: z.object({ panelists: z.array(z.string().min(1)).min(1) }),
+          body: z.object({
+            panelists: z.array(z.string().min(1)).min(1),
+            expected_version: version.optional(),
+          }),
           response: { 200: caseView, ...errors },
         },
       },
@@ -315,6 +315,7 @@ export function promotionCaseRoutes(
             note: z.string().max(20_000),
             override_reason: z.string().max(20_000).optional(),
             effective_date: isoDay.optional(),
+            expected_version: version.optional(),
           }),
           response: { 200: caseView, ...errors },
         },
@@ -325,6 +326,7 @@ export function promotionCaseRoutes(
           note: request.body.note,
           overrideReason: request.body.override_reason,
           effective_date: request.body.effective_date,
+          expected_version: request.body.expected_version,
         }),
     );
 
@@ -336,7 +338,7 @@ export function promotionCaseRoutes(
           tags: ['cases'],
           summary: 'Withdraw an undecided case',
           params: caseParams,
-          body: z.object({ reason: z.string().max(20_000) }),
+          body: z.object({ reason: z.string().max(20_000), expected_version: version.optional() }),
           response: { 200: caseView, ...errors },
         },
       },

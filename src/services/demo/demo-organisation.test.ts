@@ -7,6 +7,7 @@ import { isActiveOn } from '../../core/roster/roster.types.js';
 import { countEvidence } from '../../db/repositories/evidence.repository.js';
 import { listAllBuilders } from '../../db/repositories/roster.repository.js';
 import { loadShippedLadders } from '../ladder-context.service.js';
+import { buildServices } from '../composition-root.js';
 import { getReadiness } from '../readiness.service.js';
 import { loadDemoIfEmpty } from './demo-loader.service.js';
 import { generateDemoOrganisation } from './demo-organisation.js';
@@ -84,7 +85,7 @@ forEachEngine('demo organisation, loaded', (getDb) => {
     const ladder = (await loadShippedLadders())[0];
     const org = generateDemoOrganisation({ today, ...(ladder === undefined ? {} : { ladder }) });
     const [eligible, close] = org.builders;
-    const deps = { db: getDb().db, clock };
+    const deps = buildServices({ database: getDb(), clock });
     const ready = await getReadiness(deps, systemActor, eligible!.email, today);
     expect(ready.metrics.map((m) => [m.id, m.status])).toEqual(ready.metrics.map((m) => [m.id, 'met']));
     expect(ready.eligible_for_case).toBe(true);
