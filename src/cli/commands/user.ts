@@ -83,14 +83,22 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
 
   user
     .command('set-password')
-    .description('set a new password for an account (ends its sessions)')
+    .description('set a new password for an account (ends its sessions and revokes its API tokens)')
     .requiredOption('--email <email>', 'the account’s email')
     .option('--password-stdin', 'read the password from standard input (first line)')
-    .action(async (options: { email: string; passwordStdin?: boolean }) => {
+    .option('--keep-tokens', 'leave the account’s API tokens working')
+    .action(async (options: { email: string; passwordStdin?: boolean; keepTokens?: boolean }) => {
       const password = await obtainPassword(ctx, options.passwordStdin === true);
       await withServices(ctx, async (services) => {
-        await setPassword(services, ctx.actor(), options.email, password);
-        writeLine(ctx.stdout, `password set for ${options.email.trim().toLowerCase()}`);
+        const { revokedApiTokens: revoked } = await setPassword(
+          services,
+          ctx.actor(),
+          options.email,
+          password,
+          { revokeApiTokens: options.keepTokens !== true },
+        );
+        const tokens = revoked > 0 ? ` (${revoked} API token${revoked === 1 ? '' : 's'} revoked)` : '';
+        writeLine(ctx.stdout, `password set for ${options.email.trim().toLowerCase()}${tokens}`);
       });
     });
 

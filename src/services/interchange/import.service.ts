@@ -34,6 +34,7 @@ import { recordAudit } from '../audit.service.js';
 import { referencedEvidenceIds } from '../evidence.service.js';
 import { loadLadderContext } from '../ladder-context.service.js';
 import {
+  decodeOrganisationFile,
   formatFileProblem,
   ORGANISATION_FILES,
   parseOrganisationFiles,
@@ -228,7 +229,7 @@ export async function readOrganisationDir(dir: string): Promise<OrganisationFile
   const files: OrganisationFiles = {};
   for (const name of ORGANISATION_FILES) {
     try {
-      files[name] = await readFile(path.join(dir, name), 'utf8');
+      files[name] = decodeOrganisationFile(name, await readFile(path.join(dir, name)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
