@@ -1,6 +1,6 @@
 import { describeActor, type Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
-import { DomainError, forbidden, notFound, validationFailed } from '../core/errors.js';
+import { conflict, DomainError, forbidden, notFound, validationFailed } from '../core/errors.js';
 import type { LadderDocument } from '../core/ladder/ladder.schema.js';
 import {
   nextCaseStatus,
@@ -14,7 +14,15 @@ import {
   type ComputedDecision,
   type DecisionInput,
 } from '../core/promotion/decision.js';
-import { assertValidPanel, type PanelistFacts } from '../core/promotion/panel.js';
+import {
+  assertValidPanel,
+  panelistConflict,
+  seatsConflictedBy,
+  type CandidateRelations,
+  type MentorshipLink,
+  type PanelistFacts,
+  type PanelRefusal,
+} from '../core/promotion/panel.js';
 import { assemblePortfolio, type Portfolio } from '../core/promotion/portfolio.js';
 import {
   panelPromotionFrom,
@@ -36,6 +44,7 @@ import type { Database, Executor } from '../db/connection.js';
 import { listEvidenceOfBuilder } from '../db/repositories/evidence.repository.js';
 import { findLadderVersionById } from '../db/repositories/ladder-versions.repository.js';
 import {
+  bumpCaseVersion,
   findCase,
   findCaseForUpdate,
   findDecision,
@@ -51,9 +60,11 @@ import {
   listNotes,
   listPanel,
   listScores,
+  lockLiveCaseSeats,
   updateCaseStatus,
   upsertScore,
   vacatePanel,
+  type CaseEventRow,
   type CaseRow,
   type DecisionRow,
   type PanelSeatRow,
@@ -114,6 +125,8 @@ export interface CaseSummary {
 export interface SheetView {
   panelist: string;
   position: number;
+  /** The sheet's version: send it back as `base_version` so a save over someone else's newer save is refused. */
+  version: number;
   submitted_at: string | null;
   components: ScoreSheet['components'];
   criteria: ScoreSheet['criteria'];
@@ -136,6 +149,8 @@ export interface DecisionView {
 
 export interface CaseView extends CaseSummary {
   viewer: 'panelist' | 'staff';
+  /** Bumped by every write of the case; `expected_version` on a write must equal it. */
+  version: number;
   ladder: { id: string; version: string; version_id: number };
   opened_at: string;
   opened_by: string;
@@ -239,6 +254,101 @@ function submittedCount(loaded: LoadedCase): number {
   return activeSheets(loaded).filter((s) => s.submittedAt !== null).length;
 }
 
+function sheetVersion(loaded: LoadedCase, panelist: string): number {
+  return loaded.scores.find((s) => s.panelistEmail === panelist)?.version ?? 0;
+}
+
+const describeEvent = (e: CaseEventRow): string => `${e.action} by ${e.actor} at ${e.at.toISOString()}`;
+
+/**
+ * Refuses a write to a decided or withdrawn case, naming who closed it and when, so the loser of a race
+ * learns what happened instead of a bare "cannot". Notes on a decided case stay allowed (case-state.ts).
+ */
+async function refuseIfClosed(tx: Executor, loaded: LoadedCase, action: CaseAction): Promise<void> {
+  const { row, decision } = loaded;
+  if (row.status === 'decided' && action !== 'add_note') {
+    const by =
+      decision === undefined
+        ? ''
+        : ` (${decision.outcome}) by ${decision.decidedBy} at ${decision.decidedAt.toISOString()}`;
+    throw new DomainError('invalid_state', `case ${row.id} was decided${by}; reload it`, {
+      status: row.status,
+      action,
+      decided_by: decision?.decidedBy ?? null,
+      decided_at: decision?.decidedAt.toISOString() ?? null,
+    });
+  }
+  if (row.status === 'withdrawn') {
+    const withdrawal = (await listCaseEvents(tx, row.id)).findLast((e) => e.action === 'withdraw');
+    const by = withdrawal === undefined ? '' : ` by ${withdrawal.actor} at ${withdrawal.at.toISOString()}`;
+    throw new DomainError(
+      'invalid_state',
+      `case ${row.id} was withdrawn${by} (${row.withdrawReason ?? 'no reason'}); reload it`,
+      { status: row.status, action },
+    );
+  }
+}
+
+/**
+ * Optimistic check on top of the row lock: a writer that says which version it read is refused when the
+ * case moved on since, with the steps it missed, because acting on a stale view (deciding without a sheet
+ * submitted meanwhile) is the race the lock alone cannot see.
+ */
+async function refuseIfMoved(tx: Executor, loaded: LoadedCase, expected: number | undefined): Promise<void> {
+  if (expected === undefined || expected === loaded.row.version) return;
+  const missed = expected < loaded.row.version ? await listCaseEvents(tx, loaded.row.id, expected) : [];
+  const what =
+    missed.length === 0 ? `it is at version ${loaded.row.version}` : missed.map(describeEvent).join('; ');
+  throw conflict(`case ${loaded.row.id} changed since version ${expected}: ${what}; reload it`, {
+    expected_version: expected,
+    version: loaded.row.version,
+    changes: missed.map((e) => ({ seq: e.seq, action: e.action, actor: e.actor, at: e.at.toISOString() })),
+  });
+}
+
+/** True for the errors two writers racing on one row can still get from the database. */
+function isRaceError(error: unknown): boolean {
+  for (let e: unknown = error; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    // unique_violation, serialization_failure, deadlock_detected
+    if (code === '23505' || code === '40001' || code === '40P01') return true;
+  }
+  return false;
+}
+
+/** Turns a database-level race on a case write into a domain conflict (never a 500). */
+function raceRefusal(id: number): (error: unknown) => never {
+  return (error: unknown): never => {
+    if (isRaceError(error))
+      throw conflict(`case ${id} was written by someone else at the same moment; reload it and try again`);
+    throw error;
+  };
+}
+
+/** The candidate's mentorships in the shape the conflict rules read, records included so refusals name them. */
+async function candidateRelations(db: Executor, candidate: string): Promise<CandidateRelations> {
+  const relations = await mentorRelations(db, candidate);
+  return {
+    candidateEmail: candidate,
+    mentorEmails: relations.mentors,
+    menteeEmails: relations.mentees.map((m) => m.mentee),
+    mentorships: relations.links,
+  };
+}
+
+/**
+ * The seated panelists who are partial about the candidate now. Re-checked at submit and decision because
+ * a relation can predate this rule or reach the database by a path that did not check it.
+ */
+async function conflictedSeats(
+  tx: Executor,
+  loaded: LoadedCase,
+  emails: readonly string[],
+): Promise<PanelRefusal[]> {
+  const relations = await candidateRelations(tx, loaded.row.candidateEmail);
+  return emails.flatMap((email) => panelistConflict(email, relations) ?? []);
+}
+
 function checkTransition(loaded: LoadedCase, action: CaseAction): CaseStatus {
   return nextCaseStatus(loaded.row.status as CaseStatus, action, {
     panelSize: loaded.promotion.panel.size,
@@ -268,7 +378,9 @@ async function recordStep(
   detail: Record<string, unknown>,
   audit: { before?: unknown; after?: unknown } = {},
 ): Promise<void> {
-  await insertCaseEvent(tx, { caseId, action, actor: describeActor(actor), at, detail });
+  // The seq comes from the locked case row, not a process counter: unique per case across processes.
+  const seq = await bumpCaseVersion(tx, caseId);
+  await insertCaseEvent(tx, { caseId, seq, action, actor: describeActor(actor), at, detail });
   await recordAudit(tx, actor, {
     action: `case.${action}`,
     entity: 'promotion_case',
@@ -291,10 +403,11 @@ function summaryOf(row: CaseRow, decision: DecisionRow | undefined): CaseSummary
   };
 }
 
-function sheetView(stored: StoredSheet): SheetView {
+function sheetView(stored: StoredSheet, version: number): SheetView {
   return {
     panelist: stored.panelistEmail,
     position: stored.position,
+    version,
     submitted_at: stored.submittedAt,
     components: stored.sheet.components,
     criteria: stored.sheet.criteria,
@@ -358,6 +471,7 @@ export async function getCase(deps: PromotionDeps, actor: Actor, id: number): Pr
   return {
     ...summaryOf(row, decision),
     viewer: viewer.kind,
+    version: row.version,
     ladder: { id: row.ladderId, version: row.ladderVersion, version_id: row.ladderVersionId },
     opened_at: row.openedAt.toISOString(),
     opened_by: row.openedBy,
@@ -390,7 +504,7 @@ export async function getCase(deps: PromotionDeps, actor: Actor, id: number): Pr
         submitted: submitted.some((s) => s.panelistEmail === seat.panelistEmail),
       })),
     },
-    sheets: seen.map(sheetView),
+    sheets: seen.map((stored) => sheetView(stored, sheetVersion(loaded, stored.panelistEmail))),
     computed:
       decision === undefined && allIn && canPreview
         ? computeDecision(
@@ -415,7 +529,9 @@ export async function getCaseSheets(deps: PromotionDeps, actor: Actor, id: numbe
   const viewer = viewerOf(actor, loaded);
   if (viewer.kind === 'candidate' || viewer.kind === 'outsider')
     throw forbidden('Only panelists and leadership read score sheets');
-  return visibleSheets(viewer, activeSheets(loaded)).map(sheetView);
+  return visibleSheets(viewer, activeSheets(loaded)).map((stored) =>
+    sheetView(stored, sheetVersion(loaded, stored.panelistEmail)),
+  );
 }
 
 /**
@@ -586,13 +702,18 @@ export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCas
 async function mentorRelations(
   db: Executor,
   email: string,
-): Promise<{ mentors: string[]; mentees: Mentorship[] }> {
+): Promise<{ mentors: string[]; mentees: Mentorship[]; links: MentorshipLink[] }> {
   const all = { limit: 10_000, offset: 0 };
   const [asMentee, asMentor] = await Promise.all([
     listMentorships(db, { mentee: email }, all),
     listMentorships(db, { mentor: email }, all),
   ]);
-  return { mentors: asMentee.items.map((m) => m.mentor), mentees: asMentor.items };
+  const links = [...asMentee.items, ...asMentor.items].map((m) => ({
+    id: m.id,
+    mentor: m.mentor,
+    mentee: m.mentee,
+  }));
+  return { mentors: asMentee.items.map((m) => m.mentor), mentees: asMentor.items, links };
 }
 
 /**
@@ -604,65 +725,72 @@ export async function setPanel(
   deps: PromotionDeps,
   actor: Actor,
   id: number,
-  input: { panelists: string[] },
+  input: { panelists: string[]; expected_version?: number | undefined },
 ): Promise<CaseView> {
   requireStaff(actor, 'set a promotion panel');
   const now = deps.clock.now();
   const day = today(deps.clock);
-  await deps.db.transaction(async (tx) => {
-    const loaded = await loadCase(tx, id, true);
-    const status = checkTransition(loaded, 'set_panel');
-    const emails = input.panelists.map(lower);
-    const people = new Map((await findPeopleByEmail(tx, emails)).map((p) => [p.email, p]));
-    const unknown = emails.flatMap((email, index) =>
-      people.has(email) ? [] : [{ field: `panelists[${index}]`, message: `${email} is not on the roster` }],
-    );
-    if (unknown.length > 0) throw validationFailed(`${unknown[0]?.field}: ${unknown[0]?.message}`, unknown);
-    const facts: PanelistFacts[] = [];
-    for (const email of emails) {
-      const builder = await findBuilder(tx, email);
-      const level = builder === undefined ? null : (levelOn(builder, day)?.level ?? null);
-      facts.push({ email, levelId: level, leadership: people.get(email)?.role === 'leadership' });
-    }
-    const relations = await mentorRelations(tx, loaded.row.candidateEmail);
-    assertValidPanel(loaded.ladder, loaded.promotion.panel, facts, {
-      candidateEmail: loaded.row.candidateEmail,
-      mentorEmails: relations.mentors,
-      menteeEmails: relations.mentees.map((m) => m.mentee),
-    });
-    const before = loaded.panel.map((seat) => seat.panelistEmail);
-    await vacatePanel(tx, id, now);
-    await insertPanel(
-      tx,
-      facts.map((f, index) => ({
-        caseId: id,
-        panelistEmail: f.email,
-        position: index + 1,
-        levelAtAssignment: f.levelId,
-        leadership: f.leadership,
-        addedAt: now,
-      })),
-    );
-    await updateCaseStatus(tx, id, status);
-    await recordStep(
-      tx,
-      actor,
-      now,
-      id,
-      'set_panel',
-      { panelists: emails, previous: before },
-      {
-        before: { panelists: before, status: loaded.row.status },
-        after: { panelists: emails, status },
-      },
-    );
-  });
+  await deps.db
+    .transaction(async (tx) => {
+      const loaded = await loadCase(tx, id, true);
+      await refuseIfClosed(tx, loaded, 'set_panel');
+      await refuseIfMoved(tx, loaded, input.expected_version);
+      const status = checkTransition(loaded, 'set_panel');
+      const emails = input.panelists.map(lower);
+      const people = new Map((await findPeopleByEmail(tx, emails)).map((p) => [p.email, p]));
+      const unknown = emails.flatMap((email, index) =>
+        people.has(email) ? [] : [{ field: `panelists[${index}]`, message: `${email} is not on the roster` }],
+      );
+      if (unknown.length > 0) throw validationFailed(`${unknown[0]?.field}: ${unknown[0]?.message}`, unknown);
+      const facts: PanelistFacts[] = [];
+      for (const email of emails) {
+        const builder = await findBuilder(tx, email);
+        const level = builder === undefined ? null : (levelOn(builder, day)?.level ?? null);
+        facts.push({ email, levelId: level, leadership: people.get(email)?.role === 'leadership' });
+      }
+      // Read under the case lock: a mentorship being created now either committed first and is seen here,
+      // or waits for this lock and then sees the seats (refuseConflictingMentorships).
+      const relations = await candidateRelations(tx, loaded.row.candidateEmail);
+      assertValidPanel(loaded.ladder, loaded.promotion.panel, facts, relations);
+      const before = loaded.panel.map((seat) => seat.panelistEmail);
+      await vacatePanel(tx, id, now);
+      await insertPanel(
+        tx,
+        facts.map((f, index) => ({
+          caseId: id,
+          panelistEmail: f.email,
+          position: index + 1,
+          levelAtAssignment: f.levelId,
+          leadership: f.leadership,
+          addedAt: now,
+        })),
+      );
+      await updateCaseStatus(tx, id, status);
+      await recordStep(
+        tx,
+        actor,
+        now,
+        id,
+        'set_panel',
+        { panelists: emails, previous: before },
+        {
+          before: { panelists: before, status: loaded.row.status },
+          after: { panelists: emails, status },
+        },
+      );
+    })
+    .catch(raceRefusal(id));
   return getCase(deps, actor, id);
 }
 
 export interface SheetInput extends ScoreSheet {
   /** The operator (CLI) enters a sheet on a panelist's behalf, e.g. from paper; persons score as themselves. */
   panelist?: string | undefined;
+  /**
+   * The sheet version this save replaces (0: there is no sheet yet). When given and not current, the save
+   * is refused with a conflict naming the newer save; when omitted the save overwrites the draft.
+   */
+  base_version?: number | undefined;
 }
 
 /**
@@ -678,66 +806,100 @@ export async function saveSheet(
   options: { submit: boolean },
 ): Promise<SheetView> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const loaded = await loadCase(tx, id, true);
-    let panelist: string;
-    if (actor.kind === 'operator') {
-      if (input.panelist === undefined)
-        throw validationFailed('panelist: the operator names the panelist whose sheet this is', [
-          { field: 'panelist', message: 'required when the operator enters a sheet' },
-        ]);
-      panelist = lower(input.panelist);
-    } else if (actor.kind === 'person') {
-      panelist = lower(actor.email);
-      if (input.panelist !== undefined && lower(input.panelist) !== panelist)
-        throw forbidden('A panelist scores only their own sheet');
-    } else {
-      throw forbidden('Only panelists score');
-    }
-    const seat = loaded.panel.find((s) => s.panelistEmail === panelist);
-    if (seat === undefined) throw forbidden(`${panelist} is not on the panel of case ${id}`);
-    checkTransition(loaded, options.submit ? 'submit_scores' : 'save_draft');
-    const existing = loaded.scores.find((s) => s.panelistEmail === panelist);
-    if (existing?.submittedAt != null) {
-      throw new DomainError(
-        'invalid_state',
-        `${panelist} already submitted scores for case ${id}; submitted scores are final`,
+  return deps.db
+    .transaction(async (tx) => {
+      const loaded = await loadCase(tx, id, true);
+      let panelist: string;
+      if (actor.kind === 'operator') {
+        if (input.panelist === undefined)
+          throw validationFailed('panelist: the operator names the panelist whose sheet this is', [
+            { field: 'panelist', message: 'required when the operator enters a sheet' },
+          ]);
+        panelist = lower(input.panelist);
+      } else if (actor.kind === 'person') {
+        panelist = lower(actor.email);
+        if (input.panelist !== undefined && lower(input.panelist) !== panelist)
+          throw forbidden('A panelist scores only their own sheet');
+      } else {
+        throw forbidden('Only panelists score');
+      }
+      const action = options.submit ? 'submit_scores' : 'save_draft';
+      await refuseIfClosed(tx, loaded, action);
+      const seat = loaded.panel.find((s) => s.panelistEmail === panelist);
+      if (seat === undefined) throw forbidden(`${panelist} is not on the panel of case ${id}`);
+      checkTransition(loaded, action);
+      const existing = loaded.scores.find((s) => s.panelistEmail === panelist);
+      if (existing?.submittedAt != null) {
+        throw new DomainError(
+          'invalid_state',
+          `${panelist} already submitted scores for case ${id} at ${existing.submittedAt.toISOString()}; submitted scores are final`,
+          { panelist, submitted_at: existing.submittedAt.toISOString(), version: existing.version },
+        );
+      }
+      const current = existing?.version ?? 0;
+      if (input.base_version !== undefined && input.base_version !== current) {
+        const saved =
+          existing === undefined
+            ? 'there is no sheet yet'
+            : `it was saved at ${existing.updatedAt.toISOString()} (version ${current})`;
+        throw conflict(
+          `${panelist}'s sheet on case ${id} changed since version ${input.base_version}: ${saved}; reload it`,
+          { panelist, base_version: input.base_version, version: current },
+        );
+      }
+      if (options.submit) {
+        const [partial] = await conflictedSeats(tx, loaded, [panelist]);
+        if (partial !== undefined)
+          throw new DomainError(
+            'panelist_conflict',
+            `${panelist}'s sheet on case ${id} cannot be submitted: ${partial.reason}; leadership replaces the panelist or withdraws the case`,
+            { refusals: [partial] },
+          );
+      }
+      const sheet = validateScoreSheet(
+        loaded.promotion,
+        { components: input.components, criteria: input.criteria, summary: input.summary },
+        { complete: options.submit },
       );
-    }
-    const sheet = validateScoreSheet(
-      loaded.promotion,
-      { components: input.components, criteria: input.criteria, summary: input.summary },
-      { complete: options.submit },
-    );
-    const written = await upsertScore(tx, {
-      caseId: id,
-      panelistEmail: panelist,
-      sheet,
-      updatedAt: now,
-      submittedAt: options.submit ? now : null,
-    });
-    const action = options.submit ? 'submit_scores' : 'save_draft';
-    await recordStep(
-      tx,
-      actor,
-      now,
-      id,
-      action,
-      { panelist },
-      options.submit ? { after: { panelist, sheet } } : {},
-    );
-    return sheetView({
-      panelistEmail: panelist,
-      position: seat.position,
-      sheet,
-      submittedAt: written.submittedAt?.toISOString() ?? null,
-    });
-  });
+      const written = await upsertScore(tx, {
+        caseId: id,
+        panelistEmail: panelist,
+        sheet,
+        updatedAt: now,
+        submittedAt: options.submit ? now : null,
+      });
+      if (written === undefined)
+        throw new DomainError(
+          'invalid_state',
+          `${panelist} already submitted scores for case ${id}; reload it`,
+        );
+      await recordStep(
+        tx,
+        actor,
+        now,
+        id,
+        action,
+        { panelist },
+        options.submit ? { after: { panelist, sheet } } : {},
+      );
+      return sheetView(
+        {
+          panelistEmail: panelist,
+          position: seat.position,
+          sheet,
+          submittedAt: written.submittedAt?.toISOString() ?? null,
+        },
+        written.version,
+      );
+    })
+    .catch(raceRefusal(id));
 }
 
 export interface DecideInput extends DecisionInput {
   /** When the new level starts (promoted only); defaults to the decision day. */
   effective_date?: string | undefined;
+  /** The case version leadership decided on; refused with what changed when the case moved on since. */
+  expected_version?: number | undefined;
 }
 
 /**
@@ -755,73 +917,89 @@ export async function decideCase(
   requireStaff(actor, 'decide a promotion case');
   const now = deps.clock.now();
   const day = today(deps.clock);
-  await deps.db.transaction(async (tx) => {
-    const loaded = await loadCase(tx, id, true);
-    const status = checkTransition(loaded, 'decide');
-    const sheets = activeSheets(loaded).filter((s) => s.submittedAt !== null);
-    const computed = computeDecision(
-      loaded.promotion,
-      sheets.map((s) => s.sheet),
-    );
-    const resolved = resolveDecision(computed, input);
-    let effective: string | null = null;
-    if (resolved.outcome === 'promoted') {
-      effective = input.effective_date ?? day;
-      const builder = await findBuilder(tx, loaded.row.candidateEmail);
-      if (builder === undefined) throw notFound('Builder', loaded.row.candidateEmail);
-      const problems = effectiveDateProblems(effective, loaded.row, builder.levels);
-      if (problems !== null)
-        throw validationFailed(`effective_date: ${problems}`, [
-          { field: 'effective_date', message: problems },
-        ]);
-      await saveBuilder(
+  await deps.db
+    .transaction(async (tx) => {
+      const loaded = await loadCase(tx, id, true);
+      await refuseIfClosed(tx, loaded, 'decide');
+      await refuseIfMoved(tx, loaded, input.expected_version);
+      const status = checkTransition(loaded, 'decide');
+      const partial = await conflictedSeats(
         tx,
-        { ...builder, levels: [...builder.levels, { level: loaded.row.targetLevel, since: effective }] },
-        now,
+        loaded,
+        loaded.panel.map((seat) => seat.panelistEmail),
       );
-      await recordAudit(tx, actor, {
-        action: 'builder.level_change',
-        entity: 'builder',
-        entityId: builder.email,
-        before: { level: builder.level, since: builder.level_since },
-        after: { level: loaded.row.targetLevel, since: effective, promotion_case: id },
-        at: now,
+      const first = partial[0];
+      if (first !== undefined)
+        throw new DomainError(
+          'panelist_conflict',
+          `case ${id} cannot be decided with ${first.email} on the panel: ${first.reason}; withdraw the case and open a new one with an impartial panel`,
+          { refusals: partial },
+        );
+      const sheets = activeSheets(loaded).filter((s) => s.submittedAt !== null);
+      const computed = computeDecision(
+        loaded.promotion,
+        sheets.map((s) => s.sheet),
+      );
+      const resolved = resolveDecision(computed, input);
+      let effective: string | null = null;
+      if (resolved.outcome === 'promoted') {
+        effective = input.effective_date ?? day;
+        const builder = await findBuilder(tx, loaded.row.candidateEmail);
+        if (builder === undefined) throw notFound('Builder', loaded.row.candidateEmail);
+        const problems = effectiveDateProblems(effective, loaded.row, builder.levels);
+        if (problems !== null)
+          throw validationFailed(`effective_date: ${problems}`, [
+            { field: 'effective_date', message: problems },
+          ]);
+        await saveBuilder(
+          tx,
+          { ...builder, levels: [...builder.levels, { level: loaded.row.targetLevel, since: effective }] },
+          now,
+        );
+        await recordAudit(tx, actor, {
+          action: 'builder.level_change',
+          entity: 'builder',
+          entityId: builder.email,
+          before: { level: builder.level, since: builder.level_since },
+          after: { level: loaded.row.targetLevel, since: effective, promotion_case: id },
+          at: now,
+        });
+      } else if (input.effective_date !== undefined) {
+        throw validationFailed('effective_date: only a promotion has an effective date', [
+          { field: 'effective_date', message: 'only a promotion has an effective date' },
+        ]);
+      }
+      await insertDecision(tx, {
+        caseId: id,
+        computedOutcome: resolved.computedOutcome,
+        outcome: resolved.outcome,
+        overridden: resolved.overridden,
+        overrideReason: resolved.overrideReason,
+        note: resolved.note,
+        computed,
+        decidedBy: describeActor(actor),
+        decidedAt: now,
+        decidedOn: day,
+        effectiveDate: effective,
       });
-    } else if (input.effective_date !== undefined) {
-      throw validationFailed('effective_date: only a promotion has an effective date', [
-        { field: 'effective_date', message: 'only a promotion has an effective date' },
-      ]);
-    }
-    await insertDecision(tx, {
-      caseId: id,
-      computedOutcome: resolved.computedOutcome,
-      outcome: resolved.outcome,
-      overridden: resolved.overridden,
-      overrideReason: resolved.overrideReason,
-      note: resolved.note,
-      computed,
-      decidedBy: describeActor(actor),
-      decidedAt: now,
-      decidedOn: day,
-      effectiveDate: effective,
-    });
-    await updateCaseStatus(tx, id, status);
-    const detail = {
-      computed_outcome: resolved.computedOutcome,
-      outcome: resolved.outcome,
-      note: resolved.note,
-      effective_date: effective,
-      reasons: computed.reasons,
-    };
-    await recordStep(tx, actor, now, id, 'decide', detail);
-    if (resolved.overridden) {
-      await recordStep(tx, actor, now, id, 'override', {
+      await updateCaseStatus(tx, id, status);
+      const detail = {
         computed_outcome: resolved.computedOutcome,
         outcome: resolved.outcome,
-        override_reason: resolved.overrideReason,
-      });
-    }
-  });
+        note: resolved.note,
+        effective_date: effective,
+        reasons: computed.reasons,
+      };
+      await recordStep(tx, actor, now, id, 'decide', detail);
+      if (resolved.overridden) {
+        await recordStep(tx, actor, now, id, 'override', {
+          computed_outcome: resolved.computedOutcome,
+          outcome: resolved.outcome,
+          override_reason: resolved.overrideReason,
+        });
+      }
+    })
+    .catch(raceRefusal(id));
   return getCase(deps, actor, id);
 }
 
@@ -846,7 +1024,7 @@ export async function withdrawCase(
   deps: PromotionDeps,
   actor: Actor,
   id: number,
-  input: { reason: string },
+  input: { reason: string; expected_version?: number | undefined },
 ): Promise<CaseView> {
   requireStaff(actor, 'withdraw a promotion case');
   const reason = input.reason.trim();
@@ -855,20 +1033,24 @@ export async function withdrawCase(
       { field: 'reason', message: 'required' },
     ]);
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const loaded = await loadCase(tx, id, true);
-    const status = checkTransition(loaded, 'withdraw');
-    await updateCaseStatus(tx, id, status, { at: now, reason });
-    await recordStep(
-      tx,
-      actor,
-      now,
-      id,
-      'withdraw',
-      { reason },
-      { before: { status: loaded.row.status }, after: { status, reason } },
-    );
-  });
+  await deps.db
+    .transaction(async (tx) => {
+      const loaded = await loadCase(tx, id, true);
+      await refuseIfClosed(tx, loaded, 'withdraw');
+      await refuseIfMoved(tx, loaded, input.expected_version);
+      const status = checkTransition(loaded, 'withdraw');
+      await updateCaseStatus(tx, id, status, { at: now, reason });
+      await recordStep(
+        tx,
+        actor,
+        now,
+        id,
+        'withdraw',
+        { reason },
+        { before: { status: loaded.row.status }, after: { status, reason } },
+      );
+    })
+    .catch(raceRefusal(id));
   return getCase(deps, actor, id);
 }
 
@@ -886,25 +1068,28 @@ export async function addCaseNote(
   if (text === '')
     throw validationFailed('text: a note needs text', [{ field: 'text', message: 'required' }]);
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const loaded = await loadCase(tx, id, true);
-    if (viewerOf(actor, loaded).kind === 'outsider')
-      throw forbidden('Only the candidate, the panel and leadership add notes to a case');
-    checkTransition(loaded, 'add_note');
-    const note = await insertNote(tx, {
-      caseId: id,
-      evidenceId: input.evidence_id ?? null,
-      author: describeActor(actor),
-      text,
-      at: now,
-    });
-    await recordStep(tx, actor, now, id, 'add_note', {
-      note_id: note.id,
-      evidence_id: note.evidenceId,
-      text,
-    });
-    return noteView(note);
-  });
+  return deps.db
+    .transaction(async (tx) => {
+      const loaded = await loadCase(tx, id, true);
+      if (viewerOf(actor, loaded).kind === 'outsider')
+        throw forbidden('Only the candidate, the panel and leadership add notes to a case');
+      await refuseIfClosed(tx, loaded, 'add_note');
+      checkTransition(loaded, 'add_note');
+      const note = await insertNote(tx, {
+        caseId: id,
+        evidenceId: input.evidence_id ?? null,
+        author: describeActor(actor),
+        text,
+        at: now,
+      });
+      await recordStep(tx, actor, now, id, 'add_note', {
+        note_id: note.id,
+        evidence_id: note.evidenceId,
+        text,
+      });
+      return noteView(note);
+    })
+    .catch(raceRefusal(id));
 }
 
 export interface PortfolioView extends Portfolio {
@@ -947,6 +1132,34 @@ export async function getCasePortfolio(
     ...assemblePortfolio(records, relations.mentees, menteeLevels, asOf),
     notes: notes.filter((n) => viewer.kind !== 'candidate' || n.author === me).map(noteView),
   };
+}
+
+// ---------------------------------------------------------------------------------------------- relations
+
+/**
+ * Refuses mentorships that would tie a seated panelist of a live case to its candidate (either way). Every
+ * path that writes mentorships (assign, roster, import) calls it inside its own transaction, before the
+ * write, so the rule holds for the API, the CLI and the import alike. `where` names the input row.
+ */
+export async function refuseConflictingMentorships(
+  tx: Executor,
+  mentorships: readonly MentorshipLink[],
+  where: (link: MentorshipLink, index: number) => string = (link) => `mentorship ${link.id}`,
+): Promise<void> {
+  if (mentorships.length === 0) return;
+  const people = [...new Set(mentorships.flatMap((m) => [lower(m.mentor), lower(m.mentee)]))];
+  // Locks those live cases (all of them for a big import) so seating cannot race this write.
+  const seats = await lockLiveCaseSeats(tx, people.length > 1000 ? undefined : people);
+  const conflicts = seatsConflictedBy(seats, mentorships);
+  const first = conflicts[0];
+  if (first === undefined) return;
+  const index = mentorships.findIndex((m) => m.id === first.mentorship);
+  const link = mentorships[index] ?? { id: first.mentorship, mentor: '', mentee: '' };
+  throw new DomainError(
+    'panelist_conflict',
+    `${where(link, index)}: ${first.reason}; replace the panelist while no sheet is submitted, or create the mentorship once the case is decided or withdrawn`,
+    { conflicts },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- for evaluation

@@ -12,6 +12,13 @@ export interface PanelistFacts {
   leadership: boolean;
 }
 
+/** A mentorship as the conflict rules read it: who mentors whom, and the record's id to name it by. */
+export interface MentorshipLink {
+  id: string;
+  mentor: string;
+  mentee: string;
+}
+
 /** The candidate's relations that make someone partial. */
 export interface CandidateRelations {
   candidateEmail: string;
@@ -19,6 +26,8 @@ export interface CandidateRelations {
   mentorEmails: readonly string[];
   /** Everyone the candidate mentors or has mentored. */
   menteeEmails: readonly string[];
+  /** The mentorship records behind those lists, when known, so a refusal can name the record. */
+  mentorships?: readonly MentorshipLink[];
 }
 
 export type PanelRefusalCode = 'panelist_conflict' | 'panelist_not_eligible';
@@ -27,9 +36,46 @@ export interface PanelRefusal {
   email: string;
   code: PanelRefusalCode;
   reason: string;
+  /** The mentorship record that makes the conflict, when it is one and the record is known. */
+  mentorship?: string;
 }
 
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Why this person is partial about the candidate, or null. The rule has no date window on purpose: a
+ * mentorship in either direction, past, current or starting later, is a tie the candidate's panel must
+ * not have, so the answer cannot change with the day a panel is seated, a sheet submitted or a case decided.
+ */
+export function panelistConflict(email: string, relations: CandidateRelations): PanelRefusal | null {
+  const record = (mentor: string, mentee: string): { mentorship?: string } => {
+    const link = relations.mentorships?.find((m) => same(m.mentor, mentor) && same(m.mentee, mentee));
+    return link === undefined ? {} : { mentorship: link.id };
+  };
+  const named = (found: { mentorship?: string }): string =>
+    found.mentorship === undefined ? '' : ` (mentorship ${found.mentorship})`;
+  if (same(email, relations.candidateEmail))
+    return { email, code: 'panelist_conflict', reason: `${email} is the candidate` };
+  if (relations.mentorEmails.some((m) => same(m, email))) {
+    const found = record(email, relations.candidateEmail);
+    return {
+      email,
+      code: 'panelist_conflict',
+      reason: `${email} is or was the candidate's mentor${named(found)}`,
+      ...found,
+    };
+  }
+  if (relations.menteeEmails.some((m) => same(m, email))) {
+    const found = record(relations.candidateEmail, email);
+    return {
+      email,
+      code: 'panelist_conflict',
+      reason: `${email} is or was mentored by the candidate${named(found)}`,
+      ...found,
+    };
+  }
+  return null;
+}
 
 /**
  * Why this person may not sit on the candidate's panel, or null when they may. Conflicts are checked
@@ -43,12 +89,8 @@ export function panelistRefusal(
   relations: CandidateRelations,
 ): PanelRefusal | null {
   const { email } = person;
-  if (same(email, relations.candidateEmail))
-    return { email, code: 'panelist_conflict', reason: `${email} is the candidate` };
-  if (relations.mentorEmails.some((m) => same(m, email)))
-    return { email, code: 'panelist_conflict', reason: `${email} is or was the candidate's mentor` };
-  if (relations.menteeEmails.some((m) => same(m, email)))
-    return { email, code: 'panelist_conflict', reason: `${email} is or was mentored by the candidate` };
+  const conflicted = panelistConflict(email, relations);
+  if (conflicted !== null) return conflicted;
   if (person.leadership && panel.eligibility.leadership) return null;
   if (person.levelId !== null) {
     if (isLevelAtLeast(doc, person.levelId, panel.eligibility.min_level)) return null;
@@ -95,4 +137,48 @@ export function assertValidPanel(
     .filter((refusal): refusal is PanelRefusal => refusal !== null);
   const first = refusals[0];
   if (first !== undefined) throw new DomainError(first.code, first.reason, { refusals });
+}
+
+/** A panelist seated on a live case, as the relation check reads it. */
+export interface SeatOnLiveCase {
+  caseId: number;
+  candidateEmail: string;
+  panelistEmail: string;
+}
+
+/** A seat that a new mentorship would make partial, with the record and the rule that say so. */
+export interface SeatConflict {
+  caseId: number;
+  candidate: string;
+  panelist: string;
+  mentorship: string;
+  reason: string;
+}
+
+/**
+ * The seats of live cases that these mentorships would make partial: the mentor seated on the mentee's
+ * case, or the mentee seated on the mentor's. Written for the moment a relation is created, because the
+ * panel was checked when it was seated and would otherwise never hear of a tie made afterwards.
+ */
+export function seatsConflictedBy(
+  seats: readonly SeatOnLiveCase[],
+  mentorships: readonly MentorshipLink[],
+): SeatConflict[] {
+  const conflicts: SeatConflict[] = [];
+  for (const link of mentorships) {
+    for (const seat of seats) {
+      const mentorSeated = same(seat.candidateEmail, link.mentee) && same(seat.panelistEmail, link.mentor);
+      const menteeSeated = same(seat.candidateEmail, link.mentor) && same(seat.panelistEmail, link.mentee);
+      if (!mentorSeated && !menteeSeated) continue;
+      const role = mentorSeated ? 'mentor' : 'mentee';
+      conflicts.push({
+        caseId: seat.caseId,
+        candidate: seat.candidateEmail,
+        panelist: seat.panelistEmail,
+        mentorship: link.id,
+        reason: `mentorship ${link.id} (${link.mentor} mentors ${link.mentee}) would make panelist ${seat.panelistEmail} the ${role} of ${seat.candidateEmail}, the candidate of live case ${seat.caseId}: a panelist may not be the candidate's mentor or mentee`,
+      });
+    }
+  }
+  return conflicts;
 }

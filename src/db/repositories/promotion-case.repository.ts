@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../connection.js';
 import {
   promotionCaseEvents,
@@ -34,6 +34,61 @@ export async function findCase(db: Executor, id: number): Promise<CaseRow | unde
 export async function findCaseForUpdate(db: Executor, id: number): Promise<CaseRow | undefined> {
   const rows = await db.select().from(promotionCases).where(eq(promotionCases.id, id)).limit(1).for('update');
   return rows[0];
+}
+
+/**
+ * Counts one more write of the case and returns the new version, which is the `seq` of the event that
+ * write appends. The caller holds the case's row lock (`findCaseForUpdate`); the UPDATE takes it anyway,
+ * so the number is handed out once per case whatever process or connection asks.
+ */
+export async function bumpCaseVersion(db: Executor, id: number): Promise<number> {
+  const [row] = await db
+    .update(promotionCases)
+    .set({ version: sql`${promotionCases.version} + 1` })
+    .where(eq(promotionCases.id, id))
+    .returning({ version: promotionCases.version });
+  if (row === undefined) throw new Error(`case ${id} vanished while it was locked`);
+  return row.version;
+}
+
+/** A seat on the panel of a live (open or assessing) case, with the case's candidate. */
+export interface LiveSeat {
+  caseId: number;
+  candidateEmail: string;
+  panelistEmail: string;
+}
+
+/**
+ * The seats of live cases whose candidate is one of `people` (every live case when omitted), with those
+ * cases locked until the transaction ends: a relation written in the same transaction cannot slip past a
+ * panel being seated at the same time, because seating holds the same lock while it reads relations.
+ */
+export async function lockLiveCaseSeats(db: Executor, people?: readonly string[]): Promise<LiveSeat[]> {
+  if (people !== undefined && people.length === 0) return [];
+  const live = inArray(promotionCases.status, ['open', 'assessing']);
+  const locked = await db
+    .select({ id: promotionCases.id, candidateEmail: promotionCases.candidateEmail })
+    .from(promotionCases)
+    .where(people === undefined ? live : and(live, inArray(promotionCases.candidateEmail, [...people])))
+    .orderBy(asc(promotionCases.id))
+    .for('update');
+  if (locked.length === 0) return [];
+  const candidates = new Map(locked.map((row) => [row.id, row.candidateEmail]));
+  const seats = await db
+    .select({ caseId: promotionPanelMembers.caseId, panelistEmail: promotionPanelMembers.panelistEmail })
+    .from(promotionPanelMembers)
+    .where(
+      and(
+        inArray(promotionPanelMembers.caseId, [...candidates.keys()]),
+        isNull(promotionPanelMembers.removedAt),
+      ),
+    )
+    .orderBy(asc(promotionPanelMembers.caseId), asc(promotionPanelMembers.position));
+  return seats.map((seat) => ({
+    caseId: seat.caseId,
+    candidateEmail: candidates.get(seat.caseId) ?? '',
+    panelistEmail: seat.panelistEmail,
+  }));
 }
 
 /** The open or assessing case of a candidate for a target level, if any. */
@@ -155,22 +210,27 @@ export async function findScore(
   return rows[0];
 }
 
-/** Writes a panelist's sheet: a draft replaces their previous draft; submitting freezes it. */
+/** Writes a panelist's sheet (version + 1); undefined when it was already submitted, which freezes it. */
 export async function upsertScore(
   db: Executor,
   row: { caseId: number; panelistEmail: string; sheet: unknown; updatedAt: Date; submittedAt: Date | null },
-): Promise<ScoreRow> {
+): Promise<ScoreRow | undefined> {
   const [written] = await db
     .insert(promotionScores)
-    .values(row)
+    .values({ ...row, version: 1 })
     .onConflictDoUpdate({
       target: [promotionScores.caseId, promotionScores.panelistEmail],
-      set: { sheet: row.sheet, updatedAt: row.updatedAt, submittedAt: row.submittedAt },
+      set: {
+        sheet: row.sheet,
+        updatedAt: row.updatedAt,
+        submittedAt: row.submittedAt,
+        version: sql`${promotionScores.version} + 1`,
+      },
       // A submitted sheet is final; the service refuses earlier, and this keeps it so under a race.
       setWhere: isNull(promotionScores.submittedAt),
     })
     .returning();
-  if (written === undefined) throw new Error('score sheet already submitted');
+  // No row back: the sheet was already submitted; the service turns that into invalid_state.
   return written;
 }
 
@@ -223,13 +283,21 @@ export async function insertCaseEvent(
   return inserted;
 }
 
-/** Events of a case, in order. */
-export async function listCaseEvents(db: Executor, caseId: number): Promise<CaseEventRow[]> {
+/** Events of a case in order, or only those after `afterSeq` (what changed since a reader's version). */
+export async function listCaseEvents(
+  db: Executor,
+  caseId: number,
+  afterSeq?: number,
+): Promise<CaseEventRow[]> {
   return db
     .select()
     .from(promotionCaseEvents)
-    .where(eq(promotionCaseEvents.caseId, caseId))
-    .orderBy(asc(promotionCaseEvents.id));
+    .where(
+      afterSeq === undefined
+        ? eq(promotionCaseEvents.caseId, caseId)
+        : and(eq(promotionCaseEvents.caseId, caseId), gt(promotionCaseEvents.seq, afterSeq)),
+    )
+    .orderBy(asc(promotionCaseEvents.seq));
 }
 
 /** The latest decided case of a candidate out of a level, with its decision, or undefined. */
