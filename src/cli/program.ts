@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { DomainError, exitCodeOf } from '../core/errors.js';
+import { databaseFailureMessage, describeDatabaseFailure, redactQueryText } from '../db/database-error.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerCaseCommand } from './commands/case.js';
 import { registerCheckinsCommand } from './commands/checkins.js';
@@ -64,7 +65,18 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       writeLine(ctx.stderr, `ladder: ${error.message}`);
       return 2;
     }
-    writeLine(ctx.stderr, `ladder: internal error: ${(error as Error).message}`);
+    // Never the raw message of a database error: drizzle's holds the SQL and every parameter.
+    const failure = describeDatabaseFailure(error);
+    if (failure !== null && (failure.badInput || failure.duplicate)) {
+      const code = failure.badInput ? 'validation_failed' : 'conflict';
+      writeLine(ctx.stderr, `ladder: ${code}: ${databaseFailureMessage(failure)}`);
+      return exitCodeOf(code);
+    }
+    const message =
+      failure !== null
+        ? databaseFailureMessage(failure)
+        : redactQueryText(error instanceof Error ? error.message : String(error));
+    writeLine(ctx.stderr, `ladder: internal error: ${message}`);
     return 1;
   }
 }

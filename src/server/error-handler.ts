@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, httpStatusOf, type ErrorCode } from '../core/errors.js';
+import { findUnsafeText } from '../core/input/safe-input.js';
+import { databaseFailureMessage, describeDatabaseFailure, loggableError } from '../db/database-error.js';
 
 export interface ErrorBody {
   error: ErrorCode;
@@ -11,9 +13,27 @@ export interface ErrorBody {
 /**
  * The one error handler: domain errors keep their code and message, request validation becomes
  * `validation_failed` naming each field, and anything unexpected is logged and answered with a generic
- * 500 that leaks nothing (no stack, no SQL).
+ * 500 that leaks nothing (no stack, no SQL). Also refuses, for every route at once, text that cannot be
+ * stored (NUL, lone surrogates) anywhere in a body, query or path — after access and the route's schema.
  */
 export function installErrorHandler(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request, reply) => {
+    for (const [context, value] of [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ] as const) {
+      const unsafe = findUnsafeText(value);
+      if (unsafe === null) continue;
+      const field = unsafe.path === '' ? context : `${context}.${unsafe.path}`;
+      return reply.status(400).send({
+        error: 'validation_failed',
+        message: `${field}: ${unsafe.message}`,
+        details: [{ field, message: unsafe.message }],
+      } satisfies ErrorBody);
+    }
+  });
+
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
     if (error instanceof DomainError) {
       const body: ErrorBody = { error: error.code, message: error.message };
@@ -48,7 +68,17 @@ export function installErrorHandler(app: FastifyInstance): void {
         .status(fastifyError.statusCode)
         .send({ error: 'validation_failed', message: fastifyError.message } satisfies ErrorBody);
     }
-    request.log.error({ err: error }, 'unhandled error');
+    const failure = describeDatabaseFailure(error);
+    if (failure !== null && (failure.badInput || failure.duplicate)) {
+      // Last line of defence: input the schemas let through but the database refused is still bad input.
+      request.log.warn({ err: loggableError(error) }, 'database refused a value');
+      const code = failure.badInput ? 'validation_failed' : 'conflict';
+      return reply
+        .status(httpStatusOf(code))
+        .send({ error: code, message: databaseFailureMessage(failure) } satisfies ErrorBody);
+    }
+    // Never the raw error: drizzle's message carries the SQL and its parameters.
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return reply
       .status(500)
       .send({ error: 'internal', message: 'Something went wrong on our side' } satisfies ErrorBody);

@@ -16,6 +16,9 @@ import {
 } from '../../core/roster/roster.schema.js';
 import { emailSchema, isoDateSchema } from '../../core/evidence/evidence.schema.js';
 import type { Builder, LevelStep, RateStep } from '../../core/roster/roster.types.js';
+import { neutraliseCsvCell, restoreCsvCell } from '../../core/input/csv-cell.js';
+import { findUnsafeText, unsafeTextReason } from '../../core/input/safe-input.js';
+import { DomainError } from '../../core/errors.js';
 
 /**
  * The organisation interchange format (docs/import-format.md): CSV files with a header row and one
@@ -34,6 +37,61 @@ export interface FileProblem {
 /** Formats a problem the way people and editors read it. */
 export function formatFileProblem(problem: FileProblem): string {
   return `${problem.file}:${problem.line}: ${problem.column}: ${problem.message}`;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of one file, which must be UTF-8: a byte sequence that is not would otherwise be read as
+ * U+FFFD and stored silently, so it is refused with its line and column (1-based, in bytes of that line).
+ */
+export function decodeOrganisationFile(file: string, bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, at);
+    const line = before.filter((byte) => byte === 0x0a).length + 1;
+    const column = at - (before.lastIndexOf(0x0a) + 1) + 1;
+    const byte = (bytes[at] ?? 0).toString(16).padStart(2, '0');
+    const problem = formatFileProblem({
+      file,
+      line,
+      column: '(encoding)',
+      message: `not valid UTF-8: byte 0x${byte} at column ${column}; save the file as UTF-8`,
+    });
+    throw new DomainError('import_failed', `Nothing was imported (1 problem): ${problem}`, {
+      errors: [problem],
+    });
+  }
+}
+
+/** Offset of the first byte where `bytes` stops being valid UTF-8 (found by decoding growing prefixes). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Decode line by line to find the line cheaply, then byte by byte inside it.
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end === -1 ? bytes.length : end + 1;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      for (let offset = start; offset < end; offset += 1) {
+        try {
+          // A fresh decoder per prefix: `stream` accepts an unfinished sequence at the end, not a bad one.
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, offset + 1), {
+            stream: true,
+          });
+        } catch {
+          return offset;
+        }
+      }
+      return start;
+    }
+    start = end;
+  }
+  return bytes.length;
 }
 
 /** Where an entity's fields came from: the file and line of the entity, and per field its file, line and column. */
@@ -148,10 +206,18 @@ function readCsv(file: CsvFile, text: string, problems: FileProblem[]): CsvRow[]
       continue;
     }
     const values: Record<string, string> = {};
+    let storable = true;
     names.forEach((name, index) => {
-      values[name] = record[index] ?? '';
+      // The `'` our export puts before a formula-looking cell is taken away (see csv-cell.ts).
+      const value = restoreCsvCell(record[index] ?? '');
+      const unsafe = unsafeTextReason(value);
+      if (unsafe !== null) {
+        problems.push({ file, line, column: name, message: unsafe });
+        storable = false;
+      }
+      values[name] = value;
     });
-    rows.push({ line, values });
+    if (storable) rows.push({ line, values });
   }
   return rows;
 }
@@ -450,6 +516,16 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
         });
         return;
       }
+      const unsafe = findUnsafeText(raw);
+      if (unsafe !== null) {
+        problems.push({
+          file: 'evidence.ndjson',
+          line,
+          column: unsafe.path === '' ? '(json)' : unsafe.path,
+          message: unsafe.message,
+        });
+        return;
+      }
       const parsed = parseEvidenceInput(raw);
       if (!parsed.ok) {
         for (const p of parsed.problems)
@@ -483,7 +559,11 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
 // ---------------------------------------------------------------- writing
 
 function csvText(file: CsvFile, rows: (string | number)[][]): string {
-  return stringify([[...COLUMNS[file]], ...rows], { record_delimiter: '\n' });
+  // Formula-looking text is written with a leading `'` (CSV injection); the import takes it away.
+  return stringify([[...COLUMNS[file]], ...rows], {
+    record_delimiter: '\n',
+    cast: { string: neutraliseCsvCell },
+  });
 }
 
 /** The NDJSON line of a stored record: common fields, then the kind's fields in their declared order. */
