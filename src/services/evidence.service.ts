@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
-import { conflict, forbidden, notFound, validationFailed } from '../core/errors.js';
+import { conflict, DomainError, forbidden, notFound, validationFailed } from '../core/errors.js';
 import type { EvidenceInput, EvidenceKindName, EvidenceRecord } from '../core/evidence/evidence.schema.js';
+import { FORBIDDING_RULES } from '../core/evidence/evidence-rules.js';
 import {
   checkEvidenceReferences,
   parseEvidenceInput,
+  type EvidenceProblem,
   type EvidenceReferences,
   type KnownEvidence,
 } from '../core/evidence/validate-evidence.js';
 import type { LadderContext } from '../core/roster/roster.schema.js';
+import type { PersonRole } from '../core/roster/roster.types.js';
 import type { Database, Executor } from '../db/connection.js';
+import { findAccountByEmail } from '../db/repositories/accounts.repository.js';
 import {
   findEvidence,
   findKnownEvidence,
@@ -19,7 +23,12 @@ import {
   listEvidenceOfBuilder,
   type EvidenceFilter,
 } from '../db/repositories/evidence.repository.js';
-import type { Page } from '../db/repositories/roster.repository.js';
+import {
+  findBuilderEmails,
+  findPeopleByEmail,
+  listPlacements,
+  type Page,
+} from '../db/repositories/roster.repository.js';
 import { recordAudit } from './audit.service.js';
 import { loadLadderContext } from './ladder-context.service.js';
 import { isUniqueViolation, pageOf, rejected, rosterReferences } from './roster.service.js';
@@ -83,20 +92,49 @@ function checkAuthorship(actor: Actor, record: EvidenceInput): void {
   }
 }
 
+/** More placements than one builder ever has: the rules read them all. */
+const ALL_PLACEMENTS = { limit: 100_000, offset: 0 };
+
 async function referencesFor(
   db: Executor,
+  actor: Actor,
   record: EvidenceInput,
   ladder: LadderContext,
 ): Promise<EvidenceReferences> {
   const client = referencedClient(record);
-  const roster = await rosterReferences(db, referencedEmails(record), client === undefined ? [] : [client]);
+  const emails = referencedEmails(record);
+  const roster = await rosterReferences(db, emails, client === undefined ? [] : [client]);
   const known = await findKnownEvidence(db, referencedEvidenceIds(record));
+  const roles = new Map<string, PersonRole>();
+  for (const person of await findPeopleByEmail(db, emails)) roles.set(person.email, person.role);
+  for (const email of await findBuilderEmails(db, emails)) roles.set(email, 'builder');
+  // The client a contact speaks for: the signed-in actor's own when it is them, else their account's.
+  let contactClient: string | undefined;
+  if (roles.get(record.recorded_by) === 'client_stakeholder') {
+    const own = actor.kind === 'person' && actor.email === record.recorded_by ? actor.clientId : undefined;
+    contactClient = own ?? (await findAccountByEmail(db, record.recorded_by))?.clientId ?? undefined;
+  }
+  const placements =
+    client === undefined ? [] : (await listPlacements(db, { builder: record.builder }, ALL_PLACEMENTS)).items;
   return {
     ...roster,
     evidence: (id: string): KnownEvidence | undefined => known.get(id),
     curriculumModules: ladder.curriculumModules,
     selfEvaluationItems: ladder.selfEvaluationItems,
+    roleOf: (email) => roles.get(email),
+    clientOf: (email) => (email === record.recorded_by ? contactClient : undefined),
+    placementsOf: (builder) => (builder === record.builder ? placements : []),
   };
+}
+
+/**
+ * The error for a refused record: `forbidden` when a rule says the actor may not (correcting someone
+ * else's record), else `validation_failed`; the details list every problem with its field and rule.
+ */
+function refusal(input: EvidenceInput, problems: EvidenceProblem[]): DomainError {
+  const denied = problems.find((p) => p.rule !== undefined && FORBIDDING_RULES.has(p.rule));
+  if (denied === undefined) return rejected('evidence', problems);
+  return new DomainError('forbidden', `evidence ${input.id}: ${denied.field}: ${denied.message}`, problems);
 }
 
 /**
@@ -129,8 +167,8 @@ export async function recordEvidence(
   checkAuthorship(actor, input);
   const ladder = await loadLadderContext(deps);
   const write = deps.db.transaction(async (tx) => {
-    const problems = checkEvidenceReferences(input, await referencesFor(tx, input, ladder));
-    if (problems.length > 0) throw rejected('evidence', problems);
+    const problems = checkEvidenceReferences(input, await referencesFor(tx, actor, input, ladder));
+    if (problems.length > 0) throw refusal(input, problems);
     if ((await findEvidence(tx, input.id)) !== undefined) {
       throw conflict(
         `Evidence ${input.id} already exists; a correction is a new record with supersedes: ${input.id}`,

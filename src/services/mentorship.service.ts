@@ -37,6 +37,7 @@ import {
   upsertMentorship,
 } from '../db/repositories/roster.repository.js';
 import { recordAudit } from './audit.service.js';
+import { refuseConflictingMentorships } from './promotion-case.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
 import { parseOrThrow, rejected, rosterReferences } from './roster.service.js';
 
@@ -105,8 +106,9 @@ export interface AssignedMentorship extends Mentorship {
 /**
  * Records a mentorship only if the ladder allows it on its start day: the roster's own checks first
  * (known people, not oneself, dates in order), then the mentee's mentor rule, the mentor's eligible
- * mentee levels and free slots. A refusal carries its stable code (mentor_slots_full,
- * mentee_level_not_eligible, mentor_not_eligible) and writes nothing.
+ * mentee levels and free slots, and no panelist of a live case tied to its candidate. A refusal carries its
+ * stable code (mentor_slots_full, mentee_level_not_eligible, mentor_not_eligible, panelist_conflict) and
+ * writes nothing.
  */
 export async function assignMentorship(
   deps: MentorshipDeps,
@@ -134,6 +136,8 @@ export async function assignMentorship(
       world.people,
     );
     if (!result.ok) throw refusalError(result.refusal);
+    // A tie to a panelist seated on the candidate's live case is refused (docs/promotion-cases.md).
+    await refuseConflictingMentorships(tx, [mentorship]);
     await upsertMentorship(tx, mentorship);
     const assigned: AssignedMentorship = {
       ...mentorship,

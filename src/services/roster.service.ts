@@ -50,7 +50,11 @@ import {
   type PageRequest,
   type PlacementFilter,
 } from '../db/repositories/roster.repository.js';
+// The list filters are part of this service's signature: routes and the CLI name them from here, never
+// from the repository.
+export type { MentorshipFilter, PlacementFilter } from '../db/repositories/roster.repository.js';
 import { recordAudit } from './audit.service.js';
+import { refuseConflictingMentorships } from './promotion-case.service.js';
 import { loadLadderContext } from './ladder-context.service.js';
 
 export interface RosterDeps {
@@ -328,6 +332,8 @@ export async function createMentorship(deps: RosterDeps, actor: Actor, input: un
       if ((await findMentorship(tx, mentorship.id)) !== undefined) {
         throw conflict(`${parsed.mentor} already mentors ${parsed.mentee} from ${parsed.start}`);
       }
+      // Plain roster data still may not tie a seated panelist to the candidate of a live case.
+      await refuseConflictingMentorships(tx, [mentorship]);
       await upsertMentorship(tx, mentorship);
       await recordAudit(tx, actor, {
         action: 'mentorship.create',

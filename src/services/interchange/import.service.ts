@@ -8,6 +8,7 @@ import { checkOrganisation, type ExistingOrganisation } from '../../core/roster/
 import type { OrganisationData, OrganisationProblem } from '../../core/roster/organisation.types.js';
 import type { LadderContext } from '../../core/roster/roster.schema.js';
 import type { Database, Executor } from '../../db/connection.js';
+import { selectAccounts } from '../../db/repositories/accounts.repository.js';
 import {
   countEvidence,
   findEvidenceByIds,
@@ -31,6 +32,7 @@ import {
 } from '../../db/repositories/roster.repository.js';
 import { refreshImportedTableStatistics } from '../../db/repositories/planner-statistics.repository.js';
 import { recordAudit } from '../audit.service.js';
+import { refuseConflictingMentorships } from '../promotion-case.service.js';
 import { referencedEvidenceIds } from '../evidence.service.js';
 import { loadLadderContext } from '../ladder-context.service.js';
 import {
@@ -123,6 +125,10 @@ async function loadExisting(tx: Executor, data: OrganisationData): Promise<Exist
     mentorships: byKey(await listAllMentorships(tx), (m) => m.id),
     evidence,
     referencedEvidence,
+    // Whom a client contact speaks for lives on their account (people.csv has no client column).
+    contactClients: new Map(
+      (await selectAccounts(tx)).flatMap((a) => (a.clientId === null ? [] : [[a.email, a.clientId]])),
+    ),
   };
 }
 
@@ -155,6 +161,15 @@ export async function applyOrganisation(
       );
     }
     const plan = checked.plan;
+    // An imported mentorship may not tie a seated panelist to the candidate of a live case: refused with
+    // its row, like the same mentorship through the API or the CLI (docs/promotion-cases.md).
+    await refuseConflictingMentorships(tx, plan.mentorships, (link) => {
+      const index = data.mentorships.findIndex((m) => m.id === link.id);
+      const problem = { collection: 'mentorships' as const, index, field: 'mentor', message: '' };
+      if (options.locate === undefined) return `mentorships[${index}]`;
+      const at = options.locate(problem);
+      return `${at.file}:${at.line}: ${at.column}`;
+    });
     const created = zero();
     const updated = zero();
     const at = deps.clock.now();
