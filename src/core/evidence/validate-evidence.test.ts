@@ -82,12 +82,13 @@ const VALID: Record<EvidenceKindName, Record<string, unknown>> = {
   },
 };
 
+const byRosa = { date: '2025-04-01', recorded_by: 'rosa@example.test', confirmed_by: null };
 const existing: Record<string, KnownEvidence> = {
-  'f-0': { kind: 'feature', builder: 'rosa@example.test', superseded_by: null },
-  'cr-0': { kind: 'code_review', builder: 'rosa@example.test', superseded_by: null },
-  'd-0': { kind: 'decision', builder: 'rosa@example.test', superseded_by: null },
-  'd-old': { kind: 'decision', builder: 'rosa@example.test', superseded_by: 'd-0' },
-  'd-tom': { kind: 'decision', builder: 'tom@example.test', superseded_by: null },
+  'f-0': { kind: 'feature', builder: 'rosa@example.test', superseded_by: null, ...byRosa },
+  'cr-0': { kind: 'code_review', builder: 'rosa@example.test', superseded_by: null, ...byRosa },
+  'd-0': { kind: 'decision', builder: 'rosa@example.test', superseded_by: null, ...byRosa },
+  'd-old': { kind: 'decision', builder: 'rosa@example.test', superseded_by: 'd-0', ...byRosa },
+  'd-tom': { kind: 'decision', builder: 'tom@example.test', superseded_by: null, ...byRosa },
 };
 
 const refs: EvidenceReferences = {
@@ -97,6 +98,14 @@ const refs: EvidenceReferences = {
   evidence: (id) => existing[id],
   curriculumModules: new Set(['product-analytics']),
   selfEvaluationItems: new Set(['instrument-features']),
+  roleOf: (email) =>
+    email === 'pm@northwind.example.test'
+      ? 'client_stakeholder'
+      : email.endsWith('@example.test')
+        ? 'builder'
+        : undefined,
+  clientOf: () => undefined,
+  placementsOf: () => [{ client: 'northwind', start: '2025-01-01', end: null }],
 };
 
 function problemsOf(raw: Record<string, unknown>): { field: string; message: string }[] {

@@ -6,11 +6,14 @@ import {
   type EvidenceInput,
   type EvidenceKindName,
 } from './evidence.schema.js';
+import { checkEvidenceRules, type EvidenceRuleFacts, type EvidenceRuleName } from './evidence-rules.js';
 
 /** One problem with one record, naming the field (`evidence_ids[1]`, `client`, …; '' for the record). */
 export interface EvidenceProblem {
   field: string;
   message: string;
+  /** Set when the problem is one of the ledger's rules (evidence-rules.ts) rather than bad data. */
+  rule?: EvidenceRuleName;
 }
 
 export type EvidenceParse = { ok: true; value: EvidenceInput } | { ok: false; problems: EvidenceProblem[] };
@@ -89,12 +92,15 @@ export function parseEvidenceInput(raw: unknown): EvidenceParse {
 export interface KnownEvidence {
   kind: EvidenceKindName;
   builder: string;
+  date: string;
+  recorded_by: string;
+  confirmed_by: string | null;
   /** Id of the record that already corrects this one, if any. */
   superseded_by: string | null;
 }
 
-/** Answers reference questions from the roster, the ledger and the active ladder. */
-export interface EvidenceReferences {
+/** Answers reference questions from the roster, the ledger and the active ladder (and the rules' facts). */
+export interface EvidenceReferences extends EvidenceRuleFacts {
   isBuilder(email: string): boolean;
   isPerson(email: string): boolean;
   isClient(id: string): boolean;
@@ -108,7 +114,8 @@ export interface EvidenceReferences {
 /**
  * Checks every reference of a well-formed record: builder, recorded_by/confirmed_by people, client,
  * feature_id, review_id, mentee, evidence_ids, supersedes, and module/item ids against the ladder. Each
- * problem names its field. A record may not reference itself.
+ * problem names its field. A record may not reference itself. Then the ledger's rules of who may
+ * correct what and whose word a record carries (evidence-rules.ts), so every way in applies them.
  */
 export function checkEvidenceReferences(record: EvidenceInput, refs: EvidenceReferences): EvidenceProblem[] {
   const problems: EvidenceProblem[] = [];
@@ -182,6 +189,11 @@ export function checkEvidenceReferences(record: EvidenceInput, refs: EvidenceRef
     case 'adr':
     case 'code_review':
       break;
+  }
+  // Only once the references hold: a rule about an unknown original or person would say nothing true.
+  if (problems.length === 0) {
+    const original = record.supersedes === null ? undefined : refs.evidence(record.supersedes);
+    problems.push(...checkEvidenceRules(record, original, refs));
   }
   return problems;
 }

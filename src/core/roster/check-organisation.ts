@@ -1,5 +1,9 @@
 import type { EvidenceInput, EvidenceRecord } from '../evidence/evidence.schema.js';
-import { checkEvidenceReferences, type KnownEvidence } from '../evidence/validate-evidence.js';
+import {
+  checkEvidenceReferences,
+  type EvidenceReferences,
+  type KnownEvidence,
+} from '../evidence/validate-evidence.js';
 import type { OrganisationData, OrganisationProblem } from './organisation.types.js';
 import {
   checkBuilder,
@@ -8,7 +12,7 @@ import {
   type LadderContext,
   type RosterReferences,
 } from './roster.schema.js';
-import type { Builder, Client, Mentorship, Person, Placement } from './roster.types.js';
+import type { Builder, Client, Mentorship, Person, PersonRole, Placement } from './roster.types.js';
 
 /** What the database already holds that an incoming organisation is checked against. */
 export interface ExistingOrganisation {
@@ -21,6 +25,8 @@ export interface ExistingOrganisation {
   evidence: ReadonlyMap<string, EvidenceRecord>;
   /** Stored records the incoming data references but does not carry, with their correction if any. */
   referencedEvidence: ReadonlyMap<string, KnownEvidence>;
+  /** The client each client stakeholder with an account speaks for (by email). */
+  contactClients: ReadonlyMap<string, string>;
 }
 
 /** What applying the data would change: the entities to write, by collection (the rest are unchanged). */
@@ -202,18 +208,43 @@ export function checkOrganisation(
     const referenced = existing.referencedEvidence.get(id);
     const storedCorrection = referenced?.superseded_by ?? null;
     const superseded_by = storedCorrection ?? correctionInData.get(id) ?? null;
+    const knownOf = (r: EvidenceInput | EvidenceRecord): KnownEvidence => ({
+      kind: r.kind,
+      builder: r.builder,
+      date: r.date,
+      recorded_by: r.recorded_by,
+      confirmed_by: r.confirmed_by,
+      superseded_by,
+    });
     if (index !== undefined) {
       const record = data.evidence[index];
-      if (record !== undefined) return { kind: record.kind, builder: record.builder, superseded_by };
+      if (record !== undefined) return knownOf(record);
     }
-    if (stored !== undefined) return { kind: stored.kind, builder: stored.builder, superseded_by };
+    if (stored !== undefined) return knownOf(stored);
     return referenced;
   };
-  const evidenceRefs = {
+  // The rules' facts (evidence-rules.ts): the files' people and placements over the stored ones.
+  const roleOf = (email: string): PersonRole | undefined => {
+    if (refs.isBuilder(email)) return 'builder';
+    const index = personIndex.get(email);
+    return (index === undefined ? undefined : data.people[index]?.role) ?? existing.people.get(email)?.role;
+  };
+  const placementsByBuilder = new Map<string, Placement[]>();
+  const allPlacements = new Map(existing.placements);
+  for (const placement of data.placements) allPlacements.set(placement.id, placement);
+  for (const placement of allPlacements.values()) {
+    const list = placementsByBuilder.get(placement.builder);
+    if (list === undefined) placementsByBuilder.set(placement.builder, [placement]);
+    else list.push(placement);
+  }
+  const evidenceRefs: EvidenceReferences = {
     ...refs,
     evidence: known,
     curriculumModules: ladder?.curriculumModules ?? null,
     selfEvaluationItems: ladder?.selfEvaluationItems ?? null,
+    roleOf,
+    clientOf: (email) => existing.contactClients.get(email),
+    placementsOf: (builder) => placementsByBuilder.get(builder) ?? [],
   };
   data.evidence.forEach((record, index) => {
     const first = evidenceIndex.get(record.id);

@@ -101,7 +101,7 @@ export async function findEvidenceByIds(db: Executor, ids: readonly string[]): P
 
 const correction = alias(evidence, 'correction');
 
-/** Kind, builder and the correcting record of each existing id among `ids` (for reference checks). */
+/** Kind, builder, date, recorder, confirmer and correction of each stored id among `ids` (for checks). */
 export async function findKnownEvidence(
   db: Executor,
   ids: readonly string[],
@@ -115,6 +115,9 @@ export async function findKnownEvidence(
         id: evidence.id,
         kind: evidence.kind,
         builder: evidence.builderEmail,
+        date: evidence.date,
+        recordedBy: evidence.recordedBy,
+        confirmedBy: evidence.confirmedBy,
         supersededBy: correction.id,
       })
       .from(evidence)
@@ -124,6 +127,9 @@ export async function findKnownEvidence(
       out.set(row.id, {
         kind: row.kind as EvidenceKindName,
         builder: row.builder,
+        date: row.date,
+        recorded_by: row.recordedBy,
+        confirmed_by: row.confirmedBy,
         superseded_by: row.supersededBy,
       });
     }

@@ -351,9 +351,12 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
   const cite = (reviewer: Plan, reviewId: string, citer: string, date: string) => {
     add({ ...base(reviewer.email, date, citer), kind: 'review_citation', review_id: reviewId });
   };
+  const placementStart = new Map(placements.map((placement) => [placement.builder, placement.start]));
   const feedback = (p: Plan, date: string, rating: number) => {
+    // A client contact speaks of a builder placed with them that day (the ledger refuses anything else).
+    const onPlacement = later(date, placementStart.get(p.email) ?? date);
     add({
-      ...base(p.email, date, stakeholderOf(p.client)),
+      ...base(p.email, onPlacement, stakeholderOf(p.client)),
       kind: 'client_feedback',
       client: p.client.id,
       rating,
@@ -429,11 +432,13 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
     if (mentee !== undefined) menteeWork(p, mentee.mentee, mentee.start, [2, 3], addDays(today, -6));
   }
   // Showcase 3 — new at L4 with an escalation, and a corrected record (a typo in the client's answer).
+  // Leadership makes the correction: the client's confirmation of the original would not carry over to
+  // one the builder made herself.
   {
     const p = newL4;
     const original = decision(p, addDays(today, -100), 'scope_change', 'rejected', true);
     const correction = {
-      ...base(p.email, addDays(today, -95)),
+      ...base(p.email, addDays(today, -95), leadership[0]!.email),
       kind: 'decision' as const,
       supersedes: original,
       type: 'scope_change' as const,
