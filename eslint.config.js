@@ -29,6 +29,9 @@ export default tseslint.config(
       'import-x/resolver': { typescript: { alwaysTryTypes: true } },
       'boundaries/elements': [
         { type: 'core', pattern: 'src/core/**' },
+        // Before `db`: the first matching pattern classifies a file, and repositories are the one part of
+        // db/ that server and cli must not reach (a route calls a service, never a repository).
+        { type: 'repositories', pattern: 'src/db/repositories/**' },
         { type: 'db', pattern: 'src/db/**' },
         { type: 'services', pattern: 'src/services/**' },
         { type: 'server', pattern: 'src/server/**' },
@@ -42,6 +45,8 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       'import-x/no-cycle': 'error',
       // Dependencies flow one way: web → API; server and cli → services → core and db; core is pure.
+      // server and cli may use db's connection and types but never src/db/repositories (type imports
+      // included): they get data through services, built by services/composition-root.ts.
       'boundaries/dependencies': [
         'error',
         {
@@ -50,7 +55,19 @@ export default tseslint.config(
             { from: { element: { type: 'core' } }, allow: [{ to: { element: { type: 'core' } } }] },
             {
               from: { element: { type: 'db' } },
-              allow: [{ to: { element: { type: 'db' } } }, { to: { element: { type: 'core' } } }],
+              allow: [
+                { to: { element: { type: 'db' } } },
+                { to: { element: { type: 'repositories' } } },
+                { to: { element: { type: 'core' } } },
+              ],
+            },
+            {
+              from: { element: { type: 'repositories' } },
+              allow: [
+                { to: { element: { type: 'repositories' } } },
+                { to: { element: { type: 'db' } } },
+                { to: { element: { type: 'core' } } },
+              ],
             },
             {
               from: { element: { type: 'services' } },
@@ -58,6 +75,7 @@ export default tseslint.config(
                 { to: { element: { type: 'services' } } },
                 { to: { element: { type: 'core' } } },
                 { to: { element: { type: 'db' } } },
+                { to: { element: { type: 'repositories' } } },
               ],
             },
             {

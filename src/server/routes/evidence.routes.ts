@@ -5,8 +5,8 @@ import {
   evidenceApiBodySchema,
   evidenceRecordSchema,
 } from '../../core/evidence/evidence.schema.js';
-import { findEvidence } from '../../db/repositories/evidence.repository.js';
 import {
+  evidenceSubject,
   getEvidence,
   listEvidence,
   recordEvidence,
@@ -23,7 +23,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   // A record is about its builder: access to one record is decided as access to that builder's evidence.
   const recordBuilder: ResourceLocator = async (request) => {
     const id = (request.params as { id?: unknown }).id;
-    const record = typeof id === 'string' ? await findEvidence(deps.database.db, id) : undefined;
+    const record = typeof id === 'string' ? await evidenceSubject(services, request.actor, id) : undefined;
     return record === undefined ? {} : { builderId: record.builder, evidenceKind: record.kind };
   };
   return async (app) => {

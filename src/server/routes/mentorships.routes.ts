@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mentorshipSchema } from '../../core/roster/roster.schema.js';
-import type { MentorshipFilter } from '../../db/repositories/roster.repository.js';
 import { assignMentorship } from '../../services/mentorship.service.js';
-import { getMentorship, listMentorships } from '../../services/roster.service.js';
+import { getMentorship, listMentorships, type MentorshipFilter } from '../../services/roster.service.js';
 import { fromParams, fromQuery, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';

@@ -1,8 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { placementSchema } from '../../core/roster/roster.schema.js';
-import type { PlacementFilter } from '../../db/repositories/roster.repository.js';
-import { createPlacement, getPlacement, listPlacements } from '../../services/roster.service.js';
+import {
+  createPlacement,
+  getPlacement,
+  listPlacements,
+  type PlacementFilter,
+} from '../../services/roster.service.js';
 import { fromQuery, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';
