@@ -89,6 +89,7 @@ const existing: Record<string, KnownEvidence> = {
   'd-0': { kind: 'decision', builder: 'rosa@example.test', superseded_by: null, ...byRosa },
   'd-old': { kind: 'decision', builder: 'rosa@example.test', superseded_by: 'd-0', ...byRosa },
   'd-tom': { kind: 'decision', builder: 'tom@example.test', superseded_by: null, ...byRosa },
+  'cr-tom': { kind: 'code_review', builder: 'tom@example.test', superseded_by: null, ...byRosa },
 };
 
 const refs: EvidenceReferences = {
@@ -253,6 +254,13 @@ describe('evidence validation', () => {
       /unknown evidence/,
     ],
     ['citation of a feature', 'review_citation', { review_id: 'f-0' }, 'review_id', /expected code_review/],
+    [
+      "citation of another builder's review",
+      'review_citation',
+      { review_id: 'cr-tom' },
+      'review_id',
+      /cr-tom is a code review of tom@example.test, not of rosa@example.test/,
+    ],
     ['mentee review score 0', 'mentee_review', { score: 0 }, 'score', /1–5/],
     ['mentee review score 6', 'mentee_review', { score: 6 }, 'score', /1–5/],
     ['mentee review score 2.5', 'mentee_review', { score: 2.5 }, 'score', /whole number/],

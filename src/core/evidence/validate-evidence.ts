@@ -167,9 +167,19 @@ export function checkEvidenceReferences(record: EvidenceInput, refs: EvidenceRef
     case 'retro':
       evidenceOfKind('feature_id', record.feature_id, 'feature');
       break;
-    case 'review_citation':
+    case 'review_citation': {
       evidenceOfKind('review_id', record.review_id, 'code_review');
+      // A citation counts for the builder it is filed under (distinct_citers): it must cite their review,
+      // or a citation "of" one builder could name another's review and fall out of their metric.
+      const review = refs.evidence(record.review_id);
+      if (review?.kind === 'code_review' && review.builder !== record.builder) {
+        add(
+          'review_id',
+          `${record.review_id} is a code review of ${review.builder}, not of ${record.builder}`,
+        );
+      }
       break;
+    }
     case 'mentee_review':
     case 'checkin':
       if (!refs.isBuilder(record.mentee)) add('mentee', `unknown builder ${record.mentee}`);
