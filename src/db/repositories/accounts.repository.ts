@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../connection.js';
-import { accounts, apiTokens, sessions, signInFailures } from '../schema/auth.schema.js';
+import { accounts, apiTokens, sessions, signInThrottle } from '../schema/auth.schema.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -166,53 +166,73 @@ export async function revokeApiTokenRow(
   return row;
 }
 
-/** Records one failed sign-in. */
-export async function insertSignInFailure(
-  executor: Executor,
-  row: typeof signInFailures.$inferInsert,
-): Promise<void> {
-  await executor.insert(signInFailures).values(row);
+export interface SignInReservation {
+  /** The attempt's number for its (email, address) pair, when it may be checked. */
+  attempt?: number;
+  /** When it may not: the pair is blocked until then. */
+  blockedUntil?: Date;
 }
 
-/** Failed sign-ins since `since` for this email and for this client address. */
-export async function countSignInFailures(
+/**
+ * Takes a numbered place for one sign-in attempt of (email, address), atomically, before the password
+ * is checked: an upsert that bumps the counter only when the pair is not blocked, and sets the block the
+ * attempt's number earns in the same statement. Concurrent attempts (any process, any engine) serialise
+ * on the row, so each gets its own number and a blocked pair gets none. A row whose last attempt is
+ * before `forgetBefore` starts again at 1. `blockSeconds(n)` is written out as SQL: 0 below `limit`,
+ * then `baseSeconds × 2^(n − limit)` capped at `maxSeconds`.
+ */
+export async function reserveSignInAttempt(
   executor: Executor,
-  email: string,
-  ip: string,
-  since: Date,
-): Promise<{ byEmail: number; byIp: number }> {
-  const [byEmail] = await executor
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gte(signInFailures.at, since)));
-  const [byIp] = await executor
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.ip, ip), gte(signInFailures.at, since)));
-  return { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 };
-}
-
-/** The oldest failure since `since` for this email or address: the limit lifts a window after it. */
-export async function oldestSignInFailure(
-  executor: Executor,
-  email: string,
-  ip: string,
-  since: Date,
-): Promise<Date | undefined> {
+  input: {
+    email: string;
+    ip: string;
+    now: Date;
+    forgetBefore: Date;
+    limit: number;
+    baseSeconds: number;
+    maxSeconds: number;
+  },
+): Promise<SignInReservation> {
+  const now = input.now.toISOString();
+  const t = signInThrottle;
+  const next = sql`(case when ${t.lastAttemptAt} < ${input.forgetBefore.toISOString()}::timestamptz then 1 else ${t.attempts} + 1 end)`;
+  const blockFor = (n: SQL) =>
+    sql`(case when ${n} < ${input.limit} then null else ${now}::timestamptz + make_interval(secs => least(${input.maxSeconds}::float8, ${input.baseSeconds}::float8 * power(2::float8, (${n} - ${input.limit})::float8))) end)`;
+  const first = input.limit <= 1 ? new Date(input.now.getTime() + input.baseSeconds * 1000) : null;
   const [row] = await executor
-    .select({ at: signInFailures.at })
-    .from(signInFailures)
-    .where(and(or(eq(signInFailures.email, email), eq(signInFailures.ip, ip)), gte(signInFailures.at, since)))
-    .orderBy(signInFailures.at)
+    .insert(t)
+    .values({ email: input.email, ip: input.ip, attempts: 1, lastAttemptAt: input.now, blockedUntil: first })
+    .onConflictDoUpdate({
+      target: [t.email, t.ip],
+      set: { attempts: next, lastAttemptAt: input.now, blockedUntil: blockFor(next) },
+      setWhere: sql`${t.blockedUntil} is null or ${t.blockedUntil} <= ${now}::timestamptz`,
+    })
+    .returning({ attempts: t.attempts });
+  if (row !== undefined) return { attempt: row.attempts };
+  const [blocked] = await executor
+    .select({ blockedUntil: t.blockedUntil })
+    .from(t)
+    .where(and(eq(t.email, input.email), eq(t.ip, input.ip)))
     .limit(1);
-  return row?.at;
+  // The row went away in between (a successful sign-in of the pair): the caller may simply retry.
+  return { blockedUntil: blocked?.blockedUntil ?? input.now };
 }
 
-/** Forgets failures of an email after a successful sign-in; old rows of everyone go too. */
-export async function clearSignInFailures(executor: Executor, email: string, olderThan: Date): Promise<void> {
+/** Forgets the attempts of one (email, address) pair after it signed in, and every pair idle since `forgetBefore`. */
+export async function clearSignInAttempts(
+  executor: Executor,
+  email: string,
+  ip: string,
+  forgetBefore: Date,
+): Promise<void> {
   await executor
-    .delete(signInFailures)
-    .where(or(eq(signInFailures.email, email), lt(signInFailures.at, olderThan)));
+    .delete(signInThrottle)
+    .where(
+      or(
+        and(eq(signInThrottle.email, email), eq(signInThrottle.ip, ip)),
+        lt(signInThrottle.lastAttemptAt, forgetBefore),
+      ),
+    );
 }
 
 /** Revokes every live token of an account at `at` (after a password change); returns those revoked. */

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { clients } from './roster.schema.js';
 
 /**
@@ -71,19 +80,25 @@ export const apiTokens = pgTable(
 );
 
 /**
- * Failed sign-ins, by email and by client address, for the rate limit. In the database (not in one
- * process's memory) so several app servers sharing it enforce one limit.
+ * Sign-in attempts per (email, client address) for the limit with back-off. One row per pair, counted
+ * by an atomic upsert before the password is checked, so parallel attempts on any number of app servers
+ * sharing the database each get their own number and no more than the limit are ever checked. A
+ * successful sign-in deletes its pair's row; a row untouched for a day is forgotten.
  */
-export const signInFailures = pgTable(
-  'sign_in_failures',
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
   {
-    id: text('id').primaryKey(),
+    /** Lower-case, as typed: unknown emails are counted like known ones so the answer says nothing. */
     email: text('email').notNull(),
     ip: text('ip').notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Attempts since the row was (re)started, including the one in flight. */
+    attempts: integer('attempts').notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** No attempt for this pair is checked before this instant (null: not blocked). */
+    blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
   },
   (table) => [
-    index('sign_in_failures_email_idx').on(table.email, table.at),
-    index('sign_in_failures_ip_idx').on(table.ip, table.at),
+    primaryKey({ columns: [table.email, table.ip] }),
+    index('sign_in_throttle_last_idx').on(table.lastAttemptAt),
   ],
 );

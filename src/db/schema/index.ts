@@ -6,3 +6,4 @@ export * from './evidence.schema.js';
 export * from './promotion.schema.js';
 export * from './auth.schema.js';
 export * from './integrations.schema.js';
+export * from './demo.schema.js';

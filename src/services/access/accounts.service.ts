@@ -5,8 +5,7 @@ import type { Clock } from '../../core/clock.js';
 import { DomainError, notFound, validationFailed } from '../../core/errors.js';
 import type { Database } from '../../db/connection.js';
 import {
-  clearSignInFailures,
-  countSignInFailures,
+  clearSignInAttempts,
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfAccount,
@@ -19,8 +18,7 @@ import {
   insertAccount,
   insertApiToken,
   insertSession,
-  insertSignInFailure,
-  oldestSignInFailure,
+  reserveSignInAttempt,
   revokeApiTokenRow,
   revokeApiTokensOfAccount,
   selectAccounts,
@@ -42,9 +40,27 @@ export const ROLES: readonly Role[] = ['leadership', 'builder', 'client_stakehol
 
 /** How long a browser session lasts from sign-in. */
 export const SESSION_HOURS = 12;
-/** Failed sign-ins allowed per email and per client address within the window before 429. */
-export const SIGN_IN_MAX_FAILURES = 10;
-export const SIGN_IN_WINDOW_MINUTES = 15;
+/**
+ * The sign-in limit, per (email, client address) pair: SIGN_IN_FREE_ATTEMPTS attempts are checked
+ * back to back; from then on each further attempt must wait 1, 2, 4, 8, 16, 32, 60, 60 … minutes after
+ * the one before (doubling from SIGN_IN_BACKOFF_BASE_SECONDS, capped at SIGN_IN_BACKOFF_MAX_SECONDS), so
+ * one address can try about 40 passwords of one account a day (10 + 6 in the first ~2 hours, then 1 an hour). A pair left alone for
+ * SIGN_IN_FORGET_HOURS starts again; signing in clears it. Another address is counted apart, so an
+ * attacker never locks a colleague out (see docs/access.md for why there is no per-address ceiling).
+ */
+export const SIGN_IN_FREE_ATTEMPTS = 10;
+export const SIGN_IN_BACKOFF_BASE_SECONDS = 60;
+export const SIGN_IN_BACKOFF_MAX_SECONDS = 3_600;
+export const SIGN_IN_FORGET_HOURS = 24;
+
+/** How long the pair must wait after its attempt number `attempt` (0 while the free attempts last). */
+export function signInBackoffSeconds(attempt: number): number {
+  if (attempt < SIGN_IN_FREE_ATTEMPTS) return 0;
+  return Math.min(
+    SIGN_IN_BACKOFF_MAX_SECONDS,
+    SIGN_IN_BACKOFF_BASE_SECONDS * 2 ** (attempt - SIGN_IN_FREE_ATTEMPTS),
+  );
+}
 
 /** API tokens start with this, so a leaked one is recognisable (and greppable by secret scanners). */
 export const API_TOKEN_PREFIX = 'ldr_';
@@ -211,9 +227,10 @@ export interface SignInResult {
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Signs in with email and password. After SIGN_IN_MAX_FAILURES failures for the email or from the
- * address within the window, every attempt is refused with `rate_limited` (details.retry_after_seconds)
- * before the password is even checked.
+ * Signs in with email and password. Each attempt first takes a numbered place for its (email, address)
+ * pair in the database, atomically, before the password is checked: once the pair has used its free
+ * attempts it is refused with `rate_limited` (details.retry_after_seconds) until its back-off has
+ * passed, whatever the password and however many servers share the database.
  */
 export async function signIn(
   services: AccessServices,
@@ -221,14 +238,19 @@ export async function signIn(
 ): Promise<SignInResult> {
   const now = services.clock.now();
   const email = normaliseEmail(input.email).slice(0, 320);
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const failures = await countSignInFailures(services.db, email, input.ip, since);
-  if (failures.byEmail >= SIGN_IN_MAX_FAILURES || failures.byIp >= SIGN_IN_MAX_FAILURES) {
-    const oldest = (await oldestSignInFailure(services.db, email, input.ip, since)) ?? now;
-    const retryAfter = Math.max(
-      1,
-      Math.ceil((oldest.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000 - now.getTime()) / 1000),
-    );
+  const forgetBefore = new Date(now.getTime() - SIGN_IN_FORGET_HOURS * 3_600_000);
+  const reservation = await reserveSignInAttempt(services.db, {
+    email,
+    ip: input.ip,
+    now,
+    forgetBefore,
+    limit: SIGN_IN_FREE_ATTEMPTS,
+    baseSeconds: SIGN_IN_BACKOFF_BASE_SECONDS,
+    maxSeconds: SIGN_IN_BACKOFF_MAX_SECONDS,
+  });
+  if (reservation.attempt === undefined) {
+    const until = reservation.blockedUntil ?? now;
+    const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
     throw new DomainError('rate_limited', `Too many failed sign-ins: try again in ${retryAfter} seconds`, {
       retry_after_seconds: retryAfter,
     });
@@ -240,16 +262,14 @@ export async function signIn(
       : await verifyPassword(await (dummyHash ??= hashPassword(randomToken())), input.password).then(
           () => false,
         );
-  if (!ok || account === undefined) {
-    await insertSignInFailure(services.db, { id: randomUUID(), email, ip: input.ip, at: now });
-    throw new DomainError('unauthenticated', 'Wrong email or password');
-  }
+  // The failure is already counted: the reservation was the count.
+  if (!ok || account === undefined) throw new DomainError('unauthenticated', 'Wrong email or password');
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await services.db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, now);
-    await clearSignInFailures(tx, email, since);
+    await clearSignInAttempts(tx, email, input.ip, forgetBefore);
     await insertSession(tx, {
       tokenHash: sha256(sessionToken),
       accountId: account.id,
