@@ -35,9 +35,19 @@ export function unsafeTextReason(value: string): string | null {
   return null;
 }
 
+/** Where the first NUL or lone surrogate of a string is (a UTF-16 index), or -1 when there is none. */
+export function unsafeTextIndex(value: string): number {
+  const nul = value.indexOf(NUL);
+  const surrogate = LONE_SURROGATE.exec(value)?.index ?? -1;
+  if (nul === -1) return surrogate;
+  return surrogate === -1 ? nul : Math.min(nul, surrogate);
+}
+
 /** One unstorable string inside a parsed value: its path (`name`, `items[2].title`) and why. */
 export interface UnsafeText {
   path: string;
+  /** The same path as keys and indexes, for callers that locate it in a source document. */
+  segments: (string | number)[];
   message: string;
 }
 
@@ -47,16 +57,21 @@ const MAX_WALK_DEPTH = 64;
  * The first string (value or object key) inside `value` that cannot be stored as text, with its path;
  * null when there is none. Walks plain JSON shapes only — what a request body, query or file line holds.
  */
-export function findUnsafeText(value: unknown, path = '', depth = 0): UnsafeText | null {
+export function findUnsafeText(
+  value: unknown,
+  path = '',
+  depth = 0,
+  segments: (string | number)[] = [],
+): UnsafeText | null {
   if (typeof value === 'string') {
     const message = unsafeTextReason(value);
-    return message === null ? null : { path, message };
+    return message === null ? null : { path, segments, message };
   }
   // Deeper than any shape we accept: the schema refuses it anyway, and recursion must stay bounded.
   if (value === null || typeof value !== 'object' || depth > MAX_WALK_DEPTH) return null;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = findUnsafeText(item, `${path}[${index}]`, depth + 1);
+      const found = findUnsafeText(item, `${path}[${index}]`, depth + 1, [...segments, index]);
       if (found !== null) return found;
     }
     return null;
@@ -64,8 +79,9 @@ export function findUnsafeText(value: unknown, path = '', depth = 0): UnsafeText
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const keyPath = path === '' ? key : `${path}.${key}`;
     const keyMessage = unsafeTextReason(key);
-    if (keyMessage !== null) return { path: keyPath, message: `field name ${keyMessage}` };
-    const found = findUnsafeText(item, keyPath, depth + 1);
+    if (keyMessage !== null)
+      return { path: keyPath, segments: [...segments, key], message: `field name ${keyMessage}` };
+    const found = findUnsafeText(item, keyPath, depth + 1, [...segments, key]);
     if (found !== null) return found;
   }
   return null;

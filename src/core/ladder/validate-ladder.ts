@@ -1,4 +1,15 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
+import { findUnsafeText, unsafeTextIndex, unsafeTextReason } from '../input/safe-input.js';
 import type { z } from 'zod';
 import { ladderSchema, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
 import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
@@ -42,6 +53,30 @@ export function formatProblem(problem: LadderProblem): string {
  * Every problem names its line, column and path; nothing is thrown for bad input.
  */
 export function validateLadderText(source: string, file = '<ladder>'): LadderValidation {
+  const fail = (line: number, column: number, message: string, path = ''): LadderValidation => ({
+    ok: false,
+    problems: [{ file, line, column, path, message }],
+  });
+  // The shipped ladder is 15 kB; a file a thousand times larger is a mistake or an attack.
+  if (source.length > MAX_LADDER_SOURCE_CHARS) {
+    return fail(
+      1,
+      1,
+      `the file has ${source.length} characters; a ladder file has at most ${MAX_LADDER_SOURCE_CHARS}`,
+    );
+  }
+  const unsafeAt = unsafeTextIndex(source);
+  if (unsafeAt !== -1) {
+    const before = source.slice(0, unsafeAt);
+    const line = before.split('\n').length;
+    const column = unsafeAt - before.lastIndexOf('\n');
+    return fail(
+      line,
+      column,
+      `the file ${unsafeTextReason(source.slice(unsafeAt, unsafeAt + 2)) ?? 'cannot be stored'}`,
+    );
+  }
+
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): { line: number; column: number } => {
@@ -56,14 +91,41 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
         file,
         ...at(error.pos[0]),
         path: '',
-        message: `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`,
+        // The parser is recursive: a document nested thousands deep exhausts the stack before any check.
+        message: /call stack/i.test(error.message)
+          ? `nested too deeply: a ladder file is at most ${MAX_LADDER_DEPTH} levels deep`
+          : `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`,
       })),
     };
   }
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const tooDeep = firstNodeDeeperThan(doc, MAX_LADDER_DEPTH);
+  if (tooDeep !== undefined) {
+    const { line, column } = at(tooDeep);
+    return fail(line, column, `nested too deeply: a ladder file is at most ${MAX_LADDER_DEPTH} levels deep`);
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // `yaml` refuses alias expansion past maxAliasCount ("billion laughs") with a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    const { line, column } = at(firstAliasOffset(doc));
+    return fail(
+      line,
+      column,
+      `too many alias expansions (more than ${MAX_ALIAS_COUNT}): write the values out instead of nesting aliases`,
+    );
+  }
   const locate = (path: readonly PathSegment[], key = false): { line: number; column: number } =>
     at(offsetOf(doc, path, key));
+
+  const unsafe = findUnsafeText(data);
+  if (unsafe !== null) {
+    const path = unsafe.segments;
+    return fail(locate(path).line, locate(path).column, unsafe.message, formatPath(path));
+  }
 
   const parsed = ladderSchema.safeParse(data);
   if (!parsed.success) {
@@ -79,6 +141,40 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
   }));
   if (crossProblems.length > 0) return { ok: false, problems: sortProblems(crossProblems) };
   return { ok: true, ladder: parsed.data };
+}
+
+const MAX_LADDER_SOURCE_CHARS = 1_048_576;
+const MAX_LADDER_DEPTH = 32;
+const MAX_ALIAS_COUNT = 100;
+
+/** Offset of the first node nested deeper than `limit`, walked without recursion (the input is hostile). */
+function firstNodeDeeperThan(doc: Document, limit: number): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (depth > limit) return rangeStart(node) ?? 0;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) {
+          stack.push({ node: item.key, depth: depth + 1 });
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Offset of the document's first alias (where an alias bomb starts to expand). */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = rangeStart(node) ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function sortProblems(problems: LadderProblem[]): LadderProblem[] {
