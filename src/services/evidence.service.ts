@@ -1,25 +1,20 @@
-import { randomUUID } from "node:crypto";
-import type { Actor } from "../core/actor.js";
-import type { Clock } from "../core/clock.js";
-import {
-  conflict,
-  forbidden,
-  notFound,
-  validationFailed,
-} from "../core/errors.js";
-import type {
-  EvidenceInput,
-  EvidenceKindName,
-  EvidenceRecord,
-} from "../core/evidence/evidence.schema.js";
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../core/actor.js';
+import type { Clock } from '../core/clock.js';
+import { conflict, DomainError, forbidden, notFound, validationFailed } from '../core/errors.js';
+import type { EvidenceInput, EvidenceKindName, EvidenceRecord } from '../core/evidence/evidence.schema.js';
+import { FORBIDDING_RULES } from '../core/evidence/evidence-rules.js';
 import {
   checkEvidenceReferences,
   parseEvidenceInput,
+  type EvidenceProblem,
   type EvidenceReferences,
   type KnownEvidence,
-} from "../core/evidence/validate-evidence.js";
-import type { LadderContext } from "../core/roster/roster.schema.js";
-import type { Database, Executor } from "../db/connection.js";
+} from '../core/evidence/validate-evidence.js';
+import type { LadderContext } from '../core/roster/roster.schema.js';
+import type { PersonRole } from '../core/roster/roster.types.js';
+import type { Database, Executor } from '../db/connection.js';
+import { findAccountByEmail } from '../db/repositories/accounts.repository.js';
 import {
   findEvidence,
   findKnownEvidence,
@@ -27,16 +22,16 @@ import {
   listEvidence as selectEvidence,
   listEvidenceOfBuilder,
   type EvidenceFilter,
-} from "../db/repositories/evidence.repository.js";
-import type { Page } from "../db/repositories/roster.repository.js";
-import { recordAudit } from "./audit.service.js";
-import { loadLadderContext } from "./ladder-context.service.js";
+} from '../db/repositories/evidence.repository.js';
 import {
-  isUniqueViolation,
-  pageOf,
-  rejected,
-  rosterReferences,
-} from "./roster.service.js";
+  findBuilderEmails,
+  findPeopleByEmail,
+  listPlacements,
+  type Page,
+} from '../db/repositories/roster.repository.js';
+import { recordAudit } from './audit.service.js';
+import { loadLadderContext } from './ladder-context.service.js';
+import { isUniqueViolation, pageOf, rejected, rosterReferences } from './roster.service.js';
 
 export interface EvidenceDeps {
   db: Database;
@@ -47,9 +42,9 @@ export interface EvidenceDeps {
 export function referencedEvidenceIds(record: EvidenceInput): string[] {
   const ids: string[] = [];
   if (record.supersedes !== null) ids.push(record.supersedes);
-  if (record.kind === "retro") ids.push(record.feature_id);
-  if (record.kind === "review_citation") ids.push(record.review_id);
-  if (record.kind === "self_evaluation") ids.push(...record.evidence_ids);
+  if (record.kind === 'retro') ids.push(record.feature_id);
+  if (record.kind === 'review_citation') ids.push(record.review_id);
+  if (record.kind === 'self_evaluation') ids.push(...record.evidence_ids);
   return ids;
 }
 
@@ -57,18 +52,17 @@ export function referencedEvidenceIds(record: EvidenceInput): string[] {
 export function referencedEmails(record: EvidenceInput): string[] {
   const emails = [record.builder, record.recorded_by];
   if (record.confirmed_by !== null) emails.push(record.confirmed_by);
-  if (record.kind === "mentee_review" || record.kind === "checkin")
-    emails.push(record.mentee);
+  if (record.kind === 'mentee_review' || record.kind === 'checkin') emails.push(record.mentee);
   return emails;
 }
 
 /** The client id a record points at, if its kind has one. */
 export function referencedClient(record: EvidenceInput): string | undefined {
   switch (record.kind) {
-    case "decision":
-    case "feature":
-    case "client_feedback":
-    case "escalation":
+    case 'decision':
+    case 'feature':
+    case 'client_feedback':
+    case 'escalation':
       return record.client;
     default:
       return undefined;
@@ -76,14 +70,8 @@ export function referencedClient(record: EvidenceInput): string | undefined {
 }
 
 /** The stored form of a checked input: recorded_at always set. */
-export function toEvidenceRecord(
-  input: EvidenceInput,
-  recordedAt: Date,
-): EvidenceRecord {
-  return {
-    ...input,
-    recorded_at: new Date(input.recorded_at ?? recordedAt).toISOString(),
-  };
+export function toEvidenceRecord(input: EvidenceInput, recordedAt: Date): EvidenceRecord {
+  return { ...input, recorded_at: new Date(input.recorded_at ?? recordedAt).toISOString() };
 }
 
 /**
@@ -93,37 +81,60 @@ export function toEvidenceRecord(
  * and the system (imports, the demo) may record on behalf of others.
  */
 function checkAuthorship(actor: Actor, record: EvidenceInput): void {
-  if (actor.kind !== "person" || actor.role === "leadership") return;
+  if (actor.kind !== 'person' || actor.role === 'leadership') return;
   if (record.recorded_by !== actor.email) {
     throw forbidden(
       `recorded_by: you record evidence in your own name (${actor.email}), not ${record.recorded_by}`,
     );
   }
   if (record.confirmed_by !== null && record.confirmed_by !== actor.email) {
-    throw forbidden(
-      `confirmed_by: only ${record.confirmed_by} can confirm in their own name`,
-    );
+    throw forbidden(`confirmed_by: only ${record.confirmed_by} can confirm in their own name`);
   }
 }
 
+/** More placements than one builder ever has: the rules read them all. */
+const ALL_PLACEMENTS = { limit: 100_000, offset: 0 };
+
 async function referencesFor(
   db: Executor,
+  actor: Actor,
   record: EvidenceInput,
   ladder: LadderContext,
 ): Promise<EvidenceReferences> {
   const client = referencedClient(record);
-  const roster = await rosterReferences(
-    db,
-    referencedEmails(record),
-    client === undefined ? [] : [client],
-  );
+  const emails = referencedEmails(record);
+  const roster = await rosterReferences(db, emails, client === undefined ? [] : [client]);
   const known = await findKnownEvidence(db, referencedEvidenceIds(record));
+  const roles = new Map<string, PersonRole>();
+  for (const person of await findPeopleByEmail(db, emails)) roles.set(person.email, person.role);
+  for (const email of await findBuilderEmails(db, emails)) roles.set(email, 'builder');
+  // The client a contact speaks for: the signed-in actor's own when it is them, else their account's.
+  let contactClient: string | undefined;
+  if (roles.get(record.recorded_by) === 'client_stakeholder') {
+    const own = actor.kind === 'person' && actor.email === record.recorded_by ? actor.clientId : undefined;
+    contactClient = own ?? (await findAccountByEmail(db, record.recorded_by))?.clientId ?? undefined;
+  }
+  const placements =
+    client === undefined ? [] : (await listPlacements(db, { builder: record.builder }, ALL_PLACEMENTS)).items;
   return {
     ...roster,
     evidence: (id: string): KnownEvidence | undefined => known.get(id),
     curriculumModules: ladder.curriculumModules,
     selfEvaluationItems: ladder.selfEvaluationItems,
+    roleOf: (email) => roles.get(email),
+    clientOf: (email) => (email === record.recorded_by ? contactClient : undefined),
+    placementsOf: (builder) => (builder === record.builder ? placements : []),
   };
+}
+
+/**
+ * The error for a refused record: `forbidden` when a rule says the actor may not (correcting someone
+ * else's record), else `validation_failed`; the details list every problem with its field and rule.
+ */
+function refusal(input: EvidenceInput, problems: EvidenceProblem[]): DomainError {
+  const denied = problems.find((p) => p.rule !== undefined && FORBIDDING_RULES.has(p.rule));
+  if (denied === undefined) return rejected('evidence', problems);
+  return new DomainError('forbidden', `evidence ${input.id}: ${denied.field}: ${denied.message}`, problems);
 }
 
 /**
@@ -137,37 +148,27 @@ export async function recordEvidence(
   actor: Actor,
   body: unknown,
 ): Promise<EvidenceRecord> {
-  if (body !== null && typeof body === "object" && !Array.isArray(body)) {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
     const raw = body as Record<string, unknown>;
     if (raw.recorded_at !== undefined) {
-      throw validationFailed(
-        "recorded_at: set by the system when the record is made",
-        [
-          {
-            field: "recorded_at",
-            message: "set by the system when the record is made",
-          },
-        ],
-      );
+      throw validationFailed('recorded_at: set by the system when the record is made', [
+        { field: 'recorded_at', message: 'set by the system when the record is made' },
+      ]);
     }
     body = {
       ...raw,
       id: raw.id ?? `ev-${randomUUID()}`,
-      recorded_by:
-        raw.recorded_by ?? (actor.kind === "person" ? actor.email : undefined),
+      recorded_by: raw.recorded_by ?? (actor.kind === 'person' ? actor.email : undefined),
     };
   }
   const parsed = parseEvidenceInput(body);
-  if (!parsed.ok) throw rejected("evidence", parsed.problems);
+  if (!parsed.ok) throw rejected('evidence', parsed.problems);
   const input = parsed.value;
   checkAuthorship(actor, input);
   const ladder = await loadLadderContext(deps);
   const write = deps.db.transaction(async (tx) => {
-    const problems = checkEvidenceReferences(
-      input,
-      await referencesFor(tx, input, ladder),
-    );
-    if (problems.length > 0) throw rejected("evidence", problems);
+    const problems = checkEvidenceReferences(input, await referencesFor(tx, actor, input, ladder));
+    if (problems.length > 0) throw refusal(input, problems);
     if ((await findEvidence(tx, input.id)) !== undefined) {
       throw conflict(
         `Evidence ${input.id} already exists; a correction is a new record with supersedes: ${input.id}`,
@@ -177,8 +178,8 @@ export async function recordEvidence(
     const record = toEvidenceRecord(input, at);
     await insertEvidence(tx, [record]);
     await recordAudit(tx, actor, {
-      action: "evidence.record",
-      entity: "evidence",
+      action: 'evidence.record',
+      entity: 'evidence',
       entityId: record.id,
       after: record,
       at,
@@ -189,7 +190,7 @@ export async function recordEvidence(
   return write.catch((error: unknown) => {
     if (isUniqueViolation(error)) {
       throw conflict(
-        `Evidence ${input.id} (or another correction of ${input.supersedes ?? "the same record"}) was recorded at the same time; reload and retry`,
+        `Evidence ${input.id} (or another correction of ${input.supersedes ?? 'the same record'}) was recorded at the same time; reload and retry`,
       );
     }
     throw error;
@@ -197,13 +198,9 @@ export async function recordEvidence(
 }
 
 /** One record by id. */
-export async function getEvidence(
-  deps: EvidenceDeps,
-  _actor: Actor,
-  id: string,
-): Promise<EvidenceRecord> {
+export async function getEvidence(deps: EvidenceDeps, _actor: Actor, id: string): Promise<EvidenceRecord> {
   const record = await findEvidence(deps.db, id);
-  if (record === undefined) throw notFound("Evidence", id);
+  if (record === undefined) throw notFound('Evidence', id);
   return record;
 }
 
@@ -218,9 +215,7 @@ export async function evidenceSubject(
   id: string,
 ): Promise<{ builder: string; kind: EvidenceKindName } | undefined> {
   const record = await findEvidence(deps.db, id);
-  return record === undefined
-    ? undefined
-    : { builder: record.builder, kind: record.kind };
+  return record === undefined ? undefined : { builder: record.builder, kind: record.kind };
 }
 
 export interface EvidenceListFilter {
@@ -239,11 +234,9 @@ export async function listEvidence(
   page: { limit?: number; offset?: number },
 ): Promise<Page<EvidenceRecord>> {
   const query: EvidenceFilter = {};
-  if (filter.builder !== undefined)
-    query.builder = filter.builder.toLowerCase();
+  if (filter.builder !== undefined) query.builder = filter.builder.toLowerCase();
   if (filter.kind !== undefined) query.kind = filter.kind;
-  if (filter.recorded_by !== undefined)
-    query.recordedBy = filter.recorded_by.toLowerCase();
+  if (filter.recorded_by !== undefined) query.recordedBy = filter.recorded_by.toLowerCase();
   if (filter.from !== undefined) query.from = filter.from;
   if (filter.to !== undefined) query.to = filter.to;
   return selectEvidence(deps.db, query, pageOf(page));
