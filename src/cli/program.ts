@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { DomainError, exitCodeOf } from '../core/errors.js';
+import { unsafeTextReason } from '../core/input/safe-input.js';
 import { databaseFailureMessage, describeDatabaseFailure, redactQueryText } from '../db/database-error.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerCaseCommand } from './commands/case.js';
@@ -43,11 +44,32 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
+/** The first argument that cannot be stored as text (NUL, lone surrogate), named by its option. */
+function unsafeArgument(argv: readonly string[]): string | null {
+  for (const [index, arg] of argv.entries()) {
+    const reason = unsafeTextReason(arg);
+    if (reason === null) continue;
+    const previous = argv[index - 1];
+    const name = arg.startsWith('--')
+      ? arg.split('=')[0]
+      : previous?.startsWith('-') === true
+        ? previous
+        : `argument ${index + 1}`;
+    return `${name}: ${reason}`;
+  }
+  return null;
+}
+
 /**
  * Runs the CLI and returns the exit code: 0 on success, the error table's exit code for a domain error
  * (with a one-line message on stderr), 2 for bad usage or configuration, 1 for anything unexpected.
  */
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const unsafe = unsafeArgument(argv);
+  if (unsafe !== null) {
+    writeLine(ctx.stderr, `ladder: validation_failed: ${unsafe}`);
+    return exitCodeOf('validation_failed');
+  }
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
-import { isIsoDate, isIsoMonth, isoDateOf } from '../core/dates/calendar.js';
+import { isoDateOf } from '../core/dates/calendar.js';
+import { isoDateProblem, isoMonthProblem } from '../core/input/safe-input.js';
 import { conflict, notFound, validationFailed } from '../core/errors.js';
 import type { EvidenceRecord } from '../core/evidence/evidence.schema.js';
 import { recordsInEffect } from '../core/evidence/supersede.js';
@@ -161,19 +162,18 @@ export async function assignMentorship(
 }
 
 function requireDate(value: string, field: string): string {
-  if (!isIsoDate(value)) {
-    throw validationFailed(`${field}: expected a date YYYY-MM-DD, got "${value}"`, [
-      { field, message: 'expected a date YYYY-MM-DD' },
-    ]);
+  // The one date rule (real date, years 1900–9999), so the CLI refuses what the API refuses.
+  const problem = isoDateProblem(value);
+  if (problem !== null) {
+    throw validationFailed(`${field}: ${problem}, got "${value}"`, [{ field, message: problem }]);
   }
   return value;
 }
 
 function requireMonth(value: string, field: string): string {
-  if (!isIsoMonth(value)) {
-    throw validationFailed(`${field}: expected a month YYYY-MM, got "${value}"`, [
-      { field, message: 'expected a month YYYY-MM' },
-    ]);
+  const problem = isoMonthProblem(value);
+  if (problem !== null) {
+    throw validationFailed(`${field}: ${problem}, got "${value}"`, [{ field, message: problem }]);
   }
   return value;
 }

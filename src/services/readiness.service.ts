@@ -1,6 +1,7 @@
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
-import { isIsoDate, isoDateOf } from '../core/dates/calendar.js';
+import { isoDateOf } from '../core/dates/calendar.js';
+import { isoDateProblem } from '../core/input/safe-input.js';
 import { notFound, validationFailed } from '../core/errors.js';
 import { unevaluatedFields } from '../core/evaluation/evaluated-fields.js';
 import type { AssessmentOutcome } from '../core/evaluation/evaluation.types.js';
@@ -54,10 +55,10 @@ export interface LadderUsed {
 /** `at` from a request: today (UTC, from the clock) when absent; a bad date names the field. */
 export function resolveAt(clock: Clock, at: string | undefined): string {
   if (at === undefined || at === '') return isoDateOf(clock.now());
-  if (!isIsoDate(at)) {
-    throw validationFailed(`at: expected a date YYYY-MM-DD, got "${at}"`, [
-      { field: 'at', message: 'expected a date YYYY-MM-DD' },
-    ]);
+  // The one date rule (real date, years 1900–9999): `--at 2025-02-30` is refused, not evaluated.
+  const problem = isoDateProblem(at);
+  if (problem !== null) {
+    throw validationFailed(`at: ${problem}, got "${at}"`, [{ field: 'at', message: problem }]);
   }
   return at;
 }

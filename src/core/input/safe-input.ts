@@ -102,6 +102,16 @@ export function isoDateProblem(value: string): string | null {
   return null;
 }
 
+/** The problem with a would-be month `YYYY-MM` (shape or range), or null when it is a supported month. */
+export function isoMonthProblem(value: string): string | null {
+  if (!/^\d{4}-\d{2}$/.test(value)) return 'expected a month YYYY-MM';
+  const month = Number(value.slice(5, 7));
+  if (month < 1 || month > 12) return 'expected a month YYYY-MM with a month 01–12';
+  const year = Number(value.slice(0, 4));
+  if (year < MIN_SUPPORTED_YEAR || year > MAX_SUPPORTED_YEAR) return DATE_RANGE_MESSAGE;
+  return null;
+}
+
 /** Text that can be stored: any string without NUL or lone surrogates. */
 export const safeTextSchema = z.string({ error: 'expected text' }).superRefine((value, ctx) => {
   const message = unsafeTextReason(value);
