@@ -19,7 +19,9 @@ export interface StartServerOptions {
 
 /** Opens the database, applies migrations, and listens on HOST:PORT with structured logs. */
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase(config.database);
+  // The server owns an embedded folder and shares it on the folder's socket, so the CLI keeps working
+  // beside it (a second server on the same folder is refused in one line).
+  const database = await openDatabase(config.database, { share: true, command: 'ladder serve' });
   try {
     await runMigrations(database);
     await options.beforeListen?.(database);
@@ -34,9 +36,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       },
+      trustProxy: config.trustProxy,
     },
   );
   const address = await app.listen({ host: config.host, port: config.port });
+  database.announce(address);
   app.log.info({ address, engine: database.engine }, `ladder listening on ${address}`);
   let stopped = false;
   return {

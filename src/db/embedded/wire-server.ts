@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import type { PGlite } from '@electric-sql/pglite';
+
+/**
+ * The PostgreSQL wire protocol for one PGlite instance on a Unix socket, for many connections at once.
+ *
+ * PGlite is one backend session, so connections take turns on it. A connection keeps its turn until the
+ * engine answers ReadyForQuery with status "idle": through a whole transaction, and through an extended
+ * query (Parse … Sync) too. Taking turns per message instead (as @electric-sql/pglite-socket 0.2.17
+ * does) let another connection's Parse replace the unnamed statement between a Parse and its Bind: here
+ * 200 of 1 200 concurrent parameterised queries answered another connection's statement that way.
+ */
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+const PROTOCOL_3 = 196608;
+// ReadyForQuery: 'Z', length 5, status byte ('I' idle, 'T' in a transaction, 'E' failed transaction).
+const READY_FOR_QUERY = 0x5a;
+const IDLE = 0x49;
+const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4]);
+
+export interface WireServerOptions {
+  /** Socket file; created with mode 0600. */
+  path: string;
+  /**
+   * A connection that holds the engine (inside a transaction) and sends nothing for this long is closed
+   * and its transaction rolled back, so a stuck client cannot stop every other one for good.
+   */
+  idleInTransactionMs?: number;
+}
+
+export interface WireServer {
+  /** Open connections right now. */
+  connections(): number;
+  /**
+   * Stops accepting, gives open connections up to `graceMs` to finish and hang up, then closes the rest
+   * (an open transaction of theirs is rolled back) and removes the socket file.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+interface Connection {
+  socket: net.Socket;
+  buffer: Buffer;
+  started: boolean;
+  /** Complete messages waiting for this connection's turn. */
+  messages: Uint8Array[];
+  closed: boolean;
+}
+
+/** Serves `db` over the PostgreSQL wire protocol on a Unix socket until close(). */
+export async function startWireServer(db: PGlite, options: WireServerOptions): Promise<WireServer> {
+  const idleInTransactionMs = options.idleInTransactionMs ?? 60_000;
+  const open = new Set<Connection>();
+  // Connections with messages waiting, in arrival order; `holder` goes first while it holds the engine.
+  const waiting: Connection[] = [];
+  let holder: Connection | null = null;
+  let pumping = false;
+  let holderTimer: NodeJS.Timeout | undefined;
+
+  const armHolderTimer = (): void => {
+    clearTimeout(holderTimer);
+    if (holder === null) return;
+    const held = holder;
+    holderTimer = setTimeout(() => {
+      if (holder === held && held.messages.length === 0) held.socket.destroy();
+    }, idleInTransactionMs);
+    holderTimer.unref();
+  };
+
+  /** Runs one message on the engine and writes the answer; true when the engine is idle afterwards. */
+  const execute = async (
+    message: Uint8Array,
+    reply: ((data: Uint8Array) => void) | null,
+  ): Promise<boolean> => {
+    let tail: Uint8Array = new Uint8Array(0);
+    await db.execProtocolRawStream(message, {
+      onRawData: (data) => {
+        if (data.length === 0) return;
+        reply?.(data);
+        tail = data.length >= 6 ? data.subarray(data.length - 6) : concatTail(tail, data);
+      },
+    });
+    return tail.length === 6 && tail[0] === READY_FOR_QUERY && tail[5] === IDLE;
+  };
+
+  /** Brings the engine back to idle after its holder vanished mid-turn. */
+  const abandon = async (): Promise<void> => {
+    await db.runExclusive(async () => {
+      // Sync ends an unfinished extended query; a Query ROLLBACK ends an open transaction.
+      if (await execute(SYNC, null)) return;
+      await execute(queryMessage('ROLLBACK'), null);
+    });
+  };
+
+  const pump = async (): Promise<void> => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      for (;;) {
+        const connection = holder ?? waiting.shift();
+        if (connection === undefined) break;
+        if (connection.closed) {
+          if (holder === connection) {
+            holder = null;
+            await abandon();
+          }
+          continue;
+        }
+        const message = connection.messages.shift();
+        if (message === undefined) {
+          // The holder has nothing yet: the engine stays its own until the rest of the turn arrives.
+          if (holder === connection) break;
+          continue;
+        }
+        const socket = connection.socket;
+        let idle: boolean;
+        try {
+          idle = await db.runExclusive(() =>
+            execute(message, (data) => {
+              if (!socket.destroyed) socket.write(data);
+            }),
+          );
+        } catch {
+          // The engine refused the message itself (not an SQL error, which is an answer): drop the
+          // connection and bring the engine back to idle on the next round.
+          connection.closed = true;
+          socket.destroy();
+          holder = connection;
+          continue;
+        }
+        holder = idle ? null : connection;
+        armHolderTimer();
+        if (connection.messages.length > 0 && holder === null) waiting.push(connection);
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
+  const enqueue = (connection: Connection, message: Uint8Array): void => {
+    const wasEmpty = connection.messages.length === 0;
+    connection.messages.push(message);
+    if (wasEmpty && holder !== connection && !waiting.includes(connection)) waiting.push(connection);
+    if (holder === connection) armHolderTimer();
+    void pump();
+  };
+
+  const onData = (connection: Connection, chunk: Buffer): void => {
+    connection.buffer = connection.buffer.length === 0 ? chunk : Buffer.concat([connection.buffer, chunk]);
+    for (;;) {
+      const buffer = connection.buffer;
+      if (!connection.started) {
+        // Untyped start-up packets: length, then a code (SSL request, cancel request or protocol 3.0).
+        if (buffer.length < 8) return;
+        const length = buffer.readInt32BE(0);
+        if (buffer.length < length) return;
+        const code = buffer.readInt32BE(4);
+        connection.buffer = buffer.subarray(length);
+        if (code === SSL_REQUEST) {
+          connection.socket.write('N');
+          continue;
+        }
+        if (code === CANCEL_REQUEST || code !== PROTOCOL_3) {
+          // A query cannot be cancelled inside the one PGlite session; the client just waits for it.
+          connection.socket.destroy();
+          return;
+        }
+        connection.started = true;
+        enqueue(connection, new Uint8Array(buffer.subarray(0, length)));
+        continue;
+      }
+      if (buffer.length < 5) return;
+      const length = 1 + buffer.readInt32BE(1);
+      if (buffer.length < length) return;
+      const type = buffer[0];
+      const message = new Uint8Array(buffer.subarray(0, length));
+      connection.buffer = buffer.subarray(length);
+      // Terminate would end the one engine session everybody shares: it closes this connection only.
+      if (type === 0x58) {
+        connection.socket.end();
+        return;
+      }
+      enqueue(connection, message);
+    }
+  };
+
+  const server = net.createServer((socket) => {
+    const connection: Connection = {
+      socket,
+      buffer: Buffer.alloc(0),
+      started: false,
+      messages: [],
+      closed: false,
+    };
+    open.add(connection);
+    socket.on('data', (chunk: Buffer) => onData(connection, chunk));
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      connection.closed = true;
+      connection.messages = [];
+      open.delete(connection);
+      // The holder's turn ends with it: pump() rolls back what it left open.
+      if (holder === connection) void pump();
+    });
+  });
+
+  fs.rmSync(options.path, { force: true });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.path, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // The data folder is 0700 as well; 0600 on the socket keeps it the owner user's even if it is not.
+  fs.chmodSync(options.path, 0o600);
+
+  return {
+    connections: () => open.size,
+    close: async (graceMs = 3_000) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + graceMs;
+      while (open.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      // A holder mid-transaction loses its connection: the client sees an error and nothing half-written
+      // stays, because abandon() rolls the transaction back.
+      for (const connection of open) connection.socket.destroy();
+      await closed;
+      clearTimeout(holderTimer);
+      await pump();
+      if (holder !== null) {
+        holder = null;
+        await abandon();
+      }
+      fs.rmSync(options.path, { force: true });
+    },
+  };
+}
+
+/** The last (up to) six bytes of `previous` followed by `next`. */
+function concatTail(previous: Uint8Array, next: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(previous.length + next.length);
+  joined.set(previous);
+  joined.set(next, previous.length);
+  return joined.subarray(Math.max(0, joined.length - 6));
+}
+
+/** A simple-protocol Query message. */
+function queryMessage(text: string): Uint8Array {
+  const body = Buffer.from(`${text}\0`, 'utf8');
+  const message = Buffer.alloc(5 + body.length);
+  message[0] = 0x51;
+  message.writeInt32BE(4 + body.length, 1);
+  body.copy(message, 5);
+  return new Uint8Array(message);
+}
