@@ -437,6 +437,68 @@ describe('mentee progress (active mentorship, check-in within 14 days, 2 reviews
   });
 });
 
+describe('mentee progress with reviews_vouched_by_other (the ladder asks for more than the mentor’s word)', () => {
+  const mentorship: Mentorship = { id: 'ms-1', mentor: ROSA, mentee: TOM, start: '2025-07-01', end: null };
+  const base = l4Metric('mentee-progress');
+  const vouchedRule = (value: boolean | undefined) => {
+    if (base.rule.kind !== 'mentee_progress') throw new Error('the shipped metric changed kind');
+    return { ...base, rule: { ...base.rule, reviews_vouched_by_other: value } };
+  };
+  const evaluate = (records: EvidenceRecord[], value: boolean | undefined) =>
+    evaluateMetric(
+      vouchedRule(value),
+      buildScope(rosaAtL4(SINCE, { records, mentorships: [mentorship] }), AT, SINCE),
+    );
+  const review = (date: string, score: number, who: Partial<EvidenceRecord> = {}) =>
+    make.menteeReview({ date, score, ...who });
+  const checkin = make.checkin({ date: AT });
+
+  it.each([
+    { name: 'both reviews the mentor’s own', first: {}, latest: {}, status: 'not_met' },
+    {
+      name: 'one confirmed by a colleague, one not',
+      first: { confirmed_by: ANA },
+      latest: {},
+      status: 'not_met',
+    },
+    {
+      name: 'both confirmed by someone other than the mentor',
+      first: { confirmed_by: ANA },
+      latest: { confirmed_by: BEN },
+      status: 'met',
+    },
+    {
+      name: 'one recorded by a colleague, one confirmed by one',
+      first: { recorded_by: ANA },
+      latest: { confirmed_by: BEN },
+      status: 'met',
+    },
+    {
+      name: 'confirmed by the mentor herself',
+      first: { confirmed_by: ROSA },
+      latest: { confirmed_by: ROSA },
+      status: 'not_met',
+    },
+  ])('$name → $status', ({ first, latest, status }) => {
+    const records = [review('2025-08-01', 2, first), review('2025-12-01', 4, latest), checkin];
+    expect(evaluate(records, true).result.status).toBe(status);
+  });
+
+  it('says which reviews are missing', () => {
+    const verdict = evaluate(
+      [review('2025-08-01', 2, { confirmed_by: ANA }), review('2025-12-01', 4), checkin],
+      true,
+    );
+    expect(verdict.gap).toMatch(/1 more mentee review vouched for by someone other than you/);
+  });
+
+  it('leaves the mentor’s own reviews counting when false or absent (the default, as before)', () => {
+    const records = [review('2025-08-01', 2), review('2025-12-01', 4), checkin];
+    expect(evaluate(records, false).result.status).toBe('met');
+    expect(evaluate(records, undefined).result.status).toBe('met');
+  });
+});
+
 describe('client trust (vouched feedback, no escalation)', () => {
   const feedback = make.feedback({ date: '2025-07-30' });
   it.each([

@@ -218,7 +218,8 @@ function reviewOf(scope: EvaluationScope, reviewId: string): EvidenceRecord | un
 /**
  * `mentee_progress`: a mentorship active on `at` (this builder the mentor) with a check-in in the
  * `checkin_within_days` days up to `at`, and for at least one such mentee `min_reviews` mentee reviews in
- * the mentorship whose latest score is higher than the first. No active mentorship → not met.
+ * the mentorship whose latest score is higher than the first (with `reviews_vouched_by_other`, only
+ * reviews someone other than the mentor recorded or confirmed count). No active mentorship → not met.
  */
 export function evaluateMenteeProgress(
   id: string,
@@ -235,6 +236,10 @@ export function evaluateMenteeProgress(
       `no active mentee on ${scope.at}: mentee progress needs a mentee assigned to you`,
     );
   }
+  // The ladder may ask for reviews the mentor did not vouch for alone (a mentee review's builder is the mentor).
+  const vouchedOnly = rule.reviews_vouched_by_other === true;
+  const reviewNoun = vouchedOnly ? 'mentee review vouched for by someone other than you' : 'mentee review';
+  const reviewNouns = vouchedOnly ? 'mentee reviews vouched for by someone other than you' : 'mentee reviews';
   // "The N days up to at": at itself and the N − 1 days before it.
   const recentFrom = addDays(scope.at, -(rule.checkin_within_days - 1));
   // One pass over the ledger: check-ins and mentee reviews grouped by mentee.
@@ -254,7 +259,11 @@ export function evaluateMenteeProgress(
       record.date >= mentorship.start && record.date <= scope.at;
     const ofMentee = byMentee.get(mentorship.mentee) ?? [];
     const checkins = ofMentee.filter((r) => r.kind === 'checkin' && inMentorship(r) && r.date >= recentFrom);
-    const reviews = ofMentee.filter((r) => r.kind === 'mentee_review' && inMentorship(r)).sort(byTimeline);
+    const reviews = ofMentee
+      .filter(
+        (r) => r.kind === 'mentee_review' && inMentorship(r) && (!vouchedOnly || isVouched(r, scope.builder)),
+      )
+      .sort(byTimeline);
     const first = reviews[0];
     const latest = reviews.at(-1);
     const firstScore = first?.kind === 'mentee_review' ? first.score : undefined;
@@ -276,7 +285,7 @@ export function evaluateMenteeProgress(
       missing.push(`a check-in in the ${rule.checkin_within_days} days up to ${scope.at}`);
     if (!enoughReviews) {
       const more = rule.min_reviews - reviews.length;
-      missing.push(`${more} more ${plural(more, 'mentee review')}`);
+      missing.push(`${more} more ${plural(more, reviewNoun, reviewNouns)}`);
     } else if (!improving) {
       missing.push(`a latest review score above the first (${String(firstScore)} → ${String(latestScore)})`);
     }

@@ -114,11 +114,16 @@ export const distinctCitersRule = z.strictObject({
   min: positiveInt,
 });
 
-/** An active mentee with a recent check-in and reviews whose latest score beats the first. */
+/**
+ * An active mentee with a recent check-in and reviews whose latest score beats the first. The mentor
+ * records those reviews; `reviews_vouched_by_other: true` counts only reviews someone other than the
+ * mentor recorded or confirmed (default false: the mentor's own word, as before issue 14).
+ */
 export const menteeProgressRule = z.strictObject({
   kind: z.literal('mentee_progress'),
   checkin_within_days: positiveInt,
   min_reviews: positiveInt,
+  reviews_vouched_by_other: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 /** Client feedback recorded by someone else, and at most so many escalations. */
