@@ -449,8 +449,11 @@ describe('mentee progress with reviews_vouched_by_other (the ladder asks for mor
       vouchedRule(value),
       buildScope(rosaAtL4(SINCE, { records, mentorships: [mentorship] }), AT, SINCE),
     );
-  const review = (date: string, score: number, who: Partial<EvidenceRecord> = {}) =>
-    make.menteeReview({ date, score, ...who });
+  const review = (
+    date: string,
+    score: number,
+    who: { recorded_by?: string; confirmed_by?: string | null } = {},
+  ) => make.menteeReview({ date, score, ...who });
   const checkin = make.checkin({ date: AT });
 
   it.each([
