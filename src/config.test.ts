@@ -49,3 +49,27 @@ describe('parseDatabaseUrl', () => {
     expect(() => parseDatabaseUrl('file:')).toThrowError(/needs a path/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('defaults to trusting no proxy', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['true', true],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['127.0.0.1, 10.0.0.0/8 ,::1, fd00::/8', ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']],
+  ])('reads %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', '10.0.0.0/33', '10.0.0', 'loopback,proxy.internal', '::1/129', '-1'])(
+    'stops start-up on %j, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrowError(/TRUST_PROXY=.*is not an address/);
+    },
+  );
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,40 @@ export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd())
   throw new Error('expected unset, file:PATH, memory:// or postgres://…');
 }
 
+/**
+ * Which proxies' `X-Forwarded-For` / `X-Forwarded-Proto` to believe, as Fastify's `trustProxy` takes it:
+ * false (the default: the TCP peer is the client), true (any peer — only when nothing but the proxy can
+ * reach the server), a hop count, or addresses / CIDR ranges / `loopback`, `linklocal`, `uniquelocal`.
+ */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+/** Reads TRUST_PROXY: unset/false, true, a hop count, or a comma-separated list of addresses and ranges. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined)
+    throw new Error(
+      `${JSON.stringify(bad)} is not an address, CIDR range or loopback/linklocal/uniquelocal (or use true, false, a hop count)`,
+    );
+  return entries;
+}
+
 const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -40,6 +75,17 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LADDER_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
   LADDER_OPERATOR: z.string().min(1).optional(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface Config {
@@ -49,6 +95,7 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: boolean;
   operator: string;
+  trustProxy: TrustProxy;
 }
 
 /** Thrown when the environment is wrong; the message names every bad variable. */
@@ -84,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: values.LOG_LEVEL,
     demo: values.LADDER_DEMO === '1' || values.LADDER_DEMO === 'true',
     operator: values.LADDER_OPERATOR ?? env.USER ?? 'operator',
+    trustProxy: values.TRUST_PROXY,
   };
 }

@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.js';
 import type { Clock } from '../core/clock.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { installAccessControl, type Authenticator } from './access/install-access.js';
@@ -23,15 +24,27 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Tests of other areas may inject who calls (e.g. `asActor(leadership)`); the default reads cookies/tokens. */
   authenticate?: Authenticator;
+  /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY): sets request.ip and request.protocol. */
+  trustProxy?: TrustProxy;
 }
 
 const packageVersion = process.env.npm_package_version ?? '0.1.0';
+
+// Fastify runs hop counts but its typings omit them: a count becomes the function proxy-addr would use.
+function trustProxyOption(
+  value: TrustProxy | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value ?? false;
+}
 
 /** Builds the HTTP application without listening, so tests drive it with `app.inject`. */
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
+    // Behind a proxy the client's address (sign-in limit) and https (Secure cookie) come from its headers.
+    trustProxy: trustProxyOption(options.trustProxy),
     // Never log credentials: cookies, tokens and passwords are redacted from request logs.
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
