@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedLadder } from '../../../test/helpers/promotion-fixtures.js';
 import { DomainError } from '../errors.js';
-import { assertValidPanel, panelistRefusal, type CandidateRelations, type PanelistFacts } from './panel.js';
+import {
+  assertValidPanel,
+  panelistConflict,
+  panelistRefusal,
+  seatsConflictedBy,
+  type CandidateRelations,
+  type PanelistFacts,
+} from './panel.js';
 import { panelPromotionFrom } from './promotion-rules.js';
 
 const doc = loadShippedLadder();
@@ -81,5 +88,46 @@ describe('panel eligibility and conflicts', () => {
   it('refuses a case from a level whose promotion has no panel', () => {
     expect(codeOf(() => panelPromotionFrom(doc, 'L2'))).toBe('case_not_eligible');
     expect(codeOf(() => panelPromotionFrom(doc, 'L9'))).toBe('case_not_eligible');
+  });
+});
+
+describe('conflicts re-checked after seating', () => {
+  const withRecords: CandidateRelations = {
+    ...relations,
+    mentorships: [
+      { id: 'ms-now', mentor: 'mentor@worca.test', mentee: 'cy@worca.test' },
+      { id: 'ms-down', mentor: 'cy@worca.test', mentee: 'mentee@worca.test' },
+    ],
+  };
+
+  it('names the mentorship record behind a conflict, in either direction', () => {
+    expect(panelistConflict('Mentor@worca.test', withRecords)).toMatchObject({
+      code: 'panelist_conflict',
+      mentorship: 'ms-now',
+      reason: "Mentor@worca.test is or was the candidate's mentor (mentorship ms-now)",
+    });
+    expect(panelistConflict('mentee@worca.test', withRecords)?.mentorship).toBe('ms-down');
+    expect(panelistConflict('l5@worca.test', withRecords)).toBeNull();
+  });
+
+  const seats = [
+    { caseId: 7, candidateEmail: 'cy@worca.test', panelistEmail: 'p1@worca.test' },
+    { caseId: 7, candidateEmail: 'cy@worca.test', panelistEmail: 'p2@worca.test' },
+    { caseId: 8, candidateEmail: 'di@worca.test', panelistEmail: 'p1@worca.test' },
+  ];
+
+  it.each([
+    ['a seated panelist becoming the candidate’s mentor', 'P1@worca.test', 'cy@worca.test', [7], 'mentor'],
+    ['the candidate becoming a seated panelist’s mentor', 'cy@worca.test', 'p2@worca.test', [7], 'mentee'],
+    ['the same panelist on another candidate’s case', 'p1@worca.test', 'di@worca.test', [8], 'mentor'],
+    ['a tie between two panelists', 'p1@worca.test', 'p2@worca.test', [], ''],
+    ['a tie with someone not seated', 'x@worca.test', 'cy@worca.test', [], ''],
+  ])('%s', (_label, mentor, mentee, cases, role) => {
+    const found = seatsConflictedBy(seats, [{ id: 'ms-new', mentor, mentee }]);
+    expect(found.map((c) => c.caseId)).toEqual(cases);
+    for (const c of found) {
+      expect(c.mentorship).toBe('ms-new');
+      expect(c.reason).toContain(`the ${role} of`);
+    }
   });
 });
