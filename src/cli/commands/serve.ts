@@ -38,13 +38,31 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
           }
         },
       });
-      const shutdown = (): void => {
+      // The first Ctrl-C or SIGTERM stops accepting, lets requests in flight finish (new ones get 503),
+      // closes the database and so gives the folder's lock and socket back. A second one exits at once:
+      // the OS drops the lock anyway, and the next owner removes the stale socket.
+      let stoppingSince: number | null = null;
+      const onSignal = (signal: NodeJS.Signals): void => {
+        if (stoppingSince !== null) {
+          // npm relays the terminal's Ctrl-C to its child as well: one press can arrive twice at once.
+          if (Date.now() - stoppingSince < 500) return;
+          writeLine(ctx.stderr, `ladder: ${signal} again: exiting now`);
+          process.exit(130);
+        }
+        stoppingSince = Date.now();
+        writeLine(
+          ctx.stderr,
+          `ladder: ${signal}: stopping (requests in flight finish; ${signal} again exits at once)`,
+        );
         server.stop().then(
           () => process.exit(0),
-          () => process.exit(1),
+          (error: unknown) => {
+            writeLine(ctx.stderr, `ladder: stopping failed: ${(error as Error).message}`);
+            process.exit(1);
+          },
         );
       };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
     });
 }
