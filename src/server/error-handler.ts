@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, httpStatusOf, type ErrorCode } from '../core/errors.js';
 import { findUnsafeText } from '../core/input/safe-input.js';
@@ -10,6 +10,58 @@ export interface ErrorBody {
   details?: unknown;
 }
 
+async function refuseUnstorableText(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  withBody: boolean,
+): Promise<FastifyReply | undefined> {
+  const problem = unstorableInput(request, withBody);
+  if (problem === null) return undefined;
+  // Returning the reply is how an async hook ends the request early.
+  return reply.status(400).send({
+    error: 'validation_failed',
+    message: `${problem.field}: ${problem.message}`,
+    details: [problem],
+  } satisfies ErrorBody);
+}
+
+/** The first field of params, query or body that cannot be stored as text, named like schema errors. */
+function unstorableInput(
+  request: FastifyRequest,
+  withBody: boolean,
+): { field: string; message: string } | null {
+  // Percent-encoding that is not UTF-8 (`%ED%A0%80`, a lone surrogate) is decoded leniently by the
+  // query parser; refuse it by the raw parameter instead of matching against U+FFFD or the raw text.
+  const query = request.url.split('?')[1] ?? '';
+  for (const pair of query.split('&')) {
+    const [name = '', value = ''] = pair.split('=');
+    try {
+      decodeURIComponent(value.replaceAll('+', ' '));
+    } catch {
+      return { field: `querystring.${safeName(name)}`, message: 'not valid percent-encoding of UTF-8 text' };
+    }
+  }
+  for (const [context, value] of [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['body', withBody ? request.body : undefined],
+  ] as const) {
+    const unsafe = findUnsafeText(value);
+    if (unsafe === null) continue;
+    const field = [context, ...unsafe.segments].join('.');
+    return { field, message: unsafe.message };
+  }
+  return null;
+}
+
+function safeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /**
  * The one error handler: domain errors keep their code and message, request validation becomes
  * `validation_failed` naming each field, and anything unexpected is logged and answered with a generic
@@ -17,21 +69,17 @@ export interface ErrorBody {
  * stored (NUL, lone surrogates) anywhere in a body, query or path — after access and the route's schema.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request, reply) => {
-    for (const [context, value] of [
-      ['params', request.params],
-      ['querystring', request.query],
-      ['body', request.body],
-    ] as const) {
-      const unsafe = findUnsafeText(value);
-      if (unsafe === null) continue;
-      const field = unsafe.path === '' ? context : `${context}.${unsafe.path}`;
-      return reply.status(400).send({
-        error: 'validation_failed',
-        message: `${field}: ${unsafe.message}`,
-        details: [{ field, message: unsafe.message }],
-      } satisfies ErrorBody);
-    }
+  // Path and query first thing: access locators read the database with them (a record's builder).
+  app.addHook('onRequest', async (request, reply) => refuseUnstorableText(request, reply, false));
+  // The body in a route-level preValidation hook: it runs after the app-level ones (access control)
+  // and before the route's schema, so a refusal names the unstorable field, not what the schema saw first.
+  app.addHook('onRoute', (route) => {
+    const existing = route.preValidation;
+    const hooks = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+    route.preValidation = [
+      ...hooks,
+      async (request: FastifyRequest, reply: FastifyReply) => refuseUnstorableText(request, reply, true),
+    ];
   });
 
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {

@@ -1,6 +1,7 @@
 import { decide } from '../core/access/policy.js';
 import { describeActor, type Actor } from '../core/actor.js';
 import { DomainError, validationFailed } from '../core/errors.js';
+import { isoDateProblem } from '../core/input/safe-input.js';
 import type { Executor } from '../db/connection.js';
 import {
   insertAuditRow,
@@ -81,6 +82,11 @@ export const AUDIT_PAGE_MAX = 500;
 
 function parseBound(value: string, field: 'from' | 'to'): Date {
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  // `new Date('2025-02-30')` is 2 March: a day must be a real one, in the years the product supports.
+  const dayProblem = dayOnly ? isoDateProblem(value) : null;
+  if (dayProblem !== null) {
+    throw validationFailed(`${field}: ${dayProblem}, got "${value}"`, [{ field, message: dayProblem }]);
+  }
   const date = new Date(dayOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) {
     throw validationFailed(`${field}: expected an ISO date or date-time, got "${value}"`, [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, withSafeText } from '../input/safe-input.js';
+import { DATE_RANGE_MESSAGE, isoDateSchema, isSupportedIsoDate, withSafeText } from '../input/safe-input.js';
 
 /**
  * The evidence ledger's record shapes (issue 4). A record is flat: the common fields plus its kind's
@@ -14,10 +14,13 @@ import { isoDateSchema, withSafeText } from '../input/safe-input.js';
 export { isoDateSchema };
 
 /** An instant with its offset, e.g. `2026-02-01T09:30:00.000Z`; stored as timestamptz. */
-export const isoInstantSchema = z.iso.datetime({
-  offset: true,
-  error: 'expected an ISO date-time with offset',
-});
+export const isoInstantSchema = z.iso
+  .datetime({
+    offset: true,
+    error: 'expected an ISO date-time with offset',
+  })
+  // The same years as a date (PostgreSQL has no year 0000).
+  .refine((value) => isSupportedIsoDate(value.slice(0, 10)), DATE_RANGE_MESSAGE);
 
 /** People and builders are keyed by email; stored lower-case so `Rosa@x` and `rosa@x` are one person. */
 export const emailSchema = z

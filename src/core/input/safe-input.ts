@@ -22,7 +22,7 @@ const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const NUL_MESSAGE = 'contains a NUL character (\\u0000), which cannot be stored';
+export const NUL_MESSAGE = 'contains a NUL character (U+0000), which cannot be stored';
 export const SURROGATE_MESSAGE = 'contains a lone surrogate: not valid Unicode text';
 export const DATE_MESSAGE = 'expected a date YYYY-MM-DD';
 export const REAL_DATE_MESSAGE = 'expected a real calendar date YYYY-MM-DD';
@@ -79,8 +79,12 @@ export function findUnsafeText(
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const keyPath = path === '' ? key : `${path}.${key}`;
     const keyMessage = unsafeTextReason(key);
-    if (keyMessage !== null)
-      return { path: keyPath, segments: [...segments, key], message: `field name ${keyMessage}` };
+    if (keyMessage !== null) {
+      // The name itself is shown with U+FFFD in place of what cannot be shown or stored.
+      const shown = key.replaceAll(NUL, '\uFFFD').replace(new RegExp(LONE_SURROGATE, 'g'), '\uFFFD');
+      const shownPath = path === '' ? shown : `${path}.${shown}`;
+      return { path: shownPath, segments: [...segments, shown], message: `field name ${keyMessage}` };
+    }
     const found = findUnsafeText(item, keyPath, depth + 1, [...segments, key]);
     if (found !== null) return found;
   }
