@@ -146,7 +146,7 @@ forEachEngine('promotion case races', (getDb, engine) => {
     await submitSheets(one, id, [0, 1, 2]);
     const { won, lost } = await race(
       withdrawCase(one, leadership, id, { reason: 'candidate left' }),
-      decideCase(two, leadership, id, { note: 'decided', outcome: 'not_yet', override_reason: 'not now' }),
+      decideCase(two, leadership, id, { note: 'decided', outcome: 'not_yet', overrideReason: 'not now' }),
     );
     expect(won).toHaveLength(1);
     const error = domainError(lost[0]);

@@ -125,6 +125,11 @@ describe('ladder case', () => {
     const shown = await cli('case', 'show', '1');
     expect(shown.out).toMatch(/computed outcome: not_yet/);
     expect(shown.out).toMatch(/Multiplication instinct \(the gate\): median 2 is below 3/);
+    // open, panel and three submits: version 5; a decision pinned to the panel's version is refused.
+    expect(shown.out).toMatch(/^ {2}version 5$/m);
+    const stale = await cli('case', 'decide', '1', '--note', 'x', '--expected-version', '2');
+    expect(stale.code).toBe(5);
+    expect(stale.err).toMatch(/conflict: case 1 changed since version 2: submit_scores by .* at /);
 
     const noReason = await cli('case', 'decide', '1', '--note', 'Promote', '--outcome', 'promoted');
     expect(noReason.code).toBe(2);

@@ -25,6 +25,15 @@ function parseId(value: string): number {
   return id;
 }
 
+/** A version the operator read (`ladder case show` prints it): a whole number ≥ 0, or absent. */
+function parseVersion(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const version = Number(value);
+  if (!Number.isInteger(version) || version < 0)
+    throw validationFailed(`${flag}: expected a whole number ≥ 0, got ${value}`);
+  return version;
+}
+
 async function readSheet(file: string): Promise<ScoreSheet> {
   let text: string;
   try {
@@ -61,6 +70,8 @@ function printCase(ctx: CliContext, view: CaseView): void {
     `case ${view.id}: ${view.candidate} ${view.from_level} → ${view.target_level} — ${view.status}${view.outcome === null ? '' : ` (${view.outcome})`}`,
   );
   out(`  ladder ${view.ladder.id} ${view.ladder.version}; opened ${view.opened_on} by ${view.opened_by}`);
+  // The version a later write can pin (--expected-version), so it is refused if the case moved on.
+  out(`  version ${view.version}`);
   if (view.open_override_reason !== null) out(`  opened by override: ${view.open_override_reason}`);
   out(`  panel (${view.panel.members.length}/${view.panel.size}, ${view.panel.submitted} submitted):`);
   for (const member of view.panel.members) {
@@ -144,22 +155,29 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
       '{"components":[{"id","result":"pass|fail","notes"}],"criteria":[{"id","score":1-4,"notes"}],"summary"}',
     )
     .option('--submit', 'submit the sheet (complete, final)')
-    .action(async (id: string, options: { panelist: string; file: string; submit?: boolean }) => {
-      const sheet = await readSheet(options.file);
-      const saved = await run((deps) =>
-        saveSheet(
-          deps,
-          ctx.actor(),
-          parseId(id),
-          { ...sheet, panelist: options.panelist },
-          { submit: options.submit === true },
-        ),
-      );
-      writeLine(
-        ctx.stdout,
-        `case ${id}: sheet of ${saved.panelist} ${saved.submitted_at === null ? 'saved as draft' : 'submitted'}`,
-      );
-    });
+    .option('--base-version <n>', 'refuse if the sheet is no longer at this version (0: no sheet yet)')
+    .action(
+      async (
+        id: string,
+        options: { panelist: string; file: string; submit?: boolean; baseVersion?: string },
+      ) => {
+        const baseVersion = parseVersion(options.baseVersion, '--base-version');
+        const sheet = await readSheet(options.file);
+        const saved = await run((deps) =>
+          saveSheet(
+            deps,
+            ctx.actor(),
+            parseId(id),
+            { ...sheet, panelist: options.panelist, base_version: baseVersion },
+            { submit: options.submit === true },
+          ),
+        );
+        writeLine(
+          ctx.stdout,
+          `case ${id}: sheet of ${saved.panelist} ${saved.submitted_at === null ? 'saved as draft' : 'submitted'} (version ${saved.version})`,
+        );
+      },
+    );
 
   command
     .command('decide')
@@ -171,6 +189,10 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .option('--outcome <outcome>', `final outcome: ${CASE_OUTCOMES.join(' | ')} (default: the computed one)`)
     .option('--override-reason <text>', 'why the final outcome differs from the computed one')
     .option('--effective-date <YYYY-MM-DD>', 'when the new level starts (default: today)')
+    .option(
+      '--expected-version <n>',
+      'refuse, listing what changed, if the case is no longer at this version',
+    )
     .option('--json', 'print the case as JSON')
     .action(
       async (
@@ -180,9 +202,11 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
           outcome?: string;
           overrideReason?: string;
           effectiveDate?: string;
+          expectedVersion?: string;
           json?: boolean;
         },
       ) => {
+        const expectedVersion = parseVersion(options.expectedVersion, '--expected-version');
         if (
           options.outcome !== undefined &&
           !(CASE_OUTCOMES as readonly string[]).includes(options.outcome)
@@ -195,6 +219,7 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
             outcome: options.outcome as CaseOutcome | undefined,
             overrideReason: options.overrideReason,
             effective_date: options.effectiveDate,
+            expected_version: expectedVersion,
           }),
         );
         emit(options.json, view);
