@@ -229,7 +229,14 @@ export async function mentorshipOverview(
   if (mentor !== undefined && !world.people.has(mentor)) throw notFound('Person', mentor);
   const selected = world.mentorships.filter((m) => mentor === undefined || m.mentor === mentor);
   const checkins = checkinDatesByMentorship(await listCheckinRecords(deps.db), at, selected);
-  const referrals = computeReferrals(world.versions, world.people, selected, world.placements);
+  // Which mentorship a placement pays is decided among all of them, not only the selected ones.
+  const referrals = computeReferrals(
+    world.versions,
+    world.people,
+    selected,
+    world.placements,
+    world.mentorships,
+  );
   const rows = selected.map((m, index): MentorshipOverviewRow => {
     const report = summarizeCheckins(m, checkins.get(m.id) ?? [], at);
     let summary: MentorshipOverviewRow['checkins'] = null;
@@ -296,7 +303,7 @@ export async function payoutStatement(
   const who = mentor?.toLowerCase();
   if (who !== undefined && !world.people.has(who)) throw notFound('Person', who);
   const accruals = allAccruals(
-    computeReferrals(world.versions, world.people, world.mentorships, world.placements),
+    computeReferrals(world.versions, world.people, world.mentorships, world.placements, world.mentorships),
   );
   return buildStatement(accruals, month, who);
 }
@@ -322,6 +329,7 @@ export async function mentorPayouts(
     world.people,
     world.mentorships.filter((m) => m.mentor === mentor),
     world.placements,
+    world.mentorships,
   );
   return { ...buildMentorPayouts(allAccruals(referrals), mentor, from, to), referrals };
 }

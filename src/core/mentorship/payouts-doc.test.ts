@@ -25,9 +25,8 @@ function accruals(
 ): ReferralAccrual[] {
   const versions = [shippedLadder()];
   const map = peopleMap(...people);
-  return allAccruals(
-    computeReferrals(versions, map, classifyMentorships(versions, map, mentorships), placements),
-  );
+  const classified = classifyMentorships(versions, map, mentorships);
+  return allAccruals(computeReferrals(versions, map, classified, placements, classified));
 }
 
 /** The accrual table as the document writes it. */

@@ -39,7 +39,8 @@ function referrals(
   versions = [shippedLadder()],
 ): ReferralOutcome[] {
   const map = peopleMap(...people);
-  return computeReferrals(versions, map, classifyMentorships(versions, map, mentorships), placements);
+  const classified = classifyMentorships(versions, map, mentorships);
+  return computeReferrals(versions, map, classified, placements, classified);
 }
 
 /** The accruals as compact [k, month start, payable month, amount] tuples. */
@@ -340,6 +341,89 @@ describe('referral accrual, table-driven (issue 5 acceptance)', () => {
       [ana.email, 'p1', 3],
       [uma.email, 'p2', 9],
     ]);
+  });
+});
+
+describe('one referral per placement, to the mentorship of record on its start (issue 14)', () => {
+  /** Who is paid for which placement, as [mentor, placement, months paid]. */
+  const paid = (outcomes: ReferralOutcome[]): [string, string, number][] => {
+    const byKey = new Map<string, [string, string, number]>();
+    for (const row of allAccruals(outcomes)) {
+      const key = `${row.mentor} ${row.placement}`;
+      const entry = byKey.get(key) ?? [row.mentor, row.placement, 0];
+      entry[2] += 1;
+      byKey.set(key, entry);
+    }
+    return [...byKey.values()];
+  };
+
+  it('two mentors overlapping the placement start: only the one who began first is paid', () => {
+    const outcomes = referrals(
+      [ana, uma, cy],
+      [mentorship(ana, cy, '2026-01-01'), mentorship(uma, cy, '2026-02-01')],
+      [placement('pl-cy', cy, '2026-03-01', null, 520000)],
+    );
+    expect(paid(outcomes)).toEqual([[ana.email, 'pl-cy', 6]]);
+    expect(outcomes[1]).toMatchObject({
+      status: 'no_placement',
+      reason: expect.stringMatching(
+        /pl-cy \(start 2026-03-01\) pays one referral, to ana@.*since 2026-01-01/,
+      ),
+    });
+  });
+
+  it.each([
+    { start: '2026-02-27', who: 'ana', why: 'the day before the first mentorship ends' },
+    {
+      start: '2026-02-28',
+      who: 'ana',
+      why: 'the first mentorship’s last day (both active: the earlier is of record)',
+    },
+    { start: '2026-03-01', who: 'uma', why: 'the day after it ended (only the second is active)' },
+  ])('boundary, placement starting $start — $why', ({ start, who }) => {
+    const outcomes = referrals(
+      [ana, uma, cy],
+      [mentorship(ana, cy, '2026-01-01', '2026-02-28'), mentorship(uma, cy, '2026-02-28')],
+      [placement('pl-cy', cy, start, null, 520000)],
+    );
+    const mentors = paid(outcomes).map(([mentor]) => mentor);
+    expect(mentors).toEqual([who === 'ana' ? ana.email : uma.email]);
+  });
+
+  it('two mentorships beginning the same day: the one with the lower id is of record', () => {
+    const outcomes = referrals(
+      [ana, uma, cy],
+      [mentorship(uma, cy, '2026-01-01'), mentorship(ana, cy, '2026-01-01')],
+      [placement('pl-cy', cy, '2026-02-01', null, 520000)],
+    );
+    expect(paid(outcomes)).toEqual([[ana.email, 'pl-cy', 6]]); // m-ana-… < m-uma-…
+  });
+
+  it('the second mentor earns on a later placement of which they are the mentor of record', () => {
+    const outcomes = referrals(
+      [ana, uma, cy],
+      [mentorship(ana, cy, '2026-01-01', '2026-03-31'), mentorship(uma, cy, '2026-02-01')],
+      [
+        placement('pl-1', cy, '2026-03-01', '2026-04-30', 520000),
+        placement('pl-2', cy, '2026-05-01', null, 600000),
+      ],
+    );
+    expect(paid(outcomes)).toEqual([
+      [ana.email, 'pl-1', 2],
+      [uma.email, 'pl-2', 9],
+    ]);
+  });
+
+  it('decides among every mentorship, even when asked about one mentor only', () => {
+    const versions = [shippedLadder()];
+    const map = peopleMap(ana, uma, cy);
+    const all = classifyMentorships(versions, map, [
+      mentorship(ana, cy, '2026-01-01'),
+      mentorship(uma, cy, '2026-02-01'),
+    ]);
+    const umaOnly = all.filter((m) => m.mentor === uma.email);
+    const placements = [placement('pl-cy', cy, '2026-03-01', null, 520000)];
+    expect(allAccruals(computeReferrals(versions, map, umaOnly, placements, all))).toEqual([]);
   });
 });
 

@@ -7,7 +7,8 @@ import { ladderInForceOn, type ClassifiedMentorship, type PersonOnLadder } from 
 
 /**
  * Referral payouts (issue 5; the policy in words is docs/payouts.md). A giving mentorship earns its
- * mentor a cut once, on the mentee's first placement that starts within the mentorship. The terms come
+ * mentor a cut once, on the mentee's first placement that starts within the mentorship and of which it
+ * is the mentorship of record (one referral per placement, issue 14 and ADR 0011). The terms come
  * from the mentor's level on the placement's start day; the cut accrues per placement month k = 1…N,
  * each month starting on the placement start plus k − 1 calendar months (clamped to month end), if the
  * placement is active that day; each accrual is payable in the calendar month it starts in.
@@ -135,13 +136,38 @@ export function earningPlacement(
     .toSorted((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))[0];
 }
 
-/** What every mentorship earns, with the reason when it earns nothing. */
+/**
+ * The mentorship of record of a placement: of the mentee's giving mentorships active on the placement's
+ * start day, the one that began first (then by id). A placement pays one referral, to that mentorship
+ * only — two mentors whose mentorships overlap the start day (an import, a hand-over not yet closed)
+ * would otherwise both be paid for it. The one that began first is the one the placement was made under;
+ * a mentorship ending on the start day still counts (its end date is its last day).
+ */
+export function mentorshipOfRecord<
+  M extends Pick<ClassifiedMentorship, 'id' | 'mentee' | 'start' | 'end' | 'relation'>,
+>(placement: Pick<Placement, 'builder' | 'start'>, mentorships: readonly M[]): M | undefined {
+  return mentorships
+    .filter((m) => m.relation === 'gives' && m.mentee === placement.builder && isActiveOn(m, placement.start))
+    .toSorted((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))[0];
+}
+
+/**
+ * What every mentorship of `mentorships` earns, with the reason when it earns nothing. `rivals` is every
+ * mentorship of the organisation (a superset of `mentorships`): which one a placement pays is decided
+ * among all of them, so a statement for one mentor says what the whole organisation would pay them.
+ */
 export function computeReferrals(
   versions: readonly LadderDocument[],
   people: ReadonlyMap<string, PersonOnLadder>,
   mentorships: readonly ClassifiedMentorship[],
   placements: readonly Placement[],
+  rivals: readonly ClassifiedMentorship[],
 ): ReferralOutcome[] {
+  const ofRecord = new Map<string, ClassifiedMentorship | undefined>();
+  const recordOf = (placement: Placement): ClassifiedMentorship | undefined => {
+    if (!ofRecord.has(placement.id)) ofRecord.set(placement.id, mentorshipOfRecord(placement, rivals));
+    return ofRecord.get(placement.id);
+  };
   return mentorships.map((m): ReferralOutcome => {
     const base = { mentorship: m.id, mentor: m.mentor, mentee: m.mentee };
     if (m.relation !== 'gives') {
@@ -154,12 +180,21 @@ export function computeReferrals(
             : `the ladder did not allow this mentorship on ${m.start}, so it pays no cut`,
       };
     }
-    const placement = earningPlacement(m, placements);
+    const within = placements.filter((p) => p.builder === m.mentee && isActiveOn(m, p.start));
+    const placement = earningPlacement(
+      m,
+      within.filter((p) => recordOf(p)?.id === m.id),
+    );
     if (placement === undefined) {
+      const claimed = earningPlacement(m, within);
+      const other = claimed === undefined ? undefined : recordOf(claimed);
       return {
         ...base,
         status: 'no_placement',
-        reason: `no placement of ${m.mentee} starts within the mentorship (from ${m.start}${m.end === null ? '' : ` to ${m.end}`})`,
+        reason:
+          claimed === undefined || other === undefined
+            ? `no placement of ${m.mentee} starts within the mentorship (from ${m.start}${m.end === null ? '' : ` to ${m.end}`})`
+            : `${claimed.id} (start ${claimed.start}) pays one referral, to ${other.mentor}, mentor of record since ${other.start}; this mentorship began ${m.start}`,
       };
     }
     const mentor = people.get(m.mentor);
