@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { forEachEngine } from '../../../test/helpers/database.js';
 import { operatorActor } from '../../core/actor.js';
 import { fixedClock } from '../../core/clock.js';
+import { markDemoDatabase } from '../../db/repositories/demo.repository.js';
 import { builders, clients, mentorships, people, placements } from '../../db/schema/roster.schema.js';
 import { listAccounts, signIn } from './accounts.service.js';
 import { DEMO_PASSWORD, describeDemoAccounts, ensureDemoAccounts } from './demo-accounts.service.js';
@@ -59,6 +60,11 @@ forEachEngine('demo accounts', (getDb) => {
       { id: 'm1', mentorEmail: d('amy'), menteeEmail: d('mia'), start: '2025-02-01', end: null },
       { id: 'm2', mentorEmail: d('mia'), menteeEmail: d('kai'), start: '2026-03-01', end: null },
     ]);
+    // Demo-domain people in a database not marked as the demo's (a real import that uses the domain):
+    // nobody gets the published password.
+    expect(await ensureDemoAccounts(services, operator, options)).toEqual([]);
+    expect(await listAccounts(services, operator)).toEqual([]);
+    await markDemoDatabase(db, at);
     const first = await ensureDemoAccounts(services, operator, options);
     expect(first).toEqual([
       { as: 'leadership', email: d('amy'), name: 'Amy', created: true },

@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/actor.js';
 import { findAccountByEmail } from '../../db/repositories/accounts.repository.js';
+import { findDemoMark } from '../../db/repositories/demo.repository.js';
 import {
   listAllMentorships,
   listAllPeople,
@@ -30,14 +31,16 @@ interface Wanted {
  * Gives the demo organisation accounts to sign in with: the first leadership person, the mentee and
  * mentor of the first running mentorship between two builders, and a client stakeholder of a client with
  * a running placement (the demo names them `pm@<client>.<domain>`). Only people whose email ends with
- * `@…<domain>` are considered, so a real organisation never gets accounts with the public demo password.
- * Idempotent: an existing account is left alone. Returns whom to sign in as.
+ * `@…<domain>` are considered, and only in a database marked as the demo's (by the demo load), so a real
+ * organisation never gets accounts with the public demo password — not even people it names with the
+ * demo's domain. Idempotent: an existing account is left alone. Returns whom to sign in as.
  */
 export async function ensureDemoAccounts(
   services: AccessServices,
   actor: Actor,
   options: { today: string; domain: string; password?: string },
 ): Promise<DemoAccount[]> {
+  if ((await findDemoMark(services.db)) === undefined) return [];
   const password = options.password ?? DEMO_PASSWORD;
   const inDemo = (email: string): boolean =>
     email.endsWith(`.${options.domain}`) || email.endsWith(`@${options.domain}`);

@@ -8,7 +8,8 @@ import { generateDemoOrganisation } from './demo-organisation.js';
 /**
  * Loads the demo organisation (a year of evidence ending on the clock's today) into a database whose
  * roster is empty; a database with anyone in it is left alone. Returns what was written, or null.
- * It goes through the same checked, all-or-nothing path as `ladder import`.
+ * It goes through the same checked, all-or-nothing path as `ladder import`, and marks the database as
+ * the demo's in the same transaction (banner, no real import into it, demo accounts only there).
  */
 export async function loadDemoIfEmpty(
   deps: ImportDeps,
@@ -23,5 +24,9 @@ export async function loadDemoIfEmpty(
     today: isoDateOf(deps.clock.now()),
     ...(ladder === undefined ? {} : { ladder }),
   });
-  return applyOrganisation(deps, actor, data, { source: 'demo', ladder: ladderContextOf(ladders) });
+  return applyOrganisation(deps, actor, data, {
+    source: 'demo',
+    ladder: ladderContextOf(ladders),
+    demo: true,
+  });
 }

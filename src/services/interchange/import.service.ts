@@ -19,6 +19,7 @@ import {
   insertBuilders,
   insertMentorships,
   insertPlacements,
+  isRosterEmpty,
   listAllBuilders,
   listAllClients,
   listAllMentorships,
@@ -31,6 +32,7 @@ import {
   upsertPlacement,
 } from '../../db/repositories/roster.repository.js';
 import { refreshImportedTableStatistics } from '../../db/repositories/planner-statistics.repository.js';
+import { findDemoMark, markDemoDatabase } from '../../db/repositories/demo.repository.js';
 import { recordAudit } from '../audit.service.js';
 import { refuseConflictingMentorships } from '../promotion-case.service.js';
 import { referencedEvidenceIds } from '../evidence.service.js';
@@ -64,6 +66,8 @@ export interface ImportOptions {
   locate?: (problem: OrganisationProblem) => FileProblem;
   /** The ladder to check tracks, levels and module ids against; loaded from the database when absent. */
   ladder?: LadderContext;
+  /** This is the invented demo organisation: the database is marked as the demo's in the same transaction. */
+  demo?: boolean;
 }
 
 type Counts = Record<'people' | 'builders' | 'clients' | 'placements' | 'mentorships' | 'evidence', number>;
@@ -134,6 +138,20 @@ async function loadExisting(tx: Executor, data: OrganisationData): Promise<Exist
 
 const EVIDENCE_BATCH = 2000;
 
+/** The message of a refused mix, saying how to start a real organisation instead. */
+export const DEMO_DATABASE_REFUSAL =
+  'This database holds the demo organisation (invented people; demo accounts whose password is published), so a real organisation is not imported into it. Start a real one on an empty database: a new DATABASE_URL (e.g. DATABASE_URL=file:./org-data, or a new PostgreSQL database) served with `ladder serve --no-demo` (or LADDER_DEMO=0), then `ladder import DIR` there.';
+
+async function refuseMixingDemo(tx: Executor, loadingDemo: boolean): Promise<void> {
+  const demo = (await findDemoMark(tx)) !== undefined;
+  if (demo && !loadingDemo) throw new DomainError('invalid_state', DEMO_DATABASE_REFUSAL);
+  if (!demo && loadingDemo && !(await isRosterEmpty(tx)))
+    throw new DomainError(
+      'invalid_state',
+      'This database holds an organisation: the demo organisation is only loaded into an empty database.',
+    );
+}
+
 /**
  * Writes a whole organisation in one transaction: everything is checked first (against itself, the
  * database and the active ladder) and any problem means nothing is written — the error lists them all.
@@ -150,6 +168,8 @@ export async function applyOrganisation(
   const ladder = options.ladder ?? (await loadLadderContext(deps));
   report({ phase: 'checking', done: 0, total: data.evidence.length });
   const summary = await deps.db.transaction(async (tx) => {
+    // Demo and real data never mix: decided here, so `ladder import`, the API and the demo loader agree.
+    await refuseMixingDemo(tx, options.demo === true);
     const existing = await loadExisting(tx, data);
     const checked = checkOrganisation(data, existing, ladder);
     if (!checked.ok) {
@@ -218,6 +238,7 @@ export async function applyOrganisation(
     created.evidence = plan.evidence.length;
 
     const summary: ImportSummary = { created, updated, unchanged: plan.unchanged };
+    if (options.demo === true) await markDemoDatabase(tx, at);
     // One entry for the whole import: a million-record import must not write a million audit rows.
     await recordAudit(tx, actor, {
       action: 'organisation.import',
