@@ -37,6 +37,7 @@ const MATRIX: MatrixRow[] = [
   // Accounts and sessions.
   { route: 'POST /api/auth/sign-in', allowed: `${SIGNED_IN}A` },
   { route: 'GET /api/auth/session', allowed: SIGNED_IN },
+  { route: 'GET /api/instance', allowed: `${SIGNED_IN}A` },
   { route: 'POST /api/auth/password', allowed: SIGNED_IN },
   { route: 'GET /api/auth/tokens', allowed: SIGNED_IN },
   { route: 'POST /api/auth/tokens', allowed: SIGNED_IN },

@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSignOut } from '../features/auth/api/sign-out';
+import { DemoBanner } from '../features/instance/components/demo-banner';
 import { useSession, type Role } from '../lib/auth';
 
 interface NavItem {
@@ -35,6 +36,7 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <DemoBanner />
       <header className="topbar">
         <NavLink to="/" className="brand">
           ladder
