@@ -1,0 +1,116 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOwner, tryLockFolder } from './folder-lock.js';
+import { startWireServer, type WireServer } from './wire-server.js';
+
+describe('wire server: many connections take turns on one PGlite session', () => {
+  let dir = '';
+  let db: PGlite;
+  let server: WireServer;
+  const clients: pg.Client[] = [];
+  const connect = async (): Promise<pg.Client> => {
+    const client = new pg.Client({ host: dir, port: 5432, user: 'postgres', database: 'postgres' });
+    client.on('error', () => undefined);
+    await client.connect();
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'ladder-wire-'));
+    db = new PGlite();
+    await db.waitReady;
+    server = await startWireServer(db, { path: path.join(dir, '.s.PGSQL.5432'), idleInTransactionMs: 1_500 });
+  }, 120_000);
+  afterAll(async () => {
+    for (const client of clients) await client.end().catch(() => undefined);
+    await server.close(0);
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates the socket for its user only', async () => {
+    expect((await stat(path.join(dir, '.s.PGSQL.5432'))).mode & 0o777).toBe(0o600);
+  });
+
+  it("never runs one connection's Bind against another connection's Parse", async () => {
+    // Large parameters split a Parse … Sync exchange over several socket reads: the moment another
+    // connection could slip in (it did with pglite-socket 0.2.17: 200 of 1 200 wrong answers).
+    const lanes = await Promise.all([connect(), connect(), connect(), connect()]);
+    let wrong = 0;
+    await Promise.all(
+      lanes.map(async (client, lane) => {
+        const big = lane % 2 === 0;
+        for (let i = 0; i < 60; i++) {
+          const want = lane * 1000 + i;
+          const result = big
+            ? await client.query<{ v: number; tag: string }>(
+                "select $1::int as v, length($2::text) as l, 'big' as tag",
+                [want, 'x'.repeat(300_000)],
+              )
+            : await client.query<{ v: number; tag: string }>(
+                "select $1::int + 0 as v, $2::text as t, 'small' as tag",
+                [want, 'x'],
+              );
+          const row = result.rows[0];
+          if (row?.v !== want || row.tag !== (big ? 'big' : 'small')) wrong += 1;
+        }
+      }),
+    );
+    expect(wrong).toBe(0);
+  }, 120_000);
+
+  it('makes another connection wait for an open transaction instead of joining it', async () => {
+    const [a, b, c] = [await connect(), await connect(), await connect()];
+    await a.query('create table turn (x int)');
+    await a.query('begin');
+    await a.query('insert into turn values (1)');
+    let bDone = false;
+    const inserted = b.query('insert into turn values (2)').then(() => (bDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bDone).toBe(false);
+    await a.query('rollback');
+    await inserted;
+    expect((await c.query<{ x: number }>('select x from turn order by x')).rows).toEqual([{ x: 2 }]);
+  }, 60_000);
+
+  it('rolls back what a vanished connection left open, and what an idle one holds too long', async () => {
+    const [a, b, c] = [await connect(), await connect(), await connect()];
+    await a.query('create table left_open (x int)');
+    await a.query('begin');
+    await a.query('insert into left_open values (1)');
+    a.end().catch(() => undefined); // goes away mid-transaction
+    await b.query('begin');
+    await b.query('insert into left_open values (2)');
+    // b now idles inside its transaction; after idleInTransactionMs it is cut off and rolled back.
+    const started = Date.now();
+    const rows = (await c.query<{ n: number }>('select count(*)::int as n from left_open')).rows;
+    expect(rows).toEqual([{ n: 0 }]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    await expect(b.query('select 1')).rejects.toThrow();
+  }, 60_000);
+});
+
+describe('folder lock', () => {
+  it('has one owner at a time, also within one process, and is free again after release', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ladder-lock-'));
+    try {
+      const first = tryLockFolder(dir, 'first');
+      expect(first).not.toBeNull();
+      expect(readOwner(dir)).toMatchObject({ pid: process.pid, command: 'first', socket: null });
+      expect(tryLockFolder(dir, 'second')).toBeNull();
+      first?.release();
+      expect(existsSync(path.join(dir, 'ladder-owner.json'))).toBe(false);
+      const third = tryLockFolder(dir, 'third');
+      expect(third).not.toBeNull();
+      third?.release();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
