@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DomainError } from '../../src/core/errors.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { listCaseEvents, listScores } from '../../src/db/repositories/promotion-case.repository.js';
 import { findBuilder } from '../../src/db/repositories/roster.repository.js';
+import { buildApp } from '../../src/server/app.js';
 import { buildServices, type Services } from '../../src/services/composition-root.js';
 import { decideCase, getCase, saveSheet, withdrawCase } from '../../src/services/promotion-case.service.js';
 import {
@@ -14,10 +16,11 @@ import {
   seedCaseWorld,
   submitSheets,
 } from '../helpers/case-world.js';
+import { asActor } from '../helpers/actors.js';
 import { forEachEngine } from '../helpers/database.js';
 import { buildSheet } from '../helpers/promotion-fixtures.js';
 
-const CANDIDATES = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((n) => `${n}@example.test`);
+const CANDIDATES = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'].map((n) => `${n}@example.test`);
 const [p1] = panelActors as [(typeof panelActors)[number], ...typeof panelActors];
 
 /** Settles both writes and sorts them into the one that won and the one that lost. */
@@ -52,6 +55,29 @@ forEachEngine('promotion case races', (getDb, engine) => {
   });
   afterAll(async () => {
     await second?.close();
+  });
+
+  it('over HTTP, two servers deciding one case answer 200 and 409, never 500', async () => {
+    const id = await openSeatedCase(one, CANDIDATES[6]!);
+    await submitSheets(one, id, [0, 1, 2]);
+    const apps: FastifyInstance[] = [];
+    for (const database of [getDb(), second ?? getDb()])
+      apps.push(await buildApp({ database, clock: caseClock }, { authenticate: asActor(leadership) }));
+    try {
+      const answers = await Promise.all(
+        apps.map((app) =>
+          app.inject({ method: 'POST', url: `/api/cases/${id}/decision`, payload: { note: 'go' } }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      const loser = answers.find((a) => a.statusCode === 409);
+      expect(loser?.json()).toMatchObject({
+        error: 'invalid_state',
+        message: expect.stringMatching(`case ${id} was decided`),
+      });
+    } finally {
+      for (const app of apps) await app.close();
+    }
   });
 
   /** The case's events are numbered 1…version with no gap and no duplicate. */
