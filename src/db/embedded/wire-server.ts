@@ -76,8 +76,12 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
   ): Promise<boolean> => {
     let tail: Uint8Array = new Uint8Array(0);
     await db.execProtocolRawStream(message, {
-      onRawData: (data) => {
-        if (data.length === 0) return;
+      onRawData: (view) => {
+        if (view.length === 0) return;
+        // PGlite hands out a view into its WASM memory, which the next output overwrites; a socket that
+        // cannot flush at once keeps the chunk by reference, so a large answer (ladder export) reached
+        // the client with later bytes in it. Copy it before it leaves this callback.
+        const data = Uint8Array.prototype.slice.call(view);
         reply?.(data);
         tail = data.length >= 6 ? data.subarray(data.length - 6) : concatTail(tail, data);
       },
