@@ -79,6 +79,13 @@ describe('wire server: many connections take turns on one PGlite session', () =>
     expect((await c.query<{ x: number }>('select x from turn order by x')).rows).toEqual([{ x: 2 }]);
   }, 60_000);
 
+  it("does not let one connection's SET change another connection's session", async () => {
+    const [a, b] = [await connect(), await connect()];
+    await a.query('create table visible (x int)');
+    await a.query("set search_path = ''");
+    expect((await b.query<{ n: number }>('select count(*)::int as n from visible')).rows).toEqual([{ n: 0 }]);
+  }, 60_000);
+
   it('rolls back what a vanished connection left open, and what an idle one holds too long', async () => {
     const [a, b, c] = [await connect(), await connect(), await connect()];
     await a.query('create table left_open (x int)');

@@ -10,6 +10,9 @@ import type { PGlite } from '@electric-sql/pglite';
  * query (Parse … Sync) too. Taking turns per message instead (as @electric-sql/pglite-socket 0.2.17
  * does) let another connection's Parse replace the unnamed statement between a Parse and its Bind: here
  * 200 of 1 200 concurrent parameterised queries answered another connection's statement that way.
+ * Settings made with SET last for the connection's turn only (use SET LOCAL inside a transaction):
+ * before another connection's turn the session is RESET, as pg_dump's empty search_path otherwise hid
+ * every table from everybody else.
  */
 
 const SSL_REQUEST = 80877103;
@@ -19,6 +22,7 @@ const PROTOCOL_3 = 196608;
 const READY_FOR_QUERY = 0x5a;
 const IDLE = 0x49;
 const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4]);
+const RESET_ALL = queryMessage('RESET ALL');
 
 export interface WireServerOptions {
   /** Socket file; created with mode 0600. */
@@ -56,6 +60,7 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
   // Connections with messages waiting, in arrival order; `holder` goes first while it holds the engine.
   const waiting: Connection[] = [];
   let holder: Connection | null = null;
+  let lastRan: Connection | null = null;
   let pumping = false;
   let holderTimer: NodeJS.Timeout | undefined;
 
@@ -119,13 +124,18 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
           continue;
         }
         const socket = connection.socket;
+        // A new turn of another connection starts from the default settings: a SET (pg_dump's empty
+        // search_path, say) lasts for its connection's turn only and never leaks into someone else's.
+        const reset = holder === null && lastRan !== null && lastRan !== connection;
+        lastRan = connection;
         let idle: boolean;
         try {
-          idle = await db.runExclusive(() =>
-            execute(message, (data) => {
+          idle = await db.runExclusive(async () => {
+            if (reset) await execute(RESET_ALL, null);
+            return execute(message, (data) => {
               if (!socket.destroyed) socket.write(data);
-            }),
-          );
+            });
+          });
         } catch {
           // The engine refused the message itself (not an SQL error, which is an answer): drop the
           // connection and bring the engine back to idle on the next round.
