@@ -252,6 +252,21 @@ forEachEngine('evidence rules: who may correct what', (getDb) => {
           new RegExp(`would correct ${id}, which`),
         );
       }
+      // As measured: the corrections pointed the citations at another builder's review, so they fell out.
+      const elsewhere = await post(builderActor(KAI), {
+        kind: 'review_citation',
+        builder: ROSA,
+        date: '2025-01-01',
+        review_id: 'cr-kai',
+        supersedes: 'cite-1',
+      });
+      expect(elsewhere.statusCode, elsewhere.body).toBe(403);
+      expect(elsewhere.json<{ details: { field: string; rule?: string }[] }>().details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'review_id' }),
+          expect.objectContaining({ field: 'supersedes', rule: 'correctionAuthor' }),
+        ]),
+      );
       expect(await metric(ROSA, 'code-review-impact')).toMatchObject({ status: 'met', value: 4 });
     });
 

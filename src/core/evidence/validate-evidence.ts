@@ -200,8 +200,9 @@ export function checkEvidenceReferences(record: EvidenceInput, refs: EvidenceRef
     case 'code_review':
       break;
   }
-  // Only once the references hold: a rule about an unknown original or person would say nothing true.
-  if (problems.length === 0) {
+  // Once the people and the original are known (a rule about an unknown one would say nothing true), and
+  // whatever else is wrong, so a refusal for correcting someone else's record is never hidden by a typo.
+  if (!problems.some((p) => p.field === 'builder' || p.field === 'recorded_by' || p.field === 'supersedes')) {
     const original = record.supersedes === null ? undefined : refs.evidence(record.supersedes);
     problems.push(...checkEvidenceRules(record, original, refs));
   }
