@@ -181,7 +181,7 @@ describe('ladder mentorships / checkins / payouts', () => {
     [['payouts', '--month', '2026-3'], 2, /month: expected a month YYYY-MM/],
     [['payouts', '--month', '2026-03', '--json', '--csv'], 2, /choose one/],
     [['payouts', '--month', '2026-03', '--mentor', 'nobody@example.test'], 3, /not found/],
-    [['checkins', 'due', '--at', '2026-02-30'], 2, /at: expected a date/],
+    [['checkins', 'due', '--at', '2026-02-30'], 2, /at: expected a real calendar date/],
   ])('ladder %j exits %i with a clear message', async (argv, code, message) => {
     const result = await ladder(env, ...argv);
     expect(result.code).toBe(code);
