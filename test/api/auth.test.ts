@@ -268,6 +268,17 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
         .statusCode === 200;
 
     const kept = await mint('kept');
+    // A token holder cannot take the account over by changing its password.
+    const byToken = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { authorization: `Bearer ${kept}` },
+      payload: { current_password: TEST_PASSWORD, new_password: 'a takeover passphrase' },
+    });
+    expect(byToken.statusCode).toBe(403);
+    expect(byToken.json()).toMatchObject({
+      message: expect.stringMatching(/API token cannot change the password/),
+    });
     expect((await change(TEST_PASSWORD, 'a brand new passphrase', true)).statusCode).toBe(204);
     expect(await works(kept)).toBe(true);
     // The default revokes: whoever knew the old password may have minted tokens.
