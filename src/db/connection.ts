@@ -6,7 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import type { DatabaseTarget } from '../config.js';
+import { ConfigError, type DatabaseTarget } from '../config.js';
 import { DomainError } from '../core/errors.js';
 import {
   describeOwner,
@@ -151,6 +151,12 @@ async function openShared(target: DatabaseTarget, dir: string, lock: FolderLock)
   // Only the folder's user may reach the socket: PostgreSQL's own rule for a data directory.
   fs.chmodSync(dir, 0o700);
   const socketPath = socketPathOf(dir);
+  // A Unix socket path has at most 107 bytes on Linux (103 on macOS); a deeper folder cannot be shared.
+  if (Buffer.byteLength(socketPath) > 103) {
+    throw new ConfigError([
+      `DATABASE_URL: ${dir} is too deep to be shared (its socket path exceeds 103 bytes); use a shorter path`,
+    ]);
+  }
   const input: OwnerWorkerInput = { dataDir: dir, socketPath, migrationsFolder };
   const worker = startEngineThread(input);
   const migrations = await new Promise<number>((resolve, reject) => {
