@@ -52,17 +52,24 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `ladder serve --no-demo` on DATABASE_URL=file:`dataDir` with PORT=0 and resolves once it
- * listens; the address comes from the folder's owner file, as the CLI's messages read it.
+ * Starts `ladder serve --no-demo` with PORT=0 and resolves once it listens. `database` is a data folder
+ * (DATABASE_URL=file:…; the address comes from the folder's owner file, as the CLI's messages read it)
+ * or a `postgres://` URL (the address comes from the server's "listening" log line).
  */
 export async function startServerProcess(
-  dataDir: string,
+  database: string,
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 120_000,
 ): Promise<ServerProcess> {
+  const postgres = /^postgres(ql)?:\/\//.test(database);
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--no-demo'], {
     cwd: REPO_ROOT,
-    env: childEnv({ DATABASE_URL: `file:${dataDir}`, PORT: '0', ...env }),
+    env: childEnv({
+      DATABASE_URL: postgres ? database : `file:${database}`,
+      PORT: '0',
+      ...(postgres ? { LOG_LEVEL: 'info' } : {}),
+      ...env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -81,13 +88,25 @@ export async function startServerProcess(
       child.kill('SIGKILL');
       throw new Error(`ladder serve did not listen within ${timeoutMs} ms:\n${stdout}\n${stderr}`);
     }
-    const owner = await readFile(path.join(dataDir, 'ladder-owner.json'), 'utf8').then(
-      (text) => JSON.parse(text) as { pid: number; address: string | null },
-      () => null,
-    );
-    if (owner !== null && owner.pid === child.pid && owner.address !== null) {
-      return { child, pid: owner.pid, url: owner.address, output: () => stdout + stderr, exited };
+    const address = postgres ? listeningAddress(stdout) : await ownerAddress(database, child.pid);
+    if (address !== null && child.pid !== undefined) {
+      return { child, pid: child.pid, url: address, output: () => stdout + stderr, exited };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The address in the owner file of `dataDir` once process `pid` owns the folder and listens. */
+async function ownerAddress(dataDir: string, pid: number | undefined): Promise<string | null> {
+  const owner = await readFile(path.join(dataDir, 'ladder-owner.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { pid: number; address: string | null },
+    () => null,
+  );
+  return owner !== null && owner.pid === pid ? owner.address : null;
+}
+
+/** The address of the "ladder listening on …" log line, once written. */
+function listeningAddress(log: string): string | null {
+  const match = /"address":"(http:\/\/[^"]+)"[^\n]*ladder listening on/.exec(log);
+  return match?.[1] ?? null;
 }
