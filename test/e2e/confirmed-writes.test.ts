@@ -142,7 +142,8 @@ async function writeEverything(
   });
   try {
     // The CLI starts only once the stream is really under way, so every command overlaps writes.
-    while (stream.confirmedCount() < 8) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (stream.confirmedCount() < 8 && stream.failureCount() === 0)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await cli(
       env,
       log,
@@ -366,7 +367,8 @@ describe('confirmed writes on one embedded folder, the CLI beside a running serv
       prefix: 'crash',
       inFlight: 4,
     });
-    while (stream.confirmedCount() < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (stream.confirmedCount() < 40 && stream.failureCount() === 0)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await server.kill();
     oldServers.push(server);
     server = undefined;

@@ -217,6 +217,8 @@ export interface WriteStreamResult {
 export interface WriteStream {
   /** How many writes were confirmed so far. */
   confirmedCount(): number;
+  /** How many writes failed so far (any status but 201, or no answer). */
+  failureCount(): number;
   /** Ids confirmed so far (a copy). */
   confirmedSoFar(): string[];
   /** Stops sending new writes and waits for the ones in flight. */
@@ -268,6 +270,7 @@ export function startEvidenceStream(options: {
   const workers = Array.from({ length: options.inFlight }, () => worker());
   return {
     confirmedCount: () => confirmed.length,
+    failureCount: () => failures.length,
     confirmedSoFar: () => [...confirmed],
     stop: async () => {
       stopping = true;
