@@ -81,7 +81,9 @@ export async function openDatabase(
     if (options.share === true) {
       throw new DomainError(
         'database_in_use',
-        `${dir} is already served by ${describeOwner(owner)}; stop it first, or use DATABASE_URL=postgres://… to run several servers`,
+        owner?.socket === null
+          ? `${dir} is in use by ${describeOwner(owner)}; wait for it to finish, then start the server`
+          : `${dir} is already served by ${describeOwner(owner)}; stop it first, or use DATABASE_URL=postgres://… to run several servers`,
       );
     }
     return connectToOwner(target, dir, owner);
