@@ -247,4 +247,20 @@ describe('ladder files (validateLadderText and ladder ladder validate)', () => {
     expect(err).toContain(`${file}:${entry.line ?? ''}`);
     expect(err).not.toContain('internal error');
   });
+
+  it('refuses a ladder file that is not UTF-8 with its line and column', async () => {
+    const file = path.join(dir, 'latin1.yaml');
+    await writeFile(file, Buffer.concat([Buffer.from('ladder: x\nname: Jos'), Buffer.from([0xe9, 0x0a])]));
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await runCli(['ladder', 'validate', file], {
+      ...createCliContext({ LADDER_OPERATOR: 'ops' }),
+      stdout: new PassThrough(),
+      stderr,
+      clock,
+    });
+    expect(code).toBe(2);
+    expect(err).toContain(`invalid_ladder: ${file}:2:10: not valid UTF-8 (byte 0xe9)`);
+  });
 });

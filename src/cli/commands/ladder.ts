@@ -6,19 +6,28 @@ import { diffLadders, formatLadderDiff } from '../../core/ladder/diff-ladder.js'
 import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
 import { findLevel } from '../../core/ladder/ladder-lookup.js';
 import { renderLevel } from '../../core/ladder/render-level.js';
+import { decodeUtf8 } from '../../core/input/utf8.js';
 import { formatProblem, validateLadderText, type LadderProblem } from '../../core/ladder/validate-ladder.js';
 import { listVersionsOfLadder, publishLadder } from '../../services/ladder.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
 
 async function readSource(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw validationFailed(
       `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
+  // Strict UTF-8: a Latin-1 byte would otherwise become U+FFFD in a published ladder.
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded.text;
+  throw new DomainError(
+    'invalid_ladder',
+    `${file}:${decoded.line}:${decoded.column}: not valid UTF-8 (byte ${decoded.byte}); save the file as UTF-8`,
+  );
 }
 
 function printProblems(ctx: CliContext, problems: LadderProblem[]): void {

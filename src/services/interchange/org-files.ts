@@ -18,6 +18,7 @@ import { emailSchema, isoDateSchema } from '../../core/evidence/evidence.schema.
 import type { Builder, LevelStep, RateStep } from '../../core/roster/roster.types.js';
 import { neutraliseCsvCell, restoreCsvCell } from '../../core/input/csv-cell.js';
 import { findUnsafeText, unsafeTextReason } from '../../core/input/safe-input.js';
+import { decodeUtf8 } from '../../core/input/utf8.js';
 import { DomainError } from '../../core/errors.js';
 
 /**
@@ -39,59 +40,22 @@ export function formatFileProblem(problem: FileProblem): string {
   return `${problem.file}:${problem.line}: ${problem.column}: ${problem.message}`;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * The text of one file, which must be UTF-8: a byte sequence that is not would otherwise be read as
  * U+FFFD and stored silently, so it is refused with its line and column (1-based, in bytes of that line).
  */
 export function decodeOrganisationFile(file: string, bytes: Uint8Array): string {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    const before = bytes.subarray(0, at);
-    const line = before.filter((byte) => byte === 0x0a).length + 1;
-    const column = at - (before.lastIndexOf(0x0a) + 1) + 1;
-    const byte = (bytes[at] ?? 0).toString(16).padStart(2, '0');
-    const problem = formatFileProblem({
-      file,
-      line,
-      column: '(encoding)',
-      message: `not valid UTF-8: byte 0x${byte} at column ${column}; save the file as UTF-8`,
-    });
-    throw new DomainError('import_failed', `Nothing was imported (1 problem): ${problem}`, {
-      errors: [problem],
-    });
-  }
-}
-
-/** Offset of the first byte where `bytes` stops being valid UTF-8 (found by decoding growing prefixes). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Decode line by line to find the line cheaply, then byte by byte inside it.
-  let start = 0;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    end = end === -1 ? bytes.length : end + 1;
-    try {
-      decoder.decode(bytes.subarray(start, end));
-    } catch {
-      for (let offset = start; offset < end; offset += 1) {
-        try {
-          // A fresh decoder per prefix: `stream` accepts an unfinished sequence at the end, not a bad one.
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, offset + 1), {
-            stream: true,
-          });
-        } catch {
-          return offset;
-        }
-      }
-      return start;
-    }
-    start = end;
-  }
-  return bytes.length;
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded.text;
+  const problem = formatFileProblem({
+    file,
+    line: decoded.line,
+    column: '(encoding)',
+    message: `not valid UTF-8: byte ${decoded.byte} at column ${decoded.column}; save the file as UTF-8`,
+  });
+  throw new DomainError('import_failed', `Nothing was imported (1 problem): ${problem}`, {
+    errors: [problem],
+  });
 }
 
 /** Where an entity's fields came from: the file and line of the entity, and per field its file, line and column. */
