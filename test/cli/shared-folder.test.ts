@@ -37,6 +37,43 @@ async function getJson(url: string, session: Session, pathname: string): Promise
   return response.json();
 }
 
+/**
+ * Writes people over HTTP on `lanes` connections until stopped; returns the emails answered 2xx. Other
+ * answers (503 while the server closes) and refused connections are not confirmations, so they are not
+ * counted, and they do not end the stream: stop() does.
+ */
+function streamWrites(url: string, session: Session, tag: string, lanes = 3) {
+  const confirmed: string[] = [];
+  let stopped = false;
+  const lane = async (n: number): Promise<void> => {
+    for (let i = 0; !stopped; i++) {
+      const email = `${tag}-${n}-${i}@example.test`;
+      try {
+        const response = await fetch(`${url}/api/people`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: session.cookie,
+            'x-csrf-token': session.csrf,
+          },
+          body: JSON.stringify({ email, name: `${tag} ${n} ${i}`, role: 'client_stakeholder' }),
+        });
+        if (response.status >= 200 && response.status < 300) confirmed.push(email);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+  const running = Array.from({ length: lanes }, (_, n) => lane(n));
+  return {
+    confirmed,
+    stop: async (): Promise<void> => {
+      stopped = true;
+      await Promise.allSettled(running);
+    },
+  };
+}
+
 describe('one owner per embedded data folder, the CLI beside a running server', () => {
   let root = '';
   let dataDir = '';
@@ -189,10 +226,14 @@ describe('one owner per embedded data folder, the CLI beside a running server', 
     expect(read.stderr).toMatch(/schema_mismatch/);
   }, 300_000);
 
-  it('stops on SIGTERM, giving back the lock and removing socket and owner file', async () => {
+  it('stops on SIGTERM amid writes, keeping every confirmed one, giving back lock, socket and owner file', async () => {
     const owner = server!;
+    const session = (await signIn(owner.url, 'ops@example.test'))!;
+    const stream = streamWrites(owner.url, session, 'term');
+    while (stream.confirmed.length < 10) await new Promise((resolve) => setTimeout(resolve, 20));
     owner.child.kill('SIGTERM');
     const result = await owner.exited;
+    await stream.stop();
     server = undefined;
     expect(result.code).toBe(0);
     expect(existsSync(path.join(dataDir, '.s.PGSQL.5432'))).toBe(false);
@@ -208,6 +249,9 @@ describe('one owner per embedded data folder, the CLI beside a running server', 
       const marker: unknown = await direct.db.execute(sql`select to_regclass('fake_marker')::text as t`);
       const rows = (marker as { rows: { t: string | null }[] }).rows;
       expect(rows[0]?.t ?? null).toBeNull();
+      const entries = await selectAuditRows(direct.db, { action: 'person.create', limit: 10_000 });
+      const recorded = new Set(entries.map((entry) => entry.entityId));
+      expect(stream.confirmed.filter((email) => !recorded.has(email))).toEqual([]);
     } finally {
       await direct.close();
     }
