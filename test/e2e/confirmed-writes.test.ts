@@ -202,7 +202,11 @@ async function exportedEvidenceIds(dir: string): Promise<Set<string>> {
 }
 
 /** Finds every confirmed write through the API of `server`. */
-async function findViaApi(server: LadderServer, confirmed: Confirmed, prefixes: string[]): Promise<void> {
+async function findViaApi(
+  server: LadderServer,
+  confirmed: Confirmed,
+  prefixes: string[],
+): Promise<Set<string>> {
   const session: SignedInSession = await signIn(server.address, LEAD, PASSWORD);
   const ids = await evidenceIdsViaApi(server.address, session, BUILDER);
   expect(confirmed.evidence.filter((id) => !ids.has(id))).toEqual([]);
@@ -251,6 +255,7 @@ async function findViaApi(server: LadderServer, confirmed: Confirmed, prefixes: 
     session,
   );
   expect(adrs.items.map((a) => a.title)).toContain('Queue webhooks');
+  return ids;
 }
 
 /** Finds every confirmed write through the CLI, and each CLI write's audit entry under the operator. */
@@ -334,6 +339,10 @@ describe('confirmed writes on one embedded folder, the CLI beside a running serv
     server = await startLadderServer(serverEnv);
     confirmed = await writeEverything([server], cliEnv, inputs, 'pgl');
     expect(confirmed.evidence.length).toBeGreaterThan(8);
+    // The figures, for the report of a run (never asserted: they depend on the machine's speed).
+    console.info(
+      `[pglite] ${confirmed.evidence.length} HTTP writes confirmed beside ${confirmed.cli.length} CLI commands (all exit 0)`,
+    );
     expectNoServerErrors([server]);
   }, 600_000);
 
@@ -387,7 +396,11 @@ describe('confirmed writes on one embedded folder, the CLI beside a running serv
 
     const all: Confirmed = { ...confirmed, evidence: [...confirmed.evidence, ...crashed.confirmed] };
     server = await startLadderServer(serverEnv);
-    await findViaApi(server, all, ['pgl', 'crash']);
+    const stored = await findViaApi(server, all, ['pgl', 'crash']);
+    const unanswered = crashed.failures.filter((f) => stored.has(f.id)).length;
+    console.info(
+      `[pglite kill -9] ${crashed.confirmed.length} writes confirmed before the kill, ${crashed.failures.length} without an answer (in flight at the kill or refused after it; ${unanswered} of those stored, each with its audit entry)`,
+    );
     await findViaCli(cliEnv, inputs, all, 'after-crash');
     expectNoServerErrors([server]);
     expect(await server.stop()).toBe(0);
@@ -428,6 +441,12 @@ describe.runIf(testEngines().includes('postgres'))(
         'pg',
       );
       expect(confirmed.evidence.length).toBeGreaterThan(8);
+      // Both servers took writes: the stream really was spread over them.
+      const created = servers.map((server) => server.statuses().filter((status) => status === 201).length);
+      expect(created.every((count) => count > 0)).toBe(true);
+      console.info(
+        `[postgres] ${confirmed.evidence.length} HTTP writes confirmed (201s per server: ${created.join(', ')}) beside ${confirmed.cli.length} CLI commands (all exit 0)`,
+      );
       expectNoServerErrors(servers);
     }, 600_000);
 
