@@ -6,7 +6,8 @@ export default defineConfig({
     // PGlite holds ~300 MB per open database; two workers fit this 2-core machine without thrashing.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: browser and process tests take seconds each, and a loaded 2-core machine takes several times longer.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
