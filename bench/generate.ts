@@ -203,6 +203,8 @@ export async function generateOrganisation(
     'id,builder_email,client_id,start,end,monthly_rate,currency,extended,requested_back',
   ];
   let placementSeq = 0;
+  // Client feedback and escalations must name a client the builder is placed with on the record's date.
+  const placementsOf = new Map<string, { client: string; start: number; end: number | null }[]>();
   for (const b of builders) {
     const step = current(b);
     const rate = `${int(3_000, 14_000)}.${String(int(0, 99)).padStart(2, '0')}`;
@@ -214,6 +216,10 @@ export async function generateOrganisation(
       placementSeq += 1;
       const start = p === 0 ? step.since + int(0, 60) : step.since - int(200, 400);
       const end = chance(0.5) ? null : start + int(90, 400);
+      placementsOf.set(b.email, [
+        ...(placementsOf.get(b.email) ?? []),
+        { client: b.clients[p]!, start, end },
+      ]);
       placementLines.push(
         csvLine([
           `p${String(placementSeq).padStart(7, '0')}`,
@@ -272,6 +278,10 @@ export async function generateOrganisation(
         kind = 'code_review';
       if (kind === 'retro' && features.length === 0) kind = 'feature';
       if (kind === 'review_citation' && reviews.length === 0) kind = 'code_review';
+      const placedWith = (placementsOf.get(b.email) ?? []).filter(
+        (p) => p.start <= day && (p.end === null || day <= p.end),
+      );
+      if ((kind === 'client_feedback' || kind === 'escalation') && placedWith.length === 0) kind = 'adr';
       if (kind === 'decision' && openDecisions.length > 0 && chance(0.02)) {
         // A correction: same kind and builder, its own later date, a different client response.
         const target = openDecisions.splice(Math.floor(random() * openDecisions.length), 1)[0]!;
@@ -283,6 +293,8 @@ export async function generateOrganisation(
             date: isoOf(day),
             recorded_at: `${isoOf(day)}T17:00:00.000Z`,
             supersedes: target.id,
+            // A vouch does not carry over to the builder's own correction.
+            confirmed_by: target.record.recorded_by === b.email ? null : target.record.confirmed_by,
             client_response: pick(['adopted', 'rejected']),
           }),
         );
@@ -384,17 +396,24 @@ export async function generateOrganisation(
         case 'checkin':
           record = { ...common, recorded_by: b.email, confirmed_by: null, mentee: pick(activeMentees).email };
           break;
-        case 'client_feedback':
+        case 'client_feedback': {
+          const placedClient = pick(placedWith).client;
           record = {
             ...common,
-            recorded_by: chance(0.8) ? contactOf(client) : b.email,
-            client,
+            recorded_by: chance(0.8) ? contactOf(placedClient) : b.email,
+            client: placedClient,
             rating: int(2, 5),
             text: 'Clear and on time',
           };
           break;
+        }
         case 'escalation':
-          record = { ...common, recorded_by: pick(leaders), client, summary: 'Missed a deadline' };
+          record = {
+            ...common,
+            recorded_by: pick(leaders),
+            client: pick(placedWith).client,
+            summary: 'Missed a deadline',
+          };
           break;
         case 'curriculum':
           record = { ...common, module_id: pick(modules), status: pick(['in_progress', 'done', 'done']) };
