@@ -5,13 +5,7 @@ import { isoDateProblem } from '../core/input/safe-input.js';
 import { notFound, validationFailed } from '../core/errors.js';
 import { unevaluatedFields } from '../core/evaluation/evaluated-fields.js';
 import type { AssessmentOutcome } from '../core/evaluation/evaluation.types.js';
-import { rankBuilders, rankingNeeds, type RankingEntry } from '../core/evaluation/ranking.js';
-import {
-  countMetricsMet,
-  evaluateReadiness,
-  levelStepAt,
-  type Readiness,
-} from '../core/evaluation/readiness.js';
+import { evaluateReadiness, levelStepAt, type Readiness } from '../core/evaluation/readiness.js';
 import type { LadderDocument } from '../core/ladder/ladder.schema.js';
 import { findLevel } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
@@ -20,13 +14,12 @@ import {
   findLadderDocument,
   listLadderVersionHeads,
   loadBuilderEvidence,
-  loadLevelEvidence,
 } from '../db/repositories/evaluation.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
 
 /**
- * Readiness and ranking: load what the evaluation reads, pick the ladder version in force on `at`, and
+ * Readiness (the ranking lives in ranking.service.ts): load what the evaluation reads, pick the ladder version in force on `at`, and
  * let core/evaluation answer. Every answer names the ladder version it used, so it can be reproduced.
  */
 
@@ -158,56 +151,4 @@ export function readinessProvider(
   assessmentOf: AssessmentProvider,
 ): (db: Database, actor: Actor, email: string, at: string) => Promise<Readiness> {
   return (db, actor, email, at) => getReadiness({ db, clock, assessmentOf }, actor, email, at);
-}
-
-/** A level's ranking on `at`, with the ladder version it used. */
-export interface LevelRanking {
-  level: string;
-  at: string;
-  ladder_version: string;
-  entries: RankingEntry[];
-}
-
-/**
- * Ranks the builders holding `level` on `at` by the level's ranking standard. A level without a
- * standard ranks everyone first (by tenure, then email); an unknown level is `not_found`.
- */
-export async function getRanking(
-  deps: ReadinessDeps,
-  _actor: Actor,
-  levelId: string,
-  atInput?: string,
-): Promise<LevelRanking> {
-  const at = resolveAt(deps.clock, atInput);
-  const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
-  if (ladder === undefined) throw notFound('Level', levelId);
-  const level = findLevel(ladder.document, levelId);
-  const { members, evidence } = await loadLevelEvidence(deps.db, levelId, at, rankingNeeds(level, at));
-  // One sightings map for the whole level: it is keyed by client, not by builder (issue 10).
-  const seenWithin = seenWithinDaysOf(level);
-  const sightings =
-    seenWithin === undefined
-      ? undefined
-      : await loadEventSightings(
-          deps.db,
-          [...evidence.values()].flatMap((e) => e.records),
-          seenWithin,
-        );
-  const candidates = members.map((member) => {
-    const loaded = evidence.get(member.email);
-    const builderEvidence =
-      loaded === undefined || sightings === undefined ? loaded : { ...loaded, eventSightings: sightings };
-    return {
-      builder: member.email,
-      level: member.level,
-      level_since: member.since,
-      metrics_met: builderEvidence === undefined ? 0 : countMetricsMet(ladder.document, builderEvidence, at),
-    };
-  });
-  return {
-    level: levelId,
-    at,
-    ladder_version: ladder.document.version,
-    entries: rankBuilders(candidates, at),
-  };
 }

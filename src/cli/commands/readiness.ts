@@ -3,7 +3,8 @@ import type { RankingEntry } from '../../core/evaluation/ranking.js';
 import type { Readiness } from '../../core/evaluation/readiness.js';
 import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
 import { findLevel } from '../../core/ladder/ladder-lookup.js';
-import { getRanking, getReadinessWithLadder } from '../../services/readiness.service.js';
+import { getRanking } from '../../services/ranking.service.js';
+import { getReadinessWithLadder } from '../../services/readiness.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
 

@@ -5,12 +5,8 @@ import { forEachEngine } from '../../../test/helpers/database.js';
 import { rankingNeeds } from '../../core/evaluation/ranking.js';
 import { unevaluatedFields } from '../../core/evaluation/evaluated-fields.js';
 import { insertEvidence } from './evidence.repository.js';
-import {
-  findBuilderLevels,
-  listLevelMembers,
-  loadBuilderEvidence,
-  loadLevelEvidence,
-} from './evaluation.repository.js';
+import { findBuilderLevels, loadBuilderEvidence } from './evaluation.repository.js';
+import { listLevelMembers, loadLevelEvidence } from './ranking.repository.js';
 import { insertBuilders, insertMentorships, insertPeople } from './roster.repository.js';
 
 const KIM = 'kim@example.test';

@@ -1,22 +1,6 @@
-import {
-  and,
-  asc,
-  eq,
-  exists,
-  gt,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { EvidenceKindName, EvidenceRecord } from '../../core/evidence/evidence.schema.js';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
-import type { RankingNeeds } from '../../core/evaluation/ranking.js';
 import type { LevelStep, Mentorship, Placement } from '../../core/roster/roster.types.js';
 import type { Executor } from '../connection.js';
 import { evidence } from '../schema/evidence.schema.js';
@@ -27,8 +11,7 @@ import { builderLevels, builders, mentorships, placements } from '../schema/rost
  * Loads what an evaluation reads, in few queries and few bytes:
  * - one builder (readiness): level history, then records, mentorships given, mentees' levels and
  *   placements together — five queries whatever the ledger's size;
- * - a whole level (ranking): members, their records and their active mentorships — three queries
- *   whatever the level's size, with no list of emails sent to the server.
+ * - a whole level (ranking): see ranking.repository.ts, which shares the projection helpers below.
  * Records leave the kind fields the evaluation never reads on the server (core/evaluation/
  * evaluated-fields.ts): long texts never cross the wire. Records dated after `at` are not loaded, except
  * corrections: a chain of corrections is judged as a whole (core/evidence/supersede.ts), so a correction
@@ -55,7 +38,8 @@ export async function findBuilderLevels(
   return { email, track: first.track, levels };
 }
 
-function toMentorship(row: typeof mentorships.$inferSelect): Mentorship {
+/** A mentorships row as the roster type. */
+export function toMentorship(row: typeof mentorships.$inferSelect): Mentorship {
   return { id: row.id, mentor: row.mentorEmail, mentee: row.menteeEmail, start: row.start, end: row.end };
 }
 
@@ -83,7 +67,7 @@ function visibleOn(at: string): SQL | undefined {
  * and the kind fields minus `dropFields`, the ones the evaluation never reads. Removing keys from the
  * stored JSON costs the server little; building a new object per row would cost it more than it saves.
  */
-function projectedColumns(dropFields: readonly string[]) {
+export function projectedColumns(dropFields: readonly string[]) {
   const dropped = sql`array[${sql.join(
     dropFields.map((field) => sql`${field}`),
     sql`, `,
@@ -101,7 +85,7 @@ function projectedColumns(dropFields: readonly string[]) {
   };
 }
 
-interface ProjectedRow {
+export interface ProjectedRow {
   id: string;
   kind: string;
   builder: string;
@@ -117,7 +101,7 @@ interface ProjectedRow {
  * A projected row as a ledger record. Only the projected kind fields are present: the record is for
  * evaluation, never for display or export (those read the evidence repository).
  */
-function toProjectedRecord(row: ProjectedRow): EvidenceRecord {
+export function toProjectedRecord(row: ProjectedRow): EvidenceRecord {
   // pg returns jsonb parsed; PGlite too. A string would mean a driver that did not parse it.
   const record = (typeof row.fields === 'string' ? JSON.parse(row.fields) : row.fields) as Record<
     string,
@@ -217,154 +201,6 @@ export async function loadBuilderEvidence(
     menteeLevels,
     placements: placementRows.map(toPlacement),
   };
-}
-
-/** A builder's level step on `at`, as the ranking needs it. */
-export interface LevelMember {
-  email: string;
-  level: string;
-  since: string;
-}
-
-const laterStep = alias(builderLevels, 'later_step');
-
-/**
- * The level step in force on `at` of every builder whose level that day is `level`: a step of that level
- * dated on or before `at` with no later step on or before `at`. Written as NOT EXISTS (not DISTINCT ON)
- * so the planner estimates the level's size from its statistics and picks a hash join for big levels.
- */
-function levelSteps(db: Executor, level: string, at: string) {
-  return db
-    .select({
-      email: sql<string>`${builderLevels.builderEmail}`.as('member_email'),
-      level: sql<string>`${builderLevels.level}`.as('member_level'),
-      since: sql<string>`${builderLevels.since}`.as('member_since'),
-    })
-    .from(builderLevels)
-    .where(
-      and(
-        eq(builderLevels.level, level),
-        lte(builderLevels.since, at),
-        sql`not exists (${db
-          .select({ one: sql`1` })
-          .from(laterStep)
-          .where(
-            and(
-              eq(laterStep.builderEmail, builderLevels.builderEmail),
-              gt(laterStep.since, builderLevels.since),
-              lte(laterStep.since, at),
-            ),
-          )})`,
-      ),
-    )
-    .as('members');
-}
-
-/** The builders whose level on `at` is `level`, with the day that level began, by email. */
-export async function listLevelMembers(db: Executor, level: string, at: string): Promise<LevelMember[]> {
-  const members = levelSteps(db, level, at);
-  return db.select().from(members).orderBy(asc(members.email));
-}
-
-/**
- * Everything the ranking of one level reads, for every member at once: the members, their records of
- * the needed kinds and fields (window kinds from each member's own level start) and the mentorships they
- * give that are active on `at`.
- */
-export async function loadLevelEvidence(
-  db: Executor,
-  level: string,
-  at: string,
-  needs: RankingNeeds,
-): Promise<{ members: LevelMember[]; evidence: Map<string, BuilderEvidence> }> {
-  const kinds = [
-    ...new Set<EvidenceKindName>([
-      ...needs.windowKinds,
-      ...needs.anyDateKinds,
-      ...needs.recentKinds.map((recent) => recent.kind),
-      ...needs.mentorKinds,
-    ]),
-  ];
-
-  const recordQuery = (async () => {
-    if (kinds.length === 0) return [];
-    const members = levelSteps(db, level, at);
-    const givesActiveMentorship = exists(
-      db
-        .select({ one: sql`1` })
-        .from(mentorships)
-        .where(
-          and(
-            eq(mentorships.mentorEmail, evidence.builderEmail),
-            lte(mentorships.start, at),
-            or(isNull(mentorships.end), gte(mentorships.end, at)),
-          ),
-        ),
-    );
-    // One clause per way a rule reads a kind; `or` drops the clauses of kinds the level does not read.
-    const read = or(
-      needs.windowKinds.length === 0
-        ? undefined
-        : and(inArray(evidence.kind, needs.windowKinds), gte(evidence.date, members.since)),
-      needs.anyDateKinds.length === 0 ? undefined : inArray(evidence.kind, needs.anyDateKinds),
-      ...needs.recentKinds.map((recent) =>
-        and(eq(evidence.kind, recent.kind), gte(evidence.date, recent.from)),
-      ),
-      needs.mentorKinds.length === 0
-        ? undefined
-        : and(inArray(evidence.kind, needs.mentorKinds), givesActiveMentorship),
-    );
-    return db
-      .select(projectedColumns(needs.dropFields))
-      .from(evidence)
-      .innerJoin(members, eq(members.email, evidence.builderEmail))
-      .where(
-        and(
-          inArray(evidence.kind, kinds),
-          or(isNotNull(evidence.supersedes), and(lte(evidence.date, at), read)),
-        ),
-      );
-    // No ORDER BY: a ranking only counts, and a sort of a big level's records would spill to disk.
-  })();
-  const mentorshipQuery = (async () => {
-    if (!needs.mentorships) return [];
-    const members = levelSteps(db, level, at);
-    return db
-      .select({ row: mentorships })
-      .from(mentorships)
-      .innerJoin(members, eq(members.email, mentorships.mentorEmail))
-      .where(and(lte(mentorships.start, at), or(isNull(mentorships.end), gte(mentorships.end, at))));
-  })();
-  const [members, recordRows, mentorshipRows] = await Promise.all([
-    listLevelMembers(db, level, at),
-    recordQuery,
-    mentorshipQuery,
-  ]);
-
-  const records = new Map<string, EvidenceRecord[]>();
-  for (const row of recordRows) {
-    const list = records.get(row.builder);
-    if (list === undefined) records.set(row.builder, [toProjectedRecord(row)]);
-    else list.push(toProjectedRecord(row));
-  }
-  const given = new Map<string, Mentorship[]>();
-  for (const { row } of mentorshipRows) {
-    const list = given.get(row.mentorEmail) ?? [];
-    list.push(toMentorship(row));
-    given.set(row.mentorEmail, list);
-  }
-  const out = new Map<string, BuilderEvidence>();
-  for (const member of members) {
-    out.set(member.email, {
-      email: member.email,
-      levels: [{ level: member.level, since: member.since }],
-      records: records.get(member.email) ?? [],
-      mentorships: given.get(member.email) ?? [],
-      menteeLevels: new Map(),
-      placements: [],
-    });
-  }
-  return { members, evidence: out };
 }
 
 /** Every published ladder version without its document: id, ladder, effective date, content hash. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getRanking, getReadiness } from '../../services/readiness.service.js';
+import { getRanking } from '../../services/ranking.service.js';
+import { getReadiness } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { buildServices } from '../../services/composition-root.js';
