@@ -48,8 +48,7 @@ const KINDS = [
 ] as const;
 
 /** Who recorded or confirmed a record: the builder, leadership, another builder, the client contact. */
-const WHO = ['self', 'lead', 'peer', 'contact'] as const;
-type Who = (typeof WHO)[number];
+type Who = 'self' | 'lead' | 'peer' | 'contact';
 
 const variantArb = fc.record({
   pick: fc.nat({ max: 1000 }),
