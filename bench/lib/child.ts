@@ -29,10 +29,15 @@ export interface RunningPhase {
 }
 
 /** Starts `bench/phases/<name>.ts` with its input (JSON in BENCH_INPUT). */
-export function startPhase(name: string, input: unknown, env: NodeJS.ProcessEnv = {}): RunningPhase {
+export function startPhase(
+  name: string,
+  input: unknown,
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: readonly string[] = [],
+): RunningPhase {
   const child = fork(path.join(repoRoot, 'bench', 'phases', `${name}.ts`), [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeArgs],
     env: { ...process.env, ...env, BENCH_INPUT: JSON.stringify(input) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -71,8 +76,12 @@ export function startPhase(name: string, input: unknown, env: NodeJS.ProcessEnv 
 }
 
 /** Runs a phase to its end and returns its `result` message. */
-export async function runPhase<T>(name: string, input: unknown): Promise<T> {
-  const phase = startPhase(name, input);
+export async function runPhase<T>(
+  name: string,
+  input: unknown,
+  nodeArgs: readonly string[] = [],
+): Promise<T> {
+  const phase = startPhase(name, input, {}, nodeArgs);
   const message = await phase.next('result');
   const code = await phase.exited;
   if (code !== 0) throw new Error(`phase ${name} exited with ${code}`);
@@ -88,19 +97,22 @@ export interface TimedCommand {
   maxRssKb: number | null;
 }
 
-/** Runs `node <script> …args` with env (the script loads tsx itself), timing it from spawn to exit. */
+/** Runs `node <script> …args` with env and stdin (the script loads tsx itself), timing it from spawn to exit. */
 export async function runTimedNode(
   script: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  input = '',
+  nodeArgs: readonly string[] = [],
 ): Promise<TimedCommand> {
   const rssFile = path.join(tmpdir(), `ladder-bench-rss-${process.pid}-${Date.now()}`);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', rssHook, script, ...args], {
+  const child = spawn(process.execPath, ['--import', rssHook, ...nodeArgs, script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  child.stdin.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -110,13 +122,4 @@ export async function runTimedNode(
   const maxRssKb = await readFile(rssFile, 'utf8').then(Number, () => null);
   await rm(rssFile, { force: true });
   return { wallMs, code, stdout, stderr, maxRssKb };
-}
-
-/** Starts `node <script> …args` in the background (for start-up timing). */
-export function spawnNode(script: string, args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [script, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
 }

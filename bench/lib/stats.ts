@@ -8,8 +8,16 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank]!;
 }
 
+/** p50, p99 and max of a series of milliseconds, and how many there were. */
+export interface Stats {
+  p50: number;
+  p99: number;
+  max: number;
+  n: number;
+}
+
 /** p50, p99 and max of a list of milliseconds. */
-export function summarise(values: readonly number[]): { p50: number; p99: number; max: number; n: number } {
+export function summarise(values: readonly number[]): Stats {
   return {
     p50: percentile(values, 50),
     p99: percentile(values, 99),

@@ -1,44 +1,196 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DatabaseTarget } from '../../src/config.js';
-import type { Actor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
-import { buildServices } from '../../src/services/composition-root.js';
-import { getRanking } from '../../src/services/ranking.service.js';
-import { getReadiness } from '../../src/services/readiness.service.js';
-import { RANKING_FLOOR_SQL, READINESS_FLOOR_SQL } from '../floors.js';
-import { runPhaseMain, phaseInput } from '../lib/phase.js';
-import { summarise, timeCalls } from '../lib/stats.js';
+import { buildServices, type Services } from '../../src/services/composition-root.js';
+import { RANKING_FLOOR_SQL, READINESS_FLOOR_SQL, type RawClient } from '../floors.js';
+import { loadEvaluators, type Evaluators } from '../lib/evaluators.js';
+import { phaseInput, runPhaseMain } from '../lib/phase.js';
+import { summarise, timeCalls, type Stats } from '../lib/stats.js';
 import { rawClientOf } from '../lib/targets.js';
 
 interface Input {
   target: DatabaseTarget;
   email: string;
+  /** The date the readiness figures and the "other date" ranking are asked about. */
   at: string;
+  /** Today (UTC): the date the server's refresher keeps each level's ranking of. */
+  today: string;
   level: string;
   calls: number;
   rankingRuns: number;
+  /** Dates the HTTP phase ranked at (cold, one each): their SQL floors are measured here. */
+  httpRankingDates: string[];
+  /** Dates at which every builder's readiness is compared with the reference. */
+  equalityDates: string[];
+  /** Compare only every n-th builder (1: all of them). */
+  equalityStride: number;
 }
 
-const leadership: Actor = { kind: 'person', email: 'bench-lead@bench.test', role: 'leadership' };
+/** JSON as a caller receives it (what the routes serialise), so undefined fields and key order do not count. */
+const asServed = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
-// In-process figures: the readiness and ranking services against their SQL floors, on the same
-// database handle, one after the other (never concurrently: the machine has two cores).
+async function tableExists(client: RawClient, name: string): Promise<boolean> {
+  const { rows } = await client.query<{ found: string | null }>('select to_regclass($1)::text as found', [
+    name,
+  ]);
+  return rows[0]?.found !== null && rows[0]?.found !== undefined;
+}
+
+/** Times calls of `work`, running `before` (untimed) ahead of each: e.g. removing a stored answer. */
+async function timeColdCalls(
+  calls: number,
+  before: () => Promise<unknown>,
+  work: () => Promise<unknown>,
+): Promise<number[]> {
+  for (let i = 0; i < Math.min(5, calls); i += 1) {
+    await before();
+    await work();
+  }
+  const times: number[] = [];
+  for (let i = 0; i < calls; i += 1) {
+    await before();
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** An answer or the error code it failed with (both paths must fail alike, e.g. `at` before any level). */
+async function outcome(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return asServed(await work());
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return { failed: typeof code === 'string' ? code : String((error as Error).message) };
+  }
+}
+
+async function compareReadiness(
+  deps: Services,
+  ev: Evaluators,
+  emails: readonly string[],
+  dates: readonly string[],
+): Promise<Record<string, unknown>> {
+  const reference = ev.referenceReadiness;
+  if (reference === null) return { reference: null, note: 'referenceReadiness is not on main: not compared' };
+  const perDate: Record<string, unknown>[] = [];
+  for (const at of dates) {
+    const started = performance.now();
+    let differences = 0;
+    let failedAlike = 0;
+    const examples: string[] = [];
+    let maintainedMs = 0;
+    let referenceMs = 0;
+    for (const email of emails) {
+      const t0 = performance.now();
+      const maintained = await outcome(() => ev.readiness(deps, email, at));
+      const t1 = performance.now();
+      const full = await outcome(() => reference(deps, email, at));
+      referenceMs += performance.now() - t1;
+      maintainedMs += t1 - t0;
+      if ((maintained as { failed?: string }).failed !== undefined) failedAlike += 1;
+      if (!isDeepStrictEqual(maintained, full)) {
+        differences += 1;
+        if (examples.length < 5) examples.push(email);
+      }
+    }
+    perDate.push({
+      at,
+      builders: emails.length,
+      differences,
+      both_failed_alike: failedAlike,
+      examples,
+      maintained_total_ms: maintainedMs,
+      reference_total_ms: referenceMs,
+      wall_ms: performance.now() - started,
+    });
+  }
+  return {
+    reference: 'referenceReadiness',
+    builders: emails.length,
+    differences: perDate.reduce((sum, d) => sum + Number(d.differences), 0),
+    dates: perDate,
+  };
+}
+
+async function compareRankings(
+  deps: Services,
+  ev: Evaluators,
+  levels: readonly string[],
+  dates: readonly string[],
+): Promise<Record<string, unknown>> {
+  const reference = ev.referenceRanking;
+  if (reference === null) return { reference: null, note: 'referenceRanking is not on main: not compared' };
+  const checks: Record<string, unknown>[] = [];
+  let differences = 0;
+  for (const at of dates) {
+    for (const level of levels) {
+      const maintained = (await outcome(() => ev.ranking(deps, level, at))) as { entries?: unknown[] };
+      const full = (await outcome(() => reference(deps, level, at))) as { entries?: unknown[] };
+      const a = maintained.entries ?? [];
+      const b = full.entries ?? [];
+      let differing = Math.abs(a.length - b.length);
+      for (let i = 0; i < Math.min(a.length, b.length); i += 1)
+        if (!isDeepStrictEqual(a[i], b[i])) differing += 1;
+      const whole = isDeepStrictEqual(maintained, full);
+      if (!whole && differing === 0) differing = 1; // same entries, different envelope (version, at)
+      differences += differing;
+      checks.push({ level, at, entries: a.length, differing_entries: differing });
+    }
+  }
+  return { reference: 'referenceRanking', differences, checks };
+}
+
+// In-process figures, on the imported database opened directly (no server running): readiness of the
+// star builder (stored answer removed before each cold call; warm = asked again), the ranking today and
+// at another date (stored rows removed before each cold run), each against its SQL floor on the same
+// handle, one after the other; then every builder's maintained readiness and every level's ranking
+// against the full evaluation kept as the reference.
 runPhaseMain(async () => {
   const input = phaseInput<Input>();
   const handle = await openDatabase(input.target);
   const { client, release } = await rawClientOf(handle);
+  const ev = loadEvaluators();
   try {
-    const deps = buildServices({ database: handle, clock: fixedClock(`${input.at}T12:00:00Z`) });
-    const sample = await getReadiness(deps, leadership, input.email, input.at);
-    const floorRows = (await client.query(READINESS_FLOOR_SQL, [input.email, input.at])).rows.length;
+    const deps = buildServices({ database: handle, clock: fixedClock(`${input.today}T12:00:00Z`) });
+    const storesAnswers = await tableExists(client, 'readiness_answers');
+    const storesRankings = await tableExists(client, 'ranking_rows');
+    const forgetAnswer = (email: string, at: string) => () =>
+      storesAnswers
+        ? client.query('delete from readiness_answers where builder_email = $1 and at = $2::date', [
+            email,
+            at,
+          ])
+        : Promise.resolve();
+    const forgetRanking = (level: string, at: string) => () =>
+      storesRankings
+        ? client.query('delete from ranking_rows where level = $1 and at = $2::date', [level, at])
+        : Promise.resolve();
+
+    // Readiness of the star builder.
+    const sample = await ev.readiness(deps, input.email, input.at);
+    const recordsRead = (await client.query(READINESS_FLOOR_SQL, [input.email, input.at])).rows.length;
     const starFloor = (
       await client.query<{ metrics_met: number }>(RANKING_FLOOR_SQL, [input.level, input.at, input.email])
     ).rows[0];
-    const readiness = summarise(
-      await timeCalls(input.calls, () => getReadiness(deps, leadership, input.email, input.at)),
+    const cold = summarise(
+      await timeColdCalls(input.calls, forgetAnswer(input.email, input.at), () =>
+        ev.readiness(deps, input.email, input.at),
+      ),
     );
-    // Two floors: the same metric counts computed in SQL, and merely reading the builder's records.
-    const readinessFloor = summarise(
+    const warm: Stats | null = storesAnswers
+      ? summarise(await timeCalls(input.calls, () => ev.readiness(deps, input.email, input.at)))
+      : null;
+    const referenceCalls = Math.max(1, Math.min(input.calls, 100));
+    const reference: Stats | null =
+      ev.referenceReadiness === null
+        ? null
+        : summarise(
+            await timeCalls(referenceCalls, () => ev.referenceReadiness!(deps, input.email, input.at), 3),
+          );
+    const floor = summarise(
       await timeCalls(input.calls, () =>
         client.query(RANKING_FLOOR_SQL, [input.level, input.at, input.email]),
       ),
@@ -47,51 +199,98 @@ runPhaseMain(async () => {
       await timeCalls(input.calls, () => client.query(READINESS_FLOOR_SQL, [input.email, input.at])),
     );
 
-    const ranking = await getRanking(deps, leadership, input.level, input.at);
-    const floor = (
-      await client.query<{ builder: string; metrics_met: number; rank: number }>(RANKING_FLOOR_SQL, [
+    // Rankings: at another date (cold and warm) and today (cold, then as the refresher leaves it).
+    const rankingFloorAt = async (at: string): Promise<Stats> =>
+      summarise(
+        await timeCalls(input.rankingRuns, () => client.query(RANKING_FLOOR_SQL, [input.level, at, null]), 1),
+      );
+    const ranking = await ev.ranking(deps, input.level, input.at);
+    const floorRows = (
+      await client.query<{ builder: string; metrics_met: number }>(RANKING_FLOOR_SQL, [
         input.level,
         input.at,
         null,
       ])
     ).rows;
     // The floor must compute the same answer, or the comparison means nothing.
-    const byBuilder = new Map(floor.map((row) => [row.builder, Number(row.metrics_met)]));
-    const mismatches = ranking.entries.filter((entry) => byBuilder.get(entry.builder) !== entry.metrics_met);
-    const rankingTimes = summarise(
-      await timeCalls(input.rankingRuns, () => getRanking(deps, leadership, input.level, input.at), 1),
-    );
-    const rankingFloor = summarise(
-      await timeCalls(
-        input.rankingRuns,
-        () => client.query(RANKING_FLOOR_SQL, [input.level, input.at, null]),
-        1,
+    const byBuilder = new Map(floorRows.map((row) => [row.builder, Number(row.metrics_met)]));
+    const mismatches = ranking.entries.filter((e) => byBuilder.get(e.builder) !== e.metrics_met);
+    const otherCold = summarise(
+      await timeColdCalls(input.rankingRuns, forgetRanking(input.level, input.at), () =>
+        ev.ranking(deps, input.level, input.at),
       ),
     );
+    const otherWarm = summarise(
+      await timeCalls(input.rankingRuns, () => ev.ranking(deps, input.level, input.at), 1),
+    );
+    const otherFloor = await rankingFloorAt(input.at);
+    const todayCold = summarise(
+      await timeColdCalls(input.rankingRuns, forgetRanking(input.level, input.today), () =>
+        ev.ranking(deps, input.level, input.today),
+      ),
+    );
+    const todayWarm = summarise(
+      await timeCalls(input.rankingRuns * 3, () => ev.ranking(deps, input.level, input.today), 1),
+    );
+    const todayFloor = await rankingFloorAt(input.today);
+    const referenceRanking: Stats | null =
+      ev.referenceRanking === null
+        ? null
+        : summarise(
+            await timeCalls(
+              Math.min(2, input.rankingRuns),
+              () => ev.referenceRanking!(deps, input.level, input.at),
+              0,
+            ),
+          );
+    const httpFloors: Record<string, Stats> = {};
+    for (const at of input.httpRankingDates) httpFloors[at] = await rankingFloorAt(at);
+
+    // Every builder's maintained answer against the reference.
+    const emails = (await client.query<{ email: string }>('select email from builders order by email')).rows
+      .map((row) => row.email)
+      .filter((_, i) => i % input.equalityStride === 0);
+    const levels = (
+      await client.query<{ level: string }>('select distinct level from builder_levels order by level')
+    ).rows.map((row) => row.level);
+    const equalityStarted = performance.now();
+    const readinessEquality = await compareReadiness(deps, ev, emails, input.equalityDates);
+    const rankingEquality = await compareRankings(deps, ev, levels, [input.at, input.today]);
+
     return {
+      stores: { readiness_answers: storesAnswers, ranking_rows: storesRankings },
       readiness: {
         builder: input.email,
-        records_read: floorRows,
+        records_read: recordsRead,
         metrics: sample.metrics.map((m) => `${m.id}:${m.status}`),
         metrics_met: sample.metrics.filter((m) => m.status === 'met').length,
         floor_metrics_met: starFloor === undefined ? null : Number(starFloor.metrics_met),
-        service_ms: readiness,
-        floor_ms: readinessFloor,
+        cold_ms: cold,
+        warm_ms: warm,
+        reference_ms: reference,
+        floor_ms: floor,
         read_floor_ms: readFloor,
       },
       ranking: {
         level: input.level,
         builders: ranking.entries.length,
-        floor_builders: floor.length,
-        mismatches: mismatches.length + Math.abs(floor.length - ranking.entries.length),
+        floor_builders: floorRows.length,
+        mismatches: mismatches.length + Math.abs(floorRows.length - ranking.entries.length),
         mismatch_examples: mismatches.slice(0, 3).map((e) => ({
           builder: e.builder,
           service: e.metrics_met,
           floor: byBuilder.get(e.builder) ?? null,
         })),
-        metrics_met_histogram: histogram(ranking.entries.map((e) => e.metrics_met)),
-        service_ms: rankingTimes,
-        floor_ms: rankingFloor,
+        other_date: { at: input.at, cold_ms: otherCold, warm_ms: otherWarm, floor_ms: otherFloor },
+        today: { at: input.today, cold_ms: todayCold, warm_ms: todayWarm, floor_ms: todayFloor },
+        reference_ms: referenceRanking,
+        http_date_floors_ms: httpFloors,
+      },
+      equality: {
+        readiness: readinessEquality,
+        ranking: rankingEquality,
+        wall_ms: performance.now() - equalityStarted,
+        stride: input.equalityStride,
       },
     };
   } finally {
@@ -99,9 +298,3 @@ runPhaseMain(async () => {
     await handle.close();
   }
 });
-
-function histogram(values: readonly number[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) out[String(v)] = (out[String(v)] ?? 0) + 1;
-  return out;
-}
