@@ -1,9 +1,5 @@
 import type { EvidenceInput, EvidenceRecord } from '../evidence/evidence.schema.js';
-import {
-  checkEvidenceReferences,
-  type EvidenceReferences,
-  type KnownEvidence,
-} from '../evidence/validate-evidence.js';
+import type { EvidenceReferences } from '../evidence/validate-evidence.js';
 import type { OrganisationData, OrganisationProblem } from './organisation.types.js';
 import {
   checkBuilder,
@@ -14,20 +10,25 @@ import {
 } from './roster.schema.js';
 import type { Builder, Client, Mentorship, Person, PersonRole, Placement } from './roster.types.js';
 
-/** What the database already holds that an incoming organisation is checked against. */
+/** What the database already holds that an incoming roster is checked against. */
 export interface ExistingOrganisation {
   people: ReadonlyMap<string, Person>;
   builders: ReadonlyMap<string, Builder>;
   clients: ReadonlyMap<string, Client>;
   placements: ReadonlyMap<string, Placement>;
   mentorships: ReadonlyMap<string, Mentorship>;
-  /** Stored records whose ids the incoming data uses (to tell a re-import from a clash). */
-  evidence: ReadonlyMap<string, EvidenceRecord>;
-  /** Stored records the incoming data references but does not carry, with their correction if any. */
-  referencedEvidence: ReadonlyMap<string, KnownEvidence>;
   /** The client each client stakeholder with an account speaks for (by email). */
   contactClients: ReadonlyMap<string, string>;
 }
+
+/** An organisation's roster: everything but the ledger, which is checked as a stream (check-evidence.ts). */
+export type OrganisationRoster = Omit<OrganisationData, 'evidence'>;
+
+/**
+ * What an evidence record's checks need to know besides other records: the roster as it will be after
+ * the import (the files over the database) and the active ladder.
+ */
+export type EvidenceFacts = Omit<EvidenceReferences, 'evidence'>;
 
 /** What applying the data would change: the entities to write, by collection (the rest are unchanged). */
 export interface OrganisationPlan {
@@ -37,12 +38,12 @@ export interface OrganisationPlan {
   clients: Client[];
   placements: Placement[];
   mentorships: Mentorship[];
-  evidence: EvidenceInput[];
   unchanged: number;
 }
 
-export type OrganisationCheck =
-  { ok: true; plan: OrganisationPlan } | { ok: false; problems: OrganisationProblem[] };
+export type OrganisationCheck = (
+  { ok: true; plan: OrganisationPlan } | { ok: false; problems: OrganisationProblem[] }
+) & { facts: EvidenceFacts };
 
 /** A stable text of a value: object keys sorted, so two equal records compare equal whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -67,12 +68,12 @@ export function isSameEvidence(incoming: EvidenceInput, stored: EvidenceRecord):
 }
 
 /**
- * Checks a whole organisation against itself and what is stored: duplicate keys, every reference
- * (to the data or the database), tracks and levels against the ladder, and stored evidence ids that come
- * back with other content (the ledger is append-only). Returns every problem, or the plan of writes.
+ * Checks an organisation's roster against itself and what is stored: duplicate keys, every reference
+ * (to the files or the database), tracks and levels against the ladder. Returns every problem, or the
+ * plan of writes; either way the facts its evidence is then checked against.
  */
 export function checkOrganisation(
-  data: OrganisationData,
+  data: OrganisationRoster,
   existing: ExistingOrganisation,
   ladder: LadderContext | null,
 ): OrganisationCheck {
@@ -92,7 +93,6 @@ export function checkOrganisation(
     clients: [],
     placements: [],
     mentorships: [],
-    evidence: [],
     unchanged: 0,
   };
 
@@ -193,37 +193,8 @@ export function checkOrganisation(
     else plan.mentorships.push(mentorship);
   });
 
-  // Evidence: references may point at records of this batch or at stored ones.
-  const evidenceIndex = new Map<string, number>();
-  const correctionInData = new Map<string, string>();
-  data.evidence.forEach((record, index) => {
-    if (evidenceIndex.has(record.id)) return;
-    evidenceIndex.set(record.id, index);
-    if (record.supersedes !== null && !correctionInData.has(record.supersedes))
-      correctionInData.set(record.supersedes, record.id);
-  });
-  const known = (id: string): KnownEvidence | undefined => {
-    const index = evidenceIndex.get(id);
-    const stored = existing.evidence.get(id) ?? undefined;
-    const referenced = existing.referencedEvidence.get(id);
-    const storedCorrection = referenced?.superseded_by ?? null;
-    const superseded_by = storedCorrection ?? correctionInData.get(id) ?? null;
-    const knownOf = (r: EvidenceInput | EvidenceRecord): KnownEvidence => ({
-      kind: r.kind,
-      builder: r.builder,
-      date: r.date,
-      recorded_by: r.recorded_by,
-      confirmed_by: r.confirmed_by,
-      superseded_by,
-    });
-    if (index !== undefined) {
-      const record = data.evidence[index];
-      if (record !== undefined) return knownOf(record);
-    }
-    if (stored !== undefined) return knownOf(stored);
-    return referenced;
-  };
-  // The rules' facts (evidence-rules.ts): the files' people and placements over the stored ones.
+  // The facts the evidence checks read (checkEvidenceBatch): the files' people and placements over the
+  // stored ones. Kept per person and per builder, so their size is the roster's, never the ledger's.
   const roleOf = (email: string): PersonRole | undefined => {
     if (refs.isBuilder(email)) return 'builder';
     const index = personIndex.get(email);
@@ -237,49 +208,14 @@ export function checkOrganisation(
     if (list === undefined) placementsByBuilder.set(placement.builder, [placement]);
     else list.push(placement);
   }
-  const evidenceRefs: EvidenceReferences = {
+  const facts: EvidenceFacts = {
     ...refs,
-    evidence: known,
     curriculumModules: ladder?.curriculumModules ?? null,
     selfEvaluationItems: ladder?.selfEvaluationItems ?? null,
     roleOf,
     clientOf: (email) => existing.contactClients.get(email),
     placementsOf: (builder) => placementsByBuilder.get(builder) ?? [],
   };
-  data.evidence.forEach((record, index) => {
-    const first = evidenceIndex.get(record.id);
-    if (first !== index)
-      return add(
-        'evidence',
-        index,
-        'id',
-        `duplicate evidence id ${record.id} (first at entry ${(first ?? 0) + 1})`,
-      );
-    const stored = existing.evidence.get(record.id);
-    if (stored !== undefined) {
-      if (isSameEvidence(record, stored)) plan.unchanged += 1;
-      else
-        add(
-          'evidence',
-          index,
-          'id',
-          `${record.id} is already in the ledger with other content; a correction is a new record with supersedes: ${record.id}`,
-        );
-      return;
-    }
-    if (record.supersedes !== null && correctionInData.get(record.supersedes) !== record.id) {
-      const other = correctionInData.get(record.supersedes) ?? '';
-      return add(
-        'evidence',
-        index,
-        'supersedes',
-        `${record.supersedes} is already corrected by ${other}; correct that record instead`,
-      );
-    }
-    for (const problem of checkEvidenceReferences(record, evidenceRefs))
-      add('evidence', index, problem.field, problem.message);
-    plan.evidence.push(record);
-  });
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan };
+  return problems.length > 0 ? { ok: false, problems, facts } : { ok: true, plan, facts };
 }

@@ -4,17 +4,33 @@ import type { Actor } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { DomainError } from '../../core/errors.js';
 import type { EvidenceInput, EvidenceRecord } from '../../core/evidence/evidence.schema.js';
-import { checkOrganisation, type ExistingOrganisation } from '../../core/roster/check-organisation.js';
+import type { KnownEvidence } from '../../core/evidence/validate-evidence.js';
+import {
+  checkDeferredEvidence,
+  checkEvidenceBatch,
+  evidenceIdsOf,
+  type IncomingEvidence,
+  type LedgerLookups,
+} from '../../core/roster/check-evidence.js';
+import {
+  checkOrganisation,
+  type EvidenceFacts,
+  type ExistingOrganisation,
+  type OrganisationRoster,
+} from '../../core/roster/check-organisation.js';
 import type { OrganisationData, OrganisationProblem } from '../../core/roster/organisation.types.js';
 import type { LadderContext } from '../../core/roster/roster.schema.js';
 import type { Database, Executor } from '../../db/connection.js';
 import { selectAccounts } from '../../db/repositories/accounts.repository.js';
 import {
-  countEvidence,
-  findEvidenceByIds,
-  findKnownEvidence,
-  insertEvidence,
-} from '../../db/repositories/evidence.repository.js';
+  appendEvidence,
+  bulkPathOf,
+  findCorrectionsOf,
+  findKnownForImport,
+  findStoredForImport,
+  ledgerMark,
+  type BulkPath,
+} from '../../db/repositories/bulk-load.repository.js';
 import {
   insertBuilders,
   insertMentorships,
@@ -35,13 +51,16 @@ import { refreshImportedTableStatistics } from '../../db/repositories/planner-st
 import { findDemoMark, markDemoDatabase } from '../../db/repositories/demo.repository.js';
 import { recordAudit } from '../audit.service.js';
 import { refuseConflictingMentorships } from '../promotion-case.service.js';
-import { referencedEvidenceIds } from '../evidence.service.js';
 import { loadLadderContext } from '../ladder-context.service.js';
 import {
+  countEvidenceLines,
   decodeOrganisationFile,
   formatFileProblem,
   ORGANISATION_FILES,
   parseOrganisationFiles,
+  rereadEvidenceLines,
+  streamEvidenceFile,
+  type EvidenceLine,
   type FileProblem,
   type OrganisationFiles,
 } from './org-files.js';
@@ -51,11 +70,13 @@ export interface ImportDeps {
   clock: Clock;
 }
 
-/** Progress of a long import: the phase and, while writing evidence, how many records are written. */
+/** Progress of a long import: the phase and, while writing evidence, how many records are read. */
 export interface ImportProgress {
   phase: 'checking' | 'writing roster' | 'writing evidence' | 'done';
   done: number;
   total: number;
+  /** Evidence records held in memory right now (the batch being checked and the one being written). */
+  held?: number;
 }
 
 export interface ImportOptions {
@@ -68,6 +89,8 @@ export interface ImportOptions {
   ladder?: LadderContext;
   /** This is the invented demo organisation: the database is marked as the demo's in the same transaction. */
   demo?: boolean;
+  /** Evidence records checked and written per batch (the most the import holds, twice over). */
+  batchSize?: number;
 }
 
 type Counts = Record<'people' | 'builders' | 'clients' | 'placements' | 'mentorships' | 'evidence', number>;
@@ -89,10 +112,11 @@ const zero = (): Counts => ({
 });
 
 /** The `import_failed` error: every problem as one line, the first in the message. */
-export function importFailed(lines: string[]): DomainError {
-  const count = `${lines.length} problem${lines.length === 1 ? '' : 's'}`;
+export function importFailed(lines: string[], total = lines.length): DomainError {
+  const count = `${total} problem${total === 1 ? '' : 's'}`;
+  const listed = total > lines.length ? [...lines, `… and ${total - lines.length} more problems`] : lines;
   return new DomainError('import_failed', `Nothing was imported (${count}): ${lines[0] ?? ''}`, {
-    errors: lines,
+    errors: listed,
   });
 }
 
@@ -100,35 +124,15 @@ function describeProblem(problem: OrganisationProblem): string {
   return `${problem.collection}[${problem.index}]: ${problem.field}: ${problem.message}`;
 }
 
-async function loadExisting(tx: Executor, data: OrganisationData): Promise<ExistingOrganisation> {
+async function loadExisting(tx: Executor): Promise<ExistingOrganisation> {
   const byKey = <T>(list: T[], key: (item: T) => string): Map<string, T> =>
     new Map(list.map((item) => [key(item), item]));
-  const ledgerEmpty = (await countEvidence(tx)) === 0;
-  let evidence = new Map<string, EvidenceRecord>();
-  let referencedEvidence = new Map<
-    string,
-    ReturnType<typeof Object>
-  >() as ExistingOrganisation['referencedEvidence'];
-  if (!ledgerEmpty) {
-    evidence = byKey(
-      await findEvidenceByIds(
-        tx,
-        data.evidence.map((r) => r.id),
-      ),
-      (r) => r.id,
-    );
-    const referenced = new Set<string>();
-    for (const record of data.evidence) for (const id of referencedEvidenceIds(record)) referenced.add(id);
-    referencedEvidence = await findKnownEvidence(tx, [...referenced]);
-  }
   return {
     people: byKey(await listAllPeople(tx), (p) => p.email),
     builders: byKey(await listAllBuilders(tx), (b) => b.email),
     clients: byKey(await listAllClients(tx), (c) => c.id),
     placements: byKey(await listAllPlacements(tx), (p) => p.id),
     mentorships: byKey(await listAllMentorships(tx), (m) => m.id),
-    evidence,
-    referencedEvidence,
     // Whom a client contact speaks for lives on their account (people.csv has no client column).
     contactClients: new Map(
       (await selectAccounts(tx)).flatMap((a) => (a.clientId === null ? [] : [[a.email, a.clientId]])),
@@ -136,7 +140,12 @@ async function loadExisting(tx: Executor, data: OrganisationData): Promise<Exist
   };
 }
 
-const EVIDENCE_BATCH = 2000;
+/** Records checked and written at a time: one statement per batch (ADR 0015, the figures behind it). */
+const EVIDENCE_BATCH = 5000;
+/** Problems listed one by one; past this many, the rest are counted. */
+const LISTED_PROBLEMS = 1000;
+/** Refused records remembered (so records naming them get no false "unknown"); past this, forgotten. */
+const REMEMBERED_REFUSALS = 10_000;
 
 /** The message of a refused mix, saying how to start a real organisation instead. */
 export const DEMO_DATABASE_REFUSAL =
@@ -152,92 +161,306 @@ async function refuseMixingDemo(tx: Executor, loadingDemo: boolean): Promise<voi
     );
 }
 
+// ---------------------------------------------------------------- where evidence comes from
+
+/** One record read, or the problems of its line. */
+type EvidenceEntry =
+  { ok: true; position: number; record: EvidenceInput } | { ok: false; position: number; problems: string[] };
+
 /**
- * Writes a whole organisation in one transaction: everything is checked first (against itself, the
- * database and the active ladder) and any problem means nothing is written — the error lists them all.
- * Entities already stored unchanged are left alone, so applying the same data twice changes nothing;
- * roster entities that differ are updated, evidence that differs is refused (the ledger is append-only).
+ * Evidence as a stream: a file read line by line, or a list already in memory (the demo). Positions are
+ * a file's line numbers or a list's indexes; `again` reads the given positions once more.
  */
-export async function applyOrganisation(
+interface EvidenceSource {
+  total(): Promise<number>;
+  entries(): AsyncIterable<EvidenceEntry>;
+  again(positions: readonly number[]): AsyncIterable<EvidenceEntry>;
+  /** How a position reads inside a message (`line 12`). */
+  where(position: number): string;
+  /** One problem of the record at `position` as the line people read. */
+  describe(position: number, field: string, message: string): string;
+}
+
+function entryOf(line: EvidenceLine): EvidenceEntry {
+  return line.ok
+    ? { ok: true, position: line.line, record: line.record }
+    : { ok: false, position: line.line, problems: line.problems.map(formatFileProblem) };
+}
+
+function fileSource(file: string): EvidenceSource {
+  return {
+    total: () => countEvidenceLines(file),
+    async *entries() {
+      for await (const line of streamEvidenceFile(file)) yield entryOf(line);
+    },
+    async *again(positions) {
+      for await (const line of rereadEvidenceLines(file, positions)) yield entryOf(line);
+    },
+    where: (line) => `line ${line}`,
+    describe: (line, field, message) =>
+      formatFileProblem({ file: 'evidence.ndjson', line, column: field === '' ? '(json)' : field, message }),
+  };
+}
+
+function listSource(records: readonly EvidenceInput[], locate: ImportOptions['locate']): EvidenceSource {
+  return {
+    total: () => Promise.resolve(records.length),
+    async *entries() {
+      for (const [position, record] of records.entries()) yield { ok: true, position, record };
+    },
+    async *again(positions) {
+      for (const position of positions) {
+        const record = records[position];
+        if (record !== undefined) yield { ok: true, position, record };
+      }
+    },
+    where: (index) => `entry ${index + 1}`,
+    describe: (index, field, message) => {
+      const problem: OrganisationProblem = { collection: 'evidence', index, field, message };
+      return locate === undefined ? describeProblem(problem) : formatFileProblem(locate(problem));
+    },
+  };
+}
+
+/** Problems in the order of their records, the first LISTED_PROBLEMS kept as text, all counted. */
+class ProblemList {
+  private kept: { position: number; text: string }[] = [];
+  count = 0;
+
+  add(position: number, text: string): void {
+    this.count += 1;
+    if (this.kept.length < LISTED_PROBLEMS) this.kept.push({ position, text });
+  }
+
+  lines(): string[] {
+    // Stable: problems of one record keep their order.
+    return [...this.kept].sort((a, b) => a.position - b.position).map((p) => p.text);
+  }
+}
+
+// ---------------------------------------------------------------- the ledger, streamed
+
+interface EvidenceOutcome {
+  written: number;
+  unchanged: number;
+  /** Problems of the lines themselves (JSON, shape): when there are any, only they are reported. */
+  shape: ProblemList;
+  /** Problems of references and rules. */
+  checks: ProblemList;
+}
+
+interface EvidenceRun {
+  facts: EvidenceFacts;
+  /** False when the roster has problems: the records are checked, nothing is written. */
+  writable: boolean;
+  batchSize: number;
+  recordedAt: string;
+  report: (done: number, held: number) => void;
+}
+
+async function lookupsFor(
+  tx: Executor,
+  batch: readonly IncomingEvidence[],
+  mark: number,
+): Promise<LedgerLookups> {
+  const ids = new Set(batch.map((b) => b.record.id));
+  const referenced = new Set<string>();
+  const targets = new Set<string>();
+  for (const { record } of batch) {
+    for (const id of evidenceIdsOf(record)) if (!ids.has(id)) referenced.add(id);
+    if (record.supersedes !== null) targets.add(record.supersedes);
+  }
+  return {
+    stored: await findStoredForImport(tx, [...ids], mark),
+    known: await findKnownForImport(tx, [...referenced]),
+    corrections: await findCorrectionsOf(tx, [...targets]),
+  };
+}
+
+/**
+ * Reads, checks and writes the ledger batch by batch inside the import's transaction. While one batch
+ * is written (COPY on PostgreSQL runs in the server's process) the next one is read and parsed; its
+ * look-ups wait for that write, so they see every earlier record. Records naming a record further on
+ * are written and checked once everything is in (check-evidence.ts).
+ */
+async function importEvidence(
+  tx: Executor,
+  source: EvidenceSource,
+  run: EvidenceRun,
+): Promise<EvidenceOutcome> {
+  const bulk: BulkPath = await bulkPathOf(tx);
+  const mark = await ledgerMark(tx);
+  const out: EvidenceOutcome = {
+    written: 0,
+    unchanged: 0,
+    shape: new ProblemList(),
+    checks: new ProblemList(),
+  };
+  const refused = new Map<string, KnownEvidence>();
+  const deferred: number[] = [];
+  const toRecord = (input: EvidenceInput): EvidenceRecord => ({
+    ...input,
+    recorded_at: input.recorded_at === undefined ? run.recordedAt : new Date(input.recorded_at).toISOString(),
+  });
+  let batch: IncomingEvidence[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  let read = 0;
+
+  const flush = async (): Promise<void> => {
+    const current = batch;
+    batch = [];
+    await writing;
+    inFlight = 0;
+    if (current.length === 0 || out.shape.count > 0) return;
+    const checked = checkEvidenceBatch(current, await lookupsFor(tx, current, mark), refused, run.facts, {
+      writable: run.writable,
+      where: (position) => source.where(position),
+    });
+    for (const p of checked.problems)
+      out.checks.add(p.position, source.describe(p.position, p.field, p.message));
+    for (const [id, known] of checked.refused) if (refused.size < REMEMBERED_REFUSALS) refused.set(id, known);
+    deferred.push(...checked.deferred);
+    out.unchanged += checked.unchanged;
+    if (!run.writable || checked.write.length === 0) return;
+    out.written += checked.write.length;
+    inFlight = checked.write.length;
+    writing = appendEvidence(tx, checked.write.map(toRecord), bulk);
+    // Awaited before the next look-up; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+  };
+
+  for await (const entry of source.entries()) {
+    read += 1;
+    if (!entry.ok) {
+      for (const text of entry.problems) out.shape.add(entry.position, text);
+    } else if (out.shape.count === 0) {
+      // After a malformed line only the files' problems are reported: the rest is only parsed.
+      batch.push({ position: entry.position, record: entry.record });
+      if (batch.length >= run.batchSize) await flush();
+    }
+    if (read % 1000 === 0) run.report(read, batch.length + inFlight);
+  }
+  await flush();
+  await writing;
+  run.report(read, 0);
+
+  if (out.shape.count > 0 || deferred.length === 0) return out;
+  // Every record is in now: the deferred ones are checked against the ledger as it stands.
+  let again: IncomingEvidence[] = [];
+  const recheck = async (): Promise<void> => {
+    const referenced = new Set(again.flatMap((b) => evidenceIdsOf(b.record)));
+    const known = await findKnownForImport(tx, [...referenced]);
+    for (const p of checkDeferredEvidence(again, known, refused, run.facts))
+      out.checks.add(p.position, source.describe(p.position, p.field, p.message));
+    again = [];
+  };
+  for await (const entry of source.again(deferred)) {
+    if (!entry.ok) continue;
+    again.push({ position: entry.position, record: entry.record });
+    if (again.length >= run.batchSize) await recheck();
+  }
+  await recheck();
+  return out;
+}
+
+// ---------------------------------------------------------------- the whole import
+
+/**
+ * Writes a whole organisation in one transaction: everything is checked (against itself, the database
+ * and the active ladder) and any problem means nothing is written — the error lists them all. The
+ * roster is checked whole; the ledger as a stream of batches (ADR 0015). Entities already stored
+ * unchanged are left alone, so applying the same data twice changes nothing; roster entities that
+ * differ are updated, evidence that differs is refused (the ledger is append-only).
+ */
+async function runImport(
   deps: ImportDeps,
   actor: Actor,
-  data: OrganisationData,
+  roster: OrganisationRoster,
+  rosterProblems: readonly string[],
+  evidence: EvidenceSource,
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const report = options.onProgress ?? (() => undefined);
+  const total = await evidence.total();
+  report({ phase: 'checking', done: 0, total });
+  if (rosterProblems.length > 0) {
+    // The files' own problems: the ledger is read for its own, nothing is looked up or written.
+    const shape = new ProblemList();
+    for await (const entry of evidence.entries())
+      if (!entry.ok) for (const text of entry.problems) shape.add(entry.position, text);
+    throw importFailed([...rosterProblems, ...shape.lines()], rosterProblems.length + shape.count);
+  }
   const ladder = options.ladder ?? (await loadLadderContext(deps));
-  report({ phase: 'checking', done: 0, total: data.evidence.length });
   const summary = await deps.db.transaction(async (tx) => {
     // Demo and real data never mix: decided here, so `ladder import`, the API and the demo loader agree.
     await refuseMixingDemo(tx, options.demo === true);
-    const existing = await loadExisting(tx, data);
-    const checked = checkOrganisation(data, existing, ladder);
-    if (!checked.ok) {
-      const locate = options.locate;
-      throw importFailed(
-        checked.problems.map((p) =>
+    const existing = await loadExisting(tx);
+    const checked = checkOrganisation(roster, existing, ladder);
+    const locate = options.locate;
+    const rosterRefs = checked.ok
+      ? []
+      : checked.problems.map((p) =>
           locate === undefined ? describeProblem(p) : formatFileProblem(locate(p)),
-        ),
-      );
-    }
-    const plan = checked.plan;
-    // An imported mentorship may not tie a seated panelist to the candidate of a live case: refused with
-    // its row, like the same mentorship through the API or the CLI (docs/promotion-cases.md).
-    await refuseConflictingMentorships(tx, plan.mentorships, (link) => {
-      const index = data.mentorships.findIndex((m) => m.id === link.id);
-      const problem = { collection: 'mentorships' as const, index, field: 'mentor', message: '' };
-      if (options.locate === undefined) return `mentorships[${index}]`;
-      const at = options.locate(problem);
-      return `${at.file}:${at.line}: ${at.column}`;
-    });
+        );
     const created = zero();
     const updated = zero();
     const at = deps.clock.now();
-    report({ phase: 'writing roster', done: 0, total: plan.evidence.length });
-
-    for (const person of plan.people) {
-      if (existing.people.has(person.email)) updated.people += 1;
-      else created.people += 1;
-      await upsertPerson(tx, person, at);
-    }
-    await insertBuilders(tx, plan.newBuilders, at);
-    created.builders = plan.newBuilders.length;
-    for (const builder of plan.changedBuilders) await saveBuilder(tx, builder, at);
-    updated.builders = plan.changedBuilders.length;
-    for (const client of plan.clients) {
-      if (existing.clients.has(client.id)) updated.clients += 1;
-      else created.clients += 1;
-      await upsertClient(tx, client);
-    }
-    const newPlacements = plan.placements.filter((p) => !existing.placements.has(p.id));
-    await insertPlacements(tx, newPlacements);
-    for (const placement of plan.placements.filter((p) => existing.placements.has(p.id)))
-      await upsertPlacement(tx, placement);
-    created.placements = newPlacements.length;
-    updated.placements = plan.placements.length - newPlacements.length;
-    const newMentorships = plan.mentorships.filter((m) => !existing.mentorships.has(m.id));
-    await insertMentorships(tx, newMentorships);
-    for (const mentorship of plan.mentorships.filter((m) => existing.mentorships.has(m.id)))
-      await upsertMentorship(tx, mentorship);
-    created.mentorships = newMentorships.length;
-    updated.mentorships = plan.mentorships.length - newMentorships.length;
-
-    const recordedAt = at.toISOString();
-    const toRecord = (input: EvidenceInput): EvidenceRecord => ({
-      ...input,
-      recorded_at: input.recorded_at === undefined ? recordedAt : new Date(input.recorded_at).toISOString(),
-    });
-    for (let i = 0; i < plan.evidence.length; i += EVIDENCE_BATCH) {
-      await insertEvidence(tx, plan.evidence.slice(i, i + EVIDENCE_BATCH).map(toRecord));
-      report({
-        phase: 'writing evidence',
-        done: Math.min(i + EVIDENCE_BATCH, plan.evidence.length),
-        total: plan.evidence.length,
+    let unchanged = 0;
+    if (checked.ok) {
+      const plan = checked.plan;
+      unchanged = plan.unchanged;
+      // An imported mentorship may not tie a seated panelist to the candidate of a live case: refused with
+      // its row, like the same mentorship through the API or the CLI (docs/promotion-cases.md).
+      await refuseConflictingMentorships(tx, plan.mentorships, (link) => {
+        const index = roster.mentorships.findIndex((m) => m.id === link.id);
+        const problem = { collection: 'mentorships' as const, index, field: 'mentor', message: '' };
+        if (locate === undefined) return `mentorships[${index}]`;
+        const where = locate(problem);
+        return `${where.file}:${where.line}: ${where.column}`;
       });
+      report({ phase: 'writing roster', done: 0, total });
+      for (const person of plan.people) {
+        if (existing.people.has(person.email)) updated.people += 1;
+        else created.people += 1;
+        await upsertPerson(tx, person, at);
+      }
+      await insertBuilders(tx, plan.newBuilders, at);
+      created.builders = plan.newBuilders.length;
+      for (const builder of plan.changedBuilders) await saveBuilder(tx, builder, at);
+      updated.builders = plan.changedBuilders.length;
+      for (const client of plan.clients) {
+        if (existing.clients.has(client.id)) updated.clients += 1;
+        else created.clients += 1;
+        await upsertClient(tx, client);
+      }
+      const newPlacements = plan.placements.filter((p) => !existing.placements.has(p.id));
+      await insertPlacements(tx, newPlacements);
+      for (const placement of plan.placements.filter((p) => existing.placements.has(p.id)))
+        await upsertPlacement(tx, placement);
+      created.placements = newPlacements.length;
+      updated.placements = plan.placements.length - newPlacements.length;
+      const newMentorships = plan.mentorships.filter((m) => !existing.mentorships.has(m.id));
+      await insertMentorships(tx, newMentorships);
+      for (const mentorship of plan.mentorships.filter((m) => existing.mentorships.has(m.id)))
+        await upsertMentorship(tx, mentorship);
+      created.mentorships = newMentorships.length;
+      updated.mentorships = plan.mentorships.length - newMentorships.length;
     }
-    created.evidence = plan.evidence.length;
 
-    const summary: ImportSummary = { created, updated, unchanged: plan.unchanged };
+    const ledger = await importEvidence(tx, evidence, {
+      facts: checked.facts,
+      writable: checked.ok,
+      batchSize: options.batchSize ?? EVIDENCE_BATCH,
+      recordedAt: at.toISOString(),
+      report: (done, held) => report({ phase: 'writing evidence', done, total, held }),
+    });
+    if (ledger.shape.count > 0) throw importFailed(ledger.shape.lines(), ledger.shape.count);
+    if (rosterRefs.length > 0 || ledger.checks.count > 0)
+      throw importFailed([...rosterRefs, ...ledger.checks.lines()], rosterRefs.length + ledger.checks.count);
+    created.evidence = ledger.written;
+
+    const summary: ImportSummary = { created, updated, unchanged: unchanged + ledger.unchanged };
     if (options.demo === true) await markDemoDatabase(tx, at);
     // One entry for the whole import: a million-record import must not write a million audit rows.
     await recordAudit(tx, actor, {
@@ -247,7 +470,7 @@ export async function applyOrganisation(
       after: summary,
       at,
     });
-    report({ phase: 'done', done: plan.evidence.length, total: plan.evidence.length });
+    report({ phase: 'done', done: total, total });
     return summary;
   });
   // The planner needs statistics of what was just written (PGlite has no autovacuum): see the repository.
@@ -255,31 +478,55 @@ export async function applyOrganisation(
   return summary;
 }
 
-/** Reads every file of the interchange format present in `dir` (at least one must be). */
-export async function readOrganisationDir(dir: string): Promise<OrganisationFiles> {
+/**
+ * Writes a whole organisation held in memory (the demo, tests) in one transaction, by the same checked
+ * path as `ladder import`: any problem means nothing is written, and the error lists them all.
+ */
+export async function applyOrganisation(
+  deps: ImportDeps,
+  actor: Actor,
+  data: OrganisationData,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const { evidence, ...roster } = data;
+  return runImport(deps, actor, roster, [], listSource(evidence, options.locate), options);
+}
+
+/** An organisation folder: the CSV files' texts, and where evidence.ndjson is (it is streamed, never read whole). */
+export interface OrganisationDir {
+  files: OrganisationFiles;
+  evidence: string | null;
+}
+
+/** Reads every CSV file of the interchange format present in `dir`, and finds evidence.ndjson (one must be). */
+export async function readOrganisationDir(dir: string): Promise<OrganisationDir> {
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
   } catch {
     throw new DomainError('import_failed', `${dir}: not a readable folder`);
   }
   const files: OrganisationFiles = {};
+  let evidence: string | null = null;
   for (const name of ORGANISATION_FILES) {
+    const file = path.join(dir, name);
     try {
-      files[name] = decodeOrganisationFile(name, await readFile(path.join(dir, name)));
+      if (name === 'evidence.ndjson') {
+        if ((await stat(file)).isFile()) evidence = file;
+      } else files[name] = decodeOrganisationFile(name, await readFile(file));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  if (Object.keys(files).length === 0) {
+  if (Object.keys(files).length === 0 && evidence === null) {
     throw new DomainError('import_failed', `${dir}: none of ${ORGANISATION_FILES.join(', ')} found`);
   }
-  return files;
+  return { files, evidence };
 }
 
 /**
  * `ladder import DIR`: reads the folder, checks every row (syntax, then references against the files
  * and the database, then the ladder) and writes everything in one transaction — or nothing, with every
- * problem as `file:line: column: problem`.
+ * problem as `file:line: column: problem`. evidence.ndjson is streamed: memory does not grow with it.
  */
 export async function importOrganisation(
   deps: ImportDeps,
@@ -287,10 +534,10 @@ export async function importOrganisation(
   dir: string,
   options: Omit<ImportOptions, 'source' | 'locate'> = {},
 ): Promise<ImportSummary> {
-  const files = await readOrganisationDir(dir);
-  const parsed = parseOrganisationFiles(files);
-  if (parsed.problems.length > 0) throw importFailed(parsed.problems.map(formatFileProblem));
-  return applyOrganisation(deps, actor, parsed.data, {
+  const folder = await readOrganisationDir(dir);
+  const parsed = parseOrganisationFiles(folder.files);
+  const evidence = folder.evidence === null ? listSource([], undefined) : fileSource(folder.evidence);
+  return runImport(deps, actor, parsed.data, parsed.problems.map(formatFileProblem), evidence, {
     ...options,
     source: path.resolve(dir),
     locate: parsed.locate,

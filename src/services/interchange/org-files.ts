@@ -1,7 +1,12 @@
+import { createReadStream } from 'node:fs';
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { kindFieldNames, type EvidenceRecord } from '../../core/evidence/evidence.schema.js';
+import {
+  kindFieldNames,
+  type EvidenceInput,
+  type EvidenceRecord,
+} from '../../core/evidence/evidence.schema.js';
 import { parseEvidenceInput, problemsFromZod } from '../../core/evidence/validate-evidence.js';
 import { formatMoney, parseMoney } from '../../core/money/money.js';
 import type { OrganisationData, OrganisationProblem } from '../../core/roster/organisation.types.js';
@@ -463,47 +468,19 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
   const ndjson = files['evidence.ndjson'];
   if (ndjson !== undefined) {
     let read = 0;
-    const lines = ndjson.replace(/^\uFEFF/, '').split('\n');
-    lines.forEach((text, index) => {
-      const line = index + 1;
-      if (text.trim() === '') return;
-      read += 1;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (error) {
-        problems.push({
-          file: 'evidence.ndjson',
-          line,
-          column: '(json)',
-          message: `not valid JSON: ${(error as Error).message}`,
-        });
-        return;
-      }
-      const unsafe = findUnsafeText(raw);
-      if (unsafe !== null) {
-        problems.push({
-          file: 'evidence.ndjson',
-          line,
-          column: unsafe.path === '' ? '(json)' : unsafe.path,
-          message: unsafe.message,
-        });
-        return;
-      }
-      const parsed = parseEvidenceInput(raw);
-      if (!parsed.ok) {
-        for (const p of parsed.problems)
-          problems.push({
-            file: 'evidence.ndjson',
-            line,
-            column: p.field === '' ? '(json)' : p.field,
-            message: p.message,
-          });
-        return;
-      }
-      data.evidence.push(parsed.value);
-      origins.evidence.push({ file: 'evidence.ndjson', line });
-    });
+    ndjson
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .forEach((text, index) => {
+        if (text.trim() === '') return;
+        read += 1;
+        const parsed = parseEvidenceLine(index + 1, text);
+        if (!parsed.ok) problems.push(...parsed.problems);
+        else {
+          data.evidence.push(parsed.record);
+          origins.evidence.push({ file: EVIDENCE_FILE, line: index + 1 });
+        }
+      });
     counts['evidence.ndjson'] = read;
   }
 
@@ -518,6 +495,129 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     return { file: origin.file, line: origin.line, column, message: problem.message };
   };
   return { data, problems, locate, counts };
+}
+
+// ---------------------------------------------------------------- evidence.ndjson, streamed
+
+const EVIDENCE_FILE = 'evidence.ndjson';
+
+/** One line of evidence.ndjson read: the record, or its problems as file problems. */
+export type EvidenceLine =
+  { ok: true; line: number; record: EvidenceInput } | { ok: false; line: number; problems: FileProblem[] };
+
+/**
+ * Reads one line of evidence.ndjson: JSON, then no NUL or lone surrogate anywhere (keys included), then
+ * the record's shape (parseEvidenceInput, the same schema as a single write).
+ */
+export function parseEvidenceLine(line: number, text: string): EvidenceLine {
+  const problem = (column: string, message: string): EvidenceLine => ({
+    ok: false,
+    line,
+    problems: [{ file: EVIDENCE_FILE, line, column, message }],
+  });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return problem('(json)', `not valid JSON: ${(error as Error).message}`);
+  }
+  const unsafe = findUnsafeText(raw);
+  if (unsafe !== null) return problem(unsafe.path === '' ? '(json)' : unsafe.path, unsafe.message);
+  const parsed = parseEvidenceInput(raw);
+  if (parsed.ok) return { ok: true, line, record: parsed.value };
+  return {
+    ok: false,
+    line,
+    problems: parsed.problems.map((p) => ({
+      file: EVIDENCE_FILE,
+      line,
+      column: p.field === '' ? '(json)' : p.field,
+      message: p.message,
+    })),
+  };
+}
+
+const hasBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/** The raw lines of a file, split on LF bytes as they stream in (UTF-8 never has 0x0A inside a character). */
+async function* byteLines(file: string): AsyncGenerator<{ line: number; bytes: Uint8Array }> {
+  let rest: Buffer = Buffer.alloc(0);
+  let line = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const data = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+    let start = 0;
+    for (let end = data.indexOf(0x0a, start); end !== -1; end = data.indexOf(0x0a, start)) {
+      line += 1;
+      yield { line, bytes: data.subarray(start, end) };
+      start = end + 1;
+    }
+    // Copied, so the 1 MiB chunk it came from can go.
+    rest = Buffer.from(data.subarray(start));
+  }
+  if (rest.length > 0) yield { line: line + 1, bytes: rest };
+}
+
+/**
+ * Streams evidence.ndjson: one line at a time is decoded (strict UTF-8: a bad byte is that line's
+ * problem, with its column) and parsed; blank lines are skipped. Memory stays one read chunk and one
+ * line, whatever the file's size.
+ */
+export async function* streamEvidenceFile(file: string): AsyncGenerator<EvidenceLine> {
+  for await (const { line, bytes } of byteLines(file)) {
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) {
+      yield {
+        ok: false,
+        line,
+        problems: [
+          {
+            file: EVIDENCE_FILE,
+            line,
+            column: '(encoding)',
+            message: `not valid UTF-8: byte ${decoded.byte} at column ${decoded.column}; save the file as UTF-8`,
+          },
+        ],
+      };
+      continue;
+    }
+    // decodeUtf8 drops a BOM at the start of what it is given: only the file's first line may have one.
+    const text = line > 1 && hasBom(bytes) ? `\uFEFF${decoded.text}` : decoded.text;
+    if (text.trim() === '') continue;
+    yield parseEvidenceLine(line, text);
+  }
+}
+
+/**
+ * The lines at `lines` (ascending) of evidence.ndjson again, for the checks that wait for the whole
+ * file; every other line is skipped unparsed.
+ */
+export async function* rereadEvidenceLines(
+  file: string,
+  lines: Iterable<number>,
+): AsyncGenerator<EvidenceLine> {
+  const wanted = lines[Symbol.iterator]();
+  let next = wanted.next();
+  for await (const { line, bytes } of byteLines(file)) {
+    if (next.done === true) return;
+    if (line !== next.value) continue;
+    next = wanted.next();
+    const decoded = decodeUtf8(bytes);
+    if (decoded.ok)
+      yield parseEvidenceLine(line, line > 1 && hasBom(bytes) ? `\uFEFF${decoded.text}` : decoded.text);
+  }
+}
+
+/** How many records evidence.ndjson has (non-blank lines), counted on the raw bytes for the progress bar. */
+export async function countEvidenceLines(file: string): Promise<number> {
+  let count = 0;
+  for await (const { bytes } of byteLines(file)) {
+    for (const byte of bytes)
+      if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) {
+        count += 1;
+        break;
+      }
+  }
+  return count;
 }
 
 // ---------------------------------------------------------------- writing
