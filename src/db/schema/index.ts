@@ -7,3 +7,4 @@ export * from './promotion.schema.js';
 export * from './auth.schema.js';
 export * from './integrations.schema.js';
 export * from './demo.schema.js';
+export * from './evaluation.schema.js';
