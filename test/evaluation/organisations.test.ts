@@ -5,11 +5,14 @@ import { fixedClock } from '../../src/core/clock.js';
 import { buildServices, type Services } from '../../src/services/composition-root.js';
 import { generateDemoOrganisation } from '../../src/services/demo/demo-organisation.js';
 import { loadDemoIfEmpty } from '../../src/services/demo/demo-loader.service.js';
+import { readFile } from 'node:fs/promises';
+import { importOrganisation } from '../../src/services/interchange/import.service.js';
 import {
-  importOrganisation,
-  readOrganisationDir,
-} from '../../src/services/interchange/import.service.js';
-import { parseOrganisationFiles } from '../../src/services/interchange/org-files.js';
+  decodeOrganisationFile,
+  ORGANISATION_FILES,
+  parseOrganisationFiles,
+  type OrganisationFiles,
+} from '../../src/services/interchange/org-files.js';
 import { loadActiveLadders } from '../../src/services/ladder-context.service.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
 import { forEachEngine } from '../helpers/database.js';
@@ -74,7 +77,13 @@ forEachEngine('maintained answers equal the reference: example organisation', (g
     services = buildServices({ database: getDb(), clock });
     await publishShippedLaddersIfEmpty(services, systemActor);
     await importOrganisation(services, systemActor, EXAMPLE);
-    const data = parseOrganisationFiles(await readOrganisationDir(EXAMPLE)).data;
+    // The same files parsed again, for the dates (the import itself streams them).
+    const files: OrganisationFiles = {};
+    for (const name of ORGANISATION_FILES) {
+      const bytes = await readFile(path.join(EXAMPLE, name)).catch(() => undefined);
+      if (bytes !== undefined) files[name] = decodeOrganisationFile(name, bytes);
+    }
+    const data = parseOrganisationFiles(files).data;
     emails = data.builders.map((b) => b.email).sort();
     // Small enough to ask at every interesting date.
     dates = datesOfInterest(data, TODAY);
