@@ -1,16 +1,48 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { notFound } from '../core/errors.js';
-import { rankBuilders, rankingNeeds, type RankingEntry } from '../core/evaluation/ranking.js';
+import type { BuilderEvidence, EventSightings } from '../core/evaluation/evaluation.types.js';
+import {
+  rankBuilders,
+  rankingNeeds,
+  type RankingCandidate,
+  type RankingEntry,
+} from '../core/evaluation/ranking.js';
 import { countMetricsMet } from '../core/evaluation/readiness.js';
+import type { EvidenceRecord } from '../core/evidence/evidence.schema.js';
+import type { LadderDocument } from '../core/ladder/ladder.schema.js';
 import { findLevel } from '../core/ladder/ladder-lookup.js';
-import { loadLevelEvidence } from '../db/repositories/ranking.repository.js';
+import {
+  loadLevelEvidence,
+  loadLevelRecordsJson,
+  parseRankingRecords,
+  readRankingState,
+  upsertRankingRows,
+  type RankingMemberState,
+  type RankingRowInput,
+} from '../db/repositories/ranking.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
-import { ladderForEvaluation, resolveAt, type ReadinessDeps } from './readiness.service.js';
+import { ladderForEvaluation, resolveAt, type LadderUsed, type ReadinessDeps } from './readiness.service.js';
+import { forEachSliced, type SliceOptions } from './slicing.js';
 
 /**
  * A level's ranking: the builders holding the level on `at`, ordered by how many of the level's ranking
  * metrics they meet, then tenure.
+ *
+ * getRanking answers from stored rows (ranking_rows, one per level, day, ladder version and builder)
+ * whose key proves them current: each row carries the builder's evaluation stamp and the epoch it was
+ * computed under (migration 0011's triggers draw new ones on every write an evaluation reads, ADR 0014).
+ * Only members whose stamp or the epoch moved since, or who have no row, are evaluated again, in slices
+ * that give the event loop a turn, and their rows are stored for the next reader. referenceRanking
+ * evaluates everything afresh, as getRanking did before issue 15: the two must always agree.
  */
+
+/** What a ranking reads: the database and the clock (`slicing` tunes the evaluation's slices). */
+export interface RankingDeps {
+  db: ReadinessDeps['db'];
+  clock: ReadinessDeps['clock'];
+  slicing?: SliceOptions;
+}
 
 /** A level's ranking on `at`, with the ladder version it used. */
 export interface LevelRanking {
@@ -21,12 +53,160 @@ export interface LevelRanking {
 }
 
 /**
+ * Bumped whenever a change to the evaluation code could change a stored metrics_met: rows stored under
+ * an older revision then no longer match any key and are evaluated again.
+ */
+const EVALUATION_REVISION = 'r1';
+
+const shippedKeys = new WeakMap<LadderDocument, string>();
+
+/**
+ * The ladder part of a stored row's key: a published version by its id (versions are insert-only), a
+ * shipped file (no id) by the hash of its content.
+ */
+export function ladderKeyOf(ladder: LadderUsed): string {
+  if (ladder.versionId !== null) return `${EVALUATION_REVISION}/version:${ladder.versionId}`;
+  let key = shippedKeys.get(ladder.document);
+  if (key === undefined) {
+    const hash = createHash('sha256').update(JSON.stringify(ladder.document)).digest('hex');
+    key = `${EVALUATION_REVISION}/shipped:${hash}`;
+    shippedKeys.set(ladder.document, key);
+  }
+  return key;
+}
+
+/**
  * Ranks the builders holding `level` on `at` by the level's ranking standard. A level without a
  * standard ranks everyone first (by tenure, then email); an unknown level is `not_found`.
  */
 export async function getRanking(
-  deps: ReadinessDeps,
+  deps: RankingDeps,
   _actor: Actor,
+  levelId: string,
+  atInput?: string,
+): Promise<LevelRanking> {
+  return (await maintainRanking(deps, levelId, atInput)).ranking;
+}
+
+/**
+ * The ranking from stored rows, evaluating (and storing) only the members whose rows are missing or no
+ * longer current; `evaluated` names them, by email.
+ */
+export async function maintainRanking(
+  deps: RankingDeps,
+  levelId: string,
+  atInput?: string,
+): Promise<{ ranking: LevelRanking; evaluated: string[] }> {
+  const at = resolveAt(deps.clock, atInput);
+  const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
+  if (ladder === undefined) throw notFound('Level', levelId);
+  const ladderKey = ladderKeyOf(ladder);
+  // Stamps first, records after: see readRankingState.
+  const state = await readRankingState(deps.db, levelId, at, ladderKey);
+  const stale = state.filter((member) => !isCurrent(member));
+  const computed = await evaluateMembers(deps, ladder.document, levelId, at, stale);
+  await upsertRankingRows(deps.db, { level: levelId, at, ladderKey }, computed);
+  const fresh = new Map(computed.map((row) => [row.builder, row.metricsMet]));
+  const candidates: RankingCandidate[] = state.map((member) => ({
+    builder: member.email,
+    level: member.level,
+    level_since: member.since,
+    metrics_met: fresh.get(member.email) ?? member.stored?.metricsMet ?? 0,
+  }));
+  return {
+    ranking: {
+      level: levelId,
+      at,
+      ladder_version: ladder.document.version,
+      entries: rankBuilders(candidates, at),
+    },
+    evaluated: stale.map((member) => member.email),
+  };
+}
+
+/** A stored row is current while the builder's stamp, the epoch and their level start are unchanged. */
+function isCurrent(member: RankingMemberState): boolean {
+  const stored = member.stored;
+  return (
+    stored !== null &&
+    stored.stamp === member.stamp &&
+    stored.epoch === member.epoch &&
+    stored.levelSince === member.since
+  );
+}
+
+/**
+ * Evaluates `members` as referenceRanking would (the same records, the same evaluator), builder by
+ * builder in slices: each builder's records are parsed from their own JSON text just before evaluation.
+ */
+async function evaluateMembers(
+  deps: RankingDeps,
+  ladder: LadderDocument,
+  levelId: string,
+  at: string,
+  members: readonly RankingMemberState[],
+): Promise<RankingRowInput[]> {
+  if (members.length === 0) return [];
+  const level = findLevel(ladder, levelId);
+  const { records, mentorships } = await loadLevelRecordsJson(
+    deps.db,
+    levelId,
+    at,
+    rankingNeeds(level, at),
+    members.map((member) => member.email),
+  );
+  const recordsText = new Map(records.map((row) => [row.builder, row.records]));
+  const seenWithin = seenWithinDaysOf(level);
+  let sightings: EventSightings | undefined;
+  let parsed: Map<string, EvidenceRecord[]> | undefined;
+  if (seenWithin !== undefined) {
+    // Sightings are keyed by client, read once for every feature of the builders evaluated (issue 10).
+    parsed = new Map();
+    const all: EvidenceRecord[] = [];
+    await forEachSliced(
+      records,
+      (row) => {
+        const list = parseRankingRecords(row.records);
+        parsed?.set(row.builder, list);
+        for (const record of list) all.push(record);
+      },
+      deps.slicing,
+    );
+    sightings = await loadEventSightings(deps.db, all, seenWithin);
+  }
+  const out: RankingRowInput[] = [];
+  await forEachSliced(
+    members,
+    (member) => {
+      const text = recordsText.get(member.email);
+      const evidence: BuilderEvidence = {
+        email: member.email,
+        levels: [{ level: member.level, since: member.since }],
+        records: parsed?.get(member.email) ?? (text === undefined ? [] : parseRankingRecords(text)),
+        mentorships: mentorships.get(member.email) ?? [],
+        menteeLevels: new Map(),
+        placements: [],
+        ...(sightings === undefined ? {} : { eventSightings: sightings }),
+      };
+      out.push({
+        builder: member.email,
+        stamp: member.stamp,
+        epoch: member.epoch,
+        levelSince: member.since,
+        metricsMet: countMetricsMet(ladder, evidence, at),
+      });
+    },
+    deps.slicing,
+  );
+  return out;
+}
+
+/**
+ * The reference ranking: every member's records loaded and evaluated afresh, nothing stored or reused.
+ * getRanking must always answer exactly this (tests and the bench compare the two).
+ */
+export async function referenceRanking(
+  deps: Pick<ReadinessDeps, 'db' | 'clock'>,
   levelId: string,
   atInput?: string,
 ): Promise<LevelRanking> {

@@ -1,4 +1,19 @@
-import { and, asc, eq, exists, gt, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { EvidenceKindName, EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
@@ -6,6 +21,8 @@ import type { RankingNeeds } from '../../core/evaluation/ranking.js';
 import type { Mentorship } from '../../core/roster/roster.types.js';
 import type { Executor } from '../connection.js';
 import { evidence } from '../schema/evidence.schema.js';
+import { evaluationEpoch, evaluationStamps, rankingRows } from '../schema/evaluation.schema.js';
+import { ladderVersions } from '../schema/ladders.schema.js';
 import { builderLevels, mentorships } from '../schema/roster.schema.js';
 import { projectedColumns, toMentorship, toProjectedRecord } from './evaluation.repository.js';
 
@@ -55,6 +72,63 @@ function levelSteps(db: Executor, level: string, at: string) {
     .as('members');
 }
 
+type Members = ReturnType<typeof levelSteps>;
+
+/** Every kind the level's metrics read, once. */
+function neededKinds(needs: RankingNeeds): EvidenceKindName[] {
+  return [
+    ...new Set<EvidenceKindName>([
+      ...needs.windowKinds,
+      ...needs.anyDateKinds,
+      ...needs.recentKinds.map((recent) => recent.kind),
+      ...needs.mentorKinds,
+    ]),
+  ];
+}
+
+/**
+ * The members' records a ranking reads on `at`: the needed kinds, each as its rules read it (window
+ * kinds from the member's own level start), plus every correction of those kinds whatever its date (a
+ * chain of corrections is judged as a whole: see evaluation.repository.ts).
+ */
+function recordsRead(
+  db: Executor,
+  needs: RankingNeeds,
+  kinds: readonly EvidenceKindName[],
+  at: string,
+  members: Members,
+): SQL | undefined {
+  const givesActiveMentorship = exists(
+    db
+      .select({ one: sql`1` })
+      .from(mentorships)
+      .where(
+        and(
+          eq(mentorships.mentorEmail, evidence.builderEmail),
+          lte(mentorships.start, at),
+          or(isNull(mentorships.end), gte(mentorships.end, at)),
+        ),
+      ),
+  );
+  // One clause per way a rule reads a kind; `or` drops the clauses of kinds the level does not read.
+  const read = or(
+    needs.windowKinds.length === 0
+      ? undefined
+      : and(inArray(evidence.kind, needs.windowKinds), gte(evidence.date, members.since)),
+    needs.anyDateKinds.length === 0 ? undefined : inArray(evidence.kind, needs.anyDateKinds),
+    ...needs.recentKinds.map((recent) =>
+      and(eq(evidence.kind, recent.kind), gte(evidence.date, recent.from)),
+    ),
+    needs.mentorKinds.length === 0
+      ? undefined
+      : and(inArray(evidence.kind, needs.mentorKinds), givesActiveMentorship),
+  );
+  return and(
+    inArray(evidence.kind, [...kinds]),
+    or(isNotNull(evidence.supersedes), and(lte(evidence.date, at), read)),
+  );
+}
+
 /** The builders whose level on `at` is `level`, with the day that level began, by email. */
 export async function listLevelMembers(db: Executor, level: string, at: string): Promise<LevelMember[]> {
   const members = levelSteps(db, level, at);
@@ -72,53 +146,16 @@ export async function loadLevelEvidence(
   at: string,
   needs: RankingNeeds,
 ): Promise<{ members: LevelMember[]; evidence: Map<string, BuilderEvidence> }> {
-  const kinds = [
-    ...new Set<EvidenceKindName>([
-      ...needs.windowKinds,
-      ...needs.anyDateKinds,
-      ...needs.recentKinds.map((recent) => recent.kind),
-      ...needs.mentorKinds,
-    ]),
-  ];
+  const kinds = neededKinds(needs);
 
   const recordQuery = (async () => {
     if (kinds.length === 0) return [];
     const members = levelSteps(db, level, at);
-    const givesActiveMentorship = exists(
-      db
-        .select({ one: sql`1` })
-        .from(mentorships)
-        .where(
-          and(
-            eq(mentorships.mentorEmail, evidence.builderEmail),
-            lte(mentorships.start, at),
-            or(isNull(mentorships.end), gte(mentorships.end, at)),
-          ),
-        ),
-    );
-    // One clause per way a rule reads a kind; `or` drops the clauses of kinds the level does not read.
-    const read = or(
-      needs.windowKinds.length === 0
-        ? undefined
-        : and(inArray(evidence.kind, needs.windowKinds), gte(evidence.date, members.since)),
-      needs.anyDateKinds.length === 0 ? undefined : inArray(evidence.kind, needs.anyDateKinds),
-      ...needs.recentKinds.map((recent) =>
-        and(eq(evidence.kind, recent.kind), gte(evidence.date, recent.from)),
-      ),
-      needs.mentorKinds.length === 0
-        ? undefined
-        : and(inArray(evidence.kind, needs.mentorKinds), givesActiveMentorship),
-    );
     return db
       .select(projectedColumns(needs.dropFields))
       .from(evidence)
       .innerJoin(members, eq(members.email, evidence.builderEmail))
-      .where(
-        and(
-          inArray(evidence.kind, kinds),
-          or(isNotNull(evidence.supersedes), and(lte(evidence.date, at), read)),
-        ),
-      );
+      .where(recordsRead(db, needs, kinds, at, members));
     // No ORDER BY: a ranking only counts, and a sort of a big level's records would spill to disk.
   })();
   const mentorshipQuery = (async () => {
@@ -160,4 +197,256 @@ export async function loadLevelEvidence(
     });
   }
   return { members, evidence: out };
+}
+
+/** The rows a raw statement returned (both drivers answer `{ rows }`; drizzle types it as unknown). */
+async function executeRows<R>(db: Executor, query: SQL): Promise<R[]> {
+  const result = await db.execute(query);
+  return (result as { rows: R[] }).rows;
+}
+
+/** Restricts `column` to `emails`, sent as one JSON parameter (a list of 10 000 would be 10 000 parameters). */
+function amongEmails(column: AnyColumn, emails: readonly string[]): SQL {
+  return sql`${column} in (select json_array_elements_text(${JSON.stringify(emails)}::json))`;
+}
+
+/**
+ * A member of a level on `at` with what proves a stored ranking row current: the builder's stamp and the
+ * epoch now (0 when never drawn), and the stored row for (level, at, ladder key), if any.
+ */
+export interface RankingMemberState {
+  email: string;
+  level: string;
+  since: string;
+  stamp: number;
+  epoch: number;
+  stored: { stamp: number; epoch: number; levelSince: string; metricsMet: number } | null;
+}
+
+/**
+ * The members of `level` on `at` joined with their current stamps, the epoch and their stored ranking
+ * rows, in one statement (one snapshot), by email. Read before any record is loaded: a row computed
+ * from records at least as new as its stamp can only be too fresh, never stale.
+ */
+export async function readRankingState(
+  db: Executor,
+  level: string,
+  at: string,
+  ladderKey: string,
+): Promise<RankingMemberState[]> {
+  const members = levelSteps(db, level, at);
+  const rows = await db
+    .select({
+      email: members.email,
+      level: members.level,
+      since: members.since,
+      stamp: sql<string>`coalesce(${evaluationStamps.stamp}, 0)::text`,
+      epoch: sql<string>`coalesce((select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1), 0)::text`,
+      storedStamp: sql<string | null>`${rankingRows.stamp}::text`,
+      storedEpoch: sql<string | null>`${rankingRows.epoch}::text`,
+      storedSince: rankingRows.levelSince,
+      storedMet: rankingRows.metricsMet,
+    })
+    .from(members)
+    .leftJoin(evaluationStamps, eq(evaluationStamps.builderEmail, members.email))
+    .leftJoin(
+      rankingRows,
+      and(
+        eq(rankingRows.level, level),
+        eq(rankingRows.at, at),
+        eq(rankingRows.ladderKey, ladderKey),
+        eq(rankingRows.builderEmail, members.email),
+      ),
+    )
+    .orderBy(asc(members.email));
+  // Stamps are bigints: compared as numbers they stay exact far beyond any sequence this will draw.
+  return rows.map((row) => ({
+    email: row.email,
+    level: row.level,
+    since: row.since,
+    stamp: Number(row.stamp),
+    epoch: Number(row.epoch),
+    stored:
+      row.storedStamp === null ||
+      row.storedEpoch === null ||
+      row.storedSince === null ||
+      row.storedMet === null
+        ? null
+        : {
+            stamp: Number(row.storedStamp),
+            epoch: Number(row.storedEpoch),
+            levelSince: row.storedSince,
+            metricsMet: row.storedMet,
+          },
+  }));
+}
+
+/** One ranking row to store: computed for `builder` under (stamp, epoch). */
+export interface RankingRowInput {
+  builder: string;
+  stamp: number;
+  epoch: number;
+  levelSince: string;
+  metricsMet: number;
+}
+
+const UPSERT_CHUNK = 5_000;
+
+/** Stores (or replaces) ranking rows of (level, at, ladder key), sent as JSON in a few statements. */
+export async function upsertRankingRows(
+  db: Executor,
+  key: { level: string; at: string; ladderKey: string },
+  rows: readonly RankingRowInput[],
+): Promise<void> {
+  for (let from = 0; from < rows.length; from += UPSERT_CHUNK) {
+    const chunk = rows
+      .slice(from, from + UPSERT_CHUNK)
+      .map((row) => [row.builder, String(row.stamp), String(row.epoch), row.levelSince, row.metricsMet]);
+    await db.execute(sql`
+      insert into ${rankingRows} (level, at, ladder_key, builder_email, stamp, epoch, level_since, metrics_met)
+      select ${key.level}, ${key.at}::date, ${key.ladderKey}, r->>0, (r->>1)::bigint, (r->>2)::bigint,
+        (r->>3)::date, (r->>4)::int
+      from json_array_elements(${JSON.stringify(chunk)}::json) as r
+      on conflict (level, at, ladder_key, builder_email) do update set
+        stamp = excluded.stamp, epoch = excluded.epoch,
+        level_since = excluded.level_since, metrics_met = excluded.metrics_met`);
+  }
+}
+
+/** The stored ranking rows of (level, at), every ladder key, by email (for tests and inspection). */
+export async function listStoredRankingRows(
+  db: Executor,
+  level: string,
+  at: string,
+): Promise<(RankingRowInput & { ladderKey: string })[]> {
+  const rows = await db
+    .select()
+    .from(rankingRows)
+    .where(and(eq(rankingRows.level, level), eq(rankingRows.at, at)))
+    .orderBy(asc(rankingRows.builderEmail), asc(rankingRows.ladderKey));
+  return rows.map((row) => ({
+    builder: row.builderEmail,
+    ladderKey: row.ladderKey,
+    stamp: Number(row.stamp),
+    epoch: Number(row.epoch),
+    levelSince: row.levelSince,
+    metricsMet: row.metricsMet,
+  }));
+}
+
+/**
+ * Deletes stored ranking rows no ranking will read soon: per level, every `at` except `today` and the
+ * `keepOthers` other dates nearest to it (a ranking of another day is asked for again around the
+ * same day, if at all). Returns the number of rows deleted.
+ */
+export async function pruneRankingRows(db: Executor, today: string, keepOthers: number): Promise<number> {
+  const result = await executeRows<{ one: number }>(
+    db,
+    sql`
+    with days as (
+      select level, at, row_number() over (
+        partition by level order by (at = ${today}::date) desc, abs(at - ${today}::date), at desc
+      ) as place
+      from (select distinct level, at from ${rankingRows}) d
+    )
+    delete from ${rankingRows} r
+    using days
+    where days.level = r.level and days.at = r.at and days.place > ${keepOthers + 1}
+    returning 1 as one`,
+  );
+  return result.length;
+}
+
+/** What the ranking evaluation reads of one builder: their records as one JSON text, unparsed. */
+export interface LevelRecordsJson {
+  builder: string;
+  /** `RecordTuple`s as JSON (see parseRankingRecords), in no particular order. */
+  records: string;
+}
+
+/** A projected record as one JSON array (keys would repeat for every record). */
+type RecordTuple = [string, string, string, string, string, string, string | null, string | null, unknown];
+
+/** Parses one builder's records text into the records the evaluation reads. */
+export function parseRankingRecords(text: string): EvidenceRecord[] {
+  return (JSON.parse(text) as RecordTuple[]).map(
+    ([id, kind, builder, date, recordedBy, recordedAt, confirmedBy, supersedes, fields]) =>
+      toProjectedRecord({ id, kind, builder, date, recordedBy, recordedAt, confirmedBy, supersedes, fields }),
+  );
+}
+
+/**
+ * What the ranking of `level` on `at` reads for the members `only` (every member when null): the same
+ * records as loadLevelEvidence (the reference's loader), but one row per builder carrying their records
+ * as one JSON text, parsed later builder by builder, so neither the driver nor the evaluation decodes a
+ * level's records in one go; and the mentorships they give that are active on `at`.
+ */
+export async function loadLevelRecordsJson(
+  db: Executor,
+  level: string,
+  at: string,
+  needs: RankingNeeds,
+  only: readonly string[] | null,
+): Promise<{ records: LevelRecordsJson[]; mentorships: Map<string, Mentorship[]> }> {
+  const kinds = neededKinds(needs);
+  if (only !== null && only.length === 0) return { records: [], mentorships: new Map() };
+  const recordQuery = (async (): Promise<LevelRecordsJson[]> => {
+    if (kinds.length === 0) return [];
+    const members = levelSteps(db, level, at);
+    const c = projectedColumns(needs.dropFields);
+    return db
+      .select({
+        builder: evidence.builderEmail,
+        records: sql<string>`json_agg(json_build_array(${c.id}, ${c.kind}, ${c.builder}, ${c.date}, ${c.recordedBy}, ${c.recordedAt}, ${c.confirmedBy}, ${c.supersedes}, ${c.fields}))::text`,
+      })
+      .from(evidence)
+      .innerJoin(members, eq(members.email, evidence.builderEmail))
+      .where(
+        and(
+          recordsRead(db, needs, kinds, at, members),
+          only === null ? undefined : amongEmails(evidence.builderEmail, only),
+        ),
+      )
+      .groupBy(evidence.builderEmail);
+  })();
+  const mentorshipQuery = (async () => {
+    if (!needs.mentorships) return [];
+    const members = levelSteps(db, level, at);
+    return db
+      .select({ row: mentorships })
+      .from(mentorships)
+      .innerJoin(members, eq(members.email, mentorships.mentorEmail))
+      .where(
+        and(
+          lte(mentorships.start, at),
+          or(isNull(mentorships.end), gte(mentorships.end, at)),
+          only === null ? undefined : amongEmails(mentorships.mentorEmail, only),
+        ),
+      );
+  })();
+  const [records, mentorshipRows] = await Promise.all([recordQuery, mentorshipQuery]);
+  const given = new Map<string, Mentorship[]>();
+  for (const { row } of mentorshipRows) {
+    const list = given.get(row.mentorEmail) ?? [];
+    list.push(toMentorship(row));
+    given.set(row.mentorEmail, list);
+  }
+  return { records, mentorships: given };
+}
+
+/**
+ * What every stored ranking row's currency depends on, in one cheap read: the latest stamp drawn for
+ * any builder, the epoch and the latest published ladder version. While all three are unchanged, no
+ * stored row has gone stale.
+ */
+export async function readEvaluationWatermark(db: Executor): Promise<string> {
+  const rows = await executeRows<{ mark: string | null }>(
+    db,
+    sql`
+    select concat_ws('/',
+      (select max(${evaluationStamps.stamp}) from ${evaluationStamps}),
+      (select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1),
+      (select max(${ladderVersions.id}) from ${ladderVersions})) as mark`,
+  );
+  return rows[0]?.mark ?? '';
 }
