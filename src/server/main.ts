@@ -4,6 +4,7 @@ import { systemClock } from '../core/clock.js';
 import { openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { runMigrations } from '../db/migrate.js';
 import { buildApp } from './app.js';
+import { startRankingRefresher } from '../services/ranking-refresher.service.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -42,6 +43,14 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const address = await app.listen({ host: config.host, port: config.port });
   database.announce(address);
   app.log.info({ address, engine: database.engine }, `ladder listening on ${address}`);
+  // Today's rankings are kept current in the background (issue 15): reading one is a read of stored rows.
+  const refresher = startRankingRefresher(
+    { db: database.db, clock: systemClock },
+    {
+      onError: (error) => app.log.warn({ err: error }, 'ranking refresh failed; the next cycle tries again'),
+      onRefreshed: (summary) => app.log.info({ rankings: summary }, 'rankings refreshed'),
+    },
+  );
   let stopped = false;
   return {
     app,
@@ -50,6 +59,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      await refresher.stop();
       await app.close();
       await database.close();
     },

@@ -1,0 +1,126 @@
+import { isoDateOf } from '../core/dates/calendar.js';
+import type { LadderDocument } from '../core/ladder/ladder.schema.js';
+import { listLadderVersionHeads } from '../db/repositories/evaluation.repository.js';
+import { pruneRankingRows, readEvaluationWatermark } from '../db/repositories/ranking.repository.js';
+import { loadShippedLadders } from './ladder-context.service.js';
+import { maintainRanking, type RankingDeps } from './ranking.service.js';
+import { ladderForEvaluation } from './readiness.service.js';
+
+/**
+ * Keeps today's ranking of every level with a ranking standard stored and current in the background of
+ * `ladder serve`, so that reading it is a read of maintained rows: after a write only the builders it
+ * stamped are evaluated again, and after a cross-builder change (a level, the epoch) the whole level is,
+ * here rather than in the request that asks next. Idle-friendly: a cycle first reads one watermark (latest
+ * stamp, epoch, latest ladder version) and does nothing more while it and the day are unchanged. The
+ * evaluation itself runs in slices (ranking.service.ts), so the serving thread keeps answering.
+ */
+
+/** What one refresh did: the day, each level's members and how many were evaluated, rows pruned. */
+export interface RefreshSummary {
+  at: string;
+  levels: { level: string; members: number; evaluated: number }[];
+  pruned: number;
+}
+
+/** Other days whose stored rankings are kept besides today (the nearest ones). */
+export const KEEP_OTHER_DAYS = 3;
+
+/** The ids of the levels with a ranking standard in the ladders in force on `at`, in ladder order. */
+export async function rankedLevelsOn(deps: RankingDeps, at: string): Promise<string[]> {
+  const heads = await listLadderVersionHeads(deps.db);
+  const documents: LadderDocument[] = [];
+  if (heads.length === 0) {
+    documents.push(...(await loadShippedLadders()));
+  } else {
+    for (const ladderId of new Set(heads.map((head) => head.ladderId))) {
+      const used = await ladderForEvaluation(deps.db, at, (doc) => doc.ladder === ladderId);
+      if (used !== undefined) documents.push(used.document);
+    }
+  }
+  const levels: string[] = [];
+  for (const document of documents) {
+    for (const level of document.levels) {
+      if ((level.ranking_standard ?? []).length > 0 && !levels.includes(level.id)) levels.push(level.id);
+    }
+  }
+  return levels;
+}
+
+/** Brings today's stored ranking of every ranked level up to date, then prunes other days' rows. */
+export async function refreshTodaysRankings(deps: RankingDeps): Promise<RefreshSummary> {
+  const at = isoDateOf(deps.clock.now());
+  const levels: RefreshSummary['levels'] = [];
+  for (const level of await rankedLevelsOn(deps, at)) {
+    const { ranking, evaluated } = await maintainRanking(deps, level, at);
+    levels.push({ level, members: ranking.entries.length, evaluated: evaluated.length });
+  }
+  const pruned = await pruneRankingRows(deps.db, at, KEEP_OTHER_DAYS);
+  return { at, levels, pruned };
+}
+
+export interface RefresherOptions {
+  /** Pause between the end of one cycle and the next check. */
+  intervalMs?: number;
+  /** A cycle that failed (the next one tries again). */
+  onError?: (error: unknown) => void;
+  /** A cycle that evaluated or pruned something. */
+  onRefreshed?: (summary: RefreshSummary) => void;
+}
+
+export interface RankingRefresher {
+  /** Runs one cycle now (after the one in progress), whatever the watermark says. */
+  refreshNow(): Promise<RefreshSummary>;
+  /** Stops the timer and waits for a cycle in progress to end. */
+  stop(): Promise<void>;
+}
+
+/** Starts the background refresher: a first cycle at once, then one check every `intervalMs`. */
+export function startRankingRefresher(deps: RankingDeps, options: RefresherOptions = {}): RankingRefresher {
+  const intervalMs = options.intervalMs ?? 15_000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let lastMark: string | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  const cycle = async (force: boolean): Promise<RefreshSummary | undefined> => {
+    const mark = `${isoDateOf(deps.clock.now())}/${await readEvaluationWatermark(deps.db)}`;
+    if (!force && mark === lastMark) return undefined;
+    const summary = await refreshTodaysRankings(deps);
+    // The mark read before the cycle: a write during it moves the watermark, so the next check runs.
+    lastMark = mark;
+    if (summary.pruned > 0 || summary.levels.some((l) => l.evaluated > 0)) options.onRefreshed?.(summary);
+    return summary;
+  };
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = running.then(work, work);
+    running = next.catch(() => undefined);
+    return next;
+  };
+  const schedule = (): void => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void serial(() => cycle(false))
+        .catch((error: unknown) => options.onError?.(error))
+        .finally(schedule);
+    }, intervalMs);
+    // The refresher never keeps a process alive on its own.
+    timer.unref();
+  };
+  void serial(() => cycle(false))
+    .catch((error: unknown) => options.onError?.(error))
+    .finally(schedule);
+
+  return {
+    refreshNow: () =>
+      serial(async () => {
+        const summary = await cycle(true);
+        // cycle(true) always refreshes.
+        return summary as RefreshSummary;
+      }),
+    stop: async () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      await running;
+    },
+  };
+}
