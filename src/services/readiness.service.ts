@@ -4,9 +4,11 @@ import { isoDateOf } from '../core/dates/calendar.js';
 import { isoDateProblem } from '../core/input/safe-input.js';
 import { notFound, validationFailed } from '../core/errors.js';
 import { unevaluatedFields } from '../core/evaluation/evaluated-fields.js';
-import type { AssessmentOutcome } from '../core/evaluation/evaluation.types.js';
+import type { AssessmentOutcome, BuilderEvidence } from '../core/evaluation/evaluation.types.js';
 import { evaluateReadiness, levelStepAt, type Readiness } from '../core/evaluation/readiness.js';
-import type { LadderDocument } from '../core/ladder/ladder.schema.js';
+import type { LadderDocument, LevelDefinition } from '../core/ladder/ladder.schema.js';
+import { readinessNeeds } from '../core/evaluation/readiness-needs.js';
+import type { LevelStep } from '../core/roster/roster.types.js';
 import { findLevel } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
 import {
@@ -14,6 +16,8 @@ import {
   findLadderDocument,
   listLadderVersionHeads,
   loadBuilderEvidence,
+  loadBuilderRelations,
+  loadStandingRecords,
 } from '../db/repositories/evaluation.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
@@ -108,13 +112,21 @@ export async function getReadiness(
   return (await getReadinessWithLadder(deps, actor, email, atInput)).readiness;
 }
 
-/** Readiness and the ladder document it was evaluated with (for callers that show names, e.g. the CLI). */
-export async function getReadinessWithLadder(
+interface ReadinessSubject {
+  at: string;
+  builder: { email: string; track: string; levels: LevelStep[] };
+  ladder: LadderUsed;
+  step: { level: string; since: string };
+  level: LevelDefinition | undefined;
+  assessment: Promise<AssessmentOutcome | null>;
+}
+
+/** The builder, the ladder in force, their level on `at` and the assessment: what both paths share. */
+async function readinessSubject(
   deps: ReadinessDeps,
-  _actor: Actor,
   email: string,
   atInput?: string,
-): Promise<{ readiness: Readiness; ladder: LadderDocument }> {
+): Promise<ReadinessSubject> {
   const at = resolveAt(deps.clock, atInput);
   const builder = await findBuilderLevels(deps.db, email.trim().toLowerCase());
   if (builder === undefined) throw notFound('Builder', email);
@@ -126,20 +138,88 @@ export async function getReadinessWithLadder(
   const step = levelStepAt(builder, at);
   const level = findLevel(ladder.document, step.level);
   const target = level?.promotion?.target_level;
-  const [loaded, assessment] = await Promise.all([
-    loadBuilderEvidence(deps.db, builder, at, unevaluatedFields(level)),
+  const assessment =
     target === undefined
       ? Promise.resolve(null)
-      : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at }),
+      : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at });
+  // Awaited by the caller beside its own loads; a rejection is handled there, not left unobserved.
+  assessment.catch(() => undefined);
+  return { at, builder, ladder, step, level, assessment };
+}
+
+/**
+ * Readiness and the ladder document it was evaluated with (for callers that show names, e.g. the CLI).
+ * The maintained path (issue 15, ADR 0014): only the records standing on `at` (evidence_corrected) of
+ * the kinds and dates the level reads (`readinessNeeds`), plus the records looked up by id, in one
+ * statement. Answers equal `referenceReadiness` exactly (test/evaluation).
+ */
+export async function getReadinessWithLadder(
+  deps: ReadinessDeps,
+  _actor: Actor,
+  email: string,
+  atInput?: string,
+): Promise<{ readiness: Readiness; ladder: LadderDocument }> {
+  const {
+    at,
+    builder,
+    ladder,
+    step,
+    level,
+    assessment: pending,
+  } = await readinessSubject(deps, email, atInput);
+  const needs = readinessNeeds(level, at);
+  const [standing, relations, assessment] = await Promise.all([
+    loadStandingRecords(deps.db, builder.email, at, step.since, needs),
+    loadBuilderRelations(deps.db, builder.email),
+    pending,
   ]);
-  // Analytics sightings only when a rule asks whether declared events were seen (issue 10).
-  const seenWithin = seenWithinDaysOf(level);
-  const evidence =
-    seenWithin === undefined
-      ? loaded
-      : { ...loaded, eventSightings: await loadEventSightings(deps.db, loaded.records, seenWithin) };
-  const readiness = evaluateReadiness({ ladder: ladder.document, evidence, at, assessment });
+  const loaded: BuilderEvidence = {
+    email: builder.email,
+    levels: builder.levels,
+    records: standing.records,
+    lookupOnly: standing.lookupOnly,
+    ...relations,
+  };
+  const readiness = evaluateReadiness({
+    ladder: ladder.document,
+    evidence: await withSightings(deps, level, loaded),
+    at,
+    assessment,
+  });
   return { readiness, ladder: ladder.document };
+}
+
+/**
+ * The full evaluation, kept as the reference the maintained path is checked against (tests, the bench):
+ * every visible record of the builder, later corrections included, evaluated in core.
+ */
+export async function referenceReadiness(
+  deps: ReadinessDeps,
+  email: string,
+  atInput?: string,
+): Promise<Readiness> {
+  const { at, builder, ladder, level, assessment: pending } = await readinessSubject(deps, email, atInput);
+  const [loaded, assessment] = await Promise.all([
+    loadBuilderEvidence(deps.db, builder, at, unevaluatedFields(level)),
+    pending,
+  ]);
+  return evaluateReadiness({
+    ladder: ladder.document,
+    evidence: await withSightings(deps, level, loaded),
+    at,
+    assessment,
+  });
+}
+
+// Analytics sightings only when a rule asks whether declared events were seen (issue 10).
+async function withSightings(
+  deps: ReadinessDeps,
+  level: LevelDefinition | undefined,
+  loaded: BuilderEvidence,
+): Promise<BuilderEvidence> {
+  const seenWithin = seenWithinDaysOf(level);
+  if (seenWithin === undefined) return loaded;
+  return { ...loaded, eventSightings: await loadEventSightings(deps.db, loaded.records, seenWithin) };
 }
 
 /**

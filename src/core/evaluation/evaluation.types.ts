@@ -74,6 +74,12 @@ export interface BuilderEvidence {
   /** Level history, oldest first. */
   levels: readonly LevelStep[];
   records: readonly EvidenceRecord[];
+  /**
+   * Records only ever looked up by id (a citation's code review, a self-evaluation's links), never
+   * counted as standing: the maintained path loads standing records only, and a cited review may have
+   * been corrected since. Absent: every lookup reads `records` (the reference path loads everything).
+   */
+  lookupOnly?: readonly EvidenceRecord[];
   /** Mentorships in which this builder is the mentor. */
   mentorships: readonly Mentorship[];
   /** Level histories of this builder's mentees, by mentee email. */

@@ -40,7 +40,7 @@ export function buildScope(input: BuilderEvidence, at: string, levelSince: strin
   // Built on first use: only citations and self-evaluation links look records up by id.
   let byId: Map<string, EvidenceRecord> | undefined;
   const recordById = (id: string): EvidenceRecord | undefined => {
-    byId ??= new Map(input.records.map((record) => [record.id, record]));
+    byId ??= new Map([...(input.lookupOnly ?? []), ...input.records].map((record) => [record.id, record]));
     return byId.get(id);
   };
   return { builder: input.email, at, levelSince, standing, recordById, windowByKind, input };

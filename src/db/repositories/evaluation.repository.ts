@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
+import type { ReadinessNeeds } from '../../core/evaluation/readiness-needs.js';
 import type { LevelStep, Mentorship, Placement } from '../../core/roster/roster.types.js';
 import type { Executor } from '../connection.js';
 import { evidence } from '../schema/evidence.schema.js';
+import { evaluationEpoch, evaluationStamps, evidenceCorrected } from '../schema/evaluation.schema.js';
 import { ladderVersions } from '../schema/ladders.schema.js';
 import { builderLevels, builders, mentorships, placements } from '../schema/roster.schema.js';
 
@@ -201,6 +203,148 @@ export async function loadBuilderEvidence(
     menteeLevels,
     placements: placementRows.map(toPlacement),
   };
+}
+
+/** The stamps that prove an evaluation current: the builder's (0: never written) and the epoch. */
+export interface EvaluationKey {
+  stamp: number;
+  epoch: number;
+}
+
+const textArray = (values: readonly string[]): SQL =>
+  sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
+
+/**
+ * The records one builder's readiness reads on `at`, in one statement: the records standing that day
+ * (dated on or before it and not superseded by then: evidence_corrected, maintained by migration 0011)
+ * of the kinds and dates `needs` names, in ledger order; the records looked up by id (cited reviews,
+ * self-evaluation links, standing or not); and the builder's stamp and the epoch, read in the same
+ * snapshot as the records, so an answer stored under them can never be older than they say.
+ */
+export async function loadStandingRecords(
+  db: Executor,
+  email: string,
+  at: string,
+  levelSince: string,
+  needs: ReadinessNeeds,
+): Promise<{ records: EvidenceRecord[]; lookupOnly: EvidenceRecord[]; key: EvaluationKey }> {
+  const c = projectedColumns(needs.dropFields);
+  const tuple = sql`json_build_array(${c.id}, ${c.kind}, ${c.builder}, ${c.date}, ${c.recordedBy}, ${c.recordedAt}, ${c.confirmedBy}, ${c.supersedes}, ${c.fields})`;
+  const reads = [
+    needs.windowKinds.length === 0
+      ? undefined
+      : sql`(${evidence.kind} = any(${textArray(needs.windowKinds)}) and ${evidence.date} >= ${levelSince})`,
+    needs.anyDateKinds.length === 0
+      ? undefined
+      : sql`${evidence.kind} = any(${textArray(needs.anyDateKinds)})`,
+    ...needs.recentKinds.map(
+      (recent) => sql`(${evidence.kind} = ${recent.kind} and ${evidence.date} >= ${recent.from})`,
+    ),
+  ].filter((clause): clause is SQL => clause !== undefined);
+  const refs = [
+    needs.lookupCitedReviews
+      ? sql`select "fields"->>'review_id' as "ref_id" from "standing" where "kind" = 'review_citation'`
+      : undefined,
+    needs.lookupSelfEvaluationLinks
+      ? sql`select jsonb_array_elements_text(coalesce("fields"->'evidence_ids', '[]'::jsonb)) as "ref_id" from "standing" where "kind" = 'self_evaluation'`
+      : undefined,
+  ].filter((clause): clause is SQL => clause !== undefined);
+  const standing =
+    reads.length === 0
+      ? sql`select null::bigint as "seq", null::date as "date", null::text as "kind", null::jsonb as "fields", null::json as "tuple" where false`
+      : sql`select ${evidence.seq} as "seq", ${evidence.date} as "date", ${evidence.kind} as "kind", ${evidence.fields} as "fields", ${tuple} as "tuple"
+          from ${evidence}
+          where ${evidence.builderEmail} = ${email} and ${evidence.date} <= ${at}
+            and (${sql.join(reads, sql` or `)})
+            and not exists (select 1 from ${evidenceCorrected}
+              where ${evidenceCorrected.recordId} = ${evidence.id} and ${evidenceCorrected.supersededOn} <= ${at})`;
+  const lookup =
+    refs.length === 0
+      ? sql`null::text`
+      : sql`(select json_agg(${tuple})::text from ${evidence}
+          where ${evidence.builderEmail} = ${email} and ${evidence.date} <= ${at}
+            and ${evidence.id} in (${sql.join(refs, sql` union `)}))`;
+  const result: unknown = await db.execute(sql`with "standing" as (${standing})
+    select (select json_agg("tuple" order by "date", "seq")::text from "standing") as "records",
+      ${lookup} as "lookup",
+      (select ${evaluationStamps.stamp} from ${evaluationStamps} where ${evaluationStamps.builderEmail} = ${email}) as "stamp",
+      (select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1) as "epoch"`);
+  // Both drivers answer `execute` with `{ rows }`; bigint comes back as text on node-postgres.
+  const row = (
+    result as {
+      rows: {
+        records: string | null;
+        lookup: string | null;
+        stamp: string | number | null;
+        epoch: string | number | null;
+      }[];
+    }
+  ).rows[0];
+  return {
+    records: fromRecordsJson(row?.records),
+    lookupOnly: fromRecordsJson(row?.lookup),
+    key: { stamp: Number(row?.stamp ?? 0), epoch: Number(row?.epoch ?? 0) },
+  };
+}
+
+/**
+ * The relations one builder's readiness reads besides records: the mentorships they give, their
+ * mentees' level histories and their placements (the same three queries as `loadBuilderEvidence`).
+ */
+export async function loadBuilderRelations(
+  db: Executor,
+  email: string,
+): Promise<Pick<BuilderEvidence, 'mentorships' | 'menteeLevels' | 'placements'>> {
+  const [mentorshipRows, menteeLevelRows, placementRows] = await Promise.all([
+    db.select().from(mentorships).where(eq(mentorships.mentorEmail, email)).orderBy(asc(mentorships.start)),
+    db
+      .select({ email: builderLevels.builderEmail, level: builderLevels.level, since: builderLevels.since })
+      .from(builderLevels)
+      .where(
+        inArray(
+          builderLevels.builderEmail,
+          db
+            .select({ mentee: mentorships.menteeEmail })
+            .from(mentorships)
+            .where(eq(mentorships.mentorEmail, email)),
+        ),
+      )
+      .orderBy(asc(builderLevels.builderEmail), asc(builderLevels.since)),
+    db.select().from(placements).where(eq(placements.builderEmail, email)).orderBy(asc(placements.start)),
+  ]);
+  const menteeLevels = new Map<string, LevelStep[]>();
+  for (const row of menteeLevelRows) {
+    const list = menteeLevels.get(row.email) ?? [];
+    list.push({ level: row.level, since: row.since });
+    menteeLevels.set(row.email, list);
+  }
+  return {
+    mentorships: mentorshipRows.map(toMentorship),
+    menteeLevels,
+    placements: placementRows.map(toPlacement),
+  };
+}
+
+/** The current evaluation stamp of each of `emails` (0: never written) and the epoch, in one query. */
+export async function currentStamps(
+  db: Executor,
+  emails: readonly string[],
+): Promise<{ stamps: Map<string, number>; epoch: number }> {
+  const [stampRows, epochRows] = await Promise.all([
+    emails.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ email: evaluationStamps.builderEmail, stamp: evaluationStamps.stamp })
+          .from(evaluationStamps)
+          .where(inArray(evaluationStamps.builderEmail, [...emails])),
+    db.select({ epoch: evaluationEpoch.epoch }).from(evaluationEpoch).where(eq(evaluationEpoch.id, 1)),
+  ]);
+  const stamps = new Map(emails.map((email) => [email, 0]));
+  for (const row of stampRows) stamps.set(row.email, Number(row.stamp));
+  return { stamps, epoch: Number(epochRows[0]?.epoch ?? 0) };
 }
 
 /** Every published ladder version without its document: id, ladder, effective date, content hash. */
