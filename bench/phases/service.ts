@@ -21,10 +21,8 @@ interface Input {
   rankingRuns: number;
   /** Dates the HTTP phase ranked at (cold, one each): their SQL floors are measured here. */
   httpRankingDates: string[];
-  /** Dates at which every builder's readiness is compared with the reference. */
-  equalityDates: string[];
-  /** Compare only every n-th builder (1: all of them). */
-  equalityStride: number;
+  /** Dates at which builders' readiness is compared with the reference: every `stride`-th builder. */
+  equalityPasses: { at: string; stride: number }[];
 }
 
 /** JSON as a caller receives it (what the routes serialise), so undefined fields and key order do not count. */
@@ -70,13 +68,14 @@ async function outcome(work: () => Promise<unknown>): Promise<unknown> {
 async function compareReadiness(
   deps: Services,
   ev: Evaluators,
-  emails: readonly string[],
-  dates: readonly string[],
+  allEmails: readonly string[],
+  passes: readonly { at: string; stride: number }[],
 ): Promise<Record<string, unknown>> {
   const reference = ev.referenceReadiness;
   if (reference === null) return { reference: null, note: 'referenceReadiness is not on main: not compared' };
   const perDate: Record<string, unknown>[] = [];
-  for (const at of dates) {
+  for (const { at, stride } of passes) {
+    const emails = allEmails.filter((_, i) => i % stride === 0);
     const started = performance.now();
     let differences = 0;
     let failedAlike = 0;
@@ -98,6 +97,7 @@ async function compareReadiness(
     }
     perDate.push({
       at,
+      stride,
       builders: emails.length,
       differences,
       both_failed_alike: failedAlike,
@@ -109,7 +109,8 @@ async function compareReadiness(
   }
   return {
     reference: 'referenceReadiness',
-    builders: emails.length,
+    builders: allEmails.length,
+    compared: perDate.reduce((sum, d) => sum + Number(d.builders), 0),
     differences: perDate.reduce((sum, d) => sum + Number(d.differences), 0),
     dates: perDate,
   };
@@ -247,14 +248,14 @@ runPhaseMain(async () => {
     for (const at of input.httpRankingDates) httpFloors[at] = await rankingFloorAt(at);
 
     // Every builder's maintained answer against the reference.
-    const emails = (await client.query<{ email: string }>('select email from builders order by email')).rows
-      .map((row) => row.email)
-      .filter((_, i) => i % input.equalityStride === 0);
+    const emails = (
+      await client.query<{ email: string }>('select email from builders order by email')
+    ).rows.map((row) => row.email);
     const levels = (
       await client.query<{ level: string }>('select distinct level from builder_levels order by level')
     ).rows.map((row) => row.level);
     const equalityStarted = performance.now();
-    const readinessEquality = await compareReadiness(deps, ev, emails, input.equalityDates);
+    const readinessEquality = await compareReadiness(deps, ev, emails, input.equalityPasses);
     const rankingEquality = await compareRankings(deps, ev, levels, [input.at, input.today]);
 
     return {
@@ -290,7 +291,6 @@ runPhaseMain(async () => {
         readiness: readinessEquality,
         ranking: rankingEquality,
         wall_ms: performance.now() - equalityStarted,
-        stride: input.equalityStride,
       },
     };
   } finally {
