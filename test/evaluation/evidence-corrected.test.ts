@@ -60,11 +60,12 @@ forEachEngine('evidence_corrected equals recordsInEffect, whatever the insert or
   });
 
   const storedRows = async (prefix: string): Promise<CorrectedRow[]> => {
-    const result: { rows: CorrectedRow[] } = await getDb().db.execute<CorrectedRow>(
+    const result: unknown = await getDb().db.execute(
       sql`select record_id, builder_email, superseded_on::text as superseded_on from evidence_corrected
           where record_id like ${`${prefix}-%`} order by record_id`,
     );
-    return result.rows.map((r) => ({ ...r, superseded_on: String(r.superseded_on) }));
+    // Both drivers answer `execute` with `{ rows }`; drizzle's type of it differs per driver.
+    return (result as { rows: CorrectedRow[] }).rows.map((r) => ({ ...r, superseded_on: String(r.superseded_on) }));
   };
 
   it('after a shuffled import and records added one by one', async () => {
