@@ -92,6 +92,23 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
       expect(await stampOf(ben)).toBe(after[1]);
     });
 
+    it('stamps a builder once when one statement writes many of their records (migration 0012)', async () => {
+      const before = await stampOf(ben);
+      // The import's shape (insert … select from jsonb_to_recordset): 0011 refused it on PGlite.
+      const many = Array.from({ length: 15 }, (_, i) => ({
+        ...adr(`many-${i}`, '2025-03-01', i % 3 === 1 ? `many-${i - 1}` : null, ben),
+      }));
+      await getDb().db.execute(sql`insert into evidence (id, kind, builder_email, date, recorded_by, recorded_at, confirmed_by, supersedes, fields)
+        select r.id, r.kind, r.builder, r.date, r.recorded_by, r.recorded_at, r.confirmed_by, r.supersedes, '{}'::jsonb
+        from jsonb_to_recordset(${JSON.stringify(many)}::jsonb) as r(id text, kind text, builder text, date date,
+          recorded_by text, recorded_at timestamptz, confirmed_by text, supersedes text)`);
+      expect(await stampOf(ben)).toBeGreaterThan(before);
+      // A placement statement of several rows of one builder goes through evaluation_stamp_emails.
+      await getDb().db.execute(sql`insert into placements (id, builder_email, client_id, start, rate_minor, currency, extended, requested_back)
+        select 'many-p-' || i, ${ben}, 'acme', '2025-01-01', 100, 'USD', false, false from generate_series(1, 50) i`);
+      await getDb().db.execute(sql`delete from placements where id like 'many-p-%'`);
+    });
+
     it('leaves nothing behind when the writing transaction rolls back', async () => {
       const before = await stampOf(ana);
       await expect(
