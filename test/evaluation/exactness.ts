@@ -4,8 +4,8 @@ import { DomainError } from '../../src/core/errors.js';
 import { addDays } from '../../src/core/dates/calendar.js';
 import type { OrganisationData } from '../../src/core/roster/organisation.types.js';
 import type { Services } from '../../src/services/composition-root.js';
-import * as rankingService from '../../src/services/ranking.service.js';
-import * as readinessService from '../../src/services/readiness.service.js';
+import { getRanking, referenceRanking as fullRanking } from '../../src/services/ranking.service.js';
+import { getReadiness, referenceReadiness as fullReadiness } from '../../src/services/readiness.service.js';
 import { leadership } from '../helpers/actors.js';
 
 /**
@@ -28,50 +28,24 @@ async function settle(run: () => Promise<unknown>): Promise<Answer> {
   }
 }
 
-type ReferenceReadiness = (deps: Services, email: string, at: string) => Promise<unknown>;
-type ReferenceRanking = (deps: Services, level: string, at: string) => Promise<unknown>;
-
-// Packages A and B add the references by these names; until they land the harness compares the
-// maintained answers with themselves (REFERENCE_MISSING says so, and the suites report it).
-const referenceReadinessFn = (readinessService as Record<string, unknown>).referenceReadiness as
-  | ReferenceReadiness
-  | undefined;
-const referenceRankingFn = (rankingService as Record<string, unknown>).referenceRanking as
-  | ReferenceRanking
-  | undefined;
-
-/** Which references are not there yet (empty once both packages have landed them). */
-export const REFERENCE_MISSING: string[] = [
-  ...(referenceReadinessFn === undefined ? ['referenceReadiness'] : []),
-  ...(referenceRankingFn === undefined ? ['referenceRanking'] : []),
-];
-
 /** The maintained readiness of `email` on `at`, as a user reads it. */
 export function maintainedReadiness(services: Services, email: string, at: string): Promise<Answer> {
-  return settle(() => readinessService.getReadiness(services, leadership, email, at));
+  return settle(() => getReadiness(services, leadership, email, at));
 }
 
-/** The full evaluation's readiness of `email` on `at`. */
+/** The full evaluation's readiness of `email` on `at` (referenceReadiness: every visible record). */
 export function referenceReadiness(services: Services, email: string, at: string): Promise<Answer> {
-  return settle(() =>
-    referenceReadinessFn === undefined
-      ? readinessService.getReadiness(services, leadership, email, at)
-      : referenceReadinessFn(services, email, at),
-  );
+  return settle(() => fullReadiness(services, email, at));
 }
 
 /** The maintained ranking of `level` on `at`. */
 export function maintainedRanking(services: Services, level: string, at: string): Promise<Answer> {
-  return settle(() => rankingService.getRanking(services, leadership, level, at));
+  return settle(() => getRanking(services, leadership, level, at));
 }
 
-/** The full evaluation's ranking of `level` on `at`. */
+/** The full evaluation's ranking of `level` on `at` (referenceRanking: nothing stored or reused). */
 export function referenceRanking(services: Services, level: string, at: string): Promise<Answer> {
-  return settle(() =>
-    referenceRankingFn === undefined
-      ? rankingService.getRanking(services, leadership, level, at)
-      : referenceRankingFn(services, level, at),
-  );
+  return settle(() => fullRanking(services, level, at));
 }
 
 /** One answer that differs: what was asked, and both answers. */
