@@ -95,5 +95,6 @@ forEachEngine('evidence_corrected equals recordsInEffect, whatever the insert or
         ...(replayPath === undefined ? {} : { path: replayPath }),
       },
     );
-  });
+    // Above vitest's 60 s default for a shared 2-core machine (idle: ~15 s per engine).
+  }, 180_000);
 });
