@@ -141,7 +141,7 @@ async function loadExisting(tx: Executor): Promise<ExistingOrganisation> {
 }
 
 /** Records checked and written at a time: one statement per batch (ADR 0015, the figures behind it). */
-const EVIDENCE_BATCH = 5000;
+const EVIDENCE_BATCH = 10_000;
 /** Problems listed one by one; past this many, the rest are counted. */
 const LISTED_PROBLEMS = 1000;
 /** Refused records remembered (so records naming them get no false "unknown"); past this, forgotten. */
