@@ -203,6 +203,12 @@ forEachEngine('maintained ranking', (getDb) => {
     expect(ranking).toEqual(await referenceRanking(deps, 'L4', '2025-12-01'));
   });
 
+  it('answers the same in batches of one builder, the next loading while one is evaluated', async () => {
+    const batched = await maintainRanking({ ...deps, batchSize: 1 }, 'L4', '2025-11-15');
+    expect([...batched.evaluated].sort()).toEqual([KAI, LEE, ROSA]);
+    expect(batched.ranking).toEqual(await referenceRanking(deps, 'L4', '2025-11-15'));
+  });
+
   it('prunes every day but today and the nearest others, per level', async () => {
     const ladder = await ladderForEvaluation(deps.db, AT, (doc) => doc.levels.some((l) => l.id === 'L4'));
     const ladderKey = ladderKeyOf(ladder!);

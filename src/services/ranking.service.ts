@@ -42,6 +42,8 @@ export interface RankingDeps {
   db: ReadinessDeps['db'];
   clock: ReadinessDeps['clock'];
   slicing?: SliceOptions;
+  /** Members evaluated per batch (default BATCH_SIZE). */
+  batchSize?: number;
 }
 
 /** A level's ranking on `at`, with the ladder version it used. */
@@ -135,9 +137,15 @@ function isCurrent(member: RankingMemberState): boolean {
   );
 }
 
+/** Members evaluated per batch: big enough for few statements, small enough to overlap and bound memory. */
+const BATCH_SIZE = 400;
+
 /**
- * Evaluates `members` as referenceRanking would (the same records, the same evaluator), builder by
- * builder in slices: each builder's records are parsed from their own JSON text just before evaluation.
+ * Evaluates `members` as referenceRanking would (the same records, the same evaluator), in batches: the
+ * next batch's records load while this one is evaluated (the database works while JavaScript does), and
+ * within a batch builder by builder in slices, each builder's records parsed from their own JSON text
+ * just before evaluation. A batch's analytics sightings cover its own builders' features: sightings are
+ * read per feature inside its own window, so a subset of the level's features gives each the same answer.
  */
 async function evaluateMembers(
   deps: RankingDeps,
@@ -148,56 +156,72 @@ async function evaluateMembers(
 ): Promise<RankingRowInput[]> {
   if (members.length === 0) return [];
   const level = findLevel(ladder, levelId);
-  const { records, mentorships } = await loadLevelRecordsJson(
-    deps.db,
-    levelId,
-    at,
-    rankingNeeds(level, at),
-    members.map((member) => member.email),
-  );
-  const recordsText = new Map(records.map((row) => [row.builder, row.records]));
+  const needs = rankingNeeds(level, at);
   const seenWithin = seenWithinDaysOf(level);
-  let sightings: EventSightings | undefined;
-  let parsed: Map<string, EvidenceRecord[]> | undefined;
-  if (seenWithin !== undefined) {
-    // Sightings are keyed by client, read once for every feature of the builders evaluated (issue 10).
-    parsed = new Map();
-    const all: EvidenceRecord[] = [];
+  const batches: RankingMemberState[][] = [];
+  const size = Math.max(1, deps.batchSize ?? BATCH_SIZE);
+  for (let i = 0; i < members.length; i += size) batches.push(members.slice(i, i + size));
+  const load = (batch: readonly RankingMemberState[]) =>
+    loadLevelRecordsJson(
+      deps.db,
+      levelId,
+      at,
+      needs,
+      batch.map((member) => member.email),
+    );
+  const out: RankingRowInput[] = [];
+  let next = load(batches[0] ?? []);
+  for (let index = 0; index < batches.length; index += 1) {
+    const batch = batches[index] ?? [];
+    const { records, mentorships } = await next;
+    const following = batches[index + 1];
+    if (following !== undefined) {
+      next = load(following);
+      // Awaited on the next turn of the loop; a failure while this batch evaluates must not go unhandled.
+      next.catch(() => undefined);
+    }
+    const recordsText = new Map(records.map((row) => [row.builder, row.records]));
+    let sightings: EventSightings | undefined;
+    let parsed: Map<string, EvidenceRecord[]> | undefined;
+    if (seenWithin !== undefined) {
+      const byBuilder = new Map<string, EvidenceRecord[]>();
+      const all: EvidenceRecord[] = [];
+      await forEachSliced(
+        records,
+        (row) => {
+          const list = parseRankingRecords(row.records);
+          byBuilder.set(row.builder, list);
+          for (const record of list) all.push(record);
+        },
+        deps.slicing,
+      );
+      parsed = byBuilder;
+      sightings = await loadEventSightings(deps.db, all, seenWithin);
+    }
     await forEachSliced(
-      records,
-      (row) => {
-        const list = parseRankingRecords(row.records);
-        parsed?.set(row.builder, list);
-        for (const record of list) all.push(record);
+      batch,
+      (member) => {
+        const text = recordsText.get(member.email);
+        const evidence: BuilderEvidence = {
+          email: member.email,
+          levels: [{ level: member.level, since: member.since }],
+          records: parsed?.get(member.email) ?? (text === undefined ? [] : parseRankingRecords(text)),
+          mentorships: mentorships.get(member.email) ?? [],
+          menteeLevels: new Map(),
+          placements: [],
+          ...(sightings === undefined ? {} : { eventSightings: sightings }),
+        };
+        out.push({
+          builder: member.email,
+          stamp: member.stamp,
+          epoch: member.epoch,
+          levelSince: member.since,
+          metricsMet: countMetricsMet(ladder, evidence, at),
+        });
       },
       deps.slicing,
     );
-    sightings = await loadEventSightings(deps.db, all, seenWithin);
   }
-  const out: RankingRowInput[] = [];
-  await forEachSliced(
-    members,
-    (member) => {
-      const text = recordsText.get(member.email);
-      const evidence: BuilderEvidence = {
-        email: member.email,
-        levels: [{ level: member.level, since: member.since }],
-        records: parsed?.get(member.email) ?? (text === undefined ? [] : parseRankingRecords(text)),
-        mentorships: mentorships.get(member.email) ?? [],
-        menteeLevels: new Map(),
-        placements: [],
-        ...(sightings === undefined ? {} : { eventSightings: sightings }),
-      };
-      out.push({
-        builder: member.email,
-        stamp: member.stamp,
-        epoch: member.epoch,
-        levelSince: member.since,
-        metricsMet: countMetricsMet(ladder, evidence, at),
-      });
-    },
-    deps.slicing,
-  );
   return out;
 }
 
