@@ -65,7 +65,10 @@ forEachEngine('evidence_corrected equals recordsInEffect, whatever the insert or
           where record_id like ${`${prefix}-%`} order by record_id`,
     );
     // Both drivers answer `execute` with `{ rows }`; drizzle's type of it differs per driver.
-    return (result as { rows: CorrectedRow[] }).rows.map((r) => ({ ...r, superseded_on: String(r.superseded_on) }));
+    return (result as { rows: CorrectedRow[] }).rows.map((r) => ({
+      ...r,
+      superseded_on: String(r.superseded_on),
+    }));
   };
 
   it('after a shuffled import and records added one by one', async () => {

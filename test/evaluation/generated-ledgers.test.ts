@@ -47,31 +47,35 @@ forEachEngine('maintained answers equal the reference: generated ledgers', (getD
     await publishShippedLaddersIfEmpty(services, systemActor);
   });
 
-  it('readiness of every builder and ranking of every level, at many dates', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        organisationPlanArb,
-        fc.array(fc.integer({ min: -500, max: 2200 }), { minLength: 2, maxLength: 2 }),
-        async (plan, randomDays) => {
-          // Runs share the database: each one its own domain and ids (fast-check shrinks by rerunning).
-          run += 1;
-          const org = organisationOf(plan, `r${run}`);
-          await applyOrganisation(services, systemActor, org.data, { source: `generated r${run}` });
-          for (const record of org.tail) await recordEvidence(services, systemActor, record);
-          const all = { ...org.data, evidence: org.records };
-          const dates = [
-            ...spreadDates(datesOfInterest(all, TODAY), 8),
-            ...randomDays.map((d) => new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10)),
-          ];
-          expectNoDifferences(await readinessDifferences(services, org.emails, dates));
-          expectNoDifferences(await rankingDifferences(services, LEVELS, dates));
+  it(
+    'readiness of every builder and ranking of every level, at many dates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          organisationPlanArb,
+          fc.array(fc.integer({ min: -500, max: 2200 }), { minLength: 2, maxLength: 2 }),
+          async (plan, randomDays) => {
+            // Runs share the database: each one its own domain and ids (fast-check shrinks by rerunning).
+            run += 1;
+            const org = organisationOf(plan, `r${run}`);
+            await applyOrganisation(services, systemActor, org.data, { source: `generated r${run}` });
+            for (const record of org.tail) await recordEvidence(services, systemActor, record);
+            const all = { ...org.data, evidence: org.records };
+            const dates = [
+              ...spreadDates(datesOfInterest(all, TODAY), 8),
+              ...randomDays.map((d) => new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10)),
+            ];
+            expectNoDifferences(await readinessDifferences(services, org.emails, dates));
+            expectNoDifferences(await rankingDifferences(services, LEVELS, dates));
+          },
+        ),
+        {
+          numRuns: NUM_RUNS,
+          ...(seed === undefined ? {} : { seed }),
+          ...(replayPath === undefined ? {} : { path: replayPath }),
         },
-      ),
-      {
-        numRuns: NUM_RUNS,
-        ...(seed === undefined ? {} : { seed }),
-        ...(replayPath === undefined ? {} : { path: replayPath }),
-      },
-    );
-  }, TIMEOUT_MS);
+      );
+    },
+    TIMEOUT_MS,
+  );
 });

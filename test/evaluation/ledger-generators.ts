@@ -69,7 +69,15 @@ const correctionArb = fc.record({
 const recordArb = fc.record({
   builder: fc.nat({ max: 9 }),
   // Every kind, the ones the L4 metrics count more often.
-  kind: fc.constantFrom(...KINDS, 'decision', 'decision', 'decision', 'feature', 'review_citation', 'client_feedback'),
+  kind: fc.constantFrom(
+    ...KINDS,
+    'decision',
+    'decision',
+    'decision',
+    'feature',
+    'review_citation',
+    'client_feedback',
+  ),
   // Mostly within the generated years, some far before and after them.
   day: fc.oneof(
     { weight: 6, arbitrary: fc.integer({ min: 0, max: 1300 }) },
