@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { isoDateOf } from '../core/dates/calendar.js';
@@ -13,11 +14,13 @@ import { findLevel } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
 import {
   findBuilderLevels,
+  findCurrentReadinessAnswer,
   findLadderDocument,
   listLadderVersionHeads,
   loadBuilderEvidence,
   loadBuilderRelations,
   loadStandingRecords,
+  storeReadinessAnswer,
 } from '../db/repositories/evaluation.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
@@ -118,7 +121,8 @@ interface ReadinessSubject {
   ladder: LadderUsed;
   step: { level: string; since: string };
   level: LevelDefinition | undefined;
-  assessment: Promise<AssessmentOutcome | null>;
+  /** The latest decided case's outcome, read only when an answer is computed. */
+  loadAssessment: () => Promise<AssessmentOutcome | null>;
 }
 
 /** The builder, the ladder in force, their level on `at` and the assessment: what both paths share. */
@@ -138,20 +142,35 @@ async function readinessSubject(
   const step = levelStepAt(builder, at);
   const level = findLevel(ladder.document, step.level);
   const target = level?.promotion?.target_level;
-  const assessment =
+  const loadAssessment = () =>
     target === undefined
       ? Promise.resolve(null)
       : deps.assessmentOf(deps.db, { builder: builder.email, level: step.level, target_level: target, at });
-  // Awaited by the caller beside its own loads; a rejection is handled there, not left unobserved.
-  assessment.catch(() => undefined);
-  return { at, builder, ladder, step, level, assessment };
+  return { at, builder, ladder, step, level, loadAssessment };
+}
+
+// A shipped file has no version id: its content identifies it (parsed once per process, so hashed once).
+const shippedKeys = new WeakMap<LadderDocument, string>();
+
+/** What identifies the rules an answer used: the published version's id, or the shipped file's content. */
+function ladderKeyOf(ladder: LadderUsed): string {
+  if (ladder.versionId !== null) return `version:${ladder.versionId}`;
+  let key = shippedKeys.get(ladder.document);
+  if (key === undefined) {
+    key = `file:${createHash('sha256').update(JSON.stringify(ladder.document)).digest('hex')}`;
+    shippedKeys.set(ladder.document, key);
+  }
+  return key;
 }
 
 /**
  * Readiness and the ladder document it was evaluated with (for callers that show names, e.g. the CLI).
- * The maintained path (issue 15, ADR 0014): only the records standing on `at` (evidence_corrected) of
- * the kinds and dates the level reads (`readinessNeeds`), plus the records looked up by id, in one
- * statement. Answers equal `referenceReadiness` exactly (test/evaluation).
+ * The maintained path (issue 15, ADR 0014): an answer stored under the builder's current stamp, the
+ * current epoch, `at` and the ladder key is current by construction and is returned as stored; else
+ * only the records standing on `at` (evidence_corrected) of the kinds and dates the level reads
+ * (`readinessNeeds`), plus the records looked up by id, are loaded in one statement, evaluated, and the
+ * answer stored if its key is still current. Answers equal `referenceReadiness` exactly (test/evaluation).
+ * The assessment provider must read only what stamps its candidate (promotion cases and decisions).
  */
 export async function getReadinessWithLadder(
   deps: ReadinessDeps,
@@ -159,19 +178,16 @@ export async function getReadinessWithLadder(
   email: string,
   atInput?: string,
 ): Promise<{ readiness: Readiness; ladder: LadderDocument }> {
-  const {
-    at,
-    builder,
-    ladder,
-    step,
-    level,
-    assessment: pending,
-  } = await readinessSubject(deps, email, atInput);
+  const { at, builder, ladder, step, level, loadAssessment } = await readinessSubject(deps, email, atInput);
+  const ladderKey = ladderKeyOf(ladder);
+  const stored = await findCurrentReadinessAnswer(deps.db, builder.email, at, ladderKey);
+  // Only answers this function computed are stored, so the text has the Readiness shape.
+  if (stored !== undefined) return { readiness: JSON.parse(stored) as Readiness, ladder: ladder.document };
   const needs = readinessNeeds(level, at);
   const [standing, relations, assessment] = await Promise.all([
     loadStandingRecords(deps.db, builder.email, at, step.since, needs),
     loadBuilderRelations(deps.db, builder.email),
-    pending,
+    loadAssessment(),
   ]);
   const loaded: BuilderEvidence = {
     email: builder.email,
@@ -180,13 +196,16 @@ export async function getReadinessWithLadder(
     lookupOnly: standing.lookupOnly,
     ...relations,
   };
-  const readiness = evaluateReadiness({
+  const computed = evaluateReadiness({
     ladder: ladder.document,
     evidence: await withSightings(deps, level, loaded),
     at,
     assessment,
   });
-  return { readiness, ladder: ladder.document };
+  // The answer as JSON once: what is stored is what every later read returns, field for field.
+  const json = JSON.stringify(computed);
+  await storeReadinessAnswer(deps.db, builder.email, at, ladderKey, standing.key, json);
+  return { readiness: JSON.parse(json) as Readiness, ladder: ladder.document };
 }
 
 /**
@@ -198,10 +217,10 @@ export async function referenceReadiness(
   email: string,
   atInput?: string,
 ): Promise<Readiness> {
-  const { at, builder, ladder, level, assessment: pending } = await readinessSubject(deps, email, atInput);
+  const { at, builder, ladder, level, loadAssessment } = await readinessSubject(deps, email, atInput);
   const [loaded, assessment] = await Promise.all([
     loadBuilderEvidence(deps.db, builder, at, unevaluatedFields(level)),
-    pending,
+    loadAssessment(),
   ]);
   return evaluateReadiness({
     ladder: ladder.document,

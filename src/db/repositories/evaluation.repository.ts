@@ -5,7 +5,12 @@ import type { ReadinessNeeds } from '../../core/evaluation/readiness-needs.js';
 import type { LevelStep, Mentorship, Placement } from '../../core/roster/roster.types.js';
 import type { Executor } from '../connection.js';
 import { evidence } from '../schema/evidence.schema.js';
-import { evaluationEpoch, evaluationStamps, evidenceCorrected } from '../schema/evaluation.schema.js';
+import {
+  evaluationEpoch,
+  evaluationStamps,
+  evidenceCorrected,
+  readinessAnswers,
+} from '../schema/evaluation.schema.js';
 import { ladderVersions } from '../schema/ladders.schema.js';
 import { builderLevels, builders, mentorships, placements } from '../schema/roster.schema.js';
 
@@ -345,6 +350,69 @@ export async function currentStamps(
   const stamps = new Map(emails.map((email) => [email, 0]));
   for (const row of stampRows) stamps.set(row.email, Number(row.stamp));
   return { stamps, epoch: Number(epochRows[0]?.epoch ?? 0) };
+}
+
+// The current key of one builder, as SQL: a stored answer is read or written only under it.
+const currentStampOf = (email: string): SQL =>
+  sql`coalesce((select ${evaluationStamps.stamp} from ${evaluationStamps} where ${evaluationStamps.builderEmail} = ${email}), 0)`;
+const currentEpoch = sql`(select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1)`;
+
+/**
+ * The readiness answer stored for (builder, at, ladder key) if it was computed under the builder's
+ * current stamp and the current epoch — the key proves it current — else undefined. The answer is the
+ * JSON text as it was computed (kept as a JSON string, so its key order is the API's).
+ */
+export async function findCurrentReadinessAnswer(
+  db: Executor,
+  email: string,
+  at: string,
+  ladderKey: string,
+): Promise<string | undefined> {
+  const rows = await db
+    .select({ answer: sql<string>`${readinessAnswers.answer} #>> '{}'` })
+    .from(readinessAnswers)
+    .where(
+      and(
+        eq(readinessAnswers.builderEmail, email),
+        eq(readinessAnswers.at, at),
+        eq(readinessAnswers.ladderKey, ladderKey),
+        sql`${readinessAnswers.stamp} = ${currentStampOf(email)}`,
+        sql`${readinessAnswers.epoch} = ${currentEpoch}`,
+      ),
+    );
+  return rows[0]?.answer;
+}
+
+/**
+ * Stores an answer computed from reads that began under `key`, only if `key` is still current now: the
+ * reads came after the key's snapshot, so if nothing the answer reads changed since, the answer is
+ * exactly the one under `key`; if something changed, the stamp or epoch moved and nothing is stored.
+ * The builder's answers under older keys can never be read again and are removed.
+ */
+export async function storeReadinessAnswer(
+  db: Executor,
+  email: string,
+  at: string,
+  ladderKey: string,
+  key: EvaluationKey,
+  answerJson: string,
+): Promise<void> {
+  await db.execute(sql`insert into ${readinessAnswers} (builder_email, at, ladder_key, stamp, epoch, answer)
+    select ${email}, ${at}::date, ${ladderKey}, ${key.stamp}::bigint, ${key.epoch}::bigint, to_jsonb(${answerJson}::text)
+    where ${currentStampOf(email)} = ${key.stamp}::bigint and ${currentEpoch} = ${key.epoch}::bigint
+    on conflict (builder_email, at, ladder_key) do update
+      set stamp = excluded.stamp, epoch = excluded.epoch, answer = excluded.answer`);
+  await db
+    .delete(readinessAnswers)
+    .where(
+      and(
+        eq(readinessAnswers.builderEmail, email),
+        or(
+          sql`${readinessAnswers.stamp} <> ${key.stamp}::bigint`,
+          sql`${readinessAnswers.epoch} <> ${key.epoch}::bigint`,
+        ),
+      ),
+    );
 }
 
 /** Every published ladder version without its document: id, ladder, effective date, content hash. */
