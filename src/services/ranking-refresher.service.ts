@@ -70,24 +70,34 @@ export interface RefresherOptions {
 export interface RankingRefresher {
   /** Runs one cycle now (after the one in progress), whatever the watermark says. */
   refreshNow(): Promise<RefreshSummary>;
+  /** Runs one timer check now: a cycle only if the watermark moved and then held (undefined: skipped). */
+  check(): Promise<RefreshSummary | undefined>;
   /** Stops the timer and waits for a cycle in progress to end. */
   stop(): Promise<void>;
 }
 
-/** Starts the background refresher: a first cycle at once, then one check every `intervalMs`. */
+/**
+ * Starts the background refresher: a first cycle at once, then one check every `intervalMs`. A check
+ * refreshes only once the watermark has moved since the last cycle and then held still for one interval:
+ * during a burst of writes the readers evaluate the few stale builders themselves, and the whole level
+ * (after a new epoch) is evaluated once the burst is over, not once per check.
+ */
 export function startRankingRefresher(deps: RankingDeps, options: RefresherOptions = {}): RankingRefresher {
   const intervalMs = options.intervalMs ?? 15_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let lastMark: string | undefined;
+  let lastSeen: string | undefined;
+  let lastDone: string | undefined;
   let running: Promise<unknown> = Promise.resolve();
 
   const cycle = async (force: boolean): Promise<RefreshSummary | undefined> => {
     const mark = `${isoDateOf(deps.clock.now())}/${await readEvaluationWatermark(deps.db)}`;
-    if (!force && mark === lastMark) return undefined;
+    const settled = mark === lastSeen;
+    lastSeen = mark;
+    if (!force && (mark === lastDone || (lastDone !== undefined && !settled))) return undefined;
     const summary = await refreshTodaysRankings(deps);
-    // The mark read before the cycle: a write during it moves the watermark, so the next check runs.
-    lastMark = mark;
+    // The mark read before the cycle: a write during it moves the watermark, so a later check runs.
+    lastDone = mark;
     if (summary.pruned > 0 || summary.levels.some((l) => l.evaluated > 0)) options.onRefreshed?.(summary);
     return summary;
   };
@@ -117,6 +127,7 @@ export function startRankingRefresher(deps: RankingDeps, options: RefresherOptio
         // cycle(true) always refreshes.
         return summary as RefreshSummary;
       }),
+    check: () => serial(() => cycle(false)),
     stop: async () => {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);

@@ -253,6 +253,13 @@ forEachEngine('maintained ranking', (getDb) => {
       const read = await maintainRanking(refresherDeps, 'L4', today);
       expect(read.evaluated).toEqual([]);
       expect(read.ranking).toEqual(await referenceRanking(refresherDeps, 'L4', today));
+      // A timer check waits for the watermark to hold still: the first check after a write skips.
+      await insertEvidence(deps.db, [
+        make.feature({ id: 'kai-f2', builder: KAI, recorded_by: KAI, date: '2025-11-02' }),
+      ]);
+      expect(await refresher.check()).toBeUndefined();
+      expect((await refresher.check())?.levels.find((l) => l.level === 'L4')?.evaluated).toBe(1);
+      expect(await refresher.check()).toBeUndefined();
     } finally {
       await refresher.stop();
     }
