@@ -188,4 +188,27 @@ forEachEngine('ladder import as a stream, refusals', (getDb) => {
     const errors = await importErrors(() => importOrganisation(deps(), operator, dir, batches));
     expect(errors).toEqual([expect.stringMatching(/^evidence\.ndjson:15: \(json\): not valid JSON: /)]);
   });
+
+  it('reads a BOM, CRLF line ends and a last line without LF, and names every line that is not UTF-8', async () => {
+    const lines = await exampleLines();
+    const good = await orgWithLedger([]);
+    await writeFile(
+      path.join(good, 'evidence.ndjson'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'))]),
+    );
+    expect((await importOrganisation(deps(), operator, good, batches)).created.evidence).toBe(13);
+    const bad = await orgWithLedger([]);
+    const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+    await writeFile(
+      path.join(bad, 'evidence.ndjson'),
+      Buffer.concat([
+        latin1(`${checkin(90, { id: 'caf\u00e9' })}\n${checkin(91)}\n`),
+        latin1(checkin(92, { id: '\u00e9' })),
+      ]),
+    );
+    expect(await importErrors(() => importOrganisation(deps(), operator, bad, batches))).toEqual([
+      'evidence.ndjson:1: (encoding): not valid UTF-8: byte 0xe9 at column 11; save the file as UTF-8',
+      'evidence.ndjson:3: (encoding): not valid UTF-8: byte 0xe9 at column 8; save the file as UTF-8',
+    ]);
+  });
 });

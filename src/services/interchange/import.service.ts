@@ -173,8 +173,9 @@ type EvidenceEntry =
  */
 interface EvidenceSource {
   total(): Promise<number>;
-  entries(): AsyncIterable<EvidenceEntry>;
-  again(positions: readonly number[]): AsyncIterable<EvidenceEntry>;
+  /** Every entry in order, a few hundred at a time (one await per group, not per record). */
+  entries(): AsyncIterable<EvidenceEntry[]>;
+  again(positions: readonly number[]): AsyncIterable<EvidenceEntry[]>;
   /** How a position reads inside a message (`line 12`). */
   where(position: number): string;
   /** One problem of the record at `position` as the line people read. */
@@ -191,10 +192,10 @@ function fileSource(file: string): EvidenceSource {
   return {
     total: () => countEvidenceLines(file),
     async *entries() {
-      for await (const line of streamEvidenceFile(file)) yield entryOf(line);
+      for await (const lines of streamEvidenceFile(file)) yield lines.map(entryOf);
     },
     async *again(positions) {
-      for await (const line of rereadEvidenceLines(file, positions)) yield entryOf(line);
+      for await (const lines of rereadEvidenceLines(file, positions)) yield lines.map(entryOf);
     },
     where: (line) => `line ${line}`,
     describe: (line, field, message) =>
@@ -202,17 +203,23 @@ function fileSource(file: string): EvidenceSource {
   };
 }
 
+const LIST_GROUP = 1000;
+
 function listSource(records: readonly EvidenceInput[], locate: ImportOptions['locate']): EvidenceSource {
   return {
     total: () => Promise.resolve(records.length),
     async *entries() {
-      for (const [position, record] of records.entries()) yield { ok: true, position, record };
+      for (let start = 0; start < records.length; start += LIST_GROUP)
+        yield records
+          .slice(start, start + LIST_GROUP)
+          .map((record, i): EvidenceEntry => ({ ok: true, position: start + i, record }));
     },
     async *again(positions) {
-      for (const position of positions) {
-        const record = records[position];
-        if (record !== undefined) yield { ok: true, position, record };
-      }
+      for (let start = 0; start < positions.length; start += LIST_GROUP)
+        yield positions.slice(start, start + LIST_GROUP).flatMap((position): EvidenceEntry[] => {
+          const record = records[position];
+          return record === undefined ? [] : [{ ok: true, position, record }];
+        });
     },
     where: (index) => `entry ${index + 1}`,
     describe: (index, field, message) => {
@@ -330,16 +337,18 @@ async function importEvidence(
     writing.catch(() => undefined);
   };
 
-  for await (const entry of source.entries()) {
-    read += 1;
-    if (!entry.ok) {
-      for (const text of entry.problems) out.shape.add(entry.position, text);
-    } else if (out.shape.count === 0) {
-      // After a malformed line only the files' problems are reported: the rest is only parsed.
-      batch.push({ position: entry.position, record: entry.record });
-      if (batch.length >= run.batchSize) await flush();
+  for await (const entries of source.entries()) {
+    for (const entry of entries) {
+      read += 1;
+      if (!entry.ok) {
+        for (const text of entry.problems) out.shape.add(entry.position, text);
+      } else if (out.shape.count === 0) {
+        // After a malformed line only the files' problems are reported: the rest is only parsed.
+        batch.push({ position: entry.position, record: entry.record });
+        if (batch.length >= run.batchSize) await flush();
+      }
     }
-    if (read % 1000 === 0) run.report(read, batch.length + inFlight);
+    run.report(read, batch.length + inFlight);
   }
   await flush();
   await writing;
@@ -355,10 +364,12 @@ async function importEvidence(
       out.checks.add(p.position, source.describe(p.position, p.field, p.message));
     again = [];
   };
-  for await (const entry of source.again(deferred)) {
-    if (!entry.ok) continue;
-    again.push({ position: entry.position, record: entry.record });
-    if (again.length >= run.batchSize) await recheck();
+  for await (const entries of source.again(deferred)) {
+    for (const entry of entries) {
+      if (!entry.ok) continue;
+      again.push({ position: entry.position, record: entry.record });
+      if (again.length >= run.batchSize) await recheck();
+    }
   }
   await recheck();
   return out;
@@ -387,8 +398,9 @@ async function runImport(
   if (rosterProblems.length > 0) {
     // The files' own problems: the ledger is read for its own, nothing is looked up or written.
     const shape = new ProblemList();
-    for await (const entry of evidence.entries())
-      if (!entry.ok) for (const text of entry.problems) shape.add(entry.position, text);
+    for await (const entries of evidence.entries())
+      for (const entry of entries)
+        if (!entry.ok) for (const text of entry.problems) shape.add(entry.position, text);
     throw importFailed([...rosterProblems, ...shape.lines()], rosterProblems.length + shape.count);
   }
   const ladder = options.ladder ?? (await loadLadderContext(deps));

@@ -541,51 +541,87 @@ export function parseEvidenceLine(line: number, text: string): EvidenceLine {
 
 const hasBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
-/** The raw lines of a file, split on LF bytes as they stream in (UTF-8 never has 0x0A inside a character). */
-async function* byteLines(file: string): AsyncGenerator<{ line: number; bytes: Uint8Array }> {
-  let rest: Buffer = Buffer.alloc(0);
-  let line = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const data = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
-    let start = 0;
-    for (let end = data.indexOf(0x0a, start); end !== -1; end = data.indexOf(0x0a, start)) {
-      line += 1;
-      yield { line, bytes: data.subarray(start, end) };
-      start = end + 1;
-    }
-    // Copied, so the 1 MiB chunk it came from can go.
-    rest = Buffer.from(data.subarray(start));
+/** One line of a file as text, or where its first byte that is not UTF-8 is. */
+type TextLine = { line: number; text: string } | { line: number; byte: string; column: number };
+
+/** The lines of `bytes` (whole lines, LF-separated, without the last LF), decoded strictly. */
+function decodeLines(bytes: Uint8Array, firstLine: number): TextLine[] {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) {
+    // decodeUtf8 drops a BOM at the start of what it is given: only the file's first line may have one.
+    const text = firstLine > 1 && hasBom(bytes) ? `\uFEFF${decoded.text}` : decoded.text;
+    return text.split('\n').map((line, index) => ({ line: firstLine + index, text: line }));
   }
-  if (rest.length > 0) yield { line: line + 1, bytes: rest };
+  // Rare: a bad byte somewhere in this chunk. Line by line, so every bad line is named, with its column.
+  const out: TextLine[] = [];
+  let start = 0;
+  for (let line = firstLine; start <= bytes.length; line += 1) {
+    const found = bytes.indexOf(0x0a, start);
+    const end = found === -1 ? bytes.length : found;
+    const part = bytes.subarray(start, end);
+    const one = decodeUtf8(part);
+    if (one.ok) out.push({ line, text: line > 1 && hasBom(part) ? `\uFEFF${one.text}` : one.text });
+    else out.push({ line, byte: one.byte, column: one.column });
+    if (found === -1) break;
+    start = end + 1;
+  }
+  return out;
 }
 
 /**
- * Streams evidence.ndjson: one line at a time is decoded (strict UTF-8: a bad byte is that line's
- * problem, with its column) and parsed; blank lines are skipped. Memory stays one read chunk and one
- * line, whatever the file's size.
+ * The lines of a file as they stream in, a read chunk's whole lines at a time (split on LF bytes: UTF-8
+ * never has 0x0A inside a character), each chunk decoded at once.
  */
-export async function* streamEvidenceFile(file: string): AsyncGenerator<EvidenceLine> {
-  for await (const { line, bytes } of byteLines(file)) {
-    const decoded = decodeUtf8(bytes);
-    if (!decoded.ok) {
-      yield {
-        ok: false,
-        line,
-        problems: [
-          {
-            file: EVIDENCE_FILE,
-            line,
-            column: '(encoding)',
-            message: `not valid UTF-8: byte ${decoded.byte} at column ${decoded.column}; save the file as UTF-8`,
-          },
-        ],
-      };
+async function* textLines(file: string): AsyncGenerator<TextLine[]> {
+  let rest: Buffer = Buffer.alloc(0);
+  let line = 1;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const data = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+    const last = data.lastIndexOf(0x0a);
+    if (last === -1) {
+      rest = data;
       continue;
     }
-    // decodeUtf8 drops a BOM at the start of what it is given: only the file's first line may have one.
-    const text = line > 1 && hasBom(bytes) ? `\uFEFF${decoded.text}` : decoded.text;
-    if (text.trim() === '') continue;
-    yield parseEvidenceLine(line, text);
+    const lines = decodeLines(data.subarray(0, last), line);
+    line += lines.length;
+    // Copied, so the 1 MiB chunk it came from can go.
+    rest = Buffer.from(data.subarray(last + 1));
+    yield lines;
+  }
+  if (rest.length > 0) yield decodeLines(rest, line);
+}
+
+function evidenceLineOf(text: TextLine): EvidenceLine | null {
+  if ('byte' in text) {
+    return {
+      ok: false,
+      line: text.line,
+      problems: [
+        {
+          file: EVIDENCE_FILE,
+          line: text.line,
+          column: '(encoding)',
+          message: `not valid UTF-8: byte ${text.byte} at column ${text.column}; save the file as UTF-8`,
+        },
+      ],
+    };
+  }
+  return text.text.trim() === '' ? null : parseEvidenceLine(text.line, text.text);
+}
+
+/**
+ * Streams evidence.ndjson, a read chunk's lines at a time: decoded (strict UTF-8: a bad byte is that
+ * line's problem, with its column) and parsed; blank lines are skipped. Memory stays one read chunk (1
+ * MiB) and its lines, whatever the file's size.
+ */
+export async function* streamEvidenceFile(file: string): AsyncGenerator<EvidenceLine[]> {
+  for await (const lines of textLines(file)) {
+    const out: EvidenceLine[] = [];
+    for (const text of lines) {
+      const parsed = evidenceLineOf(text);
+      if (parsed !== null) out.push(parsed);
+    }
+    yield out;
   }
 }
 
@@ -596,16 +632,20 @@ export async function* streamEvidenceFile(file: string): AsyncGenerator<Evidence
 export async function* rereadEvidenceLines(
   file: string,
   lines: Iterable<number>,
-): AsyncGenerator<EvidenceLine> {
+): AsyncGenerator<EvidenceLine[]> {
   const wanted = lines[Symbol.iterator]();
   let next = wanted.next();
-  for await (const { line, bytes } of byteLines(file)) {
+  for await (const chunk of textLines(file)) {
+    const out: EvidenceLine[] = [];
+    for (const text of chunk) {
+      if (next.done === true) break;
+      if (text.line !== next.value) continue;
+      next = wanted.next();
+      const parsed = evidenceLineOf(text);
+      if (parsed !== null) out.push(parsed);
+    }
+    yield out;
     if (next.done === true) return;
-    if (line !== next.value) continue;
-    next = wanted.next();
-    const decoded = decodeUtf8(bytes);
-    if (decoded.ok)
-      yield parseEvidenceLine(line, line > 1 && hasBom(bytes) ? `\uFEFF${decoded.text}` : decoded.text);
   }
 }
 
