@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, it } from 'vitest';
 import { systemActor } from '../../src/core/actor.js';
+import { addDays } from '../../src/core/dates/calendar.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { buildServices, type Services } from '../../src/services/composition-root.js';
 import { recordEvidence } from '../../src/services/evidence.service.js';
@@ -14,14 +15,15 @@ import {
   readinessDifferences,
   spreadDates,
 } from './exactness.js';
-import { organisationOf, organisationPlanArb } from './ledger-generators.js';
+import { BASE, organisationOf, organisationPlanArb } from './ledger-generators.js';
 
 /**
  * Issue 15: over property-generated organisations (ledger-generators.ts: records of every kind,
  * corrections and chains, citations, mentorships, level changes, placements, imported in a shuffled
  * order plus a tail recorded one by one), the maintained readiness of every builder and the maintained
- * ranking of every level equal the full evaluation at many dates: the day before and of every change,
- * dates before the first level and after every record, and two drawn at random.
+ * ranking of every level equal the full evaluation at many dates: a spread of the days before and of
+ * every change (from before the first level to after every record), the day before and of three
+ * corrections, and two dates drawn at random.
  *
  * A failure prints fast-check's seed and path; rerun it with LADDER_FC_SEED=<seed> (and
  * LADDER_FC_PATH=<path> to start from the shrunk case).
@@ -54,16 +56,27 @@ forEachEngine('maintained answers equal the reference: generated ledgers', (getD
         fc.asyncProperty(
           organisationPlanArb,
           fc.array(fc.integer({ min: -500, max: 2200 }), { minLength: 2, maxLength: 2 }),
-          async (plan, randomDays) => {
+          fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+          async (plan, randomDays, correctionPicks) => {
             // Runs share the database: each one its own domain and ids (fast-check shrinks by rerunning).
             run += 1;
             const org = organisationOf(plan, `r${run}`);
             await applyOrganisation(services, systemActor, org.data, { source: `generated r${run}` });
             for (const record of org.tail) await recordEvidence(services, systemActor, record);
             const all = { ...org.data, evidence: org.records };
+            // The day before and the day of three corrections: where a standing interval one day off
+            // shows (a spread of all interesting dates rarely lands on them).
+            const corrections = org.records.filter((r) => r.supersedes !== null);
+            const boundaries = correctionPicks.flatMap((pick) => {
+              const correction = corrections[pick % Math.max(corrections.length, 1)];
+              return correction === undefined ? [] : [addDays(correction.date, -1), correction.date];
+            });
             const dates = [
-              ...spreadDates(datesOfInterest(all, TODAY), 8),
-              ...randomDays.map((d) => new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10)),
+              ...new Set([
+                ...spreadDates(datesOfInterest(all, TODAY), 6),
+                ...boundaries,
+                ...randomDays.map((d) => addDays(BASE, d)),
+              ]),
             ];
             expectNoDifferences(await readinessDifferences(services, org.emails, dates));
             expectNoDifferences(await rankingDifferences(services, LEVELS, dates));
