@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<void> {
   }
   for (const r of large)
     console.log(
-      `${r.engine}: ${path.basename((await latest(r.engine, 'large'))!)}, commit ${r.commit?.slice(0, 7) ?? '?'}, ${r.started_at ?? r.date} → ${r.finished_at ?? ''}`,
+      `${r.engine}: ${path.basename((await latest(r.engine, 'large'))!)}, commit ${r.commit?.slice(0, 7) ?? '?'}, ${r.started_at ?? r.date} → ${r.finished_at ?? ''}${r.partial === undefined ? '' : ` — PARTIAL: ${r.partial}`}`,
     );
   console.log(`\n${markdownTable(large)}`);
   if (pairs.length > 0) console.log(`\n${growthTable(pairs)}`);

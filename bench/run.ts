@@ -103,6 +103,8 @@ export interface BenchResult {
   machine: { cpus: number; cpu_model: string; memory_gb: number; node: string; platform: string };
   figures: Figure[];
   details: Record<string, unknown>;
+  /** Set when the run did not finish (e.g. stopped at a deadline): which phases the figures cover. */
+  partial?: string;
 }
 
 const GENERATOR_VERSION = 1;
