@@ -90,18 +90,22 @@ export function growthTable(pairs: readonly { small: BenchResult; large: BenchRe
   return lines.join('\n');
 }
 
+const read = async (file: string): Promise<BenchResult> =>
+  JSON.parse(await readFile(file, 'utf8')) as BenchResult;
+
 async function latest(engine: string, size: 'large' | 'small'): Promise<string | undefined> {
   const dir = path.join(repoRoot, 'bench', 'results');
   const suffix = size === 'large' ? '' : `-${size}`;
   const files = (await readdir(dir))
     .filter((f) => new RegExp(`^\\d{4}-\\d{2}-\\d{2}-${engine}${suffix}\\.json$`).test(f))
     .sort();
-  const last = files.at(-1);
-  return last === undefined ? undefined : path.join(dir, last);
+  // Newest first, and only runs of this bench (issue 15): they record the commit they measured.
+  for (const file of files.reverse()) {
+    const result = await read(path.join(dir, file));
+    if (result.today !== undefined) return path.join(dir, file);
+  }
+  return undefined;
 }
-
-const read = async (file: string): Promise<BenchResult> =>
-  JSON.parse(await readFile(file, 'utf8')) as BenchResult;
 
 async function main(argv: string[]): Promise<void> {
   if (argv.length > 0) {
