@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { notFound } from '../core/errors.js';
 import type { BuilderEvidence, EventSightings } from '../core/evaluation/evaluation.types.js';
@@ -22,8 +21,9 @@ import {
   type RankingRowInput,
 } from '../db/repositories/ranking.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
-import { ladderForEvaluation, resolveAt, type LadderUsed, type ReadinessDeps } from './readiness.service.js';
+import { ladderForEvaluation, resolveAt, type ReadinessDeps } from './readiness.service.js';
 import { forEachSliced, type SliceOptions } from './slicing.js';
+import { evaluationKeyOf } from './evaluation-key.service.js';
 
 /**
  * A level's ranking: the builders holding the level on `at`, ordered by how many of the level's ranking
@@ -54,28 +54,8 @@ export interface LevelRanking {
   entries: RankingEntry[];
 }
 
-/**
- * Bumped whenever a change to the evaluation code could change a stored metrics_met: rows stored under
- * an older revision then no longer match any key and are evaluated again.
- */
-const EVALUATION_REVISION = 'r1';
-
-const shippedKeys = new WeakMap<LadderDocument, string>();
-
-/**
- * The ladder part of a stored row's key: a published version by its id (versions are insert-only), a
- * shipped file (no id) by the hash of its content.
- */
-export function ladderKeyOf(ladder: LadderUsed): string {
-  if (ladder.versionId !== null) return `${EVALUATION_REVISION}/version:${ladder.versionId}`;
-  let key = shippedKeys.get(ladder.document);
-  if (key === undefined) {
-    const hash = createHash('sha256').update(JSON.stringify(ladder.document)).digest('hex');
-    key = `${EVALUATION_REVISION}/shipped:${hash}`;
-    shippedKeys.set(ladder.document, key);
-  }
-  return key;
-}
+/** The ladder part of a stored row's key (shared with stored readiness answers). */
+export const ladderKeyOf = evaluationKeyOf;
 
 /**
  * Ranks the builders holding `level` on `at` by the level's ranking standard. A level without a

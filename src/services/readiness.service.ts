@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { isoDateOf } from '../core/dates/calendar.js';
@@ -24,6 +23,7 @@ import {
 } from '../db/repositories/evaluation.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
+import { evaluationKeyOf } from './evaluation-key.service.js';
 
 /**
  * Readiness (the ranking lives in ranking.service.ts): load what the evaluation reads, pick the ladder version in force on `at`, and
@@ -149,20 +149,6 @@ async function readinessSubject(
   return { at, builder, ladder, step, level, loadAssessment };
 }
 
-// A shipped file has no version id: its content identifies it (parsed once per process, so hashed once).
-const shippedKeys = new WeakMap<LadderDocument, string>();
-
-/** What identifies the rules an answer used: the published version's id, or the shipped file's content. */
-function ladderKeyOf(ladder: LadderUsed): string {
-  if (ladder.versionId !== null) return `version:${ladder.versionId}`;
-  let key = shippedKeys.get(ladder.document);
-  if (key === undefined) {
-    key = `file:${createHash('sha256').update(JSON.stringify(ladder.document)).digest('hex')}`;
-    shippedKeys.set(ladder.document, key);
-  }
-  return key;
-}
-
 /**
  * Readiness and the ladder document it was evaluated with (for callers that show names, e.g. the CLI).
  * The maintained path (issue 15, ADR 0014): an answer stored under the builder's current stamp, the
@@ -179,7 +165,7 @@ export async function getReadinessWithLadder(
   atInput?: string,
 ): Promise<{ readiness: Readiness; ladder: LadderDocument }> {
   const { at, builder, ladder, step, level, loadAssessment } = await readinessSubject(deps, email, atInput);
-  const ladderKey = ladderKeyOf(ladder);
+  const ladderKey = evaluationKeyOf(ladder);
   const stored = await findCurrentReadinessAnswer(deps.db, builder.email, at, ladderKey);
   // Only answers this function computed are stored, so the text has the Readiness shape.
   if (stored !== undefined) return { readiness: JSON.parse(stored) as Readiness, ladder: ladder.document };

@@ -59,7 +59,9 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
   };
   /** The records standing on each date by the maintained rows, and by recordsInEffect, side by side. */
   const standing = (records: readonly EvidenceRecord[], rowsById: Record<string, string>) => {
-    const days = [...new Set(records.flatMap((r) => [r.date, addDays(r.date, -1), addDays(r.date, 1)]))].sort();
+    const days = [
+      ...new Set(records.flatMap((r) => [r.date, addDays(r.date, -1), addDays(r.date, 1)])),
+    ].sort();
     return days.map((at) => ({
       at,
       maintained: records
@@ -98,13 +100,15 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
       const many = Array.from({ length: 15 }, (_, i) => ({
         ...adr(`many-${i}`, '2025-03-01', i % 3 === 1 ? `many-${i - 1}` : null, ben),
       }));
-      await getDb().db.execute(sql`insert into evidence (id, kind, builder_email, date, recorded_by, recorded_at, confirmed_by, supersedes, fields)
+      await getDb().db
+        .execute(sql`insert into evidence (id, kind, builder_email, date, recorded_by, recorded_at, confirmed_by, supersedes, fields)
         select r.id, r.kind, r.builder, r.date, r.recorded_by, r.recorded_at, r.confirmed_by, r.supersedes, '{}'::jsonb
         from jsonb_to_recordset(${JSON.stringify(many)}::jsonb) as r(id text, kind text, builder text, date date,
           recorded_by text, recorded_at timestamptz, confirmed_by text, supersedes text)`);
       expect(await stampOf(ben)).toBeGreaterThan(before);
       // A placement statement of several rows of one builder goes through evaluation_stamp_emails.
-      await getDb().db.execute(sql`insert into placements (id, builder_email, client_id, start, rate_minor, currency, extended, requested_back)
+      await getDb().db
+        .execute(sql`insert into placements (id, builder_email, client_id, start, rate_minor, currency, extended, requested_back)
         select 'many-p-' || i, ${ben}, 'acme', '2025-01-01', 100, 'USD', false, false from generate_series(1, 50) i`);
       await getDb().db.execute(sql`delete from placements where id like 'many-p-%'`);
     });
@@ -113,7 +117,10 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
       const before = await stampOf(ana);
       await expect(
         getDb().db.transaction(async (tx) => {
-          await insertEvidence(tx, [adr('s-rolled', '2025-02-01'), adr('s-rolled-c', '2025-03-01', 's-rolled')]);
+          await insertEvidence(tx, [
+            adr('s-rolled', '2025-02-01'),
+            adr('s-rolled-c', '2025-03-01', 's-rolled'),
+          ]);
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
@@ -151,7 +158,11 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
       });
       const got = await corrected();
       // o3 (dated before o2) means o2 never stands and o1 stops on 2025-03-01.
-      expect({ o1: got.o1, o2: got.o2, o3: got.o3 }).toEqual({ o1: '2025-03-01', o2: '2025-03-01', o3: undefined });
+      expect({ o1: got.o1, o2: got.o2, o3: got.o3 }).toEqual({
+        o1: '2025-03-01',
+        o2: '2025-03-01',
+        o3: undefined,
+      });
       for (const day of standing(chain, got)) expect(day.maintained, day.at).toEqual(day.reference);
     });
   });
@@ -182,7 +193,9 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
         expect(now).toBeGreaterThan(last);
         last = now;
       };
-      await step(sql`insert into mentorships (id, mentor_email, mentee_email, start) values ('m-1', ${lead}, ${ben}, '2025-01-01')`);
+      await step(
+        sql`insert into mentorships (id, mentor_email, mentee_email, start) values ('m-1', ${lead}, ${ben}, '2025-01-01')`,
+      );
       await step(sql`update mentorships set "end" = '2025-06-01' where id = 'm-1'`);
       await step(sql`delete from mentorships where id = 'm-1'`);
       expect(await stampOf(ben)).toBe(ben0);
@@ -204,7 +217,9 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
       await step(sql`insert into promotion_cases (candidate_email, ladder_id, ladder_version_id, ladder_version,
         from_level, target_level, status, opened_on, opened_at, opened_by, readiness_snapshot, eligible_at_opening)
         values (${ana}, 'l', ${versionId}, '2025-01-01', 'L1', 'L2', 'open', '2025-03-01', now(), ${lead}, '{}'::jsonb, true)`);
-      const caseId = Number((await rows<{ id: string | number }>(sql`select id from promotion_cases`))[0]?.id);
+      const caseId = Number(
+        (await rows<{ id: string | number }>(sql`select id from promotion_cases`))[0]?.id,
+      );
       await step(sql`update promotion_cases set status = 'decided' where id = ${caseId}`);
       // The decision alone (a trigger on promotion_cases would not see it).
       await step(sql`insert into promotion_decisions (case_id, computed_outcome, outcome, overridden, note, computed,
@@ -217,12 +232,30 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
 
   describe('the epoch (writes that cross builders)', () => {
     const bumps: [string, SQL][] = [
-      ['builder_levels_evaluation_epoch (a level change)', sql`insert into builder_levels (builder_email, level, since) values (${ben}, 'L2', '2025-09-01')`],
-      ['builder_levels_evaluation_epoch (a level corrected)', sql`update builder_levels set since = '2025-09-02' where builder_email = ${ben} and level = 'L2'`],
-      ['builder_levels_evaluation_epoch (a level removed)', sql`delete from builder_levels where builder_email = ${ben} and level = 'L2'`],
-      ['builders_evaluation_epoch (a track change)', sql`update builders set track = track where email = ${ben}`],
-      ['client_analytics_projects_evaluation_epoch', sql`insert into client_analytics_projects (project, provider, client_id) values ('pr', 'posthog', 'acme')`],
-      ['analytics_event_days_evaluation_epoch', sql`insert into analytics_event_days (project, event, day, count) values ('pr', 'signup', '2025-05-01', 3)`],
+      [
+        'builder_levels_evaluation_epoch (a level change)',
+        sql`insert into builder_levels (builder_email, level, since) values (${ben}, 'L2', '2025-09-01')`,
+      ],
+      [
+        'builder_levels_evaluation_epoch (a level corrected)',
+        sql`update builder_levels set since = '2025-09-02' where builder_email = ${ben} and level = 'L2'`,
+      ],
+      [
+        'builder_levels_evaluation_epoch (a level removed)',
+        sql`delete from builder_levels where builder_email = ${ben} and level = 'L2'`,
+      ],
+      [
+        'builders_evaluation_epoch (a track change)',
+        sql`update builders set track = track where email = ${ben}`,
+      ],
+      [
+        'client_analytics_projects_evaluation_epoch',
+        sql`insert into client_analytics_projects (project, provider, client_id) values ('pr', 'posthog', 'acme')`,
+      ],
+      [
+        'analytics_event_days_evaluation_epoch',
+        sql`insert into analytics_event_days (project, event, day, count) values ('pr', 'signup', '2025-05-01', 3)`,
+      ],
       ['placements_evaluation_truncate', sql`truncate placements`],
     ];
     it.each(bumps)('%s draws a new epoch', async (_name, query) => {
