@@ -101,12 +101,20 @@ export async function appendEvidence(
   });
   // Written in slices so a batch is never one huge string; `drain` keeps the socket's buffer small.
   const SLICE = 500;
-  for (let i = 0; i < records.length; i += SLICE) {
-    const text = `${records
-      .slice(i, i + SLICE)
-      .map(copyLine)
-      .join('\n')}\n`;
-    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), done]);
+  try {
+    for (let i = 0; i < records.length; i += SLICE) {
+      const text = `${records
+        .slice(i, i + SLICE)
+        .map(copyLine)
+        .join('\n')}\n`;
+      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), done]);
+    }
+  } catch (error) {
+    // A COPY left open keeps the connection in copy mode: the ROLLBACK that follows would wait for
+    // ever. Destroying the stream sends CopyFail, so the server ends the COPY and the error surfaces.
+    stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    await done.catch(() => undefined);
+    throw error;
   }
   stream.end();
   await done;
