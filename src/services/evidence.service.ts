@@ -12,6 +12,7 @@ import {
   type KnownEvidence,
 } from '../core/evidence/validate-evidence.js';
 import type { LadderContext } from '../core/roster/roster.schema.js';
+import { evidenceIdsOf } from '../core/roster/check-evidence.js';
 import type { PersonRole } from '../core/roster/roster.types.js';
 import type { Database, Executor } from '../db/connection.js';
 import { findAccountByEmail } from '../db/repositories/accounts.repository.js';
@@ -36,16 +37,6 @@ import { isUniqueViolation, pageOf, rejected, rosterReferences } from './roster.
 export interface EvidenceDeps {
   db: Database;
   clock: Clock;
-}
-
-/** Every evidence id a record points at (so reference checks can load just those). */
-export function referencedEvidenceIds(record: EvidenceInput): string[] {
-  const ids: string[] = [];
-  if (record.supersedes !== null) ids.push(record.supersedes);
-  if (record.kind === 'retro') ids.push(record.feature_id);
-  if (record.kind === 'review_citation') ids.push(record.review_id);
-  if (record.kind === 'self_evaluation') ids.push(...record.evidence_ids);
-  return ids;
 }
 
 /** Every person email a record points at. */
@@ -104,7 +95,7 @@ async function referencesFor(
   const client = referencedClient(record);
   const emails = referencedEmails(record);
   const roster = await rosterReferences(db, emails, client === undefined ? [] : [client]);
-  const known = await findKnownEvidence(db, referencedEvidenceIds(record));
+  const known = await findKnownEvidence(db, evidenceIdsOf(record));
   const roles = new Map<string, PersonRole>();
   for (const person of await findPeopleByEmail(db, emails)) roles.set(person.email, person.role);
   for (const email of await findBuilderEmails(db, emails)) roles.set(email, 'builder');
