@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from '../../src/core/dates/calendar.js';
-import type { EvidenceInput } from '../../src/core/evidence/evidence.schema.js';
+import { EVIDENCE_KIND_VALUES, type EvidenceInput } from '../../src/core/evidence/evidence.schema.js';
 import type { OrganisationData } from '../../src/core/roster/organisation.types.js';
 import { mentorshipId } from '../../src/core/roster/roster.schema.js';
 import type { Builder, Mentorship, Placement } from '../../src/core/roster/roster.types.js';
@@ -32,20 +32,8 @@ const L4 = ladder.levels.find((l) => l.id === 'L4');
 const MODULES = (L4?.curriculum ?? []).flatMap((c) => c.modules.map((m) => m.id));
 const ITEMS = (L4?.self_evaluation ?? []).map((item) => item.id);
 
-const KINDS = [
-  'decision',
-  'feature',
-  'retro',
-  'adr',
-  'code_review',
-  'review_citation',
-  'mentee_review',
-  'checkin',
-  'client_feedback',
-  'escalation',
-  'curriculum',
-  'self_evaluation',
-] as const;
+// Every kind the ledger knows, so a new kind is generated without touching this file.
+const KINDS = EVIDENCE_KIND_VALUES;
 
 /** Who recorded or confirmed a record: the builder, leadership, another builder, the client contact. */
 type Who = 'self' | 'lead' | 'peer' | 'contact';
