@@ -1,7 +1,7 @@
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { LevelDefinition } from '../ladder/ladder.schema.js';
-import { addDays } from '../dates/calendar.js';
 import { unevaluatedFields } from './evaluated-fields.js';
+import { metricReads } from './readiness-needs.js';
 import { wholeMonthsBetween } from './tenure.js';
 
 /** A builder at the ranked level, with the metrics met on `at` and the day their level began. */
@@ -75,41 +75,13 @@ export interface RankingNeeds {
  * compares the ranking with readiness, which loads everything).
  */
 export function rankingNeeds(level: LevelDefinition | undefined, at: string): RankingNeeds {
-  const windowKinds = new Set<EvidenceKind>();
-  const anyDateKinds = new Set<EvidenceKind>();
-  const mentorKinds = new Set<EvidenceKind>();
-  let checkinFrom: string | undefined;
-  let mentorships = false;
-  for (const metric of level?.ranking_standard ?? []) {
-    const rule = metric.rule;
-    switch (rule.kind) {
-      case 'evidence_count':
-      case 'share':
-        windowKinds.add(rule.evidence);
-        break;
-      case 'distinct_citers':
-        windowKinds.add('review_citation');
-        anyDateKinds.add('code_review');
-        break;
-      case 'mentee_progress': {
-        const from = addDays(at, -(rule.checkin_within_days - 1));
-        if (checkinFrom === undefined || from < checkinFrom) checkinFrom = from;
-        mentorKinds.add('mentee_review');
-        mentorships = true;
-        break;
-      }
-      case 'client_trust':
-        windowKinds.add('client_feedback');
-        windowKinds.add('escalation');
-        break;
-    }
-  }
+  const reads = metricReads(level, at);
   return {
-    windowKinds: [...windowKinds],
-    anyDateKinds: [...anyDateKinds],
-    recentKinds: checkinFrom === undefined ? [] : [{ kind: 'checkin', from: checkinFrom }],
-    mentorKinds: [...mentorKinds],
-    mentorships,
+    windowKinds: [...reads.windowKinds],
+    anyDateKinds: reads.citedReviews ? ['code_review'] : [],
+    recentKinds: reads.checkinFrom === undefined ? [] : [{ kind: 'checkin', from: reads.checkinFrom }],
+    mentorKinds: reads.menteeReviews ? ['mentee_review'] : [],
+    mentorships: reads.menteeReviews,
     dropFields: unevaluatedFields(level),
   };
 }

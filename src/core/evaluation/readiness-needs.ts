@@ -24,36 +24,57 @@ export interface ReadinessNeeds {
   dropFields: string[];
 }
 
-/** The records the readiness of a builder at `level` on `at` reads, from the level's rules and pages. */
-export function readinessNeeds(level: LevelDefinition | undefined, at: string): ReadinessNeeds {
-  const windowKinds = new Set<EvidenceKind>();
-  const anyDateKinds = new Set<EvidenceKind>();
-  let checkinFrom: string | undefined;
-  let lookupCitedReviews = false;
+/** What a level's ranking standard reads, walked once for readiness and the ranking alike. */
+export interface MetricReads {
+  /** Kinds counted inside the window (level start … at). */
+  windowKinds: Set<EvidenceKind>;
+  /** The earliest day check-ins are read from (mentee progress), or undefined. */
+  checkinFrom: string | undefined;
+  /** A rule counts citations of the builder's code reviews (distinct citers). */
+  citedReviews: boolean;
+  /** A rule reads mentee reviews and mentorships (mentee progress). */
+  menteeReviews: boolean;
+}
+
+/** The records the level's ranking-standard rules read on `at`, by rule kind. */
+export function metricReads(level: LevelDefinition | undefined, at: string): MetricReads {
+  const reads: MetricReads = {
+    windowKinds: new Set<EvidenceKind>(),
+    checkinFrom: undefined,
+    citedReviews: false,
+    menteeReviews: false,
+  };
   for (const metric of level?.ranking_standard ?? []) {
     const rule = metric.rule;
     switch (rule.kind) {
       case 'evidence_count':
       case 'share':
-        windowKinds.add(rule.evidence);
+        reads.windowKinds.add(rule.evidence);
         break;
       case 'distinct_citers':
-        windowKinds.add('review_citation');
-        lookupCitedReviews = true;
+        reads.windowKinds.add('review_citation');
+        reads.citedReviews = true;
         break;
       case 'mentee_progress': {
         // The N days up to `at`: at itself and the N − 1 days before it.
         const from = addDays(at, -(rule.checkin_within_days - 1));
-        if (checkinFrom === undefined || from < checkinFrom) checkinFrom = from;
-        anyDateKinds.add('mentee_review');
+        if (reads.checkinFrom === undefined || from < reads.checkinFrom) reads.checkinFrom = from;
+        reads.menteeReviews = true;
         break;
       }
       case 'client_trust':
-        windowKinds.add('client_feedback');
-        windowKinds.add('escalation');
+        reads.windowKinds.add('client_feedback');
+        reads.windowKinds.add('escalation');
         break;
     }
   }
+  return reads;
+}
+
+/** The records the readiness of a builder at `level` on `at` reads, from the level's rules and pages. */
+export function readinessNeeds(level: LevelDefinition | undefined, at: string): ReadinessNeeds {
+  const reads = metricReads(level, at);
+  const windowKinds = reads.windowKinds;
   // Curriculum and self-evaluation read the window's latest record per module / item, only when the
   // level lists modules / items to show them against.
   if ((level?.curriculum ?? []).length > 0) windowKinds.add('curriculum');
@@ -61,9 +82,9 @@ export function readinessNeeds(level: LevelDefinition | undefined, at: string): 
   if (selfEvaluation) windowKinds.add('self_evaluation');
   return {
     windowKinds: [...windowKinds].sort(),
-    anyDateKinds: [...anyDateKinds].sort(),
-    recentKinds: checkinFrom === undefined ? [] : [{ kind: 'checkin', from: checkinFrom }],
-    lookupCitedReviews,
+    anyDateKinds: reads.menteeReviews ? ['mentee_review'] : [],
+    recentKinds: reads.checkinFrom === undefined ? [] : [{ kind: 'checkin', from: reads.checkinFrom }],
+    lookupCitedReviews: reads.citedReviews,
     lookupSelfEvaluationLinks: selfEvaluation,
     dropFields: unevaluatedFields(level),
   };
