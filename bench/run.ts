@@ -351,9 +351,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
     options.cpuProfDir === undefined
       ? []
       : [
+          // One folder per measured process and node's default names: the main thread and each worker
+          // (tsx's loader thread, PGlite's owner) write a profile of their own (CPU.<date>.<pid>.<tid>…);
+          // a fixed --cpu-prof-name made the last thread to exit overwrite the main thread's.
           '--cpu-prof',
-          `--cpu-prof-dir=${options.cpuProfDir}`,
-          `--cpu-prof-name=${engine}-${size.name}-${name}.cpuprofile`,
+          `--cpu-prof-dir=${path.join(options.cpuProfDir, `${engine}-${size.name}-${name}`)}`,
         ];
   const checkpoint = async () => {
     details.load_average = loads.stop();
