@@ -8,3 +8,4 @@ export * from './auth.schema.js';
 export * from './integrations.schema.js';
 export * from './demo.schema.js';
 export * from './evaluation.schema.js';
+export * from './ranking-snapshots.schema.js';
