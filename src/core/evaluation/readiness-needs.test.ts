@@ -118,6 +118,38 @@ describe('readinessNeeds', () => {
     });
   });
 
+  it('a judgment that names evidence kinds loads them, and the answer equals the full one', () => {
+    // A level with no metric and no curriculum: only what the panel weighs reads records (issue 16).
+    const judged = {
+      ...L4!,
+      ranking_standard: [],
+      curriculum: [],
+      self_evaluation: [],
+      promotion: {
+        target_level: 'L5',
+        decided_by: 'judgment' as const,
+        weighs: [{ id: 'judgment', name: 'Product judgment', evidence: ['decision' as const] }],
+      },
+    };
+    const judgedLadder = { ...ladder, levels: ladder.levels.map((l) => (l.id === 'L4' ? judged : l)) };
+    const at = '2026-02-15';
+    const needs = readinessNeeds(judged, at);
+    expect(needs.windowKinds).toEqual(['decision']);
+    const { standing, lookupOnly } = select(ledger, at, SINCE, needs);
+    const full = evaluateReadiness({
+      ladder: judgedLadder,
+      evidence: rosaAtL4(SINCE, { records: ledger }),
+      at,
+    });
+    const maintained = evaluateReadiness({
+      ladder: judgedLadder,
+      evidence: rosaAtL4(SINCE, { records: standing, lookupOnly }),
+      at,
+    });
+    expect(maintained).toEqual(full);
+    expect(full.weighs[0]?.evidence).toEqual(['d2', 'd1-fix']);
+  });
+
   it('reads check-ins from the first of the days mentee progress looks at', () => {
     // 14 days up to 2026-02-15: 2026-02-02 … 2026-02-15.
     expect(readinessNeeds(L4, '2026-02-15').recentKinds).toEqual([{ kind: 'checkin', from: '2026-02-02' }]);

@@ -78,6 +78,9 @@ export function readinessNeeds(level: LevelDefinition | undefined, at: string): 
   // Curriculum and self-evaluation read the window's latest record per module / item, only when the
   // level lists modules / items to show them against.
   if ((level?.curriculum ?? []).length > 0) windowKinds.add('curriculum');
+  // What a panel weighs lists the window's records of the kinds it names (readiness.ts, weighedEvidenceOf).
+  for (const item of level?.promotion?.weighs ?? [])
+    for (const kind of item.evidence ?? []) windowKinds.add(kind);
   const selfEvaluation = (level?.self_evaluation ?? []).length > 0;
   if (selfEvaluation) windowKinds.add('self_evaluation');
   return {

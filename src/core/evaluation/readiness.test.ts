@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANA, make, PM, ROSA, rosaAtL4, TOM } from '../../../test/factories/evaluation-records.js';
 import { shippedLadder } from '../../../test/factories/shipped-ladder.js';
 import { DomainError } from '../errors.js';
+import type { LadderDocument, LevelDefinition } from '../ladder/ladder.schema.js';
 import type { BuilderEvidence } from './evaluation.types.js';
 import { countMetricsMet, evaluateReadiness } from './readiness.js';
 
@@ -63,6 +64,9 @@ describe('promotion readiness', () => {
       ladder_version: '2026-02-01',
       months_at_level: 18,
       eligible_for_case: true,
+      standard: 'defined',
+      typical_tenure: null,
+      weighs: [],
     });
     expect(readiness.metrics.map((m) => [m.id, m.status])).toEqual([
       ['product-decisions-adopted', 'met'],
@@ -146,6 +150,7 @@ describe('promotion readiness', () => {
     ]);
     expect(readiness.curriculum.phases).toEqual([]);
     expect(readiness.self_evaluation.items).toEqual([]);
+    expect(readiness.standard).toBe('none');
   });
 
   it('answers for L5, which has no promotion in the ladder', () => {
@@ -156,6 +161,7 @@ describe('promotion readiness', () => {
       target_level: null,
       eligible_for_case: false,
       requirements: [],
+      standard: 'none',
     });
     expect(readiness.gaps).toContain('the ladder defines no promotion from L5 (its page is not written)');
   });
@@ -165,6 +171,7 @@ describe('promotion readiness', () => {
     const readiness = evaluateReadiness({ ladder, evidence: odd, at: '2026-02-15' });
     expect(readiness.gaps).toEqual(['the ladder (version 2026-02-01) has no level L9']);
     expect(readiness.eligible_for_case).toBe(false);
+    expect(readiness.standard).toBe('none');
   });
 
   it('refuses a date before the builder’s first level, naming `at`', () => {
@@ -300,5 +307,138 @@ describe('self-evaluation', () => {
     };
     const { self_evaluation } = evaluateReadiness({ ladder, evidence: withdrawn, at: '2025-09-30' });
     expect(self_evaluation.claimed).not.toContain('instrument-features');
+  });
+});
+
+/** The shipped ladder with L3's promotion replaced (a judgment, a typical time, a ranking standard…). */
+function ladderWithL3(change: (l3: LevelDefinition) => LevelDefinition): LadderDocument {
+  return { ...ladder, levels: ladder.levels.map((l) => (l.id === 'L3' ? change(l) : l)) };
+}
+
+const l3Builder = (records: BuilderEvidence['records'] = []): BuilderEvidence => ({
+  ...rosaAtL4(SINCE),
+  levels: [{ level: 'L3', since: '2024-03-10' }],
+  records,
+});
+
+describe('what a level defines (issue 16)', () => {
+  it('a level with one metric and no requirement has a standard (defined), and is not eligible', () => {
+    const l4 = ladder.levels.find((l) => l.id === 'L4')!;
+    const withMetric = ladderWithL3((l3) => ({
+      ...l3,
+      ranking_standard: l4.ranking_standard!.slice(0, 1),
+    }));
+    const readiness = evaluateReadiness({ ladder: withMetric, evidence: l3Builder(), at: '2026-02-15' });
+    expect(readiness.standard).toBe('defined');
+    expect(readiness.metrics.map((m) => m.id)).toEqual(['product-decisions-adopted']);
+    expect(readiness.eligible_for_case).toBe(false);
+  });
+
+  it('a promotion with only a tenure requirement has a standard, and is eligible once it is met', () => {
+    const tenureOnly = ladderWithL3((l3) => ({
+      ...l3,
+      promotion: {
+        target_level: 'L4',
+        min_months_at_level: 6,
+        requirements: [{ id: 'time', name: 'Six months', rule: { kind: 'tenure' } }],
+      },
+    }));
+    const on = (at: string) => evaluateReadiness({ ladder: tenureOnly, evidence: l3Builder(), at });
+    expect(on('2024-09-09')).toMatchObject({ standard: 'defined', eligible_for_case: false });
+    expect(on('2024-09-10')).toMatchObject({ standard: 'defined', eligible_for_case: true, gaps: [] });
+  });
+
+  describe('a promotion by judgment', () => {
+    const judged = ladderWithL3((l3) => ({
+      ...l3,
+      promotion: {
+        target_level: 'L4',
+        decided_by: 'judgment',
+        min_months_at_level: 12,
+        typical_months_at_level: { from: 24, to: 48 },
+        requirements: [{ id: 'minimum-time', name: 'A year at L3', rule: { kind: 'tenure' } }],
+        weighs: [
+          { id: 'product-sense', name: 'Product sense', evidence: ['decision', 'code_review'] },
+          { id: 'craft', name: 'Craft' },
+        ],
+      },
+    }));
+    const records = [
+      make.decision({ id: 'd-late', date: '2025-06-01' }),
+      make.decision({ id: 'd-before-level', date: '2024-03-09' }),
+      make.codeReview({ id: 'r1', date: '2025-01-05' }),
+      make.decision({ id: 'd-after-at', date: '2026-03-01' }),
+    ];
+
+    it('says what the panel weighs and which records speak to each, never a missing requirement', () => {
+      const readiness = evaluateReadiness({ ladder: judged, evidence: l3Builder(records), at: '2026-02-15' });
+      expect(readiness).toMatchObject({
+        standard: 'judgment',
+        target_level: 'L4',
+        eligible_for_case: true,
+        gaps: [],
+        metrics: [],
+        requirements: [{ id: 'minimum-time', status: 'met', evidence: [], met_on: '2025-03-10' }],
+      });
+      expect(readiness.weighs).toEqual([
+        {
+          id: 'product-sense',
+          name: 'Product sense',
+          kinds: ['decision', 'code_review'],
+          evidence: ['r1', 'd-late'],
+        },
+        { id: 'craft', name: 'Craft', kinds: [], evidence: [] },
+      ]);
+    });
+
+    it('the minimum time in level is the only gap, the day before it is served', () => {
+      const readiness = evaluateReadiness({ ladder: judged, evidence: l3Builder(records), at: '2025-03-09' });
+      expect(readiness.eligible_for_case).toBe(false);
+      expect(readiness.gaps).toEqual([
+        '12 months at L3 are reached on 2025-03-10 (the level began 2024-03-10)',
+      ]);
+    });
+
+    it('typical time in level is advice with its dates, never a gap: past it or not, the gaps are the same', () => {
+      const before = evaluateReadiness({ ladder: judged, evidence: l3Builder(), at: '2025-06-01' });
+      const after = evaluateReadiness({ ladder: judged, evidence: l3Builder(), at: '2028-06-01' });
+      const typical = { from_months: 24, to_months: 48, from_on: '2026-03-10', to_on: '2028-03-10' };
+      expect(before.typical_tenure).toEqual(typical);
+      expect(after.typical_tenure).toEqual(typical);
+      expect(before.gaps).toEqual([]);
+      expect(after.gaps).toEqual([]);
+    });
+
+    it('without weighs, a judgment lists the panel criteria (no evidence kinds named)', () => {
+      const l4Panel = ladder.levels.find((l) => l.id === 'L4')!.promotion!.panel!;
+      const byPanel = ladderWithL3((l3) => ({
+        ...l3,
+        promotion: {
+          target_level: 'L4',
+          decided_by: 'judgment',
+          typical_months_at_level: 30,
+          panel: l4Panel,
+        },
+      }));
+      const readiness = evaluateReadiness({
+        ladder: byPanel,
+        evidence: l3Builder(records),
+        at: '2026-02-15',
+      });
+      expect(readiness.standard).toBe('judgment');
+      expect(readiness.eligible_for_case).toBe(true);
+      expect(readiness.weighs.map((w) => [w.id, w.evidence])).toEqual([
+        ['multiplication-instinct', []],
+        ['product-judgment', []],
+        ['teaching-ability', []],
+        ['scope-discipline', []],
+        ['leadership-without-authority', []],
+      ]);
+      expect(readiness.typical_tenure).toMatchObject({
+        from_months: 30,
+        to_months: 30,
+        from_on: '2026-09-10',
+      });
+    });
   });
 });

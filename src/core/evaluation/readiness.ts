@@ -1,5 +1,10 @@
 import { validationFailed } from '../errors.js';
-import type { LadderDocument, LevelDefinition } from '../ladder/ladder.schema.js';
+import type {
+  LadderDocument,
+  LevelDefinition,
+  PromotionDefinition,
+  WeighedDefinition,
+} from '../ladder/ladder.schema.js';
 import { findLevel, levelOrder } from '../ladder/ladder-lookup.js';
 import { levelOn } from '../roster/roster.types.js';
 import { evaluateCurriculum, type CurriculumProgress } from './curriculum-progress.js';
@@ -9,11 +14,36 @@ import type {
   MetricResult,
   RequirementResult,
 } from './evaluation.types.js';
-import { buildScope, type EvaluationScope } from './ledger-scope.js';
+import { buildScope, byTimeline, windowRecords, type EvaluationScope } from './ledger-scope.js';
 import { evaluateMetric } from './metric-evaluators.js';
 import { evaluateRequirement, type MenteeAdvance } from './requirement-evaluators.js';
 import { evaluateSelfEvaluation, type SelfEvaluationSummary } from './self-evaluation.js';
-import { wholeMonthsBetween } from './tenure.js';
+import { anniversaryOf, wholeMonthsBetween } from './tenure.js';
+
+/**
+ * What the level asks before a promotion (issue 16): `defined` — metrics or requirements to meet;
+ * `judgment` — a panel decides, so only the minimum time in level (if any) can be a gap; `none` — the
+ * level defines no metric and no requirement yet, so there is nothing to be close to or far from.
+ */
+export type ReadinessStandard = 'defined' | 'judgment' | 'none';
+
+/** Typical time in level (advice, never a gap): the months and the days they are reached. */
+export interface TypicalTenure {
+  from_months: number;
+  to_months: number;
+  from_on: string;
+  to_on: string;
+}
+
+/** One thing a panel weighs in a judgment, with the builder's records in the window that speak to it. */
+export interface WeighedEvidence {
+  id: string;
+  name: string;
+  /** The evidence kinds the ladder names for it (none: the panel weighs it from what it hears). */
+  kinds: string[];
+  /** Ids of the builder's standing records of those kinds since the level began, oldest first. */
+  evidence: string[];
+}
 
 /** The readiness answer, in the API's shape (issue 4) plus curriculum and self-evaluation. */
 export interface Readiness {
@@ -30,6 +60,12 @@ export interface Readiness {
   /** Every requirement but the assessment is met (false when the ladder lists no requirement). */
   eligible_for_case: boolean;
   gaps: string[];
+  /** What the level defines: a standard to meet, a judgment, or nothing yet (see ReadinessStandard). */
+  standard: ReadinessStandard;
+  /** Typical time in level from the ladder, or null when it names none. */
+  typical_tenure: TypicalTenure | null;
+  /** For a promotion by judgment, or one that names what its panel weighs: what and on which records. */
+  weighs: WeighedEvidence[];
   curriculum: CurriculumProgress;
   self_evaluation: SelfEvaluationSummary;
 }
@@ -88,27 +124,32 @@ export function countMetricsMet(ladder: LadderDocument, evidence: BuilderEvidenc
 /**
  * Promotion readiness of one builder on `at`: the metrics of the level held that day, the promotion
  * requirements, whether a case may be opened, the gaps in plain words, curriculum and self-evaluation.
- * Levels the organisation has not written yet answer with empty lists and a gap that says so.
+ * A level that defines no metric and no requirement answers `standard: 'none'`, empty lists and gaps
+ * that say what the ladder leaves undefined; a promotion by judgment answers what the panel weighs.
  */
 export function evaluateReadiness(input: ReadinessInput): Readiness {
   const { ladder, evidence, at } = input;
   const { scope, level: levelId } = scopeAt(evidence, at);
   const level = findLevel(ladder, levelId);
-  const gaps: string[] = [];
-  if (level === undefined) gaps.push(`the ladder (version ${ladder.version}) has no level ${levelId}`);
+  // What the ladder leaves undefined for this level: said in the gaps only when the level defines no
+  // standard at all (then it is the whole answer); a level defines only what it defines (issue 16).
+  const undefinedParts: string[] = [];
+  if (level === undefined)
+    undefinedParts.push(`the ladder (version ${ladder.version}) has no level ${levelId}`);
 
   const metricPart = evaluateMetrics(level, scope);
   if (level !== undefined && (level.ranking_standard ?? []).length === 0) {
-    gaps.push(`the ladder has no ranking standard for ${levelId} yet${notWritten(level)}`);
+    undefinedParts.push(`the ladder has no ranking standard for ${levelId} yet${notWritten(level)}`);
   }
-  gaps.push(...metricPart.gaps);
 
   const promotion = level?.promotion;
+  const judged = promotion?.decided_by === 'judgment';
   const requirements: RequirementResult[] = [];
+  const requirementGaps: string[] = [];
   if (level !== undefined && promotion === undefined) {
-    gaps.push(`the ladder defines no promotion from ${levelId}${notWritten(level)}`);
-  } else if (level !== undefined && (promotion?.requirements ?? []).length === 0) {
-    gaps.push(
+    undefinedParts.push(`the ladder defines no promotion from ${levelId}${notWritten(level)}`);
+  } else if (level !== undefined && !judged && (promotion?.requirements ?? []).length === 0) {
+    undefinedParts.push(
       `the ladder does not say yet what a promotion from ${levelId} to ${promotion?.target_level ?? '?'} requires${notWritten(level)}`,
     );
   }
@@ -122,11 +163,15 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     for (const requirement of promotion?.requirements ?? []) {
       const verdict = evaluateRequirement(requirement, scope, context);
       requirements.push(verdict.result);
-      if (verdict.gap !== undefined) gaps.push(verdict.gap);
+      if (verdict.gap !== undefined) requirementGaps.push(verdict.gap);
     }
   }
+  const standard = standardOf(level, metricPart.metrics.length, requirements.length);
+  const gaps = [...(standard === 'none' ? undefinedParts : []), ...metricPart.gaps, ...requirementGaps];
   const kinds = new Map((promotion?.requirements ?? []).map((r) => [r.id, r.rule.kind]));
   const gating = requirements.filter((r) => kinds.get(r.id) !== 'assessment');
+  // A judgment may be put to the panel once the minimum time (if listed) is served: nothing else gates.
+  const decidable = requirements.length > 0 || standard === 'judgment';
   return {
     builder: evidence.email,
     level: levelId,
@@ -137,8 +182,11 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     months_at_level: wholeMonthsBetween(scope.levelSince, at),
     metrics: metricPart.metrics,
     requirements,
-    eligible_for_case: requirements.length > 0 && gating.every((r) => r.status === 'met'),
+    eligible_for_case: decidable && gating.every((r) => r.status === 'met'),
     gaps,
+    standard,
+    typical_tenure: typicalTenureOf(promotion, scope.levelSince),
+    weighs: weighedEvidenceOf(promotion, scope),
     curriculum: evaluateCurriculum(level, scope),
     self_evaluation: evaluateSelfEvaluation(level, scope),
   };
@@ -146,4 +194,51 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
 
 function notWritten(level: LevelDefinition): string {
   return level.status === 'not_written' ? ' (its page is not written)' : '';
+}
+
+/** `none` when the level (or the ladder) defines neither a metric nor a requirement; `judgment` by the file. */
+function standardOf(
+  level: LevelDefinition | undefined,
+  metrics: number,
+  requirements: number,
+): ReadinessStandard {
+  if (level === undefined) return 'none';
+  if (level.promotion?.decided_by === 'judgment') return 'judgment';
+  return metrics > 0 || requirements > 0 ? 'defined' : 'none';
+}
+
+/** The typical months in level as a range with the days they are reached (a single number: from = to). */
+export function typicalTenureOf(
+  promotion: PromotionDefinition | undefined,
+  levelSince: string,
+): TypicalTenure | null {
+  const typical = promotion?.typical_months_at_level;
+  if (typical === undefined) return null;
+  const range = typeof typical === 'number' ? { from: typical, to: typical } : typical;
+  return {
+    from_months: range.from,
+    to_months: range.to,
+    from_on: anniversaryOf(levelSince, range.from),
+    to_on: anniversaryOf(levelSince, range.to),
+  };
+}
+
+/**
+ * What the panel weighs and the builder's records behind each: the promotion's `weighs`, else (for a
+ * promotion by judgment) its panel criteria, which name no evidence kinds. Shown, never counted.
+ */
+export function weighedEvidenceOf(
+  promotion: PromotionDefinition | undefined,
+  scope: EvaluationScope,
+): WeighedEvidence[] {
+  const weighed: readonly WeighedDefinition[] =
+    promotion?.weighs ??
+    (promotion?.decided_by === 'judgment'
+      ? (promotion.panel?.criteria ?? []).map((c) => ({ id: c.id, name: c.name }))
+      : []);
+  return weighed.map((item) => {
+    const kinds = item.evidence ?? [];
+    const records = kinds.flatMap((kind) => windowRecords(scope, kind)).sort(byTimeline);
+    return { id: item.id, name: item.name, kinds: [...kinds], evidence: records.map((r) => r.id) };
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { metricRuleSchema, requirementRuleSchema } from './rule-kinds.js';
+import { evidenceKindSchema, metricRuleSchema, requirementRuleSchema } from './rule-kinds.js';
 
 /**
  * The shape of a ladder file (the contract in AGENTS.md). Structural checks live here; checks across the
@@ -90,13 +90,78 @@ export const panelSchema = z.strictObject({
   }),
 });
 
-export const promotionSchema = z.strictObject({
-  target_level: levelId,
-  min_months_at_level: positiveInt.optional(),
-  assessment: z.array(z.strictObject({ id, name: text, description: text.optional() })).optional(),
-  requirements: z.array(requirementSchema).optional(),
-  panel: panelSchema.optional(),
+/** How a promotion is decided: by requirements to meet (the default), or by a panel's judgment alone. */
+export const PROMOTION_BASES = ['requirements', 'judgment'] as const;
+export type PromotionBasis = (typeof PROMOTION_BASES)[number];
+
+/**
+ * Typical time in level: advice shown to the builder, never a gap. A number of months, or a range
+ * `{ from, to }` ("2–4 years" = `{ from: 24, to: 48 }`).
+ */
+export const typicalMonthsSchema = z.union(
+  [positiveInt, z.strictObject({ from: positiveInt, to: positiveInt })],
+  { error: 'expected a number of months, or a range { from, to } in months' },
+);
+export type TypicalMonths = z.infer<typeof typicalMonthsSchema>;
+
+/** Something a panel weighs in a judgment, and the evidence kinds that speak to it (shown, never counted). */
+export const weighedSchema = z.strictObject({
+  id,
+  name: text,
+  description: text.optional(),
+  evidence: z.array(evidenceKindSchema).optional(),
 });
+
+export const promotionSchema = z
+  .strictObject({
+    target_level: levelId,
+    min_months_at_level: positiveInt.optional(),
+    typical_months_at_level: typicalMonthsSchema.optional(),
+    decided_by: z
+      .enum(PROMOTION_BASES, { error: `expected one of: ${PROMOTION_BASES.join(', ')}` })
+      .optional(),
+    weighs: z.array(weighedSchema).min(1, 'expected at least one thing the panel weighs').optional(),
+    assessment: z.array(z.strictObject({ id, name: text, description: text.optional() })).optional(),
+    requirements: z.array(requirementSchema).optional(),
+    panel: panelSchema.optional(),
+  })
+  .superRefine((promotion, ctx) => {
+    const typical = promotion.typical_months_at_level;
+    if (typeof typical === 'object' && typical.to < typical.from) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['typical_months_at_level', 'to'],
+        message: `expected to ≥ from (${typical.from})`,
+      });
+    }
+    const shortest = typeof typical === 'object' ? typical.from : typical;
+    const min = promotion.min_months_at_level;
+    if (shortest !== undefined && min !== undefined && shortest < min) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['typical_months_at_level'],
+        message: `typical time in level is shorter than the minimum (min_months_at_level: ${min})`,
+      });
+    }
+    const judged = promotion.decided_by === 'judgment';
+    if (judged && promotion.weighs === undefined && (promotion.panel?.criteria ?? []).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decided_by'],
+        message: 'a promotion by judgment needs weighs (or panel criteria): what the panel will weigh',
+      });
+    }
+    if (judged) {
+      promotion.requirements?.forEach((requirement, index) => {
+        if (requirement.rule.kind === 'tenure') return;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['requirements', index, 'rule', 'kind'],
+          message: `a promotion by judgment lists no ${requirement.rule.kind} requirement (only tenure: the minimum time in level)`,
+        });
+      });
+    }
+  });
 
 export const referralSchema = z.strictObject({ percent, months: positiveInt });
 
@@ -157,5 +222,6 @@ export type LevelDefinition = z.infer<typeof levelSchema>;
 export type TrackDefinition = z.infer<typeof trackSchema>;
 export type MetricDefinition = z.infer<typeof metricSchema>;
 export type PromotionDefinition = z.infer<typeof promotionSchema>;
+export type WeighedDefinition = z.infer<typeof weighedSchema>;
 export type MentorshipDefinition = z.infer<typeof mentorshipSchema>;
 export type CurriculumPhase = z.infer<typeof curriculumPhaseSchema>;

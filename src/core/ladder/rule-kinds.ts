@@ -64,7 +64,11 @@ export const EVIDENCE_FIELDS: Record<EvidenceKind, readonly string[]> = {
   self_evaluation: ['item_id', 'answer', 'evidence_ids'],
 };
 
-const evidenceKind = z.enum(EVIDENCE_KINDS, { error: `expected one of: ${EVIDENCE_KINDS.join(', ')}` });
+/** One of the ledger's evidence kinds, refused with the list of kinds. */
+export const evidenceKindSchema = z.enum(EVIDENCE_KINDS, {
+  error: `expected one of: ${EVIDENCE_KINDS.join(', ')}`,
+});
+const evidenceKind = evidenceKindSchema;
 
 /**
  * Counts the builder's records of one kind in the window that match every filter: `where` (field equals
