@@ -52,6 +52,24 @@ export const readinessResponse = z.object({
   requirements: z.array(requirementResult),
   eligible_for_case: z.boolean(),
   gaps: z.array(z.string()),
+  standard: z.enum(['defined', 'judgment', 'none']).meta({
+    description:
+      'What the level defines: metrics or requirements to meet (defined), a panel judgment (judgment), or no standard yet (none: no metric and no requirement, so nobody is close or far)',
+  }),
+  typical_tenure: z
+    .object({ from_months: z.number().int(), to_months: z.number().int(), from_on: isoDay, to_on: isoDay })
+    .nullable()
+    .meta({ description: 'Typical time in level from the ladder: advice, never a gap' }),
+  weighs: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kinds: z.array(z.string()),
+        evidence: z.array(z.string()),
+      }),
+    )
+    .meta({ description: 'What the panel weighs, with the builder’s records of the kinds the ladder names' }),
   curriculum: z.object({
     phases: z.array(
       z.object({
