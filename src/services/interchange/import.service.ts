@@ -64,6 +64,7 @@ import {
   type FileProblem,
   type OrganisationFiles,
 } from './org-files.js';
+import { IdFilter } from './id-filter.js';
 
 export interface ImportDeps {
   db: Database;
@@ -265,12 +266,19 @@ interface EvidenceRun {
   report: (done: number, held: number) => void;
 }
 
+/**
+ * What a batch's checks need from the ledger. `written` is null when the ledger held records before
+ * this import (each id may be one of them: all are looked up); otherwise only the ids the filter of
+ * what this import wrote may hold are looked up (a stored id can then only be this import's).
+ */
 async function lookupsFor(
   tx: Executor,
   batch: readonly IncomingEvidence[],
   mark: number,
+  written: IdFilter | null,
 ): Promise<LedgerLookups> {
   const ids = new Set(batch.map((b) => b.record.id));
+  const storable = written === null ? [...ids] : [...ids].filter((id) => written.mightHave(id));
   const referenced = new Set<string>();
   const targets = new Set<string>();
   for (const { record } of batch) {
@@ -278,7 +286,7 @@ async function lookupsFor(
     if (record.supersedes !== null) targets.add(record.supersedes);
   }
   return {
-    stored: await findStoredForImport(tx, [...ids], mark),
+    stored: await findStoredForImport(tx, storable, mark),
     known: await findKnownForImport(tx, [...referenced]),
     corrections: await findCorrectionsOf(tx, [...targets]),
   };
@@ -297,6 +305,8 @@ async function importEvidence(
 ): Promise<EvidenceOutcome> {
   const bulk: BulkPath = await bulkPathOf(tx);
   const mark = await ledgerMark(tx);
+  // Into an empty ledger, a stored id can only be one this import wrote: the filter says which may be.
+  const written = mark === 0 ? new IdFilter() : null;
   const out: EvidenceOutcome = {
     written: 0,
     unchanged: 0,
@@ -320,7 +330,8 @@ async function importEvidence(
     await writing;
     inFlight = 0;
     if (current.length === 0 || out.shape.count > 0) return;
-    const checked = checkEvidenceBatch(current, await lookupsFor(tx, current, mark), refused, run.facts, {
+    const lookups = await lookupsFor(tx, current, mark, written);
+    const checked = checkEvidenceBatch(current, lookups, refused, run.facts, {
       writable: run.writable,
       where: (position) => source.where(position),
     });
@@ -332,6 +343,7 @@ async function importEvidence(
     if (!run.writable || checked.write.length === 0) return;
     out.written += checked.write.length;
     inFlight = checked.write.length;
+    if (written !== null) for (const record of checked.write) written.add(record.id);
     writing = appendEvidence(tx, checked.write.map(toRecord), bulk);
     // Awaited before the next look-up; until then a failure must not count as unhandled.
     writing.catch(() => undefined);
