@@ -1,19 +1,15 @@
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-} from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { findUnsafeText, unsafeTextIndex, unsafeTextReason } from '../input/safe-input.js';
-import type { z } from 'zod';
 import { ladderSchema, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
 import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
-import { suggestField } from './suggest-field.js';
+import { issuePaths, problemsFromIssue, salvageDocument, valueAt } from './schema-problems.js';
+import {
+  firstAliasOffset,
+  firstNodeDeeperThan,
+  positionInText,
+  sourcePositions,
+  type PathSegment,
+} from './source-positions.js';
 
 /** One problem in a ladder file: where it is (line and column from 1) and what is wrong. */
 export interface LadderProblem {
@@ -27,8 +23,6 @@ export interface LadderProblem {
 
 export type LadderValidation =
   { ok: true; ladder: LadderDocument } | { ok: false; problems: LadderProblem[] };
-
-type PathSegment = string | number;
 
 /** Formats a path the way people read it: `levels[3].promotion.target_level`. */
 export function formatPath(path: readonly PathSegment[]): string {
@@ -49,8 +43,10 @@ export function formatProblem(problem: LadderProblem): string {
 }
 
 /**
- * Parses and validates the text of a ladder file: YAML syntax, the schema, then the cross-checks.
- * Every problem names its line, column and path; nothing is thrown for bad input.
+ * Parses and validates the text of a ladder file in one pass: YAML syntax, the schema and the checks
+ * across the document, every problem with its line, column and path, sorted by position. Only a file
+ * that cannot be read as a document at all (too large, broken syntax, too deep, an alias bomb) or holds
+ * text that cannot be stored stops before the schema; nothing is thrown for bad input.
  */
 export function validateLadderText(source: string, file = '<ladder>'): LadderValidation {
   const fail = (line: number, column: number, message: string, path = ''): LadderValidation => ({
@@ -67,9 +63,7 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
   }
   const unsafeAt = unsafeTextIndex(source);
   if (unsafeAt !== -1) {
-    const before = source.slice(0, unsafeAt);
-    const line = before.split('\n').length;
-    const column = unsafeAt - before.lastIndexOf('\n');
+    const { line, column } = positionInText(source, unsafeAt);
     return fail(
       line,
       column,
@@ -79,29 +73,21 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): { line: number; column: number } => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
+  const positions = sourcePositions(doc, lineCounter);
+  const problems: LadderProblem[] = [];
+  const report = (path: readonly PathSegment[], message: string, key = false): void => {
+    problems.push({ file, ...positions.locate(path, key), path: formatPath(path), message });
   };
 
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        ...at(error.pos[0]),
-        path: '',
-        // The parser is recursive: a document nested thousands deep exhausts the stack before any check.
-        message: /call stack/i.test(error.message)
-          ? `nested too deeply: a ladder file is at most ${MAX_LADDER_DEPTH} levels deep`
-          : `YAML syntax: ${error.message.split('\n')[0] ?? error.code}`,
-      })),
-    };
+  for (const error of doc.errors) {
+    problems.push({ file, ...positions.at(error.pos[0]), path: '', message: syntaxMessage(error, source) });
   }
+  // A duplicate key leaves the document whole, so its other problems are still worth finding.
+  if (doc.errors.some((error) => !RECOVERABLE_SYNTAX.has(error.code))) return done(problems);
 
   const tooDeep = firstNodeDeeperThan(doc, MAX_LADDER_DEPTH);
   if (tooDeep !== undefined) {
-    const { line, column } = at(tooDeep);
+    const { line, column } = positions.at(tooDeep);
     return fail(line, column, `nested too deeply: a ladder file is at most ${MAX_LADDER_DEPTH} levels deep`);
   }
 
@@ -111,179 +97,110 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
   } catch (error) {
     // `yaml` refuses alias expansion past maxAliasCount ("billion laughs") with a ReferenceError.
     if (!(error instanceof ReferenceError)) throw error;
-    const { line, column } = at(firstAliasOffset(doc));
+    const { line, column } = positions.at(firstAliasOffset(doc));
     return fail(
       line,
       column,
-      `too many alias expansions (more than ${MAX_ALIAS_COUNT}): write the values out instead of nesting aliases`,
+      /unresolved alias/i.test(error.message)
+        ? 'an alias (*name) with no anchor (&name) before it'
+        : `too many alias expansions (more than ${MAX_ALIAS_COUNT}): write the values out instead of nesting aliases`,
     );
   }
-  const locate = (path: readonly PathSegment[], key = false): { line: number; column: number } =>
-    at(offsetOf(doc, path, key));
 
-  const unsafe = findUnsafeText(data);
-  if (unsafe !== null) {
-    const path = unsafe.segments;
-    return fail(locate(path).line, locate(path).column, unsafe.message, formatPath(path));
-  }
+  // Text that cannot be stored is refused before the schema: such a file is broken or hostile.
+  const unsafe = findAllUnsafeText(data);
+  for (const { path, message } of unsafe) report(path, message);
+  if (unsafe.length > 0) return done(problems);
 
   const parsed = ladderSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) => problemsFromIssue(issue, data, file, locate));
-    return { ok: false, problems: sortProblems(problems) };
+  const issues = parsed.success ? [] : parsed.error.issues;
+  for (const issue of issues) {
+    for (const problem of problemsFromIssue(issue, data)) report(problem.path, problem.message, problem.key);
   }
+  // The checks across the document run on what the schema accepted, so one pass reports both kinds.
+  const checked: SalvagedLadder | undefined = parsed.success
+    ? parsed.data
+    : salvageDocument(ladderSchema, data, issuePaths(issues));
+  if (checked !== undefined) {
+    for (const { path, message, key } of crossCheckLadder(checked, data)) report(path, message, key);
+  }
+  if (problems.length === 0 && parsed.success) return { ok: true, ladder: parsed.data };
+  return done(problems);
+}
 
-  const crossProblems = crossCheckLadder(parsed.data).map(({ path, message, key }) => ({
-    file,
-    ...locate(path, key ?? false),
-    path: formatPath(path),
-    message,
-  }));
-  if (crossProblems.length > 0) return { ok: false, problems: sortProblems(crossProblems) };
-  return { ok: true, ladder: parsed.data };
+function done(problems: LadderProblem[]): LadderValidation {
+  return { ok: false, problems: sortProblems(problems) };
 }
 
 const MAX_LADDER_SOURCE_CHARS = 1_048_576;
 const MAX_LADDER_DEPTH = 32;
 const MAX_ALIAS_COUNT = 100;
+const RECOVERABLE_SYNTAX = new Set<YAMLError['code']>(['DUPLICATE_KEY']);
 
-/** Offset of the first node nested deeper than `limit`, walked without recursion (the input is hostile). */
-function firstNodeDeeperThan(doc: Document, limit: number): number | undefined {
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop() as { node: unknown; depth: number };
-    if (depth > limit) return rangeStart(node) ?? 0;
-    if (isMap(node) || isSeq(node)) {
-      for (const item of node.items as unknown[]) {
-        if (isPair(item)) {
-          stack.push({ node: item.key, depth: depth + 1 });
-          stack.push({ node: item.value, depth: depth + 1 });
-        } else stack.push({ node: item, depth: depth + 1 });
-      }
+/** The parser's complaint in our words where we know the code; otherwise its own first line. */
+function syntaxMessage(error: YAMLError, source: string): string {
+  // The parser is recursive: a document nested thousands deep exhausts the stack before any check.
+  if (/call stack/i.test(error.message))
+    return `nested too deeply: a ladder file is at most ${MAX_LADDER_DEPTH} levels deep`;
+  const first = error.message.split('\n')[0] ?? error.code;
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^:\n]*/.exec(source.slice(error.pos[0]))?.[0].trim() ?? '';
+      return `duplicate field${key === '' ? '' : ` "${key}"`}: a mapping sets each field once`;
     }
+    case 'TAB_AS_INDENT':
+      return 'a tab in the indentation: YAML indents with spaces only';
+    case 'MULTIPLE_DOCS':
+      return 'a second document (---): a ladder file holds one document';
+    case 'BAD_DQ_ESCAPE':
+      return `${first.replace(/^Invalid escape sequence/, 'unknown escape')} in "double-quoted" text: write \\\\ for a backslash, or use single quotes`;
+    case 'BAD_INDENT':
+      if (first.startsWith('Flow sequence'))
+        return 'a [ … ] list is not closed, or a line inside it is not indented past its key';
+      if (first.startsWith('Flow map'))
+        return 'a { … } mapping is not closed, or a line inside it is not indented past its key';
+      return `wrong indentation (${first})`;
+    case 'MISSING_CHAR':
+      return `YAML syntax: ${first.replace(/^Missing/, 'missing')}`;
+    default:
+      return `YAML syntax: ${first}`;
   }
-  return undefined;
 }
 
-/** Offset of the document's first alias (where an alias bomb starts to expand). */
-function firstAliasOffset(doc: Document): number {
-  let offset = 0;
-  visit(doc, {
-    Alias(_key, node) {
-      offset = rangeStart(node) ?? 0;
-      return visit.BREAK;
-    },
-  });
-  return offset;
+/** Every text (and field name) that cannot be stored, by path; the walk is bounded by the depth check. */
+function findAllUnsafeText(data: unknown): { path: PathSegment[]; message: string }[] {
+  const found: { path: PathSegment[]; message: string }[] = [];
+  const walk = (value: unknown, path: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      const message = unsafeTextReason(value);
+      if (message !== null) found.push({ path, message });
+      return;
+    }
+    if (value === null || typeof value !== 'object' || path.length > MAX_LADDER_DEPTH) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item as unknown, [...path, index]));
+      return;
+    }
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (unsafeTextReason(key) !== null) {
+        // findUnsafeText names the field with U+FFFD in place of what cannot be shown.
+        const named = findUnsafeText({ [key]: item });
+        if (named !== null) found.push({ path: [...path, ...named.segments], message: named.message });
+      } else walk(item, [...path, key]);
+    }
+  };
+  walk(data, []);
+  return found;
 }
 
 function sortProblems(problems: LadderProblem[]): LadderProblem[] {
   return [...problems].sort(
-    (a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+    (a, b) =>
+      a.line - b.line ||
+      a.column - b.column ||
+      a.path.localeCompare(b.path) ||
+      a.message.localeCompare(b.message),
   );
-}
-
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let current: unknown = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
-
-function problemsFromIssue(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-  file: string,
-  locate: (path: readonly PathSegment[], key?: boolean) => { line: number; column: number },
-): LadderProblem[] {
-  const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => {
-      const suggestion = suggestField(path, key);
-      return {
-        file,
-        ...locate([...path, key], true),
-        path: formatPath([...path, key]),
-        message: suggestion === undefined ? 'unknown field' : `unknown field (did you mean ${suggestion}?)`,
-      };
-    });
-  }
-  if (
-    issue.code === 'invalid_union' &&
-    valueAt(data, path) !== null &&
-    typeof valueAt(data, path) === 'object'
-  ) {
-    // A discriminated union fails on its `kind`: point at it, or at the object when it is missing.
-    const kindPath = [...path, 'kind'];
-    const kind = valueAt(data, kindPath);
-    return [
-      {
-        file,
-        ...locate(kind === undefined ? path : kindPath),
-        path: formatPath(kindPath),
-        message:
-          kind === undefined
-            ? `required: ${issue.message.replace(/^expected kind to be /, '')}`
-            : issue.message,
-      },
-    ];
-  }
-  const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
-  if (missing) {
-    // A missing field has no node of its own: point at the object that should hold it.
-    return [{ file, ...locate(path.slice(0, -1)), path: formatPath(path), message: 'required' }];
-  }
-  return [{ file, ...locate(path), path: formatPath(path), message: friendlyMessage(issue) }];
-}
-
-const EXPECTED_WORDS: Record<string, string> = {
-  array: 'a list',
-  object: 'a mapping (key: value)',
-  record: 'a mapping (key: value)',
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-};
-
-/** zod's generic "Invalid input: expected array…" becomes words a ladder author uses. */
-function friendlyMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
-    return `expected ${EXPECTED_WORDS[issue.expected] ?? issue.expected}`;
-  }
-  return issue.message;
-}
-
-/** Finds the start offset of the node at `path` (or of its key), falling back to the nearest ancestor. */
-function offsetOf(doc: Document, path: readonly PathSegment[], key: boolean): number {
-  let node: unknown = doc.contents;
-  let best = rangeStart(node) ?? 0;
-  for (const [index, segment] of path.entries()) {
-    const last = index === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-      );
-      if (pair === undefined) return best;
-      if (last && key) return rangeStart(pair.key) ?? best;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-    } else {
-      return best;
-    }
-    best = rangeStart(node) ?? best;
-  }
-  return best;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  if (node !== null && typeof node === 'object' && 'range' in node) {
-    const range = (node as Node).range;
-    if (Array.isArray(range)) return range[0];
-  }
-  return undefined;
 }
 
 interface CrossProblem {
@@ -292,38 +209,66 @@ interface CrossProblem {
   key?: boolean;
 }
 
-const WRITTEN_SECTIONS = [
-  'tagline',
-  'summary',
-  'what_you_do',
-  'ai_skills',
-  'self_evaluation',
-  'curriculum',
-  'ranking_standard',
-  'promotion',
-  'mentorship',
-] as const satisfies readonly (keyof LevelDefinition)[];
+/**
+ * A ladder document as the checks across it see it: the schema's shape, except that a file with schema
+ * problems arrives with the refused parts taken out (top-level fields missing, list items as holes).
+ */
+export type SalvagedLadder = { [K in keyof LadderDocument]?: LadderDocument[K] };
 
-/** Checks that need the whole document: unique ids, references to levels and tracks, the panel gate. */
-export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
+/** The present items of a list with their index in the file (holes and a missing list give nothing). */
+function entries<T>(items: readonly T[] | undefined): { item: T; index: number }[] {
+  return (items ?? []).flatMap((item: T | undefined, index) => (item === undefined ? [] : [{ item, index }]));
+}
+
+/** A field that holds one value or a list of them, as a list with each value's path. */
+function oneOrMany<T>(
+  value: T | readonly T[] | undefined,
+  path: PathSegment[],
+): { item: T; path: PathSegment[] }[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value))
+    return entries(value as readonly T[]).map(({ item, index }) => ({ item, path: [...path, index] }));
+  return [{ item: value as T, path }];
+}
+
+/** Ids written in the raw file's list at `key`, whether or not the schema accepted the rest of each item. */
+function rawIds(raw: unknown, key: 'tracks' | 'levels'): Set<string> {
+  const list = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  const ids = new Set<string>();
+  if (Array.isArray(list))
+    for (const item of list as unknown[]) {
+      const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+      if (typeof id === 'string') ids.add(id);
+    }
+  return ids;
+}
+
+/**
+ * Checks that need the whole document: unique ids, references to levels and tracks (checked against
+ * every id the file writes, `raw`, so a level the schema refused for another reason is not also called
+ * unknown), promotion targets above the level and without cycles, the panel's one gate.
+ */
+export function crossCheckLadder(ladder: SalvagedLadder, raw: unknown = ladder): CrossProblem[] {
   const problems: CrossProblem[] = [];
   const duplicates = <T>(
-    items: readonly T[],
+    items: readonly T[] | undefined,
     idOf: (item: T) => string | undefined,
     path: (index: number) => PathSegment[],
     what: string,
   ) => {
     const seen = new Map<string, number>();
-    items.forEach((item, index) => {
+    for (const { item, index } of entries(items)) {
       const key = idOf(item);
-      if (key === undefined) return;
+      if (key === undefined) continue;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, index);
       else
         problems.push({ path: path(index), message: `duplicate ${what} "${key}" (first at index ${first})` });
-    });
+    }
   };
 
+  const tracks = entries(ladder.tracks);
+  const levels = entries(ladder.levels);
   duplicates(
     ladder.tracks,
     (t) => t.id,
@@ -336,31 +281,39 @@ export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
     (i) => ['levels', i, 'id'],
     'level id',
   );
-  const trackIds = new Set(ladder.tracks.map((t) => t.id));
-  const levelIds = new Set(ladder.levels.map((l) => l.id));
+  const trackIds = new Set([...tracks.map(({ item }) => item.id), ...rawIds(raw, 'tracks')]);
+  const levelIds = new Set([...levels.map(({ item }) => item.id), ...rawIds(raw, 'levels')]);
+  const levelById = new Map<string, LevelDefinition>();
+  for (const { item } of levels) if (!levelById.has(item.id)) levelById.set(item.id, item);
   const levelRef = (value: string, path: PathSegment[]): boolean => {
     if (levelIds.has(value)) return true;
     problems.push({ path, message: `unknown level "${value}" (levels: ${[...levelIds].join(', ')})` });
     return false;
   };
+  // Whether every track and every entry of its levels survived the schema: only then is a level's
+  // absence from its track's list a fact rather than a consequence of another problem.
+  const tracksWhole =
+    ladder.tracks !== undefined &&
+    tracks.length === ladder.tracks.length &&
+    tracks.every(({ item }) => entries(item.levels).length === item.levels.length);
 
   // Order within a track comes from the track's list; every level sits in exactly its own track's list.
   const positionOf = new Map<string, { track: string; index: number }>();
-  ladder.tracks.forEach((track, ti) => {
-    track.levels.forEach((levelId, i) => {
+  for (const { item: track, index: ti } of tracks) {
+    for (const { item: levelId, index: i } of entries(track.levels)) {
       const path: PathSegment[] = ['tracks', ti, 'levels', i];
-      if (!levelRef(levelId, path)) return;
+      if (!levelRef(levelId, path)) continue;
       if (positionOf.has(levelId)) {
         problems.push({ path, message: `level "${levelId}" is listed in more than one place` });
-        return;
+        continue;
       }
       positionOf.set(levelId, { track: track.id, index: i });
-      const level = ladder.levels.find((l) => l.id === levelId);
+      const level = levelById.get(levelId);
       if (level !== undefined && level.track !== track.id) {
         problems.push({ path, message: `level "${levelId}" belongs to track "${level.track}"` });
       }
-    });
-  });
+    }
+  }
   const below = (a: string, b: string): boolean | undefined => {
     const pa = positionOf.get(a);
     const pb = positionOf.get(b);
@@ -368,53 +321,52 @@ export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
     return pa.index < pb.index;
   };
 
-  ladder.levels.forEach((level, li) => {
+  // Promotion edges that passed the checks above; a cycle among them is looked for at the end.
+  const promotesTo = new Map<string, { target: string; path: PathSegment[] }[]>();
+
+  for (const { item: level, index: li } of levels) {
     const base: PathSegment[] = ['levels', li];
     if (!trackIds.has(level.track))
       problems.push({ path: [...base, 'track'], message: `unknown track "${level.track}"` });
-    else if (!positionOf.has(level.id)) {
+    else if (tracksWhole && !positionOf.has(level.id)) {
       problems.push({
         path: [...base, 'id'],
         message: `level "${level.id}" is missing from the levels of track "${level.track}"`,
       });
     }
-    level.bridges_to?.forEach((track, i) => {
+    for (const { item: track, index: i } of entries(level.bridges_to)) {
       if (!trackIds.has(track))
         problems.push({ path: [...base, 'bridges_to', i], message: `unknown track "${track}"` });
-    });
-    const missing = WRITTEN_SECTIONS.filter((section) => level[section] === undefined);
-    if (level.status === 'written' && missing.length > 0) {
-      problems.push({
-        path: [...base, 'status'],
-        message: `a written level needs every section; missing: ${missing.join(', ')}`,
-      });
     }
     duplicates(
-      level.what_you_do ?? [],
+      level.what_you_do,
       (x) => x.id,
       (i) => [...base, 'what_you_do', i, 'id'],
       'id',
     );
     duplicates(
-      level.ai_skills ?? [],
+      level.ai_skills,
       (x) => x.id,
       (i) => [...base, 'ai_skills', i, 'id'],
       'id',
     );
     duplicates(
-      level.self_evaluation ?? [],
+      level.self_evaluation,
       (x) => x.id,
       (i) => [...base, 'self_evaluation', i, 'id'],
       'checklist item id',
     );
     duplicates(
-      level.curriculum ?? [],
+      level.curriculum,
       (x) => x.id,
       (i) => [...base, 'curriculum', i, 'id'],
       'phase id',
     );
-    const modules = (level.curriculum ?? []).flatMap((phase, pi) =>
-      phase.modules.map((m, mi) => ({ id: m.id, path: [...base, 'curriculum', pi, 'modules', mi, 'id'] })),
+    const modules = entries(level.curriculum).flatMap(({ item: phase, index: pi }) =>
+      entries(phase.modules).map(({ item: m, index: mi }) => ({
+        id: m.id,
+        path: [...base, 'curriculum', pi, 'modules', mi, 'id'],
+      })),
     );
     duplicates(
       modules,
@@ -424,49 +376,56 @@ export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
     );
     checkPhases(level, base, problems);
     duplicates(
-      level.ranking_standard ?? [],
+      level.ranking_standard,
       (x) => x.id,
       (i) => [...base, 'ranking_standard', i, 'id'],
       'metric id',
     );
-    level.ranking_standard?.forEach((metric, i) =>
-      checkMetricRule(metric.rule, [...base, 'ranking_standard', i, 'rule'], problems),
-    );
+    for (const { item: metric, index: i } of entries(level.ranking_standard))
+      checkMetricRule(metric.rule, [...base, 'ranking_standard', i, 'rule'], problems);
 
     const promotion = level.promotion;
     if (promotion !== undefined) {
       const pBase = [...base, 'promotion'];
-      const target = promotion.target_level;
-      if (
-        levelRef(target, [...pBase, 'target_level']) &&
-        (target === level.id || below(target, level.id) === true)
-      ) {
-        problems.push({ path: [...pBase, 'target_level'], message: `expected a level above ${level.id}` });
+      for (const { item: target, path } of oneOrMany<string>(promotion.target_level, [
+        ...pBase,
+        'target_level',
+      ])) {
+        if (!levelRef(target, path)) continue;
+        if (target === level.id || below(target, level.id) === true) {
+          problems.push({ path, message: `expected a level above ${level.id}` });
+          continue;
+        }
+        const edges = promotesTo.get(level.id) ?? [];
+        edges.push({ target, path });
+        promotesTo.set(level.id, edges);
       }
       duplicates(
-        promotion.assessment ?? [],
+        promotion.assessment,
         (x) => x.id,
         (i) => [...pBase, 'assessment', i, 'id'],
         'component id',
       );
       duplicates(
-        promotion.requirements ?? [],
+        promotion.requirements,
         (x) => x.id,
         (i) => [...pBase, 'requirements', i, 'id'],
         'requirement id',
       );
-      promotion.requirements?.forEach((req, i) => {
+      for (const { item: req, index: i } of entries(promotion.requirements)) {
         const kindPath = [...pBase, 'requirements', i, 'rule', 'kind'];
-        if (req.rule.kind === 'tenure' && promotion.min_months_at_level === undefined) {
+        // Absence is read from the file: a field the schema refused is not missing.
+        const absent = (field: string): boolean => valueAt(raw, [...pBase, field]) === undefined;
+        if (req.rule.kind === 'tenure' && absent('min_months_at_level')) {
           problems.push({
             path: kindPath,
             message: 'a tenure requirement needs promotion.min_months_at_level',
           });
         }
-        if (req.rule.kind === 'assessment' && promotion.assessment === undefined) {
+        if (req.rule.kind === 'assessment' && absent('assessment')) {
           problems.push({ path: kindPath, message: 'an assessment requirement needs promotion.assessment' });
         }
-      });
+      }
       const panel = promotion.panel;
       if (panel !== undefined) {
         const panelBase = [...pBase, 'panel'];
@@ -476,8 +435,10 @@ export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
           (i) => [...panelBase, 'criteria', i, 'id'],
           'criterion id',
         );
-        const gates = panel.criteria.flatMap((c, i) => (c.gate === true ? [i] : []));
-        if (gates.length === 0) {
+        const criteria = entries(panel.criteria);
+        const gates = criteria.flatMap(({ item: c, index }) => (c.gate === true ? [index] : []));
+        // A refused criterion might have been the gate: say "none" only when every criterion is here.
+        if (gates.length === 0 && criteria.length === panel.criteria.length) {
           problems.push({
             path: [...panelBase, 'criteria'],
             message: 'expected one criterion marked gate: true, found none',
@@ -508,18 +469,18 @@ export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
     }
 
     const mentorship = level.mentorship;
-    mentorship?.receives?.mentor_levels.forEach((l, i) => {
+    for (const { item: l, index: i } of entries(mentorship?.receives?.mentor_levels)) {
       const path = [...base, 'mentorship', 'receives', 'mentor_levels', i];
       if (levelRef(l, path) && (l === level.id || below(l, level.id) === true)) {
         problems.push({ path, message: `expected a level above ${level.id}` });
       }
-    });
-    mentorship?.gives?.mentee_levels.forEach((l, i) => {
+    }
+    for (const { item: l, index: i } of entries(mentorship?.gives?.mentee_levels)) {
       const path = [...base, 'mentorship', 'gives', 'mentee_levels', i];
       if (levelRef(l, path) && (l === level.id || below(l, level.id) === false)) {
         problems.push({ path, message: `expected a level below ${level.id}` });
       }
-    });
+    }
     const gives = mentorship?.gives;
     if (gives !== undefined && gives.slots > 0 && gives.mentee_levels.length === 0) {
       problems.push({
@@ -527,13 +488,63 @@ export function crossCheckLadder(ladder: LadderDocument): CrossProblem[] {
         message: 'expected at least one mentee level when slots > 0',
       });
     }
-  });
+  }
+  problems.push(
+    ...promotionCycles(
+      levels.map(({ item }) => item.id),
+      promotesTo,
+    ),
+  );
+  return problems;
+}
+
+/**
+ * Promotions that lead back to where they started (possible across tracks, where "above" is not
+ * defined): each cycle once, at the first of its levels in file order, named level by level.
+ */
+function promotionCycles(
+  order: readonly string[],
+  promotesTo: ReadonlyMap<string, readonly { target: string; path: PathSegment[] }[]>,
+): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  const reported = new Set<string>();
+  for (const start of order) {
+    if (reported.has(start)) continue;
+    for (const edge of promotesTo.get(start) ?? []) {
+      // Breadth-first from the edge's target back to `start` gives the shortest way round.
+      const cameFrom = new Map<string, string>([[edge.target, start]]);
+      const queue = [edge.target];
+      let closed = false;
+      while (queue.length > 0 && !closed) {
+        const current = queue.shift() as string;
+        for (const next of promotesTo.get(current) ?? []) {
+          if (next.target === start) {
+            cameFrom.set(start, current);
+            closed = true;
+            break;
+          }
+          if (!cameFrom.has(next.target)) {
+            cameFrom.set(next.target, current);
+            queue.push(next.target);
+          }
+        }
+      }
+      if (!closed && edge.target !== start) continue;
+      const cycle = [start];
+      for (let at = cameFrom.get(start); at !== undefined && at !== start; at = cameFrom.get(at))
+        cycle.unshift(at);
+      cycle.unshift(start);
+      cycle.forEach((id) => reported.add(id));
+      problems.push({ path: edge.path, message: `promotions form a cycle: ${cycle.join(' → ')}` });
+      break;
+    }
+  }
   return problems;
 }
 
 function checkPhases(level: LevelDefinition, base: PathSegment[], problems: CrossProblem[]): void {
   const phases = level.curriculum ?? [];
-  phases.forEach((phase, i) => {
+  for (const { item: phase, index: i } of entries(phases)) {
     if (phase.months.to < phase.months.from) {
       problems.push({
         path: [...base, 'curriculum', i, 'months', 'to'],
@@ -547,7 +558,7 @@ function checkPhases(level: LevelDefinition, base: PathSegment[], problems: Cros
         message: `expected a month after the previous phase ends (month ${previous.months.to})`,
       });
     }
-  });
+  }
 }
 
 function checkMetricRule(rule: MetricRule, path: PathSegment[], problems: CrossProblem[]): void {
@@ -563,7 +574,7 @@ function checkMetricRule(rule: MetricRule, path: PathSegment[], problems: CrossP
     if (!known.includes(field))
       problems.push({ path: [...path, 'where', field], key: true, message: unknown });
   }
-  (rule.non_empty ?? []).forEach((field, i) => {
+  for (const { item: field, index: i } of entries(rule.non_empty)) {
     if (!known.includes(field)) problems.push({ path: [...path, 'non_empty', i], message: unknown });
-  });
+  }
 }
