@@ -116,8 +116,9 @@ forEachEngine('maintained ranking', (getDb) => {
     const stored = (await listStoredRankingRows(deps.db, 'L4', AT)).find((row) => row.builder === LEE)!;
     // The same key with another answer: the ranking reads the row instead of evaluating Lee.
     await upsertRankingRows(deps.db, key, [{ ...stored, metricsMet: 3 }]);
-    const served = await getRanking(deps, systemActor, 'L4', AT);
-    expect(metricsOf(served.entries)[LEE]).toBe(3);
+    const served = await maintainRanking(deps, 'L4', AT);
+    expect(served.evaluated).toEqual([]);
+    expect(metricsOf(served.ranking.entries)[LEE]).toBe(3);
     // Any write to Lee's ledger draws a new stamp: the row no longer proves itself current.
     await insertEvidence(deps.db, [make.escalation({ id: 'lee-esc', builder: LEE, date: '2025-10-01' })]);
     const after = await maintainRanking(deps, 'L4', AT);

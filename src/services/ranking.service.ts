@@ -15,7 +15,9 @@ import {
   loadLevelEvidence,
   loadLevelRecordsJson,
   parseRankingRecords,
+  readCurrentRankingAnswer,
   readRankingState,
+  storeRankingAnswer,
   upsertRankingRows,
   type RankingMemberState,
   type RankingRowInput,
@@ -63,28 +65,64 @@ export const ladderKeyOf = evaluationKeyOf;
  */
 export async function getRanking(
   deps: RankingDeps,
-  _actor: Actor,
+  actor: Actor,
   levelId: string,
   atInput?: string,
 ): Promise<LevelRanking> {
-  return (await maintainRanking(deps, levelId, atInput)).ranking;
+  const answer = await getRankingText(deps, actor, levelId, atInput);
+  return {
+    level: answer.level,
+    at: answer.at,
+    ladder_version: answer.ladder_version,
+    entries: JSON.parse(answer.body) as RankingEntry[],
+  };
+}
+
+/** A level's ranking on `at` as the JSON text of its entries (what the ranking route sends). */
+export interface LevelRankingText {
+  level: string;
+  at: string;
+  ladder_version: string;
+  /** The entries (RankingEntry[]) as JSON. */
+  body: string;
+}
+
+/**
+ * getRanking's answer as the JSON text of its entries: the stored answer when its key is current (one
+ * statement, nothing evaluated, parsed or serialised here), else the maintained ranking, stored for
+ * the next reader.
+ */
+export async function getRankingText(
+  deps: RankingDeps,
+  _actor: Actor,
+  levelId: string,
+  atInput?: string,
+): Promise<LevelRankingText> {
+  const at = resolveAt(deps.clock, atInput);
+  const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
+  if (ladder === undefined) throw notFound('Level', levelId);
+  const stored = await readCurrentRankingAnswer(deps.db, levelId, at, ladderKeyOf(ladder));
+  if (stored !== null) return { level: levelId, at, ladder_version: ladder.document.version, body: stored };
+  const { ranking, body } = await maintainRanking(deps, levelId, at);
+  return { level: ranking.level, at: ranking.at, ladder_version: ranking.ladder_version, body };
 }
 
 /**
  * The ranking from stored rows, evaluating (and storing) only the members whose rows are missing or no
- * longer current; `evaluated` names them, by email.
+ * longer current; `evaluated` names them, by email. The whole answer is stored too, as the JSON text
+ * the route sends (`body`), under the key read with the rows.
  */
 export async function maintainRanking(
   deps: RankingDeps,
   levelId: string,
   atInput?: string,
-): Promise<{ ranking: LevelRanking; evaluated: string[] }> {
+): Promise<{ ranking: LevelRanking; evaluated: string[]; body: string }> {
   const at = resolveAt(deps.clock, atInput);
   const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
   if (ladder === undefined) throw notFound('Level', levelId);
   const ladderKey = ladderKeyOf(ladder);
   // Stamps first, records after: see readRankingState.
-  const state = await readRankingState(deps.db, levelId, at, ladderKey);
+  const { members: state, key } = await readRankingState(deps.db, levelId, at, ladderKey);
   const stale = state.filter((member) => !isCurrent(member));
   const computed = await evaluateMembers(deps, ladder.document, levelId, at, stale);
   await upsertRankingRows(deps.db, { level: levelId, at, ladderKey }, computed);
@@ -95,14 +133,13 @@ export async function maintainRanking(
     level_since: member.since,
     metrics_met: fresh.get(member.email) ?? member.stored?.metricsMet ?? 0,
   }));
+  const entries = rankBuilders(candidates, at);
+  const body = JSON.stringify(entries);
+  await storeRankingAnswer(deps.db, { level: levelId, at, ladderKey, key, body });
   return {
-    ranking: {
-      level: levelId,
-      at,
-      ladder_version: ladder.document.version,
-      entries: rankBuilders(candidates, at),
-    },
+    ranking: { level: levelId, at, ladder_version: ladder.document.version, entries },
     evaluated: stale.map((member) => member.email),
+    body,
   };
 }
 

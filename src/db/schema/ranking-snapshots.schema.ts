@@ -21,7 +21,5 @@ export const rankingAnswers = pgTable(
     /** The entries as the route sends them (a JSON array). */
     body: text('body').notNull(),
   },
-  (table) => [
-    primaryKey({ name: 'ranking_answers_pk', columns: [table.level, table.at, table.ladderKey] }),
-  ],
+  (table) => [primaryKey({ name: 'ranking_answers_pk', columns: [table.level, table.at, table.ladderKey] })],
 );

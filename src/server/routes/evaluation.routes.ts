@@ -1,6 +1,7 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getRanking } from '../../services/ranking.service.js';
+import { getRankingText } from '../../services/ranking.service.js';
 import { getReadiness } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
@@ -118,6 +119,14 @@ export const rankingEntry = z.object({
   months_at_level: z.number().int(),
 });
 
+/**
+ * Sends `text`, already the JSON of the route's 200 shape, as the body: the typed reply only accepts the
+ * schema's object, so the reply is used as a plain one here (the shape is checked by the route's test).
+ */
+function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(text);
+}
+
 /** Promotion readiness of a builder and the ranking of a level, each on a date `at` (default today). */
 export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   // The assessment requirement's link to promotion cases is wired by the composition root.
@@ -154,9 +163,12 @@ export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const ranking = await getRanking(services, request.actor, request.params.level, request.query.at);
+        const ranking = await getRankingText(services, request.actor, request.params.level, request.query.at);
+        // The stored JSON text of the entries, sent as is: a string with a JSON content type skips the
+        // response serialiser, so 10 000 entries are neither validated nor stringified on the serving
+        // thread. The schema above still documents the shape; evaluation.routes.test.ts checks it.
         void reply.header('ladder-version', ranking.ladder_version);
-        return ranking.entries;
+        return sendJsonText(reply, ranking.body);
       },
     );
   };
