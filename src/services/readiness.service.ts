@@ -13,17 +13,17 @@ import { findLevel } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
 import {
   findBuilderLevels,
-  findCurrentReadinessAnswer,
   findLadderDocument,
+  findReadinessStart,
   listLadderVersionHeads,
   loadBuilderEvidence,
-  loadBuilderRelations,
-  loadStandingRecords,
+  loadReadinessInputs,
   storeReadinessAnswer,
+  type LadderVersionHead,
 } from '../db/repositories/evaluation.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
-import { evaluationKeyOf } from './evaluation-key.service.js';
+import { evaluationCodeRevision, evaluationKeyOf } from './evaluation-key.service.js';
 
 /**
  * Readiness (the ranking lives in ranking.service.ts): load what the evaluation reads, pick the ladder version in force on `at`, and
@@ -72,14 +72,15 @@ let shipped: Promise<LadderDocument[]> | undefined;
  * The ladder to evaluate with on `at`: among published ladders, the one whose version in force that
  * day (the latest effective on or before it, else its first version: evaluating a date before the first
  * publication uses the earliest rules there are) satisfies `matches`. The shipped files stand in while
- * nothing is published.
+ * nothing is published. `heads` when the caller read them already (readiness reads them with the builder).
  */
 export async function ladderForEvaluation(
   db: Database,
   at: string,
   matches: (doc: LadderDocument) => boolean,
+  knownHeads?: readonly LadderVersionHead[],
 ): Promise<LadderUsed | undefined> {
-  const heads = await listLadderVersionHeads(db);
+  const heads = knownHeads ?? (await listLadderVersionHeads(db));
   if (heads.length === 0) {
     shipped ??= loadShippedLadders().catch((error: unknown) => {
       shipped = undefined;
@@ -88,7 +89,7 @@ export async function ladderForEvaluation(
     const document = (await shipped).find(matches);
     return document === undefined ? undefined : { document, versionId: null };
   }
-  const byLadder = new Map<string, typeof heads>();
+  const byLadder = new Map<string, LadderVersionHead[]>();
   for (const head of heads) byLadder.set(head.ladderId, [...(byLadder.get(head.ladderId) ?? []), head]);
   for (const versions of byLadder.values()) {
     // Heads come oldest first: the last one on or before `at`, or the very first.
@@ -134,8 +135,21 @@ async function readinessSubject(
   const at = resolveAt(deps.clock, atInput);
   const builder = await findBuilderLevels(deps.db, email.trim().toLowerCase());
   if (builder === undefined) throw notFound('Builder', email);
-  const ladder = await ladderForEvaluation(deps.db, at, (doc) =>
-    doc.tracks.some((t) => t.id === builder.track),
+  return subjectOf(deps, at, builder);
+}
+
+/** The ladder in force for `builder` on `at`, their level then and the assessment to read if evaluating. */
+async function subjectOf(
+  deps: ReadinessDeps,
+  at: string,
+  builder: ReadinessSubject['builder'],
+  heads?: readonly LadderVersionHead[],
+): Promise<ReadinessSubject> {
+  const ladder = await ladderForEvaluation(
+    deps.db,
+    at,
+    (doc) => doc.tracks.some((t) => t.id === builder.track),
+    heads,
   );
   if (ladder === undefined) throw notFound('Ladder for track', builder.track);
   // Fails with a clear message when `at` is before the builder's first level.
@@ -151,11 +165,14 @@ async function readinessSubject(
 
 /**
  * Readiness and the ladder document it was evaluated with (for callers that show names, e.g. the CLI).
- * The maintained path (issue 15, ADR 0014): an answer stored under the builder's current stamp, the
- * current epoch, `at` and the ladder key is current by construction and is returned as stored; else
- * only the records standing on `at` (evidence_corrected) of the kinds and dates the level reads
- * (`readinessNeeds`), plus the records looked up by id, are loaded in one statement, evaluated, and the
- * answer stored if its key is still current. Answers equal `referenceReadiness` exactly (test/evaluation).
+ * The maintained path (issue 15, ADR 0014), in few round trips:
+ * - one statement reads the builder, the ladder version heads and the answers stored for (builder, at)
+ *   under the current stamp and epoch: an answer stored under the ladder key in force is current by
+ *   construction and is returned as stored (warm: nothing else is read);
+ * - else one statement loads only the records standing on `at` (evidence_corrected) of the kinds and
+ *   dates the level reads (`readinessNeeds`), the records looked up by id, the relations and the key;
+ *   beside it the assessment; the answer is evaluated and stored (one statement) if its key is still
+ *   current. Answers equal `referenceReadiness` exactly (test/evaluation).
  * The assessment provider must read only what stamps its candidate (promotion cases and decisions).
  */
 export async function getReadinessWithLadder(
@@ -164,23 +181,34 @@ export async function getReadinessWithLadder(
   email: string,
   atInput?: string,
 ): Promise<{ readiness: Readiness; ladder: LadderDocument }> {
-  const { at, builder, ladder, step, level, loadAssessment } = await readinessSubject(deps, email, atInput);
+  const at = resolveAt(deps.clock, atInput);
+  // Every stored key starts with the code revision (evaluation-key.service.ts): others are never read.
+  const start = await findReadinessStart(
+    deps.db,
+    email.trim().toLowerCase(),
+    at,
+    `${evaluationCodeRevision()}/`,
+  );
+  if (start === undefined) throw notFound('Builder', email);
+  const subject = await subjectOf(deps, at, start.builder, start.heads);
+  const { builder, ladder, step, level, loadAssessment } = subject;
   const ladderKey = evaluationKeyOf(ladder);
-  const stored = await findCurrentReadinessAnswer(deps.db, builder.email, at, ladderKey);
-  // Only answers this function computed are stored, so the text has the Readiness shape.
-  if (stored !== undefined) return { readiness: JSON.parse(stored) as Readiness, ladder: ladder.document };
+  const stored = start.answers.get(ladderKey);
+  // Only answers this function computed are stored, so the JSON has the Readiness shape.
+  if (stored !== undefined) return { readiness: stored as Readiness, ladder: ladder.document };
   const needs = readinessNeeds(level, at);
-  const [standing, relations, assessment] = await Promise.all([
-    loadStandingRecords(deps.db, builder.email, at, step.since, needs),
-    loadBuilderRelations(deps.db, builder.email),
+  const [inputs, assessment] = await Promise.all([
+    loadReadinessInputs(deps.db, builder.email, at, step.since, needs),
     loadAssessment(),
   ]);
   const loaded: BuilderEvidence = {
     email: builder.email,
     levels: builder.levels,
-    records: standing.records,
-    lookupOnly: standing.lookupOnly,
-    ...relations,
+    records: inputs.records,
+    lookupOnly: inputs.lookupOnly,
+    mentorships: inputs.mentorships,
+    menteeLevels: inputs.menteeLevels,
+    placements: inputs.placements,
   };
   const computed = evaluateReadiness({
     ladder: ladder.document,
@@ -190,7 +218,7 @@ export async function getReadinessWithLadder(
   });
   // The answer as JSON once: what is stored is what every later read returns, field for field.
   const json = JSON.stringify(computed);
-  await storeReadinessAnswer(deps.db, builder.email, at, ladderKey, standing.key, json);
+  await storeReadinessAnswer(deps.db, builder.email, at, ladderKey, inputs.key, json);
   return { readiness: JSON.parse(json) as Readiness, ladder: ladder.document };
 }
 

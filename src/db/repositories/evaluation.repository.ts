@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
 import type { ReadinessNeeds } from '../../core/evaluation/readiness-needs.js';
@@ -222,20 +222,121 @@ const textArray = (values: readonly string[]): SQL =>
     sql`, `,
   )}]::text[]`;
 
+/** A published ladder version without its document. */
+export interface LadderVersionHead {
+  id: number;
+  ladderId: string;
+  version: string;
+  contentHash: string;
+}
+
+/** What a readiness request reads first: the builder, the ladder heads and the answers stored for them. */
+export interface ReadinessStart {
+  builder: { email: string; track: string; levels: LevelStep[] };
+  heads: LadderVersionHead[];
+  /** Current stored answers for (builder, at) by ladder key, parsed from the text as it was computed. */
+  answers: Map<string, unknown>;
+}
+
+/** The first row of an `execute` answer (both drivers give `{ rows }`). */
+function firstRow<Row>(result: unknown): Row | undefined {
+  return (result as { rows: Row[] }).rows[0];
+}
+
 /**
- * The records one builder's readiness reads on `at`, in one statement: the records standing that day
- * (dated on or before it and not superseded by then: evidence_corrected, maintained by migration 0011)
- * of the kinds and dates `needs` names, in ledger order; the records looked up by id (cited reviews,
- * self-evaluation links, standing or not); and the builder's stamp and the epoch, read in the same
- * snapshot as the records, so an answer stored under them can never be older than they say.
+ * Everything a readiness request needs before it knows whether to evaluate, in one statement: the
+ * builder's track and level history, every ladder version head, and the answers stored for (builder,
+ * at) under ladder keys starting with `keyPrefix` whose stamp and epoch are the current ones — the key
+ * check is in SQL, in the same snapshot as the read. Undefined when there is no such builder.
  */
-export async function loadStandingRecords(
+export async function findReadinessStart(
+  db: Executor,
+  email: string,
+  at: string,
+  keyPrefix: string,
+): Promise<ReadinessStart | undefined> {
+  let prepared = preparedStarts.get(db);
+  if (prepared === undefined) {
+    prepared = prepareReadinessStart(db);
+    preparedStarts.set(db, prepared);
+  }
+  const row = (await prepared.execute({ email, at, keyPrefix }))[0];
+  if (row === undefined || row.track === null) return undefined;
+  const levels = parseJsonArray<[string, string]>(row.levels).map(([level, since]) => ({ level, since }));
+  const heads = parseJsonArray<[number, string, string, string]>(row.heads).map(
+    ([id, ladderId, version, contentHash]) => ({ id, ladderId, version, contentHash }),
+  );
+  return {
+    builder: { email, track: row.track, levels },
+    heads,
+    answers: new Map(parseJsonArray<[string, unknown]>(row.answers)),
+  };
+}
+
+// The statement every readiness request runs, built once per handle and prepared (named) on the
+// server: building drizzle SQL per request cost more server CPU than the statement's execution.
+function prepareReadinessStart(db: Executor) {
+  const email = sql.placeholder('email');
+  const at = sql.placeholder('at');
+  return db
+    .select({
+      track: sql<
+        string | null
+      >`(select ${builders.track} from ${builders} where ${builders.email} = ${email})`,
+      levels: sql<
+        string | null
+      >`(select json_agg(json_build_array(${builderLevels.level}, ${builderLevels.since}) order by ${builderLevels.since})::text
+        from ${builderLevels} where ${builderLevels.builderEmail} = ${email})`,
+      heads: sql<
+        string | null
+      >`(select json_agg(json_build_array(${ladderVersions.id}, ${ladderVersions.ladderId}, ${ladderVersions.version}, ${ladderVersions.contentHash})
+        order by ${ladderVersions.ladderId}, ${ladderVersions.version})::text from ${ladderVersions})`,
+      answers: sql<
+        string | null
+      >`(select json_agg(json_build_array(${readinessAnswers.ladderKey}, ${readinessAnswers.answer}))::text
+        from ${readinessAnswers}
+        where ${readinessAnswers.builderEmail} = ${email} and ${readinessAnswers.at} = ${at}::date
+          and starts_with(${readinessAnswers.ladderKey}, ${sql.placeholder('keyPrefix')})
+          and ${readinessAnswers.stamp} = ${currentStampOf(email)}
+          and ${readinessAnswers.epoch} = ${currentEpoch})`,
+    })
+    .from(sql`(select 1) as "one"`)
+    .prepare('readiness_start');
+}
+
+const preparedStarts = new WeakMap<Executor, ReturnType<typeof prepareReadinessStart>>();
+
+// json_agg of no rows is null, not an empty array.
+function parseJsonArray<T>(text: string | null | undefined): T[] {
+  return text === null || text === undefined ? [] : (JSON.parse(text) as T[]);
+}
+
+/** Everything one builder's readiness reads besides the ladder and the assessment. */
+export interface ReadinessInputs {
+  records: EvidenceRecord[];
+  lookupOnly: EvidenceRecord[];
+  mentorships: Mentorship[];
+  menteeLevels: Map<string, LevelStep[]>;
+  placements: Placement[];
+  key: EvaluationKey;
+}
+
+/**
+ * What one builder's readiness reads on `at`, in one statement: the records standing that day (dated on
+ * or before it and not superseded by then: evidence_corrected, maintained by migration 0011) of the kinds
+ * and dates `needs` names, in ledger order; the records looked up by id (cited reviews, self-evaluation
+ * links, standing or not); the mentorships they give, their mentees' level histories and their
+ * placements (ordered as `loadBuilderEvidence` orders them: ties keep the same order as the reference's);
+ * and the builder's stamp and the epoch, read in the same snapshot as all of it, so an answer stored
+ * under them can never be older than they say.
+ */
+export async function loadReadinessInputs(
   db: Executor,
   email: string,
   at: string,
   levelSince: string,
   needs: ReadinessNeeds,
-): Promise<{ records: EvidenceRecord[]; lookupOnly: EvidenceRecord[]; key: EvaluationKey }> {
+): Promise<ReadinessInputs> {
   const c = projectedColumns(needs.dropFields);
   const tuple = sql`json_build_array(${c.id}, ${c.kind}, ${c.builder}, ${c.date}, ${c.recordedBy}, ${c.recordedAt}, ${c.confirmedBy}, ${c.supersedes}, ${c.fields})`;
   const reads = [
@@ -275,61 +376,58 @@ export async function loadStandingRecords(
   const result: unknown = await db.execute(sql`with "standing" as (${standing})
     select (select json_agg("tuple" order by "date", "seq")::text from "standing") as "records",
       ${lookup} as "lookup",
+      (select json_agg(json_build_array(${mentorships.id}, ${mentorships.mentorEmail}, ${mentorships.menteeEmail}, ${mentorships.start}, ${mentorships.end})
+        order by ${mentorships.start})::text
+        from ${mentorships} where ${mentorships.mentorEmail} = ${email}) as "mentorships",
+      (select json_agg(json_build_array(${builderLevels.builderEmail}, ${builderLevels.level}, ${builderLevels.since})
+        order by ${builderLevels.builderEmail}, ${builderLevels.since})::text
+        from ${builderLevels} where ${builderLevels.builderEmail} in
+          (select ${mentorships.menteeEmail} from ${mentorships} where ${mentorships.mentorEmail} = ${email})) as "mentee_levels",
+      (select json_agg(json_build_array(${placements.id}, ${placements.builderEmail}, ${placements.clientId}, ${placements.start}, ${placements.end},
+          ${placements.rateMinor}, ${placements.currency}, ${placements.extended}, ${placements.requestedBack})
+        order by ${placements.start})::text
+        from ${placements} where ${placements.builderEmail} = ${email}) as "placements",
       (select ${evaluationStamps.stamp} from ${evaluationStamps} where ${evaluationStamps.builderEmail} = ${email}) as "stamp",
       (select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1) as "epoch"`);
-  // Both drivers answer `execute` with `{ rows }`; bigint comes back as text on node-postgres.
-  const row = (
-    result as {
-      rows: {
-        records: string | null;
-        lookup: string | null;
-        stamp: string | number | null;
-        epoch: string | number | null;
-      }[];
-    }
-  ).rows[0];
+  // bigint comes back as text on node-postgres.
+  const row = firstRow<{
+    records: string | null;
+    lookup: string | null;
+    mentorships: string | null;
+    mentee_levels: string | null;
+    placements: string | null;
+    stamp: string | number | null;
+    epoch: string | number | null;
+  }>(result);
+  const menteeLevels = new Map<string, LevelStep[]>();
+  for (const [mentee, level, since] of parseJsonArray<[string, string, string]>(row?.mentee_levels)) {
+    const list = menteeLevels.get(mentee) ?? [];
+    list.push({ level, since });
+    menteeLevels.set(mentee, list);
+  }
   return {
     records: fromRecordsJson(row?.records),
     lookupOnly: fromRecordsJson(row?.lookup),
-    key: { stamp: Number(row?.stamp ?? 0), epoch: Number(row?.epoch ?? 0) },
-  };
-}
-
-/**
- * The relations one builder's readiness reads besides records: the mentorships they give, their
- * mentees' level histories and their placements (the same three queries as `loadBuilderEvidence`).
- */
-export async function loadBuilderRelations(
-  db: Executor,
-  email: string,
-): Promise<Pick<BuilderEvidence, 'mentorships' | 'menteeLevels' | 'placements'>> {
-  const [mentorshipRows, menteeLevelRows, placementRows] = await Promise.all([
-    db.select().from(mentorships).where(eq(mentorships.mentorEmail, email)).orderBy(asc(mentorships.start)),
-    db
-      .select({ email: builderLevels.builderEmail, level: builderLevels.level, since: builderLevels.since })
-      .from(builderLevels)
-      .where(
-        inArray(
-          builderLevels.builderEmail,
-          db
-            .select({ mentee: mentorships.menteeEmail })
-            .from(mentorships)
-            .where(eq(mentorships.mentorEmail, email)),
-        ),
-      )
-      .orderBy(asc(builderLevels.builderEmail), asc(builderLevels.since)),
-    db.select().from(placements).where(eq(placements.builderEmail, email)).orderBy(asc(placements.start)),
-  ]);
-  const menteeLevels = new Map<string, LevelStep[]>();
-  for (const row of menteeLevelRows) {
-    const list = menteeLevels.get(row.email) ?? [];
-    list.push({ level: row.level, since: row.since });
-    menteeLevels.set(row.email, list);
-  }
-  return {
-    mentorships: mentorshipRows.map(toMentorship),
+    mentorships: parseJsonArray<[string, string, string, string, string | null]>(row?.mentorships).map(
+      ([id, mentor, mentee, start, end]) => ({ id, mentor, mentee, start, end }),
+    ),
     menteeLevels,
-    placements: placementRows.map(toPlacement),
+    placements: parseJsonArray<
+      [string, string, string, string, string | null, number, string, boolean, boolean]
+    >(row?.placements).map(
+      ([id, builder, client, start, end, rateMinor, currency, extended, requestedBack]) => ({
+        id,
+        builder,
+        client,
+        start,
+        end,
+        rate_minor: rateMinor,
+        currency,
+        extended,
+        requested_back: requestedBack,
+      }),
+    ),
+    key: { stamp: Number(row?.stamp ?? 0), epoch: Number(row?.epoch ?? 0) },
   };
 }
 
@@ -353,41 +451,16 @@ export async function currentStamps(
 }
 
 // The current key of one builder, as SQL: a stored answer is read or written only under it.
-const currentStampOf = (email: string): SQL =>
+const currentStampOf = (email: string | Placeholder): SQL =>
   sql`coalesce((select ${evaluationStamps.stamp} from ${evaluationStamps} where ${evaluationStamps.builderEmail} = ${email}), 0)`;
 const currentEpoch = sql`(select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1)`;
-
-/**
- * The readiness answer stored for (builder, at, ladder key) if it was computed under the builder's
- * current stamp and the current epoch — the key proves it current — else undefined. The answer is the
- * JSON text as it was computed (kept as a JSON string, so its key order is the API's).
- */
-export async function findCurrentReadinessAnswer(
-  db: Executor,
-  email: string,
-  at: string,
-  ladderKey: string,
-): Promise<string | undefined> {
-  const rows = await db
-    .select({ answer: sql<string>`${readinessAnswers.answer} #>> '{}'` })
-    .from(readinessAnswers)
-    .where(
-      and(
-        eq(readinessAnswers.builderEmail, email),
-        eq(readinessAnswers.at, at),
-        eq(readinessAnswers.ladderKey, ladderKey),
-        sql`${readinessAnswers.stamp} = ${currentStampOf(email)}`,
-        sql`${readinessAnswers.epoch} = ${currentEpoch}`,
-      ),
-    );
-  return rows[0]?.answer;
-}
 
 /**
  * Stores an answer computed from reads that began under `key`, only if `key` is still current now: the
  * reads came after the key's snapshot, so if nothing the answer reads changed since, the answer is
  * exactly the one under `key`; if something changed, the stamp or epoch moved and nothing is stored.
- * The builder's answers under older keys can never be read again and are removed.
+ * In the same statement, the builder's answers under keys that are no longer current (they can never be
+ * read again) are removed; the row being written is left to the insert, so no row is touched twice.
  */
 export async function storeReadinessAnswer(
   db: Executor,
@@ -397,28 +470,20 @@ export async function storeReadinessAnswer(
   key: EvaluationKey,
   answerJson: string,
 ): Promise<void> {
-  await db.execute(sql`insert into ${readinessAnswers} (builder_email, at, ladder_key, stamp, epoch, answer)
-    select ${email}, ${at}::date, ${ladderKey}, ${key.stamp}::bigint, ${key.epoch}::bigint, to_jsonb(${answerJson}::text)
-    where ${currentStampOf(email)} = ${key.stamp}::bigint and ${currentEpoch} = ${key.epoch}::bigint
-    on conflict (builder_email, at, ladder_key) do update
-      set stamp = excluded.stamp, epoch = excluded.epoch, answer = excluded.answer`);
-  await db
-    .delete(readinessAnswers)
-    .where(
-      and(
-        eq(readinessAnswers.builderEmail, email),
-        or(
-          sql`${readinessAnswers.stamp} <> ${key.stamp}::bigint`,
-          sql`${readinessAnswers.epoch} <> ${key.epoch}::bigint`,
-        ),
-      ),
-    );
+  await db.execute(sql`with "now_key" as (select ${currentStampOf(email)} as "stamp", ${currentEpoch} as "epoch"),
+    "stored" as (insert into ${readinessAnswers} (builder_email, at, ladder_key, stamp, epoch, answer)
+      select ${email}, ${at}::date, ${ladderKey}, ${key.stamp}::bigint, ${key.epoch}::bigint, ${answerJson}::json
+      from "now_key" where "now_key"."stamp" = ${key.stamp}::bigint and "now_key"."epoch" = ${key.epoch}::bigint
+      on conflict (builder_email, at, ladder_key) do update
+        set stamp = excluded.stamp, epoch = excluded.epoch, answer = excluded.answer)
+    delete from ${readinessAnswers} using "now_key"
+      where ${readinessAnswers.builderEmail} = ${email}
+        and (${readinessAnswers.stamp} <> "now_key"."stamp" or ${readinessAnswers.epoch} <> "now_key"."epoch")
+        and not (${readinessAnswers.at} = ${at}::date and ${readinessAnswers.ladderKey} = ${ladderKey})`);
 }
 
 /** Every published ladder version without its document: id, ladder, effective date, content hash. */
-export async function listLadderVersionHeads(
-  db: Executor,
-): Promise<{ id: number; ladderId: string; version: string; contentHash: string }[]> {
+export async function listLadderVersionHeads(db: Executor): Promise<LadderVersionHead[]> {
   return db
     .select({
       id: ladderVersions.id,

@@ -5,7 +5,7 @@ import {
   date,
   index,
   integer,
-  jsonb,
+  json,
   pgSequence,
   pgTable,
   primaryKey,
@@ -82,7 +82,9 @@ export const rankingRows = pgTable(
 
 /**
  * A readiness answer stored under the key that proves it current: (builder, at, ladder key) plus the
- * builder's stamp and the epoch it was computed under. Read only when both still match.
+ * builder's stamp and the epoch it was computed under. Read only when both still match. `json`, not
+ * `jsonb`: the text is kept as computed (key order is the API's) and embedded as is in the read's answer.
+ * UNLOGGED (migration 0014): a cache whose key proves it current, so losing it in a crash is harmless.
  */
 export const readinessAnswers = pgTable(
   'readiness_answers',
@@ -92,7 +94,7 @@ export const readinessAnswers = pgTable(
     ladderKey: text('ladder_key').notNull(),
     stamp: bigint('stamp', { mode: 'number' }).notNull(),
     epoch: bigint('epoch', { mode: 'number' }).notNull(),
-    answer: jsonb('answer').notNull(),
+    answer: json('answer').notNull(),
   },
   (table) => [
     primaryKey({ name: 'readiness_answers_pk', columns: [table.builderEmail, table.at, table.ladderKey] }),
