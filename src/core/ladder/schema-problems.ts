@@ -268,32 +268,57 @@ function remove(data: unknown, path: readonly PathSegment[]): void {
   delete (container as Record<PathSegment, unknown>)[last];
 }
 
+/** What to do with the value a schema problem is about, when salvaging the document. */
+export interface SalvageStep {
+  path: PathSegment[];
+  /** `remove-key`: an unknown field or a refused name; `keep`: a value of the right type out of its bounds. */
+  action: 'remove-key' | 'keep' | 'drop';
+}
+
+// Issues about a value of the right type (a malformed id, a number out of range, an unknown word): the
+// checks across the document only compare such values, so they may stay and the rest of the item is kept.
+const VALUE_ISSUES = new Set<Issue['code']>([
+  'invalid_format',
+  'too_small',
+  'too_big',
+  'not_multiple_of',
+  'invalid_value',
+  'custom',
+]);
+
+/** The salvage steps for zod issues on `data`. */
+export function salvageSteps(issues: readonly Issue[], data: unknown): SalvageStep[] {
+  return issues.flatMap((issue): SalvageStep[] => {
+    const path = pathOf(issue);
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ path: [...path, key], action: 'remove-key' }));
+    if (issue.code === 'invalid_key') return [{ path, action: 'remove-key' }];
+    const value = valueAt(data, path);
+    const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    return [{ path, action: scalar && VALUE_ISSUES.has(issue.code) ? 'keep' : 'drop' }];
+  });
+}
+
 /**
- * A copy of `data` without what the schema refused: unknown fields and refused names removed, and for
- * any other problem the nearest enclosing list item or optional field taken out (list items leave holes,
- * so every remaining item keeps its index). What is left has the schema's shape, apart from missing
- * top-level fields; undefined when the root itself is not a mapping.
+ * A copy of `data` without what the schema refused: unknown fields and refused names removed, a scalar
+ * of the right type kept where it is, and for any other problem the nearest enclosing list item or
+ * optional field taken out (list items leave holes, so every remaining item keeps its index). What is
+ * left has the schema's shape, apart from missing top-level fields and out-of-bounds scalars; `removed`
+ * lists the paths taken out. Undefined when the root itself is not a mapping.
  */
 export function salvageDocument(
   schema: unknown,
   data: unknown,
-  problemPaths: readonly { path: readonly PathSegment[]; unknownKey?: boolean }[],
-): Record<string, unknown> | undefined {
+  steps: readonly SalvageStep[],
+): { document: Record<string, unknown>; removed: PathSegment[][] } | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const copy = structuredClone(data) as Record<string, unknown>;
-  for (const { path, unknownKey } of problemPaths) {
-    if (path.length === 0) continue;
-    remove(copy, unknownKey === true ? path : droppablePrefix(schema, data, path));
+  const document = structuredClone(data) as Record<string, unknown>;
+  const removed: PathSegment[][] = [];
+  for (const { path, action } of steps) {
+    if (path.length === 0 || action === 'keep') continue;
+    const target = action === 'remove-key' ? path : droppablePrefix(schema, data, path);
+    remove(document, target);
+    removed.push(target);
   }
-  return copy;
-}
-
-/** The paths `salvageDocument` takes out for zod issues (unknown fields and refused names by their key). */
-export function issuePaths(issues: readonly Issue[]): { path: PathSegment[]; unknownKey: boolean }[] {
-  return issues.flatMap((issue) => {
-    const path = pathOf(issue);
-    if (issue.code === 'unrecognized_keys')
-      return issue.keys.map((key) => ({ path: [...path, key], unknownKey: true }));
-    return [{ path, unknownKey: issue.code === 'invalid_key' }];
-  });
+  return { document, removed };
 }

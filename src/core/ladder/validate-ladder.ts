@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { findUnsafeText, unsafeTextIndex, unsafeTextReason } from '../input/safe-input.js';
 import { ladderSchema, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
 import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
-import { issuePaths, problemsFromIssue, salvageDocument, valueAt } from './schema-problems.js';
+import { problemsFromIssue, salvageDocument, salvageSteps, valueAt } from './schema-problems.js';
 import {
   firstAliasOffset,
   firstNodeDeeperThan,
@@ -118,11 +118,15 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
     for (const problem of problemsFromIssue(issue, data)) report(problem.path, problem.message, problem.key);
   }
   // The checks across the document run on what the schema accepted, so one pass reports both kinds.
-  const checked: SalvagedLadder | undefined = parsed.success
-    ? parsed.data
-    : salvageDocument(ladderSchema, data, issuePaths(issues));
-  if (checked !== undefined) {
-    for (const { path, message, key } of crossCheckLadder(checked, data)) report(path, message, key);
+  const salvaged = parsed.success
+    ? { document: parsed.data, removed: [] }
+    : salvageDocument(ladderSchema, data, salvageSteps(issues, data));
+  if (salvaged !== undefined) {
+    const crossProblems = crossCheckLadder(salvaged.document as SalvagedLadder, {
+      raw: data,
+      removed: salvaged.removed,
+    });
+    for (const { path, message, key } of crossProblems) report(path, message, key);
   }
   if (problems.length === 0 && parsed.success) return { ok: true, ladder: parsed.data };
   return done(problems);
@@ -214,6 +218,8 @@ interface CrossProblem {
  * problems arrives with the refused parts taken out (top-level fields missing, list items as holes).
  */
 export type SalvagedLadder = { [K in keyof LadderDocument]?: LadderDocument[K] };
+// (A scalar of the right type but out of its bounds — `l2` for a level id, 0 for a positive count — stays
+// in place: the checks below only compare such values, so they hold for it too.)
 
 /** The present items of a list with their index in the file (holes and a missing list give nothing). */
 function entries<T>(items: readonly T[] | undefined): { item: T; index: number }[] {
@@ -243,12 +249,25 @@ function rawIds(raw: unknown, key: 'tracks' | 'levels'): Set<string> {
   return ids;
 }
 
+/** What the checks across a salvaged document know about what the schema refused. */
+export interface CrossCheckContext {
+  /** The file's data as parsed, before anything was taken out (default: the document itself). */
+  raw?: unknown;
+  /** Paths taken out of the document because the schema refused them. */
+  removed?: readonly (readonly PathSegment[])[];
+}
+
 /**
  * Checks that need the whole document: unique ids, references to levels and tracks (checked against
- * every id the file writes, `raw`, so a level the schema refused for another reason is not also called
- * unknown), promotion targets above the level and without cycles, the panel's one gate.
+ * every id the file writes, so a level the schema refused for another reason is not also called
+ * unknown), promotion targets above the level and without cycles, the panel's one gate. A conclusion
+ * drawn from something's absence is not drawn where the schema took something out.
  */
-export function crossCheckLadder(ladder: SalvagedLadder, raw: unknown = ladder): CrossProblem[] {
+export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckContext = {}): CrossProblem[] {
+  const raw = context.raw ?? ladder;
+  const removed = context.removed ?? [];
+  const incomplete = (prefix: readonly PathSegment[]): boolean =>
+    removed.some((path) => prefix.every((segment, i) => path[i] === segment));
   const problems: CrossProblem[] = [];
   const duplicates = <T>(
     items: readonly T[] | undefined,
@@ -292,10 +311,7 @@ export function crossCheckLadder(ladder: SalvagedLadder, raw: unknown = ladder):
   };
   // Whether every track and every entry of its levels survived the schema: only then is a level's
   // absence from its track's list a fact rather than a consequence of another problem.
-  const tracksWhole =
-    ladder.tracks !== undefined &&
-    tracks.length === ladder.tracks.length &&
-    tracks.every(({ item }) => entries(item.levels).length === item.levels.length);
+  const tracksWhole = !incomplete(['tracks']);
 
   // Order within a track comes from the track's list; every level sits in exactly its own track's list.
   const positionOf = new Map<string, { track: string; index: number }>();
@@ -414,8 +430,9 @@ export function crossCheckLadder(ladder: SalvagedLadder, raw: unknown = ladder):
       );
       for (const { item: req, index: i } of entries(promotion.requirements)) {
         const kindPath = [...pBase, 'requirements', i, 'rule', 'kind'];
-        // Absence is read from the file: a field the schema refused is not missing.
-        const absent = (field: string): boolean => valueAt(raw, [...pBase, field]) === undefined;
+        // A field the schema refused is not missing.
+        const absent = (field: string): boolean =>
+          valueAt(raw, [...pBase, field]) === undefined && !incomplete([...pBase, field]);
         if (req.rule.kind === 'tenure' && absent('min_months_at_level')) {
           problems.push({
             path: kindPath,
@@ -435,10 +452,11 @@ export function crossCheckLadder(ladder: SalvagedLadder, raw: unknown = ladder):
           (i) => [...panelBase, 'criteria', i, 'id'],
           'criterion id',
         );
-        const criteria = entries(panel.criteria);
-        const gates = criteria.flatMap(({ item: c, index }) => (c.gate === true ? [index] : []));
+        const gates = entries(panel.criteria).flatMap(({ item: c, index }) =>
+          c.gate === true ? [index] : [],
+        );
         // A refused criterion might have been the gate: say "none" only when every criterion is here.
-        if (gates.length === 0 && criteria.length === panel.criteria.length) {
+        if (gates.length === 0 && !incomplete([...panelBase, 'criteria'])) {
           problems.push({
             path: [...panelBase, 'criteria'],
             message: 'expected one criterion marked gate: true, found none',
@@ -455,15 +473,17 @@ export function crossCheckLadder(ladder: SalvagedLadder, raw: unknown = ladder):
         if (scale !== undefined) {
           if (scale.max <= scale.min)
             problems.push({ path: [...panelBase, 'scale', 'max'], message: 'expected max > min' });
-          for (const name of ['gate_median_min', 'other_median_min'] as const) {
-            const value = panel.decision[name];
-            if (value < scale.min || value > scale.max) {
-              problems.push({
-                path: [...panelBase, 'decision', name],
-                message: `expected a score within the scale ${scale.min}–${scale.max}`,
-              });
+          // A scale with nothing in it has no "within" to check the medians against.
+          else
+            for (const name of ['gate_median_min', 'other_median_min'] as const) {
+              const value = panel.decision[name];
+              if (value < scale.min || value > scale.max) {
+                problems.push({
+                  path: [...panelBase, 'decision', name],
+                  message: `expected a score within the scale ${scale.min}–${scale.max}`,
+                });
+              }
             }
-          }
         }
       }
     }
