@@ -8,7 +8,9 @@ import { insertEvidence } from '../db/repositories/evidence.repository.js';
 import {
   listStoredRankingAnswerKeys,
   readCurrentRankingAnswer,
+  readRankingAnswerByWatermark,
   readRankingState,
+  readStampWatermark,
   storeRankingAnswer,
 } from '../db/repositories/ranking.repository.js';
 import { insertBuilders, insertPeople, saveBuilder } from '../db/repositories/roster.repository.js';
@@ -53,12 +55,16 @@ const builder = (email: string, levels: Builder['levels']): Builder => {
 forEachEngine('stored ranking answers', (getDb, engine) => {
   let deps: RankingDeps;
 
+  const currentLadderKey = async (at = AT): Promise<string> =>
+    ladderKeyOf((await ladderForEvaluation(deps.db, at, (doc) => doc.levels.some((l) => l.id === 'L4')))!);
+
   /** Stores PLANTED as the answer of L4 on `at` under the key as it is now. */
   const plant = async (at = AT): Promise<void> => {
     const ladder = await ladderForEvaluation(deps.db, at, (doc) => doc.levels.some((l) => l.id === 'L4'));
     const ladderKey = ladderKeyOf(ladder!);
+    const watermark = await readStampWatermark(deps.db);
     const { key } = await readRankingState(deps.db, 'L4', at, ladderKey);
-    await storeRankingAnswer(deps.db, { level: 'L4', at, ladderKey, key, body: PLANTED });
+    await storeRankingAnswer(deps.db, { level: 'L4', at, ladderKey, key, watermark, body: PLANTED });
   };
   const served = async (at = AT): Promise<string> => (await getRankingText(deps, systemActor, 'L4', at)).body;
   const reference = async (at = AT): Promise<string> =>
@@ -98,8 +104,14 @@ forEachEngine('stored ranking answers', (getDb, engine) => {
 
   it('a write to someone outside the level leaves the level’s answer current', async () => {
     await plant();
+    const ladderKey = await currentLadderKey();
+    // Nothing drawn since: current by the watermark alone.
+    expect((await readRankingAnswerByWatermark(deps.db, 'L4', AT, ladderKey)).body).toBe(PLANTED);
     await insertEvidence(deps.db, [make.feature({ id: 'tom-f1', builder: TOM, recorded_by: TOM })]);
+    // Tom's stamp moved the sequence: the members' fingerprint decides, and then vouches again.
+    expect((await readRankingAnswerByWatermark(deps.db, 'L4', AT, ladderKey)).body).toBeNull();
     expect(await served()).toBe(PLANTED);
+    expect((await readRankingAnswerByWatermark(deps.db, 'L4', AT, ladderKey)).body).toBe(PLANTED);
   });
 
   it('a new record of a member makes it stale', async () => {
@@ -174,10 +186,14 @@ forEachEngine('stored ranking answers', (getDb, engine) => {
     expect(await served()).toBe(PLANTED);
     release();
     await slow;
+    // Lee's commit drew nothing new (the sequence has not moved), but it was pending when the key
+    // was read: the watermark no longer vouches, and the fingerprint sees Lee's new stamp.
+    const ladderKey = await currentLadderKey();
+    expect((await readRankingAnswerByWatermark(deps.db, 'L4', AT, ladderKey)).body).toBeNull();
     expect(await served()).toBe(await reference());
   });
 
   it('answers nothing for a key that was never stored', async () => {
-    expect(await readCurrentRankingAnswer(deps.db, 'L4', '2025-01-01', 'no-such-key')).toBeNull();
+    expect(await readCurrentRankingAnswer(deps.db, 'L4', '2025-01-01', 'no-such-key', '0')).toBeNull();
   });
 });

@@ -16,7 +16,9 @@ import {
   loadLevelRecordsJson,
   parseRankingRecords,
   readCurrentRankingAnswer,
+  readRankingAnswerByWatermark,
   readRankingState,
+  readStampWatermark,
   storeRankingAnswer,
   upsertRankingRows,
   type RankingMemberState,
@@ -101,8 +103,19 @@ export async function getRankingText(
   const at = resolveAt(deps.clock, atInput);
   const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
   if (ladder === undefined) throw notFound('Level', levelId);
-  const stored = await readCurrentRankingAnswer(deps.db, levelId, at, ladderKeyOf(ladder));
-  if (stored !== null) return { level: levelId, at, ladder_version: ladder.document.version, body: stored };
+  const ladderKey = ladderKeyOf(ladder);
+  const answer = (body: string): LevelRankingText => ({
+    level: levelId,
+    at,
+    ladder_version: ladder.document.version,
+    body,
+  });
+  // Nothing drawn since the answer's key was read: current without reading a member.
+  const byWatermark = await readRankingAnswerByWatermark(deps.db, levelId, at, ladderKey);
+  if (byWatermark.body !== null) return answer(byWatermark.body);
+  // Something was written somewhere: current if no member's stamp (nor the epoch) moved.
+  const confirmed = await readCurrentRankingAnswer(deps.db, levelId, at, ladderKey, byWatermark.watermark);
+  if (confirmed !== null) return answer(confirmed);
   const { ranking, body } = await maintainRanking(deps, levelId, at);
   return { level: ranking.level, at: ranking.at, ladder_version: ranking.ladder_version, body };
 }
@@ -121,7 +134,9 @@ export async function maintainRanking(
   const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
   if (ladder === undefined) throw notFound('Level', levelId);
   const ladderKey = ladderKeyOf(ladder);
-  // Stamps first, records after: see readRankingState.
+  // The watermark before the stamps, the stamps before the records: see readRankingAnswerByWatermark
+  // and readRankingState.
+  const watermark = await readStampWatermark(deps.db);
   const { members: state, key } = await readRankingState(deps.db, levelId, at, ladderKey);
   const stale = state.filter((member) => !isCurrent(member));
   const computed = await evaluateMembers(deps, ladder.document, levelId, at, stale);
@@ -135,7 +150,7 @@ export async function maintainRanking(
   }));
   const entries = rankBuilders(candidates, at);
   const body = JSON.stringify(entries);
-  await storeRankingAnswer(deps.db, { level: levelId, at, ladderKey, key, body });
+  await storeRankingAnswer(deps.db, { level: levelId, at, ladderKey, key, watermark, body });
   return {
     ranking: { level: levelId, at, ladder_version: ladder.document.version, entries },
     evaluated: stale.map((member) => member.email),

@@ -22,6 +22,8 @@ import type { Mentorship } from '../../core/roster/roster.types.js';
 import type { Executor } from '../connection.js';
 import { evidence } from '../schema/evidence.schema.js';
 import { evaluationEpoch, evaluationStamps, rankingRows } from '../schema/evaluation.schema.js';
+
+const stampSequence = sql.identifier('evaluation_stamp_seq');
 import { rankingAnswers } from '../schema/ranking-snapshots.schema.js';
 import { ladderVersions } from '../schema/ladders.schema.js';
 import { builderLevels, mentorships } from '../schema/roster.schema.js';
@@ -229,12 +231,28 @@ export interface RankingMemberState {
 
 /**
  * What proves a level's stored ranking answer current: the epoch, the number of members and a
- * fingerprint of every member's (email, level start, stamp), all read in one snapshot.
+ * fingerprint of every member's (email, level start, stamp), all read in one snapshot; and the
+ * transactions in progress in that snapshot (`pending`, for the sequence watermark: see
+ * readRankingAnswerByWatermark).
  */
 export interface RankingAnswerKey {
   epoch: number;
   members: number;
   fingerprint: string;
+  pending: string[];
+}
+
+/**
+ * The stamp sequence's watermark: the last value drawn (0 before the first). Every stamp and every
+ * epoch is drawn from it, so while it has not moved, no write any evaluation reads has drawn one. Read
+ * in its own statement before the snapshot it vouches for (see readRankingAnswerByWatermark).
+ */
+export async function readStampWatermark(db: Executor): Promise<string> {
+  const rows = await executeRows<{ mark: string }>(
+    db,
+    sql`select (case when is_called then last_value else 0 end)::text as mark from ${stampSequence}`,
+  );
+  return rows[0]?.mark ?? '0';
 }
 
 /**
@@ -257,7 +275,8 @@ function levelStateSql(db: Executor, level: string, at: string): SQL {
         md5(coalesce(string_agg(email || ' ' || since::text || ' ' || stamp::text, ',' order by email collate "C"), ''))
           as fingerprint,
         coalesce((select e.epoch from ${evaluationEpoch} e where e.id = 1), 0)::text
-          as epoch
+          as epoch,
+        array(select x::text from pg_snapshot_xip(pg_current_snapshot()) as x) as pending
       from state
     )`;
 }
@@ -286,11 +305,17 @@ export async function readRankingState(
   at: string,
   ladderKey: string,
 ): Promise<{ members: RankingMemberState[]; key: RankingAnswerKey }> {
-  const rows = await executeRows<{ members: number; fingerprint: string; epoch: string; state: string }>(
+  const rows = await executeRows<{
+    members: number;
+    fingerprint: string;
+    epoch: string;
+    pending: string[];
+    state: string;
+  }>(
     db,
     sql`
     with ${levelStateSql(db, level, at)}
-    select k.members, k.fingerprint, k.epoch, coalesce((
+    select k.members, k.fingerprint, k.epoch, k.pending, coalesce((
       select json_agg(json_build_array(st.email, st.level, st.since, st.stamp::text, r.stamp::text,
           r.epoch::text, r.level_since, r.metrics_met) order by st.email)
       from state st left join ${rankingRows} r
@@ -321,50 +346,107 @@ export async function readRankingState(
             },
     }),
   );
-  return { members, key: { epoch, members: Number(row.members), fingerprint: row.fingerprint } };
+  return {
+    members,
+    key: { epoch, members: Number(row.members), fingerprint: row.fingerprint, pending: row.pending },
+  };
+}
+
+/**
+ * The stored answer (the route's JSON text) of `level` on `at` under `ladderKey` by its watermark alone,
+ * without reading a single member: current when the stamp sequence has not moved since the watermark
+ * stored with it and none of the transactions in progress when its key was read has committed since.
+ * Why that proves it: the watermark was read before the key's snapshot, so every value drawn up to it
+ * belongs to a transaction that had its id before that snapshot — committed in it (the answer saw its
+ * write), in progress (listed in `pending`) or rolled back. A write committed since either drew a later
+ * value (the sequence moved) or is one of `pending`. A pending transaction still in progress now is not
+ * in the reader's snapshot either. Also returns the watermark now, read before any later statement.
+ */
+export async function readRankingAnswerByWatermark(
+  db: Executor,
+  level: string,
+  at: string,
+  ladderKey: string,
+): Promise<{ watermark: string; body: string | null }> {
+  const rows = await executeRows<{ watermark: string; body: string | null }>(
+    db,
+    sql`
+    with mark as (
+      select case when is_called then last_value else 0 end as value from ${stampSequence}
+    )
+    select mark.value::text as watermark, (
+      select a.body from ${rankingAnswers} a
+      where a.level = ${level} and a.at = ${at}::date and a.ladder_key = ${ladderKey}
+        and a.watermark = mark.value
+        and not exists (
+          select 1 from unnest(a.pending) as p(xid)
+          where coalesce(pg_xact_status(p.xid::xid8), 'committed') = 'committed'
+        )
+    ) as body
+    from mark`,
+  );
+  const row = rows[0];
+  return { watermark: row?.watermark ?? '0', body: row?.body ?? null };
 }
 
 /**
  * The stored answer (the route's JSON text) of `level` on `at` under `ladderKey`, only if its key is
  * still current: one statement that recomputes the level's key (indexed reads of the level's steps and
- * its members' stamps) and compares it with the stored one. Null when there is none or it is stale.
+ * its members' stamps) and compares it with the stored one. A current answer gets `watermark` (read
+ * before this statement) and this snapshot's pending transactions as its new watermark key, so the
+ * next read needs no members. Null when there is none or it is stale.
  */
 export async function readCurrentRankingAnswer(
   db: Executor,
   level: string,
   at: string,
   ladderKey: string,
+  watermark: string,
 ): Promise<string | null> {
   const rows = await executeRows<{ body: string }>(
     db,
     sql`
-    with ${levelStateSql(db, level, at)}
-    select a.body from ${rankingAnswers} a, level_key k
-    where a.level = ${level} and a.at = ${at}::date and a.ladder_key = ${ladderKey}
-      and a.epoch = k.epoch::bigint and a.members = k.members and a.fingerprint = k.fingerprint`,
+    with ${levelStateSql(db, level, at)},
+    confirmed as (
+      update ${rankingAnswers} a set watermark = ${watermark}::bigint, pending = k.pending
+      from level_key k
+      where a.level = ${level} and a.at = ${at}::date and a.ladder_key = ${ladderKey}
+        and a.epoch = k.epoch::bigint and a.members = k.members and a.fingerprint = k.fingerprint
+      returning a.body
+    )
+    select body from confirmed`,
   );
   return rows[0]?.body ?? null;
 }
 
 /**
- * Stores the answer of (level, at, ladder key) computed under `key`, replacing the one stored before
- * and dropping the day's answers under other ladder keys (a new version or a deploy: never read again).
+ * Stores the answer of (level, at, ladder key) computed under `key` (and the watermark read before it),
+ * replacing the one stored before and dropping the day's answers under other ladder keys (a new
+ * version or a deploy: never read again).
  */
 export async function storeRankingAnswer(
   db: Executor,
-  answer: { level: string; at: string; ladderKey: string; key: RankingAnswerKey; body: string },
+  answer: {
+    level: string;
+    at: string;
+    ladderKey: string;
+    key: RankingAnswerKey;
+    watermark: string | null;
+    body: string;
+  },
 ): Promise<void> {
+  const pending = sql`array(select json_array_elements_text(${JSON.stringify(answer.key.pending)}::json))`;
   await db.execute(sql`
     with dropped as (
       delete from ${rankingAnswers}
       where level = ${answer.level} and at = ${answer.at}::date and ladder_key <> ${answer.ladderKey}
     )
-    insert into ${rankingAnswers} (level, at, ladder_key, epoch, members, fingerprint, body)
+    insert into ${rankingAnswers} (level, at, ladder_key, epoch, members, fingerprint, watermark, pending, body)
     values (${answer.level}, ${answer.at}::date, ${answer.ladderKey}, ${String(answer.key.epoch)}::bigint,
-      ${answer.key.members}, ${answer.key.fingerprint}, ${answer.body})
+      ${answer.key.members}, ${answer.key.fingerprint}, ${answer.watermark}::bigint, ${pending}, ${answer.body})
     on conflict (level, at, ladder_key) do update set
       epoch = excluded.epoch, members = excluded.members, fingerprint = excluded.fingerprint,
-      body = excluded.body`);
+      watermark = excluded.watermark, pending = excluded.pending, body = excluded.body`);
 }
 
 /** One ranking row to store: computed for `builder` under (stamp, epoch). */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
@@ -18,6 +19,16 @@ export const rankingAnswers = pgTable(
     epoch: bigint('epoch', { mode: 'number' }).notNull(),
     members: integer('members').notNull(),
     fingerprint: text('fingerprint').notNull(),
+    /**
+     * The stamp sequence's last value, read before the key's snapshot, and the transactions in progress
+     * in that snapshot: while the sequence has not moved and none of them has committed, the answer is
+     * current without reading any member (null: not known).
+     */
+    watermark: bigint('watermark', { mode: 'number' }),
+    pending: text('pending')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The entries as the route sends them (a JSON array). */
     body: text('body').notNull(),
   },
