@@ -122,7 +122,7 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
     ? { document: parsed.data, removed: [] }
     : salvageDocument(ladderSchema, data, salvageSteps(issues, data));
   if (salvaged !== undefined) {
-    const crossProblems = crossCheckLadder(salvaged.document as SalvagedLadder, {
+    const crossProblems = crossCheckLadder(salvaged.document, {
       raw: data,
       removed: salvaged.removed,
     });
