@@ -10,7 +10,12 @@ import { openDatabase } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { insertEvidence } from '../../src/db/repositories/evidence.repository.js';
 import { insertBuilders, insertPeople } from '../../src/db/repositories/roster.repository.js';
+import { formatReadiness } from '../../src/cli/commands/readiness.js';
+import { evaluateReadiness } from '../../src/core/evaluation/readiness.js';
 import { make, PM, ROSA } from '../factories/evaluation-records.js';
+import { shippedLadder } from '../factories/shipped-ladder.js';
+
+const LIN = 'lin@example.test';
 
 /** A CLI context over `env` that captures stdout and stderr. */
 function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => string; err: () => string } {
@@ -45,6 +50,15 @@ describe('ladder readiness / ladder ranking', () => {
           level_since: '2024-08-15',
           levels: [{ level: 'L4', since: '2024-08-15' }],
           rates: [{ since: '2024-08-15', rate_minor: 840_000, currency: 'USD' }],
+        },
+        {
+          email: LIN,
+          name: 'Lin Park',
+          track: 'ai-first-business-manager',
+          level: 'L1',
+          level_since: '2025-06-01',
+          levels: [{ level: 'L1', since: '2025-06-01' }],
+          rates: [{ since: '2025-06-01', rate_minor: 300_000, currency: 'USD' }],
         },
       ],
       now,
@@ -101,6 +115,68 @@ describe('ladder readiness / ladder ranking', () => {
     expect(JSON.parse(json.out())).toEqual([
       { rank: 1, builder: ROSA, level: 'L4', metrics_met: 0, months_at_level: 18 },
     ]);
+  });
+
+  it('a level that defines no standard says so, with no tables, no "eligible: no" and no ranking by metrics', async () => {
+    const cli = captureCli(env);
+    expect(await runCli(['readiness', LIN, '--at', '2026-02-15'], cli.ctx)).toBe(0);
+    const out = cli.out();
+    expect(out).toMatch(/lin@example.test — L1 since 2025-06-01 \(8 months\), next: L2/);
+    expect(out).toMatch(/^L1 defines no standard yet: no metric and no promotion requirement\.$/m);
+    expect(out).toMatch(
+      /Not defined yet\n {2}- the ladder has no ranking standard for L1 yet \(its page is not written\)/,
+    );
+    expect(out).not.toMatch(/Eligible for a promotion case|METRIC|Gaps/);
+    const ranking = captureCli(env);
+    expect(await runCli(['ranking', '--level', 'L1', '--at', '2026-02-15'], ranking.ctx)).toBe(0);
+    expect(ranking.out()).toMatch(/L1 on 2026-02-15 \(ladder version 2026-02-01\): 1 builder/);
+    expect(ranking.out()).toMatch(
+      /L1 defines no standard yet: nobody is ranked by metrics; builders by time at the level/,
+    );
+    expect(ranking.out()).toMatch(/lin@example.test\s+8/);
+    expect(ranking.out()).not.toMatch(/METRICS MET|RANK/);
+  });
+
+  it('a promotion by judgment prints what the panel weighs and the typical time as advice', () => {
+    const shipped = shippedLadder();
+    const ladder = {
+      ...shipped,
+      levels: shipped.levels.map((l) =>
+        l.id === 'L1'
+          ? {
+              ...l,
+              promotion: {
+                target_level: 'L2',
+                decided_by: 'judgment' as const,
+                typical_months_at_level: { from: 12, to: 24 },
+                weighs: [{ id: 'craft', name: 'Craft', evidence: ['feature' as const] }],
+              },
+            }
+          : l,
+      ),
+    };
+    const readiness = evaluateReadiness({
+      ladder,
+      at: '2026-02-15',
+      evidence: {
+        email: LIN,
+        levels: [{ level: 'L1', since: '2025-06-01' }],
+        records: [make.feature({ id: 'lin-f1', builder: LIN, recorded_by: LIN, date: '2025-09-01' })],
+        mentorships: [],
+        menteeLevels: new Map(),
+        placements: [],
+      },
+    });
+    const out = formatReadiness(readiness, ladder).join('\n');
+    expect(out).toMatch(/promotion to L2: by the panel’s judgment/);
+    expect(out).toMatch(
+      /typical time at L1: 12–24 months \(2026-06-01 … 2027-06-01\), advice only: never a gap/,
+    );
+    expect(out).toMatch(
+      /The panel weighs\n {2}WHAT\s+EVIDENCE KINDS\s+RECORDS\n {2}Craft\s+feature\s+lin-f1/,
+    );
+    expect(out).toMatch(/Eligible for a promotion case: yes/);
+    expect(out).not.toMatch(/Gaps|does not say yet/);
   });
 
   it('fails with the error table’s exit codes and a one-line message', async () => {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { RankingEntry } from '../../core/evaluation/ranking.js';
-import type { Readiness } from '../../core/evaluation/readiness.js';
+import { levelStandardOf, type Readiness, type ReadinessStandard } from '../../core/evaluation/readiness.js';
 import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
 import { findLevel } from '../../core/ladder/ladder-lookup.js';
 import { getRanking } from '../../services/ranking.service.js';
-import { getReadinessWithLadder } from '../../services/readiness.service.js';
+import { getReadinessWithLadder, ladderForEvaluation } from '../../services/readiness.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
 
@@ -43,6 +43,31 @@ export function formatReadiness(r: Readiness, ladder?: LadderDocument): string[]
   const target = r.target_level === null ? 'no promotion written' : `next: ${r.target_level}`;
   lines.push(`${r.builder} — ${r.level} since ${r.level_since} (${r.months_at_level} months), ${target}`);
   lines.push(`at ${r.at}, ladder version ${r.ladder_version}`);
+  if (r.standard === 'none') {
+    // Nothing to be close to or far from: say so once, instead of empty tables and a "no" (issue 16).
+    lines.push('');
+    lines.push(`${r.level} defines no standard yet: no metric and no promotion requirement.`);
+    if (r.gaps.length > 0) {
+      lines.push('');
+      lines.push('Not defined yet');
+      for (const gap of r.gaps) lines.push(`  - ${gap}`);
+    }
+    lines.push(...typicalLines(r));
+    return lines;
+  }
+  if (r.standard === 'judgment')
+    lines.push(
+      `promotion to ${r.target_level ?? '?'}: by the panel’s judgment (nothing below is a checklist)`,
+    );
+  lines.push(...typicalLines(r));
+  if (r.weighs.length > 0) {
+    lines.push('');
+    lines.push('The panel weighs');
+    const rows = [['WHAT', 'EVIDENCE KINDS', 'RECORDS']];
+    for (const w of r.weighs)
+      rows.push([w.name, w.kinds.length === 0 ? '—' : w.kinds.join(', '), list(w.evidence)]);
+    lines.push(...table(rows).map((line) => `  ${line}`));
+  }
   lines.push('');
   lines.push('Metrics');
   if (r.metrics.length === 0) lines.push('  (none: the level has no ranking standard)');
@@ -98,16 +123,35 @@ export function formatReadiness(r: Readiness, ladder?: LadderDocument): string[]
   return lines;
 }
 
-/** A level's ranking as a table. */
+/** Typical time in level, when the ladder names one: advice with its dates, never a gap. */
+function typicalLines(r: Readiness): string[] {
+  const t = r.typical_tenure;
+  if (t === null) return [];
+  const months = t.from_months === t.to_months ? `${t.from_months}` : `${t.from_months}–${t.to_months}`;
+  const days = t.from_on === t.to_on ? t.from_on : `${t.from_on} … ${t.to_on}`;
+  return [`typical time at ${r.level}: ${months} months (${days}), advice only: never a gap`];
+}
+
+/** A level's ranking as a table; a level that defines no standard lists its builders by tenure and says so. */
 export function formatRanking(
   level: string,
   at: string,
   version: string,
   entries: readonly RankingEntry[],
+  standard: ReadinessStandard = 'defined',
 ): string[] {
   const lines = [
     `${level} on ${at} (ladder version ${version}): ${entries.length} builder${entries.length === 1 ? '' : 's'}`,
   ];
+  if (standard === 'none') {
+    lines.push(
+      `${level} defines no standard yet: nobody is ranked by metrics; builders by time at the level`,
+    );
+    if (entries.length === 0) return lines;
+    const rows = [['BUILDER', 'MONTHS AT LEVEL']];
+    for (const e of entries) rows.push([e.builder, String(e.months_at_level)]);
+    return [...lines, ...table(rows)];
+  }
   if (entries.length === 0) return lines;
   const rows = [['RANK', 'BUILDER', 'METRICS MET', 'MONTHS AT LEVEL']];
   for (const e of entries)
@@ -142,15 +186,27 @@ export function registerReadinessCommand(program: Command, ctx: CliContext): voi
     .action(async (options: { level: string; at?: string; json?: boolean }) => {
       await withServices(ctx, async (services) => {
         const ranking = await getRanking(services, ctx.actor(), options.level, options.at);
-        if (options.json === true) writeLine(ctx.stdout, JSON.stringify(ranking.entries, null, 2));
-        else
-          for (const line of formatRanking(
-            ranking.level,
-            ranking.at,
-            ranking.ladder_version,
-            ranking.entries,
-          ))
-            writeLine(ctx.stdout, line);
+        if (options.json === true) {
+          writeLine(ctx.stdout, JSON.stringify(ranking.entries, null, 2));
+          return;
+        }
+        // The ladder the ranking used (its level exists: getRanking refuses unknown levels).
+        const used = await ladderForEvaluation(
+          services.db,
+          ranking.at,
+          (doc) => findLevel(doc, ranking.level) !== undefined,
+        );
+        const standard = levelStandardOf(
+          used === undefined ? undefined : findLevel(used.document, ranking.level),
+        );
+        for (const line of formatRanking(
+          ranking.level,
+          ranking.at,
+          ranking.ladder_version,
+          ranking.entries,
+          standard,
+        ))
+          writeLine(ctx.stdout, line);
       });
     });
 }

@@ -166,7 +166,7 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
       if (verdict.gap !== undefined) requirementGaps.push(verdict.gap);
     }
   }
-  const standard = standardOf(level, metricPart.metrics.length, requirements.length);
+  const standard = levelStandardOf(level);
   const gaps = [...(standard === 'none' ? undefinedParts : []), ...metricPart.gaps, ...requirementGaps];
   const kinds = new Map((promotion?.requirements ?? []).map((r) => [r.id, r.rule.kind]));
   const gating = requirements.filter((r) => kinds.get(r.id) !== 'assessment');
@@ -196,15 +196,16 @@ function notWritten(level: LevelDefinition): string {
   return level.status === 'not_written' ? ' (its page is not written)' : '';
 }
 
-/** `none` when the level (or the ladder) defines neither a metric nor a requirement; `judgment` by the file. */
-function standardOf(
-  level: LevelDefinition | undefined,
-  metrics: number,
-  requirements: number,
-): ReadinessStandard {
+/**
+ * What a level defines (issue 16): `none` when it (or the ladder: an unknown level) names neither a
+ * metric nor a requirement, `judgment` when its promotion says so, else `defined`.
+ */
+export function levelStandardOf(level: LevelDefinition | undefined): ReadinessStandard {
   if (level === undefined) return 'none';
   if (level.promotion?.decided_by === 'judgment') return 'judgment';
-  return metrics > 0 || requirements > 0 ? 'defined' : 'none';
+  const defines =
+    (level.ranking_standard ?? []).length > 0 || (level.promotion?.requirements ?? []).length > 0;
+  return defines ? 'defined' : 'none';
 }
 
 /** The typical months in level as a range with the days they are reached (a single number: from = to). */
