@@ -56,6 +56,12 @@ export interface Readiness {
   requirements: RequirementResult[];
   eligible_for_case: boolean;
   gaps: string[];
+  /** What the level defines: a standard to meet, a panel's judgment, or nothing yet. */
+  standard: 'defined' | 'judgment' | 'none';
+  /** Typical time in level (advice, never a gap). */
+  typical_tenure: { from_months: number; to_months: number; from_on: string; to_on: string } | null;
+  /** What the panel weighs and the builder's records of the kinds the ladder names. */
+  weighs: { id: string; name: string; kinds: string[]; evidence: string[] }[];
   curriculum: { phases: PhaseProgress[]; done: string[]; in_progress: string[]; overdue: string[] };
   self_evaluation: { items: SelfEvaluationItem[]; claimed: string[]; without_evidence: string[] };
 }

@@ -7,6 +7,8 @@ const labels: Record<string, string> = {
   close: 'Close',
   not_ready: 'Not ready',
   pending: 'Pending',
+  no_standard: 'No standard yet',
+  judgment: 'Panel’s judgment',
   accepted: 'Accepted',
   rejected: 'Rejected',
   open: 'Open',

@@ -4,17 +4,31 @@ import { Card, Stat } from '../../../components/ui/card';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatDay } from '../../../lib/format';
-import type { Readiness } from '../../../types/readiness';
+import type { RankingEntry, Readiness } from '../../../types/readiness';
 import { useBuildersReadiness } from '../api/get-builders-readiness';
 import { useRanking } from '../api/get-ranking';
 
-/** "Close": not yet eligible for a case, but at most this many gaps left. */
+/** "Close": not yet eligible for a case, but at most this many gaps left (only where a standard exists). */
 export const CLOSE_GAPS = 2;
 
-function standing(readiness: Readiness | undefined): 'eligible' | 'close' | 'not_ready' | 'pending' {
+type Standing = 'eligible' | 'close' | 'not_ready' | 'pending' | 'no_standard';
+
+/**
+ * Where a builder stands. A level that defines no standard has nobody close or far (issue 16: never
+ * "Close" with zero metrics); by judgment, only the minimum time can hold a case back, so never "close".
+ */
+function standing(readiness: Readiness | undefined): Standing {
   if (readiness === undefined) return 'pending';
+  if (readiness.standard === 'none') return 'no_standard';
   if (readiness.eligible_for_case) return 'eligible';
+  if (readiness.standard === 'judgment') return 'not_ready';
   return readiness.gaps.length <= CLOSE_GAPS ? 'close' : 'not_ready';
+}
+
+function standingLabel(readiness: Readiness | undefined): string | undefined {
+  if (readiness === undefined) return 'checking…';
+  if (readiness.standard === 'judgment' && !readiness.eligible_for_case) return 'Minimum time not served';
+  return undefined;
 }
 
 /** A level's readiness: the ranking, who is eligible for a case and who is close, and a chart across the level. */
@@ -35,41 +49,61 @@ export function ReadinessBoard({
       {(entries) => {
         if (entries.length === 0) return <EmptyState title={`Nobody is at ${level} on this day`} />;
         const byEmail = new Map(emails.map((email, index) => [email, readiness[index]?.data]));
-        const counts = { eligible: 0, close: 0, not_ready: 0, pending: 0 };
+        const counts: Record<Standing, number> = {
+          eligible: 0,
+          close: 0,
+          not_ready: 0,
+          pending: 0,
+          no_standard: 0,
+        };
         for (const email of emails) counts[standing(byEmail.get(email))] += 1;
+        // Every builder of the level is evaluated against the same ladder version on the same day, so
+        // the first answer in says what the level defines.
+        const standard = readiness.find((q) => q.data !== undefined)?.data?.standard;
+        if (standard === 'none') return <NoStandardBoard level={level} entries={entries} />;
         return (
           <>
             <div className="stats">
               <Stat label="builders" value={entries.length} />
-              <Stat label="eligible for a case" value={counts.eligible} testId="board-eligible" />
-              <Stat label={`close (≤ ${CLOSE_GAPS} gaps)`} value={counts.close} testId="board-close" />
+              <Stat
+                label={standard === 'judgment' ? 'may go to the panel' : 'eligible for a case'}
+                value={counts.eligible}
+                testId="board-eligible"
+              />
+              {standard === 'judgment' ? (
+                <Stat label="promotion" value="by judgment" testId="board-standard" />
+              ) : (
+                <Stat label={`close (≤ ${CLOSE_GAPS} gaps)`} value={counts.close} testId="board-close" />
+              )}
             </div>
-            <Card title={`Readiness across ${level}`}>
-              <figure aria-label={`Metrics met by each builder at ${level}`}>
-                <div className="chart" data-testid="level-chart">
-                  <ResponsiveContainer width="100%" height="100%">
-                    <BarChart
-                      data={entries.map((e) => ({ builder: e.builder.split('@')[0], met: e.metrics_met }))}
-                      margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-                    >
-                      <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="builder" fontSize={12} />
-                      <YAxis
-                        allowDecimals={false}
-                        domain={[0, Math.max(metricCount, 1)]}
-                        fontSize={12}
-                        width={32}
-                      />
-                      <Tooltip />
-                      <Bar dataKey="met" name="metrics met" fill="#2750c4" isAnimationActive={false} />
-                    </BarChart>
-                  </ResponsiveContainer>
-                </div>
-                <figcaption className="sr-only">
-                  {entries.map((e) => `${e.builder}: ${e.metrics_met}`).join('; ')}
-                </figcaption>
-              </figure>
-            </Card>
+            {metricCount > 0 && (
+              <Card title={`Readiness across ${level}`}>
+                <figure aria-label={`Metrics met by each builder at ${level}`}>
+                  <div className="chart" data-testid="level-chart">
+                    <ResponsiveContainer width="100%" height="100%">
+                      <BarChart
+                        data={entries.map((e) => ({ builder: e.builder.split('@')[0], met: e.metrics_met }))}
+                        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+                      >
+                        <CartesianGrid strokeDasharray="3 3" />
+                        <XAxis dataKey="builder" fontSize={12} />
+                        <YAxis
+                          allowDecimals={false}
+                          domain={[0, Math.max(metricCount, 1)]}
+                          fontSize={12}
+                          width={32}
+                        />
+                        <Tooltip />
+                        <Bar dataKey="met" name="metrics met" fill="#2750c4" isAnimationActive={false} />
+                      </BarChart>
+                    </ResponsiveContainer>
+                  </div>
+                  <figcaption className="sr-only">
+                    {entries.map((e) => `${e.builder}: ${e.metrics_met}`).join('; ')}
+                  </figcaption>
+                </figure>
+              </Card>
+            )}
             <Card title="Ranking">
               <div className="table-scroll">
                 <table aria-label={`Ranking of ${level}`}>
@@ -101,15 +135,11 @@ export function ReadinessBoard({
                             <Link to={`/builders/${encodeURIComponent(entry.builder)}`}>{entry.builder}</Link>
                           </td>
                           <td className="num" data-testid={`met-${entry.builder}`}>
-                            {entry.metrics_met}
-                            {metricCount > 0 && ` of ${metricCount}`}
+                            {metricCount > 0 ? `${entry.metrics_met} of ${metricCount}` : '—'}
                           </td>
                           <td className="num">{entry.months_at_level}</td>
                           <td>
-                            <StatusBadge
-                              status={standing(r)}
-                              label={standing(r) === 'pending' ? 'checking…' : undefined}
-                            />
+                            <StatusBadge status={standing(r)} label={standingLabel(r)} />
                           </td>
                           <td>{tenure?.met_on === undefined ? '—' : formatDay(tenure.met_on)}</td>
                           <td>{r === undefined ? '…' : r.gaps.length}</td>
@@ -124,5 +154,54 @@ export function ReadinessBoard({
         );
       }}
     </QueryView>
+  );
+}
+
+/**
+ * The board of a level that defines no metric and no requirement: who is there and for how long, and
+ * a plain statement that there is no standard to be close to — no chart of zeros, no "0 of 0".
+ */
+function NoStandardBoard({ level, entries }: { level: string; entries: readonly RankingEntry[] }) {
+  return (
+    <>
+      <div className="stats">
+        <Stat label="builders" value={entries.length} />
+        <Stat label="standard" value="none yet" testId="board-standard" />
+      </div>
+      <Card title={`${level} defines no standard yet`}>
+        <p data-testid="board-no-standard">
+          The ladder lists no metric and no promotion requirement for {level}, so nobody here is close to or
+          far from a promotion. Builders are listed by time at the level.
+        </p>
+      </Card>
+      <Card title="Builders">
+        <div className="table-scroll">
+          <table aria-label={`Builders at ${level}`}>
+            <thead>
+              <tr>
+                <th scope="col">Builder</th>
+                <th scope="col" className="num">
+                  Months at level
+                </th>
+                <th scope="col">Standing</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.builder} data-testid={`rank-${entry.builder}`}>
+                  <td>
+                    <Link to={`/builders/${encodeURIComponent(entry.builder)}`}>{entry.builder}</Link>
+                  </td>
+                  <td className="num">{entry.months_at_level}</td>
+                  <td>
+                    <StatusBadge status="no_standard" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </>
   );
 }
