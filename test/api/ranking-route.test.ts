@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
-import { systemActor } from '../../core/actor.js';
-import { fixedClock } from '../../core/clock.js';
-import type { Builder } from '../../core/roster/roster.types.js';
-import { insertEvidence } from '../../db/repositories/evidence.repository.js';
-import { insertBuilders, insertPeople } from '../../db/repositories/roster.repository.js';
-import { publishShippedLaddersIfEmpty } from '../../services/ladder.service.js';
-import { referenceRanking } from '../../services/ranking.service.js';
-import { make, PM, ROSA, TOM } from '../../../test/factories/evaluation-records.js';
-import { asActor, leadership } from '../../../test/helpers/actors.js';
-import { forEachEngine } from '../../../test/helpers/database.js';
-import { buildApp } from '../app.js';
-import { rankingEntry } from './evaluation.routes.js';
+import { systemActor } from '../../src/core/actor.js';
+import { fixedClock } from '../../src/core/clock.js';
+import type { Builder } from '../../src/core/roster/roster.types.js';
+import { insertEvidence } from '../../src/db/repositories/evidence.repository.js';
+import { insertBuilders, insertPeople } from '../../src/db/repositories/roster.repository.js';
+import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
+import { referenceRanking } from '../../src/services/ranking.service.js';
+import { make, PM, ROSA, TOM } from '../factories/evaluation-records.js';
+import { asActor, leadership } from '../helpers/actors.js';
+import { forEachEngine } from '../helpers/database.js';
+import { buildApp } from '../../src/server/app.js';
+import { rankingEntry } from '../../src/server/routes/evaluation.routes.js';
 
 /**
  * The ranking route sends the stored JSON text of the entries as is, past the response serialiser: the

@@ -121,7 +121,8 @@ export const rankingEntry = z.object({
 
 /**
  * Sends `text`, already the JSON of the route's 200 shape, as the body: the typed reply only accepts the
- * schema's object, so the reply is used as a plain one here (the shape is checked by the route's test).
+ * schema's object, so the reply is used as a plain one here (test/api/ranking-route.test.ts checks the
+ * shape).
  */
 function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(text);
@@ -166,7 +167,7 @@ export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const ranking = await getRankingText(services, request.actor, request.params.level, request.query.at);
         // The stored JSON text of the entries, sent as is: a string with a JSON content type skips the
         // response serialiser, so 10 000 entries are neither validated nor stringified on the serving
-        // thread. The schema above still documents the shape; evaluation.routes.test.ts checks it.
+        // thread. The schema above still documents the shape; test/api/ranking-route.test.ts checks it.
         void reply.header('ladder-version', ranking.ladder_version);
         return sendJsonText(reply, ranking.body);
       },
