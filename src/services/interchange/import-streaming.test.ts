@@ -80,135 +80,141 @@ forEachEngine('ladder import as a stream', (getDb, engine) => {
   });
 });
 
-forEachEngine('ladder import as a stream, any order', (getDb) => {
-  const deps = () => ({ db: getDb().db, clock });
-  const batches = { batchSize: 2 };
+// Every reading below runs twice: parsed in this thread, and in the parse worker (what a large file
+// gets), which must give the same records and the same problems with the same lines.
+for (const parseInWorker of [false, true]) {
+  const mode = parseInWorker ? ', parsed in a worker thread' : '';
 
-  it('accepts corrections, retros, citations and self-evaluations before the records they name', async () => {
-    const lines = (await exampleLines()).reverse();
-    const correction = line({
-      id: 'ev-4b',
-      kind: 'adr',
-      builder: 'rosa@example.test',
-      date: '2025-04-11',
-      recorded_by: 'rosa@example.test',
-      supersedes: 'ev-4',
-      title: 'Use the existing Postgres for routing data',
-      status: 'superseded',
-      link: '',
-    });
-    const summary = await importOrganisation(
-      deps(),
-      operator,
-      await orgWithLedger([correction, ...lines]),
-      batches,
-    );
-    expect(summary.created.evidence).toBe(14);
-    expect((await findEvidence(getDb().db, 'ev-4b'))?.supersedes).toBe('ev-4');
-  });
-});
+  forEachEngine(`ladder import as a stream, any order${mode}`, (getDb) => {
+    const deps = () => ({ db: getDb().db, clock });
+    const batches = { batchSize: 2, parseInWorker };
 
-forEachEngine('ladder import as a stream, refusals', (getDb) => {
-  const deps = () => ({ db: getDb().db, clock });
-  const batches = { batchSize: 2 };
-
-  it('names the line of a reference that never comes, and of an id that comes twice far apart', async () => {
-    const lines = await exampleLines();
-    const dir = await orgWithLedger([
-      line({
-        id: 'ret-early',
-        kind: 'retro',
+    it('accepts corrections, retros, citations and self-evaluations before the records they name', async () => {
+      const lines = (await exampleLines()).reverse();
+      const correction = line({
+        id: 'ev-4b',
+        kind: 'adr',
         builder: 'rosa@example.test',
-        date: '2025-06-21',
+        date: '2025-04-11',
         recorded_by: 'rosa@example.test',
-        feature_id: 'ev-2',
-        hypothesis: '',
-        what_happened: '',
-        what_to_change: '',
-      }),
-      line({
-        id: 'ret-ghost',
-        kind: 'retro',
+        supersedes: 'ev-4',
+        title: 'Use the existing Postgres for routing data',
+        status: 'superseded',
+        link: '',
+      });
+      const summary = await importOrganisation(
+        deps(),
+        operator,
+        await orgWithLedger([correction, ...lines]),
+        batches,
+      );
+      expect(summary.created.evidence).toBe(14);
+      expect((await findEvidence(getDb().db, 'ev-4b'))?.supersedes).toBe('ev-4');
+    });
+  });
+
+  forEachEngine(`ladder import as a stream, refusals${mode}`, (getDb) => {
+    const deps = () => ({ db: getDb().db, clock });
+    const batches = { batchSize: 2, parseInWorker };
+
+    it('names the line of a reference that never comes, and of an id that comes twice far apart', async () => {
+      const lines = await exampleLines();
+      const dir = await orgWithLedger([
+        line({
+          id: 'ret-early',
+          kind: 'retro',
+          builder: 'rosa@example.test',
+          date: '2025-06-21',
+          recorded_by: 'rosa@example.test',
+          feature_id: 'ev-2',
+          hypothesis: '',
+          what_happened: '',
+          what_to_change: '',
+        }),
+        line({
+          id: 'ret-ghost',
+          kind: 'retro',
+          builder: 'rosa@example.test',
+          date: '2025-06-21',
+          recorded_by: 'rosa@example.test',
+          feature_id: 'ev-404',
+          hypothesis: '',
+          what_happened: '',
+          what_to_change: '',
+        }),
+        ...lines,
+        checkin(1),
+        checkin(2),
+        checkin(3),
+        checkin(1),
+      ]);
+      expect(await importErrors(() => importOrganisation(deps(), operator, dir, batches))).toEqual([
+        'evidence.ndjson:2: feature_id: unknown evidence record ev-404',
+        'evidence.ndjson:19: id: duplicate evidence id ci-1 (an earlier record of this import has it)',
+      ]);
+      expect(await countEvidence(getDb().db)).toBe(0);
+    });
+
+    it('applies the correction rules to a correction that comes before its original', async () => {
+      const lines = await exampleLines();
+      // ev-10 is leadership's escalation (line 11 once the fix is first): the builder may not correct it.
+      const fix = line({
+        id: 'ev-10-fix',
+        kind: 'escalation',
         builder: 'rosa@example.test',
-        date: '2025-06-21',
+        date: '2025-09-03',
         recorded_by: 'rosa@example.test',
-        feature_id: 'ev-404',
-        hypothesis: '',
-        what_happened: '',
-        what_to_change: '',
-      }),
-      ...lines,
-      checkin(1),
-      checkin(2),
-      checkin(3),
-      checkin(1),
-    ]);
-    expect(await importErrors(() => importOrganisation(deps(), operator, dir, batches))).toEqual([
-      'evidence.ndjson:2: feature_id: unknown evidence record ev-404',
-      'evidence.ndjson:19: id: duplicate evidence id ci-1 (an earlier record of this import has it)',
-    ]);
-    expect(await countEvidence(getDb().db)).toBe(0);
-  });
-
-  it('applies the correction rules to a correction that comes before its original', async () => {
-    const lines = await exampleLines();
-    // ev-10 is leadership's escalation (line 11 once the fix is first): the builder may not correct it.
-    const fix = line({
-      id: 'ev-10-fix',
-      kind: 'escalation',
-      builder: 'rosa@example.test',
-      date: '2025-09-03',
-      recorded_by: 'rosa@example.test',
-      client: 'northwind',
-      summary: 'none',
-      supersedes: 'ev-10',
+        client: 'northwind',
+        summary: 'none',
+        supersedes: 'ev-10',
+      });
+      const second = line({
+        id: 'ev-10-again',
+        kind: 'escalation',
+        builder: 'rosa@example.test',
+        date: '2025-09-04',
+        recorded_by: 'head@example.test',
+        client: 'northwind',
+        summary: 'none',
+        supersedes: 'ev-10',
+      });
+      const dir = await orgWithLedger([fix, ...lines, second]);
+      expect(await importErrors(() => importOrganisation(deps(), operator, dir, batches))).toEqual([
+        'evidence.ndjson:1: supersedes: ev-10-fix would correct ev-10, which head@example.test recorded; ' +
+          'rosa@example.test may not (rule: a correction is made by whoever recorded the original, or by leadership)',
+        'evidence.ndjson:15: supersedes: ev-10 is already corrected by ev-10-fix; correct that record instead',
+      ]);
+      expect(await countEvidence(getDb().db)).toBe(0);
     });
-    const second = line({
-      id: 'ev-10-again',
-      kind: 'escalation',
-      builder: 'rosa@example.test',
-      date: '2025-09-04',
-      recorded_by: 'head@example.test',
-      client: 'northwind',
-      summary: 'none',
-      supersedes: 'ev-10',
+
+    it('lists only the lines’ own problems when one is malformed, wherever it is', async () => {
+      const lines = [...(await exampleLines()), checkin(1, { mentee: 'ghost@example.test' }), '{oops'];
+      const dir = await orgWithLedger(lines);
+      const errors = await importErrors(() => importOrganisation(deps(), operator, dir, batches));
+      expect(errors).toEqual([expect.stringMatching(/^evidence\.ndjson:15: \(json\): not valid JSON: /)]);
     });
-    const dir = await orgWithLedger([fix, ...lines, second]);
-    expect(await importErrors(() => importOrganisation(deps(), operator, dir, batches))).toEqual([
-      'evidence.ndjson:1: supersedes: ev-10-fix would correct ev-10, which head@example.test recorded; ' +
-        'rosa@example.test may not (rule: a correction is made by whoever recorded the original, or by leadership)',
-      'evidence.ndjson:15: supersedes: ev-10 is already corrected by ev-10-fix; correct that record instead',
-    ]);
-    expect(await countEvidence(getDb().db)).toBe(0);
-  });
 
-  it('lists only the lines’ own problems when one is malformed, wherever it is', async () => {
-    const lines = [...(await exampleLines()), checkin(1, { mentee: 'ghost@example.test' }), '{oops'];
-    const dir = await orgWithLedger(lines);
-    const errors = await importErrors(() => importOrganisation(deps(), operator, dir, batches));
-    expect(errors).toEqual([expect.stringMatching(/^evidence\.ndjson:15: \(json\): not valid JSON: /)]);
+    it('reads a BOM, CRLF line ends and a last line without LF, and names every line that is not UTF-8', async () => {
+      const lines = await exampleLines();
+      const good = await orgWithLedger([]);
+      await writeFile(
+        path.join(good, 'evidence.ndjson'),
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'))]),
+      );
+      expect((await importOrganisation(deps(), operator, good, batches)).created.evidence).toBe(13);
+      const bad = await orgWithLedger([]);
+      const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+      await writeFile(
+        path.join(bad, 'evidence.ndjson'),
+        Buffer.concat([
+          latin1(`${checkin(90, { id: 'caf\u00e9' })}\n${checkin(91)}\n`),
+          latin1(checkin(92, { id: '\u00e9' })),
+        ]),
+      );
+      expect(await importErrors(() => importOrganisation(deps(), operator, bad, batches))).toEqual([
+        'evidence.ndjson:1: (encoding): not valid UTF-8: byte 0xe9 at column 11; save the file as UTF-8',
+        'evidence.ndjson:3: (encoding): not valid UTF-8: byte 0xe9 at column 8; save the file as UTF-8',
+      ]);
+    });
   });
-
-  it('reads a BOM, CRLF line ends and a last line without LF, and names every line that is not UTF-8', async () => {
-    const lines = await exampleLines();
-    const good = await orgWithLedger([]);
-    await writeFile(
-      path.join(good, 'evidence.ndjson'),
-      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'))]),
-    );
-    expect((await importOrganisation(deps(), operator, good, batches)).created.evidence).toBe(13);
-    const bad = await orgWithLedger([]);
-    const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
-    await writeFile(
-      path.join(bad, 'evidence.ndjson'),
-      Buffer.concat([
-        latin1(`${checkin(90, { id: 'caf\u00e9' })}\n${checkin(91)}\n`),
-        latin1(checkin(92, { id: '\u00e9' })),
-      ]),
-    );
-    expect(await importErrors(() => importOrganisation(deps(), operator, bad, batches))).toEqual([
-      'evidence.ndjson:1: (encoding): not valid UTF-8: byte 0xe9 at column 11; save the file as UTF-8',
-      'evidence.ndjson:3: (encoding): not valid UTF-8: byte 0xe9 at column 8; save the file as UTF-8',
-    ]);
-  });
-});
+}

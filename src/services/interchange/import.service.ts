@@ -57,6 +57,7 @@ import {
   decodeOrganisationFile,
   formatFileProblem,
   ORGANISATION_FILES,
+  parseEvidenceInWorker,
   parseOrganisationFiles,
   rereadEvidenceLines,
   streamEvidenceFile,
@@ -92,7 +93,15 @@ export interface ImportOptions {
   demo?: boolean;
   /** Evidence records checked and written per batch (the most the import holds, twice over). */
   batchSize?: number;
+  /**
+   * Parse evidence.ndjson in a worker thread; by default only a file of PARSE_WORKER_BYTES or more is
+   * (a worker costs a start-up that a small file does not repay).
+   */
+  parseInWorker?: boolean;
 }
+
+/** From this size on, evidence.ndjson is parsed in a worker thread unless told otherwise. */
+const PARSE_WORKER_BYTES = 8 << 20;
 
 type Counts = Record<'people' | 'builders' | 'clients' | 'placements' | 'mentorships' | 'evidence', number>;
 
@@ -189,14 +198,18 @@ function entryOf(line: EvidenceLine): EvidenceEntry {
     : { ok: false, position: line.line, problems: line.problems.map(formatFileProblem) };
 }
 
-function fileSource(file: string): EvidenceSource {
+function fileSource(file: string, inWorker: boolean): EvidenceSource {
   return {
     total: () => countEvidenceLines(file),
     async *entries() {
-      for await (const lines of streamEvidenceFile(file)) yield lines.map(entryOf);
+      const lines = inWorker ? parseEvidenceInWorker(file) : streamEvidenceFile(file);
+      for await (const group of lines) yield group.map(entryOf);
     },
     async *again(positions) {
-      for await (const lines of rereadEvidenceLines(file, positions)) yield lines.map(entryOf);
+      const lines = inWorker
+        ? parseEvidenceInWorker(file, [...positions])
+        : rereadEvidenceLines(file, positions);
+      for await (const group of lines) yield group.map(entryOf);
     },
     where: (line) => `line ${line}`,
     describe: (line, field, message) =>
@@ -560,7 +573,11 @@ export async function importOrganisation(
 ): Promise<ImportSummary> {
   const folder = await readOrganisationDir(dir);
   const parsed = parseOrganisationFiles(folder.files);
-  const evidence = folder.evidence === null ? listSource([], undefined) : fileSource(folder.evidence);
+  const inWorker =
+    options.parseInWorker ??
+    (folder.evidence !== null && (await stat(folder.evidence)).size >= PARSE_WORKER_BYTES);
+  const evidence =
+    folder.evidence === null ? listSource([], undefined) : fileSource(folder.evidence, inWorker);
   return runImport(deps, actor, parsed.data, parsed.problems.map(formatFileProblem), evidence, {
     ...options,
     source: path.resolve(dir),

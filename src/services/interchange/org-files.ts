@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
@@ -25,6 +26,7 @@ import { neutraliseCsvCell, restoreCsvCell } from '../../core/input/csv-cell.js'
 import { findUnsafeText, unsafeTextReason } from '../../core/input/safe-input.js';
 import { decodeUtf8 } from '../../core/input/utf8.js';
 import { DomainError } from '../../core/errors.js';
+import type { ParseMessage, ParseRequest } from './parse-worker.js';
 
 /**
  * The organisation interchange format (docs/import-format.md): CSV files with a header row and one
@@ -646,6 +648,68 @@ export async function* rereadEvidenceLines(
     }
     yield out;
     if (next.done === true) return;
+  }
+}
+
+/** Chunks the parse worker may read ahead of what the import has taken (each about 1 MiB of lines). */
+const PARSE_WINDOW = 4;
+
+function startParseWorker(request: ParseRequest): Worker {
+  // The worker loads this TypeScript through tsx, registered inside the worker (a worker does not run
+  // its parent's `--import tsx` hooks on Node 20, nor does a test runner's process have them).
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: request });
+}
+
+/**
+ * The lines of evidence.ndjson as `streamEvidenceFile` gives them (or, with `lines`, as
+ * `rereadEvidenceLines` does), read and parsed in a worker thread (parse-worker.ts) so that parsing
+ * runs beside the import's checks and COPY instead of between them. The worker stays a few chunks ahead
+ * at most; it is stopped when the caller stops reading.
+ */
+export async function* parseEvidenceInWorker(
+  file: string,
+  lines: number[] | null = null,
+): AsyncGenerator<EvidenceLine[]> {
+  const worker = startParseWorker({ file, lines, window: PARSE_WINDOW });
+  const queue: ParseMessage[] = [];
+  // Set from the worker's events (an object, so the checks below are not narrowed away).
+  const state: { failure: Error | null; exited: boolean } = { failure: null, exited: false };
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (message: ParseMessage) => {
+    queue.push(message);
+    notify();
+  });
+  worker.on('error', (error) => {
+    state.failure = error;
+    notify();
+  });
+  worker.on('exit', () => {
+    state.exited = true;
+    notify();
+  });
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (message === undefined) {
+        if (state.failure !== null) throw state.failure;
+        if (state.exited) throw new Error('the parse worker stopped before the end of evidence.ndjson');
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (message.kind === 'end') return;
+      if (message.kind === 'error') throw new Error(message.message);
+      worker.postMessage('taken');
+      yield message.lines;
+    }
+  } finally {
+    await worker.terminate();
   }
 }
 
