@@ -50,7 +50,7 @@ describe('ladder ladder validate', () => {
     const result = await ladder(['ladder', 'validate', shippedFile, invalidFile]);
     expect(result.code).toBe(2);
     expect(result.err).toContain(
-      `${invalidFile}:15:28: levels[0].promotion.min_months_at_level: expected a positive integer`,
+      `${invalidFile}:15:28: levels[0].promotion.min_months_at_level: expected a whole number of months (0 or more)`,
     );
     expect(result.err).toContain('1 of 2 file(s) not valid');
   });

@@ -348,6 +348,22 @@ describe('what a level defines (issue 16)', () => {
     expect(on('2024-09-10')).toMatchObject({ standard: 'defined', eligible_for_case: true, gaps: [] });
   });
 
+  it('a minimum of 0 months is met on the level’s first day', () => {
+    const none = ladderWithL3((l3) => ({
+      ...l3,
+      promotion: {
+        target_level: 'L4',
+        min_months_at_level: 0,
+        requirements: [{ id: 'time', name: 'No minimum', rule: { kind: 'tenure' } }],
+      },
+    }));
+    const readiness = evaluateReadiness({ ladder: none, evidence: l3Builder(), at: '2024-03-10' });
+    expect(readiness.requirements).toEqual([
+      { id: 'time', status: 'met', evidence: [], met_on: '2024-03-10' },
+    ]);
+    expect(readiness).toMatchObject({ eligible_for_case: true, gaps: [] });
+  });
+
   describe('a promotion by judgment', () => {
     const judged = ladderWithL3((l3) => ({
       ...l3,

@@ -14,6 +14,16 @@ const judged = {
 };
 
 describe('promotion: minimum and typical time in level (issue 16)', () => {
+  it('accepts 0 months at level as the minimum (no minimum), refuses -1, fractions and text', () => {
+    expect(issuesOf({ target_level: 'L4', min_months_at_level: 0 })).toEqual([]);
+    expect(issuesOf({ target_level: 'L4', min_months_at_level: 1 })).toEqual([]);
+    for (const bad of [-1, 1.5, '18']) {
+      expect(issuesOf({ target_level: 'L4', min_months_at_level: bad })).toEqual([
+        { path: ['min_months_at_level'], message: 'expected a whole number of months (0 or more)' },
+      ]);
+    }
+  });
+
   it('accepts a typical time as months or as a range, with or without a minimum', () => {
     expect(issuesOf({ target_level: 'L4', typical_months_at_level: 24 })).toEqual([]);
     expect(issuesOf({ target_level: 'L4', typical_months_at_level: { from: 24, to: 48 } })).toEqual([]);

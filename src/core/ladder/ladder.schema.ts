@@ -90,6 +90,12 @@ export const panelSchema = z.strictObject({
   }),
 });
 
+/** Whole months at a level; 0 says "no minimum" out loud (issue 16), as leaving the field out does. */
+const months = z
+  .number({ error: 'expected a whole number of months (0 or more)' })
+  .int('expected a whole number of months (0 or more)')
+  .min(0, 'expected a whole number of months (0 or more)');
+
 /** How a promotion is decided: by requirements to meet (the default), or by a panel's judgment alone. */
 export const PROMOTION_BASES = ['requirements', 'judgment'] as const;
 export type PromotionBasis = (typeof PROMOTION_BASES)[number];
@@ -115,7 +121,7 @@ export const weighedSchema = z.strictObject({
 export const promotionSchema = z
   .strictObject({
     target_level: levelId,
-    min_months_at_level: positiveInt.optional(),
+    min_months_at_level: months.optional(),
     typical_months_at_level: typicalMonthsSchema.optional(),
     decided_by: z
       .enum(PROMOTION_BASES, { error: `expected one of: ${PROMOTION_BASES.join(', ')}` })
