@@ -125,6 +125,15 @@ forEachEngine('ladders API', (getDb) => {
     expect((await app.inject(`/api/ladders/${LADDER}/versions`)).json<Versions>().versions).toHaveLength(1);
   });
 
+  it('documents the refusal in the OpenAPI document: every problem with its line and column', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json<{
+      paths: Record<string, { post?: { responses?: Record<string, unknown> } }>;
+    }>();
+    const refusal = JSON.stringify(doc.paths['/api/ladders']?.post?.responses?.['400']);
+    for (const field of ['"problems"', '"line"', '"column"', '"path"', '"message"', '"text"'])
+      expect(refusal).toContain(field);
+  });
+
   it('accepts JSON { source } and refuses a body that is not a ladder at all', async () => {
     const response = await app.inject({
       method: 'POST',

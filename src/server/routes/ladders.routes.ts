@@ -30,6 +30,24 @@ const versionMeta = z.object({
 
 const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
 
+/** One problem of a refused ladder file (`invalid_ladder`): where it is and what is wrong, in our words. */
+const ladderProblem = z.object({
+  file: z.string(),
+  line: z.number().int().describe('from 1'),
+  column: z.number().int().describe('from 1'),
+  path: z.string().describe('e.g. levels[3].promotion.target_level; empty for the file as a whole'),
+  message: z.string(),
+  text: z.string().describe('file:line:column: path: message'),
+});
+
+// A refused ladder lists every problem of the file, sorted by position; other 400s keep their details.
+const publishRefusal = errorBody.extend({
+  details: z
+    .union([z.object({ problems: z.array(ladderProblem) }), z.unknown()])
+    .optional()
+    .describe('invalid_ladder: { problems: [...] }, every problem of the file in one pass'),
+});
+
 function meta(ladder: PublishedLadder): z.infer<typeof versionMeta> {
   return {
     version_id: ladder.versionId,
@@ -161,7 +179,7 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary:
             'Publish a ladder version (YAML body, or JSON { source }); validated first, never stored when invalid',
           body: z.object({ source: z.string().min(1, 'expected the ladder file as text') }),
-          response: { 200: versionMeta, 201: versionMeta, 400: errorBody, 409: errorBody },
+          response: { 200: versionMeta, 201: versionMeta, 400: publishRefusal, 409: errorBody },
         },
       },
       async (request, reply) => {
