@@ -348,6 +348,22 @@ describe('what a level defines (issue 16)', () => {
     expect(on('2024-09-10')).toMatchObject({ standard: 'defined', eligible_for_case: true, gaps: [] });
   });
 
+  it('the top level written with metrics and no promotion has a standard and no gap about promotion', () => {
+    const l4 = ladder.levels.find((l) => l.id === 'L4')!;
+    const top = {
+      ...ladder,
+      levels: ladder.levels.map((l) =>
+        l.id === 'L5'
+          ? { ...l, status: 'written' as const, ranking_standard: l4.ranking_standard!.slice(2, 3) }
+          : l,
+      ),
+    };
+    const uma: BuilderEvidence = { ...rosaAtL4(SINCE), levels: [{ level: 'L5', since: '2023-09-01' }] };
+    const readiness = evaluateReadiness({ ladder: top, evidence: uma, at: '2026-02-15' });
+    expect(readiness).toMatchObject({ standard: 'defined', target_level: null, eligible_for_case: false });
+    expect(readiness.gaps).toEqual(['1 more decision (kill or descope) with data recorded']);
+  });
+
   it('a minimum of 0 months is met on the level’s first day', () => {
     const none = ladderWithL3((l3) => ({
       ...l3,
