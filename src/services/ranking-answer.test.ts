@@ -22,6 +22,7 @@ import {
   getRankingText,
   ladderKeyOf,
   referenceRanking,
+  stringifySliced,
   type RankingDeps,
 } from './ranking.service.js';
 import { ladderForEvaluation } from './readiness.service.js';
@@ -196,4 +197,22 @@ forEachEngine('stored ranking answers', (getDb, engine) => {
   it('answers nothing for a key that was never stored', async () => {
     expect(await readCurrentRankingAnswer(deps.db, 'L4', '2025-01-01', 'no-such-key', '0')).toBeNull();
   });
+});
+
+it('builds a body of several chunks that is exactly JSON.stringify of the entries', async () => {
+  const entries = Array.from({ length: 2_345 }, (_, i) => ({
+    rank: 1 + Math.floor(i / 10),
+    builder: `b${i}@example.test`,
+    level: 'L4',
+    metrics_met: 6 - (i % 7),
+    months_at_level: i % 40,
+  }));
+  let yields = 0;
+  const slicing = { budgetMs: 0, yieldToLoop: () => Promise.resolve(yields++) };
+  expect(await stringifySliced(entries, slicing)).toBe(JSON.stringify(entries));
+  expect(yields).toBe(3);
+  expect(await stringifySliced([], slicing)).toBe('[]');
+  expect(await stringifySliced(entries.slice(0, 1_000), slicing)).toBe(
+    JSON.stringify(entries.slice(0, 1_000)),
+  );
 });

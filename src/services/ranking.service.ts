@@ -15,6 +15,7 @@ import {
   loadLevelEvidence,
   loadLevelRecordsJson,
   parseRankingRecords,
+  parseRankingState,
   readCurrentRankingAnswer,
   readRankingAnswerByWatermark,
   readRankingState,
@@ -26,7 +27,7 @@ import {
 } from '../db/repositories/ranking.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { ladderForEvaluation, resolveAt, type ReadinessDeps } from './readiness.service.js';
-import { forEachSliced, type SliceOptions } from './slicing.js';
+import { forEachSliced, mapSliced, type SliceOptions } from './slicing.js';
 import { evaluationKeyOf } from './evaluation-key.service.js';
 
 /**
@@ -137,7 +138,15 @@ export async function maintainRanking(
   // The watermark before the stamps, the stamps before the records: see readRankingAnswerByWatermark
   // and readRankingState.
   const watermark = await readStampWatermark(deps.db);
-  const { members: state, key } = await readRankingState(deps.db, levelId, at, ladderKey);
+  const { chunks, key } = await readRankingState(deps.db, levelId, at, ladderKey);
+  const state: RankingMemberState[] = [];
+  await forEachSliced(
+    chunks,
+    (chunk) => {
+      for (const member of parseRankingState(chunk, key.epoch)) state.push(member);
+    },
+    deps.slicing,
+  );
   const stale = state.filter((member) => !isCurrent(member));
   const computed = await evaluateMembers(deps, ladder.document, levelId, at, stale);
   await upsertRankingRows(deps.db, { level: levelId, at, ladderKey }, computed);
@@ -149,13 +158,29 @@ export async function maintainRanking(
     metrics_met: fresh.get(member.email) ?? member.stored?.metricsMet ?? 0,
   }));
   const entries = rankBuilders(candidates, at);
-  const body = JSON.stringify(entries);
+  const body = await stringifySliced(entries, deps.slicing);
   await storeRankingAnswer(deps.db, { level: levelId, at, ladderKey, key, watermark, body });
   return {
     ranking: { level: levelId, at, ladder_version: ladder.document.version, entries },
     evaluated: stale.map((member) => member.email),
     body,
   };
+}
+
+/** Entries per JSON.stringify call while building a body: one call stays well inside a slice. */
+const STRINGIFY_CHUNK = 1_000;
+
+/** JSON.stringify(entries), a chunk per slice (10 000 entries are ~1 MB of text). */
+export async function stringifySliced(
+  entries: readonly RankingEntry[],
+  slicing?: SliceOptions,
+): Promise<string> {
+  const chunks: RankingEntry[][] = [];
+  for (let i = 0; i < entries.length; i += STRINGIFY_CHUNK)
+    chunks.push(entries.slice(i, i + STRINGIFY_CHUNK));
+  // Each chunk's array text without its brackets: joined with commas they are the whole array's text.
+  const parts = await mapSliced(chunks, (chunk) => JSON.stringify(chunk).slice(1, -1), slicing);
+  return `[${parts.join(',')}]`;
 }
 
 /** A stored row is current while the builder's stamp, the epoch and their level start are unchanged. */

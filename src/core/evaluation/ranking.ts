@@ -34,6 +34,16 @@ export function rankBuilders(candidates: readonly RankingCandidate[], at: string
       compareText(a.builder, b.builder),
   );
   const entries: RankingEntry[] = [];
+  // Many members share a level start: each distinct one is counted once (10 000 members, one call).
+  const monthsSince = new Map<string, number>();
+  const monthsOf = (since: string): number => {
+    let months = monthsSince.get(since);
+    if (months === undefined) {
+      months = wholeMonthsBetween(since, at);
+      monthsSince.set(since, months);
+    }
+    return months;
+  };
   let rank = 1;
   sorted.forEach((candidate, index) => {
     const previous = sorted[index - 1];
@@ -43,7 +53,7 @@ export function rankBuilders(candidates: readonly RankingCandidate[], at: string
       builder: candidate.builder,
       level: candidate.level,
       metrics_met: candidate.metrics_met,
-      months_at_level: wholeMonthsBetween(candidate.level_since, at),
+      months_at_level: monthsOf(candidate.level_since),
     });
   });
   return entries;

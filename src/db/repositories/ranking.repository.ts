@@ -293,42 +293,65 @@ type StateTuple = [
   number | null,
 ];
 
+/** Members per chunk of readRankingState's answer: one chunk parses well inside a slice. */
+const STATE_CHUNK = 500;
+
 /**
  * The members of `level` on `at` joined with their current stamps, the epoch and their stored ranking
  * rows, and the level's answer key, in one statement (one snapshot), by email. Read before any record
  * is loaded: a row or answer computed from records at least as new as its key can only be too fresh,
- * never stale. The members travel as one JSON text: one string to parse instead of 10 000 rows.
+ * never stale. The members travel as JSON texts of STATE_CHUNK members each (parseRankingState), so
+ * the caller parses them a chunk per slice instead of 10 000 rows or one big text in one go.
  */
 export async function readRankingState(
   db: Executor,
   level: string,
   at: string,
   ladderKey: string,
-): Promise<{ members: RankingMemberState[]; key: RankingAnswerKey }> {
+): Promise<{ chunks: string[]; key: RankingAnswerKey }> {
   const rows = await executeRows<{
     members: number;
     fingerprint: string;
     epoch: string;
     pending: string[];
-    state: string;
+    state: string | null;
   }>(
     db,
     sql`
-    with ${levelStateSql(db, level, at)}
-    select k.members, k.fingerprint, k.epoch, k.pending, coalesce((
-      select json_agg(json_build_array(st.email, st.level, st.since, st.stamp::text, r.stamp::text,
-          r.epoch::text, r.level_since, r.metrics_met) order by st.email)
+    with ${levelStateSql(db, level, at)},
+    numbered as (
+      select (row_number() over (order by st.email) - 1) / ${STATE_CHUNK} as chunk,
+        json_build_array(st.email, st.level, st.since, st.stamp::text, r.stamp::text, r.epoch::text,
+          r.level_since, r.metrics_met) as member,
+        st.email
       from state st left join ${rankingRows} r
         on r.level = ${level} and r.at = ${at}::date and r.ladder_key = ${ladderKey}
         and r.builder_email = st.email
-    ), '[]')::text as state
-    from level_key k`,
+    ),
+    chunks as (
+      select chunk, json_agg(member order by email)::text as state from numbered group by chunk
+    )
+    select k.members, k.fingerprint, k.epoch, k.pending, c.state
+    from level_key k left join chunks c on true
+    order by c.chunk`,
   );
-  const row = rows[0];
-  if (row === undefined) throw new Error('readRankingState: the statement returned no row');
-  const epoch = Number(row.epoch);
+  const first = rows[0];
+  if (first === undefined) throw new Error('readRankingState: the statement returned no row');
+  return {
+    chunks: rows.flatMap((row) => (row.state === null ? [] : [row.state])),
+    key: {
+      epoch: Number(first.epoch),
+      members: Number(first.members),
+      fingerprint: first.fingerprint,
+      pending: first.pending,
+    },
+  };
+}
+
+/** One chunk of readRankingState's members, with the epoch of its key. */
+export function parseRankingState(chunk: string, epoch: number): RankingMemberState[] {
   // Stamps are bigints: compared as numbers they stay exact far beyond any sequence this will draw.
-  const members = (JSON.parse(row.state) as StateTuple[]).map(
+  return (JSON.parse(chunk) as StateTuple[]).map(
     ([email, memberLevel, since, stamp, storedStamp, storedEpoch, storedSince, storedMet]) => ({
       email,
       level: memberLevel,
@@ -346,10 +369,6 @@ export async function readRankingState(
             },
     }),
   );
-  return {
-    members,
-    key: { epoch, members: Number(row.members), fingerprint: row.fingerprint, pending: row.pending },
-  };
 }
 
 /**
