@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
@@ -238,11 +239,6 @@ export interface ReadinessStart {
   answers: Map<string, unknown>;
 }
 
-/** The first row of an `execute` answer (both drivers give `{ rows }`). */
-function firstRow<Row>(result: unknown): Row | undefined {
-  return (result as { rows: Row[] }).rows[0];
-}
-
 /**
  * Everything a readiness request needs before it knows whether to evaluate, in one statement: the
  * builder's track and level history, every ladder version head, and the answers stored for (builder,
@@ -337,70 +333,34 @@ export async function loadReadinessInputs(
   levelSince: string,
   needs: ReadinessNeeds,
 ): Promise<ReadinessInputs> {
-  const c = projectedColumns(needs.dropFields);
-  const tuple = sql`json_build_array(${c.id}, ${c.kind}, ${c.builder}, ${c.date}, ${c.recordedBy}, ${c.recordedAt}, ${c.confirmedBy}, ${c.supersedes}, ${c.fields})`;
-  const reads = [
-    needs.windowKinds.length === 0
-      ? undefined
-      : sql`(${evidence.kind} = any(${textArray(needs.windowKinds)}) and ${evidence.date} >= ${levelSince})`,
-    needs.anyDateKinds.length === 0
-      ? undefined
-      : sql`${evidence.kind} = any(${textArray(needs.anyDateKinds)})`,
-    ...needs.recentKinds.map(
-      (recent) => sql`(${evidence.kind} = ${recent.kind} and ${evidence.date} >= ${recent.from})`,
-    ),
-  ].filter((clause): clause is SQL => clause !== undefined);
-  const refs = [
-    needs.lookupCitedReviews
-      ? sql`select "fields"->>'review_id' as "ref_id" from "standing" where "kind" = 'review_citation'`
-      : undefined,
-    needs.lookupSelfEvaluationLinks
-      ? sql`select jsonb_array_elements_text(coalesce("fields"->'evidence_ids', '[]'::jsonb)) as "ref_id" from "standing" where "kind" = 'self_evaluation'`
-      : undefined,
-  ].filter((clause): clause is SQL => clause !== undefined);
-  const standing =
-    reads.length === 0
-      ? sql`select null::bigint as "seq", null::date as "date", null::text as "kind", null::jsonb as "fields", null::json as "tuple" where false`
-      : sql`select ${evidence.seq} as "seq", ${evidence.date} as "date", ${evidence.kind} as "kind", ${evidence.fields} as "fields", ${tuple} as "tuple"
-          from ${evidence}
-          where ${evidence.builderEmail} = ${email} and ${evidence.date} <= ${at}
-            and (${sql.join(reads, sql` or `)})
-            and not exists (select 1 from ${evidenceCorrected}
-              where ${evidenceCorrected.recordId} = ${evidence.id} and ${evidenceCorrected.supersededOn} <= ${at})`;
-  const lookup =
-    refs.length === 0
-      ? sql`null::text`
-      : sql`(select json_agg(${tuple})::text from ${evidence}
-          where ${evidence.builderEmail} = ${email} and ${evidence.date} <= ${at}
-            and ${evidence.id} in (${sql.join(refs, sql` union `)}))`;
-  const result: unknown = await db.execute(sql`with "standing" as (${standing})
-    select (select json_agg("tuple" order by "date", "seq")::text from "standing") as "records",
-      ${lookup} as "lookup",
-      (select json_agg(json_build_array(${mentorships.id}, ${mentorships.mentorEmail}, ${mentorships.menteeEmail}, ${mentorships.start}, ${mentorships.end})
-        order by ${mentorships.start})::text
-        from ${mentorships} where ${mentorships.mentorEmail} = ${email}) as "mentorships",
-      (select json_agg(json_build_array(${builderLevels.builderEmail}, ${builderLevels.level}, ${builderLevels.since})
-        order by ${builderLevels.builderEmail}, ${builderLevels.since})::text
-        from ${builderLevels} where ${builderLevels.builderEmail} in
-          (select ${mentorships.menteeEmail} from ${mentorships} where ${mentorships.mentorEmail} = ${email})) as "mentee_levels",
-      (select json_agg(json_build_array(${placements.id}, ${placements.builderEmail}, ${placements.clientId}, ${placements.start}, ${placements.end},
-          ${placements.rateMinor}, ${placements.currency}, ${placements.extended}, ${placements.requestedBack})
-        order by ${placements.start})::text
-        from ${placements} where ${placements.builderEmail} = ${email}) as "placements",
-      (select ${evaluationStamps.stamp} from ${evaluationStamps} where ${evaluationStamps.builderEmail} = ${email}) as "stamp",
-      (select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1) as "epoch"`);
-  // bigint comes back as text on node-postgres.
-  const row = firstRow<{
-    records: string | null;
-    lookup: string | null;
-    mentorships: string | null;
-    mentee_levels: string | null;
-    placements: string | null;
-    stamp: string | number | null;
-    epoch: string | number | null;
-  }>(result);
+  // What varies between levels (kinds, dropped fields, lookups) shapes the statement; the builder and
+  // the dates are its parameters. One prepared statement per shape and handle.
+  const shape = JSON.stringify([
+    needs.windowKinds,
+    needs.anyDateKinds,
+    needs.recentKinds.map((recent) => recent.kind),
+    needs.dropFields,
+    needs.lookupCitedReviews,
+    needs.lookupSelfEvaluationLinks,
+  ]);
+  let byShape = preparedInputs.get(db);
+  if (byShape === undefined) {
+    byShape = new Map();
+    preparedInputs.set(db, byShape);
+  }
+  let prepared = byShape.get(shape);
+  if (prepared === undefined) {
+    // Named by the shape, never by a counter: handles share connections (a transaction's is the
+    // pool's), and a connection refuses one name for two texts.
+    const name = `readiness_inputs_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`;
+    prepared = prepareReadinessInputs(db, needs, name);
+    byShape.set(shape, prepared);
+  }
+  const values: Record<string, string> = { email, at, levelSince };
+  needs.recentKinds.forEach((recent, index) => (values[`recent${index}`] = recent.from));
+  const row = (await prepared.execute(values))[0];
   const menteeLevels = new Map<string, LevelStep[]>();
-  for (const [mentee, level, since] of parseJsonArray<[string, string, string]>(row?.mentee_levels)) {
+  for (const [mentee, level, since] of parseJsonArray<[string, string, string]>(row?.menteeLevels)) {
     const list = menteeLevels.get(mentee) ?? [];
     list.push({ level, since });
     menteeLevels.set(mentee, list);
@@ -430,6 +390,85 @@ export async function loadReadinessInputs(
     key: { stamp: Number(row?.stamp ?? 0), epoch: Number(row?.epoch ?? 0) },
   };
 }
+
+// The statement of one shape of `needs`, with the builder and the dates as placeholders.
+function prepareReadinessInputs(db: Executor, needs: ReadinessNeeds, name: string) {
+  const email = sql.placeholder('email');
+  const at = sql.placeholder('at');
+  const levelSince = sql.placeholder('levelSince');
+  const c = projectedColumns(needs.dropFields);
+  const tuple = sql`json_build_array(${c.id}, ${c.kind}, ${c.builder}, ${c.date}, ${c.recordedBy}, ${c.recordedAt}, ${c.confirmedBy}, ${c.supersedes}, ${c.fields})`;
+  const reads = [
+    needs.windowKinds.length === 0
+      ? undefined
+      : sql`(${evidence.kind} = any(${textArray(needs.windowKinds)}) and ${evidence.date} >= ${levelSince}::date)`,
+    needs.anyDateKinds.length === 0
+      ? undefined
+      : sql`${evidence.kind} = any(${textArray(needs.anyDateKinds)})`,
+    ...needs.recentKinds.map(
+      (recent, index) =>
+        sql`(${evidence.kind} = ${recent.kind} and ${evidence.date} >= ${sql.placeholder(`recent${index}`)}::date)`,
+    ),
+  ].filter((clause): clause is SQL => clause !== undefined);
+  const refs = [
+    needs.lookupCitedReviews
+      ? sql`select "fields"->>'review_id' as "ref_id" from "standing" where "kind" = 'review_citation'`
+      : undefined,
+    needs.lookupSelfEvaluationLinks
+      ? sql`select jsonb_array_elements_text(coalesce("fields"->'evidence_ids', '[]'::jsonb)) as "ref_id" from "standing" where "kind" = 'self_evaluation'`
+      : undefined,
+  ].filter((clause): clause is SQL => clause !== undefined);
+  const standingSql =
+    reads.length === 0
+      ? sql`select null::bigint as "seq", null::date as "date", null::text as "kind", null::jsonb as "fields", null::json as "tuple" where false`
+      : sql`select ${evidence.seq} as "seq", ${evidence.date} as "date", ${evidence.kind} as "kind", ${evidence.fields} as "fields", ${tuple} as "tuple"
+          from ${evidence}
+          where ${evidence.builderEmail} = ${email} and ${evidence.date} <= ${at}::date
+            and (${sql.join(reads, sql` or `)})
+            and not exists (select 1 from ${evidenceCorrected}
+              where ${evidenceCorrected.recordId} = ${evidence.id} and ${evidenceCorrected.supersededOn} <= ${at}::date)`;
+  const lookup =
+    refs.length === 0
+      ? sql<string | null>`null::text`
+      : sql<string | null>`(select json_agg(${tuple})::text from ${evidence}
+          where ${evidence.builderEmail} = ${email} and ${evidence.date} <= ${at}::date
+            and ${evidence.id} in (${sql.join(refs, sql` union `)}))`;
+  const standing = db.$with('standing', { seq: sql<number>`"seq"` }).as(standingSql);
+  return db
+    .with(standing)
+    .select({
+      records: sql<string | null>`(select json_agg("tuple" order by "date", "seq")::text from "standing")`,
+      lookup,
+      mentorships: sql<
+        string | null
+      >`(select json_agg(json_build_array(${mentorships.id}, ${mentorships.mentorEmail}, ${mentorships.menteeEmail}, ${mentorships.start}, ${mentorships.end})
+        order by ${mentorships.start})::text
+        from ${mentorships} where ${mentorships.mentorEmail} = ${email})`,
+      menteeLevels: sql<
+        string | null
+      >`(select json_agg(json_build_array(${builderLevels.builderEmail}, ${builderLevels.level}, ${builderLevels.since})
+        order by ${builderLevels.builderEmail}, ${builderLevels.since})::text
+        from ${builderLevels} where ${builderLevels.builderEmail} in
+          (select ${mentorships.menteeEmail} from ${mentorships} where ${mentorships.mentorEmail} = ${email}))`,
+      placements: sql<
+        string | null
+      >`(select json_agg(json_build_array(${placements.id}, ${placements.builderEmail}, ${placements.clientId}, ${placements.start}, ${placements.end},
+          ${placements.rateMinor}, ${placements.currency}, ${placements.extended}, ${placements.requestedBack})
+        order by ${placements.start})::text
+        from ${placements} where ${placements.builderEmail} = ${email})`,
+      // bigint comes back as text on node-postgres.
+      stamp: sql<
+        string | number | null
+      >`(select ${evaluationStamps.stamp} from ${evaluationStamps} where ${evaluationStamps.builderEmail} = ${email})`,
+      epoch: sql<
+        string | number | null
+      >`(select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1)`,
+    })
+    .from(sql`(select 1) as "one"`)
+    .prepare(name);
+}
+
+const preparedInputs = new WeakMap<Executor, Map<string, ReturnType<typeof prepareReadinessInputs>>>();
 
 /** The current evaluation stamp of each of `emails` (0: never written) and the epoch, in one query. */
 export async function currentStamps(
