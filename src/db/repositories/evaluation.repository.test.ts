@@ -5,7 +5,15 @@ import { forEachEngine } from '../../../test/helpers/database.js';
 import { rankingNeeds } from '../../core/evaluation/ranking.js';
 import { unevaluatedFields } from '../../core/evaluation/evaluated-fields.js';
 import { insertEvidence } from './evidence.repository.js';
-import { findBuilderLevels, loadBuilderEvidence } from './evaluation.repository.js';
+import { readinessNeeds } from '../../core/evaluation/readiness-needs.js';
+import { sql } from 'drizzle-orm';
+import {
+  findBuilderLevels,
+  findReadinessStart,
+  loadBuilderEvidence,
+  loadReadinessInputs,
+  storeReadinessAnswer,
+} from './evaluation.repository.js';
 import { listLevelMembers, loadLevelEvidence } from './ranking.repository.js';
 import { insertBuilders, insertMentorships, insertPeople } from './roster.repository.js';
 
@@ -142,5 +150,68 @@ forEachEngine('evaluation repository', (getDb) => {
     const { evidence } = await loadLevelEvidence(db, 'L4', '2025-08-01', rankingNeeds(L4, '2025-08-01'));
     expect(evidence.get(ROSA)!.records.map((r) => r.id)).toContain('review-of-tom');
     expect(evidence.get(ROSA)!.mentorships.map((m) => m.id)).toEqual(['ms-rosa-tom']);
+  });
+
+  it('stores an answer only under the current key, reads it back verbatim, and prunes answers no longer current', async () => {
+    const { db } = getDb();
+    const at = '2025-08-01';
+    expect(await findReadinessStart(db, 'nobody@example.test', at, 'rev/')).toBeUndefined();
+    const { key } = await loadReadinessInputs(db, ROSA, at, '2025-02-03', readinessNeeds(L4, at));
+    // Key order is the computed text's, not jsonb's (which would sort "a" before "b").
+    await storeReadinessAnswer(db, ROSA, at, 'rev/version:1', key, '{"b":1,"a":[2]}');
+    // Under a key that is not the current one (an older stamp): nothing is stored.
+    await storeReadinessAnswer(
+      db,
+      ROSA,
+      '2025-08-02',
+      'rev/version:1',
+      { ...key, stamp: key.stamp - 1 },
+      '{}',
+    );
+    const start = (await findReadinessStart(db, ROSA, at, 'rev/'))!;
+    expect(start.builder).toEqual({
+      email: ROSA,
+      track: 'ai-first-business-manager',
+      levels: [
+        { level: 'L3', since: '2023-05-01' },
+        { level: 'L4', since: '2025-02-03' },
+      ],
+    });
+    expect([...start.answers.keys()]).toEqual(['rev/version:1']);
+    expect(Object.keys(start.answers.get('rev/version:1') as object)).toEqual(['b', 'a']);
+    expect(start.answers.get('rev/version:1')).toEqual({ b: 1, a: [2] });
+    // Another code revision's answers are never read; another day has none.
+    expect((await findReadinessStart(db, ROSA, at, 'other/'))!.answers.size).toBe(0);
+    expect((await findReadinessStart(db, ROSA, '2025-08-02', 'rev/'))!.answers.size).toBe(0);
+
+    // A new record moves Rosa's stamp: the stored answer is no longer current, so it is not read, and
+    // the next answer stored (another day) prunes it.
+    await insertEvidence(db, [make.decision({ id: 'after-store', date: '2025-07-20' })]);
+    expect((await findReadinessStart(db, ROSA, at, 'rev/'))!.answers.size).toBe(0);
+    const moved = await loadReadinessInputs(
+      db,
+      ROSA,
+      '2025-08-03',
+      '2025-02-03',
+      readinessNeeds(L4, '2025-08-03'),
+    );
+    expect(moved.key.stamp).toBeGreaterThan(key.stamp);
+    expect(moved.records.map((r) => r.id)).toContain('after-store');
+    await storeReadinessAnswer(db, ROSA, '2025-08-03', 'rev/version:1', moved.key, '{"c":3}');
+    const rows = await db.execute(
+      sql`select at::text as at from readiness_answers where builder_email = ${ROSA} order by at`,
+    );
+    expect(rows.rows).toEqual([{ at: '2025-08-03' }]);
+    expect((await findReadinessStart(db, ROSA, '2025-08-03', 'rev/'))!.answers.get('rev/version:1')).toEqual({
+      c: 3,
+    });
+  });
+
+  it('keeps stored readiness answers in an UNLOGGED table (a cache: a crash only makes reads cold)', async () => {
+    const { db } = getDb();
+    const rows = await db.execute(
+      sql`select relpersistence from pg_class where relname = 'readiness_answers' and relkind = 'r'`,
+    );
+    expect(rows.rows).toEqual([{ relpersistence: 'u' }]);
   });
 });
