@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
@@ -94,14 +95,17 @@ export interface ImportOptions {
   /** Evidence records checked and written per batch (the most the import holds, twice over). */
   batchSize?: number;
   /**
-   * Parse evidence.ndjson in a worker thread; by default only a file of PARSE_WORKER_BYTES or more is
-   * (a worker costs a start-up that a small file does not repay).
+   * Parse evidence.ndjson in a worker thread. By default only a file of PARSE_WORKER_BYTES or more is,
+   * and only on a machine with more than two cores (a worker costs a start-up that a small file does
+   * not repay; on two cores the server's COPY needs the second one — measured slower, ADR 0015).
    */
   parseInWorker?: boolean;
 }
 
-/** From this size on, evidence.ndjson is parsed in a worker thread unless told otherwise. */
+/** From this size on, evidence.ndjson is parsed in a worker thread (given the cores) unless told otherwise. */
 const PARSE_WORKER_BYTES = 8 << 20;
+/** Cores the parse worker needs: the importing thread, the worker and the database server's backend. */
+const PARSE_WORKER_CORES = 3;
 
 type Counts = Record<'people' | 'builders' | 'clients' | 'placements' | 'mentorships' | 'evidence', number>;
 
@@ -575,7 +579,9 @@ export async function importOrganisation(
   const parsed = parseOrganisationFiles(folder.files);
   const inWorker =
     options.parseInWorker ??
-    (folder.evidence !== null && (await stat(folder.evidence)).size >= PARSE_WORKER_BYTES);
+    (availableParallelism() >= PARSE_WORKER_CORES &&
+      folder.evidence !== null &&
+      (await stat(folder.evidence)).size >= PARSE_WORKER_BYTES);
   const evidence =
     folder.evidence === null ? listSource([], undefined) : fileSource(folder.evidence, inWorker);
   return runImport(deps, actor, parsed.data, parsed.problems.map(formatFileProblem), evidence, {
