@@ -26,7 +26,7 @@ import {
   type RankingRowInput,
 } from '../db/repositories/ranking.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
-import { ladderForEvaluation, resolveAt, type ReadinessDeps } from './readiness.service.js';
+import { ladderForEvaluation, resolveAt, type LadderUsed, type ReadinessDeps } from './readiness.service.js';
 import { forEachSliced, mapSliced, type SliceOptions } from './slicing.js';
 import { evaluationKeyOf } from './evaluation-key.service.js';
 
@@ -115,9 +115,11 @@ export async function getRankingText(
   const byWatermark = await readRankingAnswerByWatermark(deps.db, levelId, at, ladderKey);
   if (byWatermark.body !== null) return answer(byWatermark.body);
   // Something was written somewhere: current if no member's stamp (nor the epoch) moved.
-  const confirmed = await readCurrentRankingAnswer(deps.db, levelId, at, ladderKey, byWatermark.watermark);
-  if (confirmed !== null) return answer(confirmed);
-  const { ranking, body } = await maintainRanking(deps, levelId, at);
+  if (byWatermark.stored) {
+    const confirmed = await readCurrentRankingAnswer(deps.db, levelId, at, ladderKey, byWatermark.watermark);
+    if (confirmed !== null) return answer(confirmed);
+  }
+  const { ranking, body } = await maintainLevel(deps, levelId, at, ladder);
   return { level: ranking.level, at: ranking.at, ladder_version: ranking.ladder_version, body };
 }
 
@@ -134,6 +136,16 @@ export async function maintainRanking(
   const at = resolveAt(deps.clock, atInput);
   const ladder = await ladderForEvaluation(deps.db, at, (doc) => findLevel(doc, levelId) !== undefined);
   if (ladder === undefined) throw notFound('Level', levelId);
+  return maintainLevel(deps, levelId, at, ladder);
+}
+
+/** maintainRanking with the ladder already chosen for `at`. */
+async function maintainLevel(
+  deps: RankingDeps,
+  levelId: string,
+  at: string,
+  ladder: LadderUsed,
+): Promise<{ ranking: LevelRanking; evaluated: string[]; body: string }> {
   const ladderKey = ladderKeyOf(ladder);
   // The watermark before the stamps, the stamps before the records: see readRankingAnswerByWatermark
   // and readRankingState.

@@ -379,15 +379,16 @@ export function parseRankingState(chunk: string, epoch: number): RankingMemberSt
  * belongs to a transaction that had its id before that snapshot — committed in it (the answer saw its
  * write), in progress (listed in `pending`) or rolled back. A write committed since either drew a later
  * value (the sequence moved) or is one of `pending`. A pending transaction still in progress now is not
- * in the reader's snapshot either. Also returns the watermark now, read before any later statement.
+ * in the reader's snapshot either. Also returns the watermark now, read before any later statement, and
+ * whether any answer is stored under the key (when none is, there is no fingerprint to compare).
  */
 export async function readRankingAnswerByWatermark(
   db: Executor,
   level: string,
   at: string,
   ladderKey: string,
-): Promise<{ watermark: string; body: string | null }> {
-  const rows = await executeRows<{ watermark: string; body: string | null }>(
+): Promise<{ watermark: string; body: string | null; stored: boolean }> {
+  const rows = await executeRows<{ watermark: string; body: string | null; stored: boolean }>(
     db,
     sql`
     with mark as (
@@ -401,11 +402,14 @@ export async function readRankingAnswerByWatermark(
           select 1 from unnest(a.pending) as p(xid)
           where coalesce(pg_xact_status(p.xid::xid8), 'committed') = 'committed'
         )
-    ) as body
+    ) as body, exists (
+      select 1 from ${rankingAnswers} a
+      where a.level = ${level} and a.at = ${at}::date and a.ladder_key = ${ladderKey}
+    ) as stored
     from mark`,
   );
   const row = rows[0];
-  return { watermark: row?.watermark ?? '0', body: row?.body ?? null };
+  return { watermark: row?.watermark ?? '0', body: row?.body ?? null, stored: row?.stored ?? false };
 }
 
 /**
