@@ -199,9 +199,10 @@ forEachEngine('evaluation repository', (getDb) => {
     expect(moved.records.map((r) => r.id)).toContain('after-store');
     await storeReadinessAnswer(db, ROSA, '2025-08-03', 'rev/version:1', moved.key, '{"c":3}');
     // Both drivers answer `execute` with `{ rows }`; drizzle types it per driver.
-    const rows = (await db.execute(
+    const result: unknown = await db.execute(
       sql`select at::text as at from readiness_answers where builder_email = ${ROSA} order by at`,
-    )) as unknown as { rows: unknown[] };
+    );
+    const rows = result as { rows: unknown[] };
     expect(rows.rows).toEqual([{ at: '2025-08-03' }]);
     expect((await findReadinessStart(db, ROSA, '2025-08-03', 'rev/'))!.answers.get('rev/version:1')).toEqual({
       c: 3,
@@ -210,9 +211,10 @@ forEachEngine('evaluation repository', (getDb) => {
 
   it('keeps stored readiness answers in an UNLOGGED table (a cache: a crash only makes reads cold)', async () => {
     const { db } = getDb();
-    const rows = (await db.execute(
+    const result: unknown = await db.execute(
       sql`select relpersistence from pg_class where relname = 'readiness_answers' and relkind = 'r'`,
-    )) as unknown as { rows: unknown[] };
+    );
+    const rows = result as { rows: unknown[] };
     expect(rows.rows).toEqual([{ relpersistence: 'u' }]);
   });
 });
