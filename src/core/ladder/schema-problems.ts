@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PathSegment } from './source-positions.js';
 import { suggestField } from './suggest-field.js';
+import { defOf } from './zod-def.js';
 
 /**
  * zod issues of a ladder file in our words, and the document with the parts the schema refused taken out
@@ -185,26 +186,6 @@ export function problemsFromIssue(issue: Issue, data: unknown): SchemaProblem[] 
     ];
   }
   return [{ path, key: false, message: issueMessage(issue) }];
-}
-
-// zod keeps each schema's definition on `_zod.def`; only the parts that lead to nested schemas matter.
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, unknown>;
-  innerType?: unknown;
-  element?: unknown;
-  options?: unknown[];
-  discriminator?: string;
-  valueType?: unknown;
-  items?: unknown[];
-  in?: unknown;
-  getter?: () => unknown;
-  values?: unknown[];
-}
-
-function defOf(schema: unknown): SchemaDef | undefined {
-  if (schema === null || typeof schema !== 'object' || !('_zod' in schema)) return undefined;
-  return (schema as { _zod: { def: SchemaDef } })._zod.def;
 }
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);

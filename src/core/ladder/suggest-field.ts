@@ -1,20 +1,5 @@
 import { ladderSchema } from './ladder.schema.js';
-
-// zod keeps each schema's definition on `_zod.def`; only the parts that lead to object shapes matter here.
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, unknown>;
-  innerType?: unknown;
-  element?: unknown;
-  options?: unknown[];
-  valueType?: unknown;
-  in?: unknown;
-}
-
-function defOf(schema: unknown): SchemaDef | undefined {
-  if (schema === null || typeof schema !== 'object' || !('_zod' in schema)) return undefined;
-  return (schema as { _zod: { def: SchemaDef } })._zod.def;
-}
+import { defOf } from './zod-def.js';
 
 /** The schemas a value at `path` may have: wrappers removed, every option of a union. */
 function schemasAt(schema: unknown, path: readonly (string | number)[]): unknown[] {
