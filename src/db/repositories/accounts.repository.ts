@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../connection.js';
+import { preparedStatementName, type Executor } from '../connection.js';
 import { accounts, apiTokens, sessions, signInThrottle } from '../schema/auth.schema.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -90,7 +90,7 @@ function prepareLiveSession(executor: Executor) {
       ),
     )
     .limit(1)
-    .prepare('live_session');
+    .prepare(preparedStatementName('live_session'));
 }
 
 const preparedLiveSessions = new WeakMap<Executor, ReturnType<typeof prepareLiveSession>>();

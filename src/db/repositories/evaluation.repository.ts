@@ -4,7 +4,7 @@ import type { EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
 import type { ReadinessNeeds } from '../../core/evaluation/readiness-needs.js';
 import type { LevelStep, Mentorship, Placement } from '../../core/roster/roster.types.js';
-import type { Executor } from '../connection.js';
+import { preparedStatementName, type Executor } from '../connection.js';
 import { evidence } from '../schema/evidence.schema.js';
 import {
   evaluationEpoch,
@@ -297,7 +297,7 @@ function prepareReadinessStart(db: Executor) {
           and ${readinessAnswers.epoch} = ${currentEpoch})`,
     })
     .from(sql`(select 1) as "one"`)
-    .prepare('readiness_start');
+    .prepare(preparedStatementName('readiness_start'));
 }
 
 const preparedStarts = new WeakMap<Executor, ReturnType<typeof prepareReadinessStart>>();
@@ -465,7 +465,7 @@ function prepareReadinessInputs(db: Executor, needs: ReadinessNeeds, name: strin
       >`(select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1)`,
     })
     .from(sql`(select 1) as "one"`)
-    .prepare(name);
+    .prepare(preparedStatementName(name));
 }
 
 const preparedInputs = new WeakMap<Executor, Map<string, ReturnType<typeof prepareReadinessInputs>>>();
