@@ -165,10 +165,15 @@ runPhaseMain(async () => {
             at,
           ])
         : Promise.resolve();
-    const forgetRanking = (level: string, at: string) => () =>
-      storesRankings
-        ? client.query('delete from ranking_rows where level = $1 and at = $2::date', [level, at])
-        : Promise.resolve();
+    const storesRankingAnswers = await tableExists(client, 'ranking_answers');
+    // Cold means nothing stored for that day: neither the rows nor the whole answer (ranking_answers,
+    // ADR 0016), else the "cold" ranking would be a read of the stored text.
+    const forgetRanking = (level: string, at: string) => async () => {
+      if (storesRankings)
+        await client.query('delete from ranking_rows where level = $1 and at = $2::date', [level, at]);
+      if (storesRankingAnswers)
+        await client.query('delete from ranking_answers where level = $1 and at = $2::date', [level, at]);
+    };
 
     // Readiness of the star builder.
     const sample = await ev.readiness(deps, input.email, input.at);
