@@ -36,6 +36,24 @@ describe('web app served at /', () => {
     }
   });
 
+  it('serves the app shell on a refresh of a page whose address ends like a file (an email)', async () => {
+    // A browser's navigation asks for HTML; `.test` is the email's domain, not a file extension.
+    const navigation = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    for (const url of ['/builders/bo.abbot%40demo.ladder.test', '/builders/ana%40example.com/path']) {
+      const response = await app.inject({ url, headers: { accept: navigation } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body).toContain('<div id="root"></div>');
+    }
+    // The same address fetched as a file (no HTML asked for) and a missing asset stay 404s.
+    const asFile = await app.inject({
+      url: '/builders/bo.abbot%40demo.ladder.test',
+      headers: { accept: '*/*' },
+    });
+    expect(asFile.statusCode).toBe(404);
+    const asset = await app.inject({ url: '/assets/missing.js', headers: { accept: navigation } });
+    expect(asset.statusCode).toBe(404);
+  });
+
   it('serves hashed assets with a long cache lifetime', async () => {
     const assets = await readdir(path.join(webDistDir, 'assets'));
     const script = assets.find((name) => name.endsWith('.js'));
