@@ -64,6 +64,15 @@ describe('web app served at /', () => {
     expect(response.headers['cache-control']).toContain('immutable');
   });
 
+  it('links a favicon the server serves, so browsers do not log a 404 for /favicon.ico', async () => {
+    const shell = await app.inject('/');
+    const href = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(shell.body)?.[1];
+    expect(href).toMatch(/^\/assets\/favicon-.+\.svg$/);
+    const icon = await app.inject(href!);
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/image\/svg\+xml/);
+  });
+
   it('keeps unknown API paths and missing files as JSON 404s', async () => {
     for (const url of ['/api/nope', '/api', '/api/ladders/x/y/z/w', '/assets/missing.js', '/healthz/x']) {
       const response = await app.inject(url);
