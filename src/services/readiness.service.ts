@@ -113,7 +113,21 @@ export async function getReadiness(
   email: string,
   atInput?: string,
 ): Promise<Readiness> {
-  return (await getReadinessWithLadder(deps, actor, email, atInput)).readiness;
+  // Only answers this module computed are stored, so the JSON has the Readiness shape.
+  return JSON.parse(await getReadinessText(deps, actor, email, atInput)) as Readiness;
+}
+
+/**
+ * `getReadiness`'s answer as its exact JSON text: a stored answer is the text as stored, never parsed;
+ * a computed one is the text it stored. For the route, which sends it as is.
+ */
+export async function getReadinessText(
+  deps: ReadinessDeps,
+  actor: Actor,
+  email: string,
+  atInput?: string,
+): Promise<string> {
+  return (await readinessTextWithLadder(deps, actor, email, atInput)).text;
 }
 
 interface ReadinessSubject {
@@ -177,10 +191,21 @@ async function subjectOf(
  */
 export async function getReadinessWithLadder(
   deps: ReadinessDeps,
-  _actor: Actor,
+  actor: Actor,
   email: string,
   atInput?: string,
 ): Promise<{ readiness: Readiness; ladder: LadderDocument }> {
+  const { text, ladder } = await readinessTextWithLadder(deps, actor, email, atInput);
+  return { readiness: JSON.parse(text) as Readiness, ladder };
+}
+
+// The maintained path described above, answering with the JSON text.
+async function readinessTextWithLadder(
+  deps: ReadinessDeps,
+  _actor: Actor,
+  email: string,
+  atInput?: string,
+): Promise<{ text: string; ladder: LadderDocument }> {
   const at = resolveAt(deps.clock, atInput);
   // Every stored key starts with the code revision (evaluation-key.service.ts): others are never read.
   const start = await findReadinessStart(
@@ -194,8 +219,7 @@ export async function getReadinessWithLadder(
   const { builder, ladder, step, level, loadAssessment } = subject;
   const ladderKey = evaluationKeyOf(ladder);
   const stored = start.answers.get(ladderKey);
-  // Only answers this function computed are stored, so the JSON has the Readiness shape.
-  if (stored !== undefined) return { readiness: stored as Readiness, ladder: ladder.document };
+  if (stored !== undefined) return { text: stored, ladder: ladder.document };
   const needs = readinessNeeds(level, at);
   const [inputs, assessment] = await Promise.all([
     loadReadinessInputs(deps.db, builder.email, at, step.since, needs),
@@ -219,7 +243,7 @@ export async function getReadinessWithLadder(
   // The answer as JSON once: what is stored is what every later read returns, field for field.
   const json = JSON.stringify(computed);
   await storeReadinessAnswer(deps.db, builder.email, at, ladderKey, inputs.key, json);
-  return { readiness: JSON.parse(json) as Readiness, ladder: ladder.document };
+  return { text: json, ladder: ladder.document };
 }
 
 /**

@@ -5,7 +5,10 @@ import { addDays } from '../../src/core/dates/calendar.js';
 import type { OrganisationData } from '../../src/core/roster/organisation.types.js';
 import type { Services } from '../../src/services/composition-root.js';
 import { getRanking, referenceRanking as fullRanking } from '../../src/services/ranking.service.js';
-import { getReadiness, referenceReadiness as fullReadiness } from '../../src/services/readiness.service.js';
+import {
+  getReadinessText,
+  referenceReadiness as fullReadiness,
+} from '../../src/services/readiness.service.js';
 import { leadership } from '../helpers/actors.js';
 
 /**
@@ -28,9 +31,9 @@ async function settle(run: () => Promise<unknown>): Promise<Answer> {
   }
 }
 
-/** The maintained readiness of `email` on `at`, as a user reads it. */
+/** The maintained readiness of `email` on `at`, as a user reads it (the text the route sends, parsed). */
 export function maintainedReadiness(services: Services, email: string, at: string): Promise<Answer> {
-  return settle(() => getReadiness(services, leadership, email, at));
+  return settle(async () => JSON.parse(await getReadinessText(services, leadership, email, at)) as unknown);
 }
 
 /** The full evaluation's readiness of `email` on `at` (referenceReadiness: every visible record). */

@@ -178,8 +178,15 @@ forEachEngine('evaluation repository', (getDb) => {
       ],
     });
     expect([...start.answers.keys()]).toEqual(['rev/version:1']);
-    expect(Object.keys(start.answers.get('rev/version:1') as object)).toEqual(['b', 'a']);
-    expect(start.answers.get('rev/version:1')).toEqual({ b: 1, a: [2] });
+    // The text as stored, byte for byte (never parsed on the way).
+    expect(start.answers.get('rev/version:1')).toBe('{"b":1,"a":[2]}');
+    // Two ladder keys on one day: each text back under its own key (they travel joined by line feeds).
+    await storeReadinessAnswer(db, ROSA, at, 'rev/version:2', key, '{"text":"two\\nlines"}');
+    const both = (await findReadinessStart(db, ROSA, at, 'rev/'))!.answers;
+    expect([...both.entries()]).toEqual([
+      ['rev/version:1', '{"b":1,"a":[2]}'],
+      ['rev/version:2', '{"text":"two\\nlines"}'],
+    ]);
     // Another code revision's answers are never read; another day has none.
     expect((await findReadinessStart(db, ROSA, at, 'other/'))!.answers.size).toBe(0);
     expect((await findReadinessStart(db, ROSA, '2025-08-02', 'rev/'))!.answers.size).toBe(0);
@@ -204,9 +211,9 @@ forEachEngine('evaluation repository', (getDb) => {
     );
     const rows = result as { rows: unknown[] };
     expect(rows.rows).toEqual([{ at: '2025-08-03' }]);
-    expect((await findReadinessStart(db, ROSA, '2025-08-03', 'rev/'))!.answers.get('rev/version:1')).toEqual({
-      c: 3,
-    });
+    expect((await findReadinessStart(db, ROSA, '2025-08-03', 'rev/'))!.answers.get('rev/version:1')).toBe(
+      '{"c":3}',
+    );
   });
 
   it('keeps stored readiness answers in an UNLOGGED table (a cache: a crash only makes reads cold)', async () => {

@@ -235,8 +235,8 @@ export interface LadderVersionHead {
 export interface ReadinessStart {
   builder: { email: string; track: string; levels: LevelStep[] };
   heads: LadderVersionHead[];
-  /** Current stored answers for (builder, at) by ladder key, parsed from the text as it was computed. */
-  answers: Map<string, unknown>;
+  /** Current stored answers for (builder, at) by ladder key: the JSON text as it was computed, unparsed. */
+  answers: Map<string, string>;
 }
 
 /**
@@ -262,11 +262,23 @@ export async function findReadinessStart(
   const heads = parseJsonArray<[number, string, string, string]>(row.heads).map(
     ([id, ladderId, version, contentHash]) => ({ id, ladderId, version, contentHash }),
   );
-  return {
-    builder: { email, track: row.track, levels },
-    heads,
-    answers: new Map(parseJsonArray<[string, unknown]>(row.answers)),
-  };
+  return { builder: { email, track: row.track, levels }, heads, answers: answersOf(row) };
+}
+
+// The stored texts arrive joined by line feeds, in the order of their keys: a text stored by
+// `storeReadinessAnswer` is JSON.stringify's output, which never holds a raw line feed (JSON escapes
+// control characters inside strings and adds no whitespace outside them). So the texts reach the
+// caller as they were stored, without being parsed or unescaped (the warm path sends them as is).
+function answersOf(row: { answerKeys: string | null; answerTexts: string | null }): Map<string, string> {
+  const keys = parseJsonArray<string>(row.answerKeys);
+  if (keys.length === 0 || row.answerTexts === null) return new Map();
+  const texts = row.answerTexts.split('\n');
+  if (texts.length !== keys.length) {
+    throw new Error(
+      `readiness_answers: ${keys.length} keys but ${texts.length} texts (a text holds a line feed)`,
+    );
+  }
+  return new Map(keys.map((key, index) => [key, texts[index] ?? '']));
 }
 
 // The statement every readiness request runs, built once per handle and prepared (named) on the
@@ -287,16 +299,19 @@ function prepareReadinessStart(db: Executor) {
         string | null
       >`(select json_agg(json_build_array(${ladderVersions.id}, ${ladderVersions.ladderId}, ${ladderVersions.version}, ${ladderVersions.contentHash})
         order by ${ladderVersions.ladderId}, ${ladderVersions.version})::text from ${ladderVersions})`,
-      answers: sql<
-        string | null
-      >`(select json_agg(json_build_array(${readinessAnswers.ladderKey}, ${readinessAnswers.answer}))::text
+      // Keys and texts from one scan of the current answers (the same rows, the same order).
+      answerKeys: sql<string | null>`"current"."keys"`,
+      answerTexts: sql<string | null>`"current"."texts"`,
+    })
+    .from(
+      sql`(select json_agg(${readinessAnswers.ladderKey} order by ${readinessAnswers.ladderKey})::text as "keys",
+          string_agg(${readinessAnswers.answer}::text, E'\n' order by ${readinessAnswers.ladderKey}) as "texts"
         from ${readinessAnswers}
         where ${readinessAnswers.builderEmail} = ${email} and ${readinessAnswers.at} = ${at}::date
           and starts_with(${readinessAnswers.ladderKey}, ${sql.placeholder('keyPrefix')})
           and ${readinessAnswers.stamp} = ${currentStampOf(email)}
-          and ${readinessAnswers.epoch} = ${currentEpoch})`,
-    })
-    .from(sql`(select 1) as "one"`)
+          and ${readinessAnswers.epoch} = ${currentEpoch}) as "current"`,
+    )
     .prepare(preparedStatementName('readiness_start'));
 }
 
