@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DatabaseTarget } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
+import { runMigrations } from '../../src/db/migrate.js';
 import { buildServices, type Services } from '../../src/services/composition-root.js';
 import { RANKING_FLOOR_SQL, READINESS_FLOOR_SQL, type RawClient } from '../floors.js';
 import { loadEvaluators, type Evaluators } from '../lib/evaluators.js';
@@ -24,6 +25,15 @@ interface Input {
   /** Dates at which builders' readiness is compared with the reference: every `stride`-th builder. */
   equalityPasses: { at: string; stride: number }[];
 }
+
+/** Where the phase is (stderr, with the time since it started): a long phase shows what it is doing. */
+const phaseStarted = performance.now();
+const step = (what: string): void => {
+  if (process.env.BENCH_QUIET === '1') return;
+  console.error(`  [service +${((performance.now() - phaseStarted) / 1000).toFixed(1)} s] ${what}`);
+};
+
+const fmtS = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** JSON as a caller receives it (what the routes serialise), so undefined fields and key order do not count. */
 const asServed = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
@@ -82,7 +92,12 @@ async function compareReadiness(
     const examples: string[] = [];
     let maintainedMs = 0;
     let referenceMs = 0;
+    step(`readiness equality at ${at}: ${emails.length} builders`);
+    let done = 0;
     for (const email of emails) {
+      done += 1;
+      if (done % 500 === 0)
+        step(`  ${done} of ${emails.length} (maintained ${fmtS(maintainedMs)}, reference ${fmtS(referenceMs)})`);
       const t0 = performance.now();
       const maintained = await outcome(() => ev.readiness(deps, email, at));
       const t1 = performance.now();
@@ -152,6 +167,10 @@ async function compareRankings(
 runPhaseMain(async () => {
   const input = phaseInput<Input>();
   const handle = await openDatabase(input.target);
+  // A reused database (--reuse, --phases service) may predate this code's migrations: bring it to this
+  // code's schema first, as `ladder serve` does on start-up, so the phase measures the code it runs.
+  step('migrating the database to this code\'s schema (if behind)');
+  await runMigrations(handle);
   const { client, release } = await rawClientOf(handle);
   const ev = loadEvaluators();
   try {
@@ -176,6 +195,7 @@ runPhaseMain(async () => {
     };
 
     // Readiness of the star builder.
+    step(`readiness of ${input.email}: ${input.calls} cold calls`);
     const sample = await ev.readiness(deps, input.email, input.at);
     const recordsRead = (await client.query(READINESS_FLOOR_SQL, [input.email, input.at])).rows.length;
     const starFloor = (
@@ -186,6 +206,7 @@ runPhaseMain(async () => {
         ev.readiness(deps, input.email, input.at),
       ),
     );
+    step('readiness: warm calls, reference, floors');
     const warm: Stats | null = storesAnswers
       ? summarise(await timeCalls(input.calls, () => ev.readiness(deps, input.email, input.at)))
       : null;
@@ -210,6 +231,7 @@ runPhaseMain(async () => {
       summarise(
         await timeCalls(input.rankingRuns, () => client.query(RANKING_FLOOR_SQL, [input.level, at, null]), 1),
       );
+    step(`ranking of ${input.level} at ${input.at}: first call, floor check`);
     const ranking = await ev.ranking(deps, input.level, input.at);
     const floorRows = (
       await client.query<{ builder: string; metrics_met: number }>(RANKING_FLOOR_SQL, [
@@ -221,6 +243,7 @@ runPhaseMain(async () => {
     // The floor must compute the same answer, or the comparison means nothing.
     const byBuilder = new Map(floorRows.map((row) => [row.builder, Number(row.metrics_met)]));
     const mismatches = ranking.entries.filter((e) => byBuilder.get(e.builder) !== e.metrics_met);
+    step(`ranking at ${input.at}: ${input.rankingRuns} cold, warm, floor`);
     const otherCold = summarise(
       await timeColdCalls(input.rankingRuns, forgetRanking(input.level, input.at), () =>
         ev.ranking(deps, input.level, input.at),
@@ -230,6 +253,7 @@ runPhaseMain(async () => {
       await timeCalls(input.rankingRuns, () => ev.ranking(deps, input.level, input.at), 1),
     );
     const otherFloor = await rankingFloorAt(input.at);
+    step(`ranking today (${input.today}): cold, warm, floor`);
     const todayCold = summarise(
       await timeColdCalls(input.rankingRuns, forgetRanking(input.level, input.today), () =>
         ev.ranking(deps, input.level, input.today),
@@ -239,6 +263,7 @@ runPhaseMain(async () => {
       await timeCalls(input.rankingRuns * 3, () => ev.ranking(deps, input.level, input.today), 1),
     );
     const todayFloor = await rankingFloorAt(input.today);
+    step('referenceRanking');
     const referenceRanking: Stats | null =
       ev.referenceRanking === null
         ? null
@@ -249,6 +274,7 @@ runPhaseMain(async () => {
               0,
             ),
           );
+    step('SQL floors at the HTTP dates');
     const httpFloors: Record<string, Stats> = {};
     for (const at of input.httpRankingDates) httpFloors[at] = await rankingFloorAt(at);
 
@@ -261,6 +287,7 @@ runPhaseMain(async () => {
     ).rows.map((row) => row.level);
     const equalityStarted = performance.now();
     const readinessEquality = await compareReadiness(deps, ev, emails, input.equalityPasses);
+    step('ranking equality, every level, both dates');
     const rankingEquality = await compareRankings(deps, ev, levels, [input.at, input.today]);
 
     return {
