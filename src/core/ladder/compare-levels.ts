@@ -1,4 +1,5 @@
 import type { LadderDocument, LevelDefinition } from './ladder.schema.js';
+import { competencyAreas, findExpectation } from './ladder-lookup.js';
 import { cadenceWord, levelRange } from './level-page.js';
 
 /** One line of a side-by-side comparison of two levels. */
@@ -29,6 +30,36 @@ function byName(
   });
 }
 
+/**
+ * One row per competency area the ladder declares (in its order), section = the area's category: what
+ * each level expects there, and a second row with the examples when either level gives some. Nothing for
+ * a ladder without competencies, so such a ladder compares as it always did.
+ */
+export function compareCompetencies(
+  doc: LadderDocument,
+  left: LevelDefinition,
+  right: LevelDefinition,
+): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  for (const { category, area } of competencyAreas(doc)) {
+    const l = findExpectation(left, area.id);
+    const r = findExpectation(right, area.id);
+    const section = `competencies: ${category.name}`;
+    const text = (e: typeof l) => e?.text ?? NONE;
+    rows.push({ section, aspect: area.name, left: text(l), right: text(r), changed: text(l) !== text(r) });
+    if (l?.examples === undefined && r?.examples === undefined) continue;
+    const examples = (e: typeof l) => (e?.examples ?? []).join(' · ') || NONE;
+    rows.push({
+      section,
+      aspect: `${area.name}: examples`,
+      left: examples(l),
+      right: examples(r),
+      changed: examples(l) !== examples(r),
+    });
+  }
+  return rows;
+}
+
 /** What changes from one level to another, section by section, with the file's own words and numbers. */
 export function compareLevels(
   doc: LadderDocument,
@@ -46,6 +77,7 @@ export function compareLevels(
   add('level', 'panel eligible', yesNo(left.panel_eligible), yesNo(right.panel_eligible));
 
   rows.push(...byName(left.what_you_do, right.what_you_do, 'what you do'));
+  rows.push(...compareCompetencies(doc, left, right));
   rows.push(...byName(left.ai_skills, right.ai_skills, 'AI skills'));
   add(
     'self-evaluation',

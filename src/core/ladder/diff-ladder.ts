@@ -7,7 +7,10 @@ export interface LadderChange {
   /** The level's section (`promotion`, `ranking_standard`…), or the top-level field. */
   section: string;
   kind: 'added' | 'removed' | 'changed';
-  /** Where inside the section: items of id-keyed lists by their id, e.g. `ranking_standard[client-trust].threshold`. */
+  /**
+   * Where inside the section: items of id-keyed lists by their id, e.g. `ranking_standard[client-trust].threshold`;
+   * a level's expectations by their competency area, e.g. `expectations[code-quality].text`.
+   */
   path: string;
   before?: unknown;
   after?: unknown;
@@ -22,6 +25,12 @@ const hasIds = (value: Json): value is { id: string }[] =>
   Array.isArray(value) &&
   value.length > 0 &&
   value.every((item) => isObject(item) && typeof item.id === 'string');
+
+/** A level's expectations keyed by their area, so they diff competency by competency like id-keyed lists. */
+const byArea = (value: Json): Json =>
+  Array.isArray(value) && value.every((item) => isObject(item) && typeof item.area === 'string')
+    ? value.map((item) => ({ id: (item as { area: string }).area, ...(item as Record<string, Json>) }))
+    : value;
 
 const same = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -76,7 +85,14 @@ function unionKeys(a: string[], b: string[]): string[] {
 /** What changed between two versions of a ladder, per level and section: levels in the new file's order, items in the old one's, additions last. */
 export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): LadderChange[] {
   const changes: LadderChange[] = [];
-  for (const field of ['ladder', 'name', 'version', 'organisation', 'tracks'] as const) {
+  for (const field of [
+    'ladder',
+    'name',
+    'version',
+    'organisation',
+    'competency_categories',
+    'tracks',
+  ] as const) {
     diffValues(oldDoc[field], newDoc[field], field, (c) =>
       changes.push({ level: null, section: field, ...c }),
     );
@@ -98,7 +114,10 @@ export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): Lad
     }
     const sections = unionKeys(Object.keys(before), Object.keys(after)) as (keyof LevelDefinition)[];
     for (const section of sections) {
-      diffValues(before[section], after[section], section, (c) => changes.push({ level: id, section, ...c }));
+      const keyed = section === 'expectations' ? byArea : (value: Json) => value;
+      diffValues(keyed(before[section]), keyed(after[section]), section, (c) =>
+        changes.push({ level: id, section, ...stripAreaIds(c) }),
+      );
     }
   }
   return changes;
@@ -141,4 +160,21 @@ export function formatLadderDiff(
     lines.push(`    ${mark} ${change.path}: ${detail}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The `id` byArea lent an expectation is not in the file: a whole added or removed one shows without it. */
+function stripAreaIds<T extends { before?: unknown; after?: unknown }>(change: T): T {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (isObject(value) && typeof value.area === 'string' && value.id === value.area) {
+      const { id: _id, ...rest } = value;
+      return rest;
+    }
+    return value;
+  };
+  return {
+    ...change,
+    ...('before' in change ? { before: strip(change.before) } : {}),
+    ...('after' in change ? { after: strip(change.after) } : {}),
+  };
 }

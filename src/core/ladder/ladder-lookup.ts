@@ -1,6 +1,9 @@
 import {
   CADENCES,
   type Cadence,
+  type CompetencyArea,
+  type CompetencyCategory,
+  type Expectation,
   type LadderDocument,
   type LevelDefinition,
   type TrackDefinition,
@@ -46,4 +49,27 @@ export function cadenceDays(cadence: Cadence): number {
 /** Mentee slots a level gives; a level without `gives` has none. */
 export function mentorSlots(level: LevelDefinition): number {
   return level.mentorship?.gives?.slots ?? 0;
+}
+
+/** A competency area with the category that holds it. */
+export interface PlacedArea {
+  category: CompetencyCategory;
+  area: CompetencyArea;
+}
+
+/** Every competency area of the ladder in the file's order (categories, then areas within each). */
+export function competencyAreas(doc: LadderDocument): PlacedArea[] {
+  return (doc.competency_categories ?? []).flatMap((category) =>
+    category.areas.map((area) => ({ category, area })),
+  );
+}
+
+/** The competency area with this id and its category, or undefined. */
+export function findCompetencyArea(doc: LadderDocument, id: string): PlacedArea | undefined {
+  return competencyAreas(doc).find((placed) => placed.area.id === id);
+}
+
+/** What a level expects in an area, or undefined when the level says nothing of it. */
+export function findExpectation(level: LevelDefinition, areaId: string): Expectation | undefined {
+  return level.expectations?.find((expectation) => expectation.area === areaId);
 }

@@ -192,6 +192,27 @@ export const mentorshipSchema = z.strictObject({
   notes: z.array(describedItem).optional(),
 });
 
+/**
+ * Competency areas (issue 16, ADR 0018): the ladder declares its categories, each with its areas; a level
+ * says what it expects in each area (with examples), and evidence records may name the areas they speak to.
+ * Area ids are unique across the whole ladder, because a record names an area without its category.
+ */
+export const competencyAreaSchema = z.strictObject({ id, name: text, description: text.optional() });
+
+export const competencyCategorySchema = z.strictObject({
+  id,
+  name: text,
+  description: text.optional(),
+  areas: z.array(competencyAreaSchema).min(1, 'expected at least one competency area'),
+});
+
+/** What a level expects in one competency area, with examples of what meeting it looks like. */
+export const expectationSchema = z.strictObject({
+  area: id,
+  text,
+  examples: z.array(text).min(1, 'expected at least one example').optional(),
+});
+
 export const levelSchema = z.strictObject({
   id: levelId,
   title: text,
@@ -202,6 +223,7 @@ export const levelSchema = z.strictObject({
   what_you_do: z.array(describedItem).optional(),
   ai_skills: z.array(describedItem).optional(),
   self_evaluation: z.array(z.strictObject({ id, text })).optional(),
+  expectations: z.array(expectationSchema).min(1, 'expected at least one expectation').optional(),
   curriculum: z.array(curriculumPhaseSchema).optional(),
   ranking_standard: z.array(metricSchema).optional(),
   promotion: promotionSchema.optional(),
@@ -219,6 +241,10 @@ export const ladderSchema = z.strictObject({
   name: text,
   version: isoDate,
   organisation: text.optional(),
+  competency_categories: z
+    .array(competencyCategorySchema)
+    .min(1, 'expected at least one competency category')
+    .optional(),
   tracks: z.array(trackSchema).min(1, 'expected at least one track'),
   levels: z.array(levelSchema).min(1, 'expected at least one level'),
 });
@@ -231,3 +257,6 @@ export type PromotionDefinition = z.infer<typeof promotionSchema>;
 export type WeighedDefinition = z.infer<typeof weighedSchema>;
 export type MentorshipDefinition = z.infer<typeof mentorshipSchema>;
 export type CurriculumPhase = z.infer<typeof curriculumPhaseSchema>;
+export type CompetencyCategory = z.infer<typeof competencyCategorySchema>;
+export type CompetencyArea = z.infer<typeof competencyAreaSchema>;
+export type Expectation = z.infer<typeof expectationSchema>;

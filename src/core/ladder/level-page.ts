@@ -1,5 +1,5 @@
 import { type Cadence, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
-import { findLevel, findTrackOfLevel } from './ladder-lookup.js';
+import { findExpectation, findLevel, findTrackOfLevel } from './ladder-lookup.js';
 
 /**
  * A level as a page: the sections of the published ladder page, in its order, built once from the
@@ -136,6 +136,35 @@ function splitLabel(text: string): ListItem {
   return at < 0 ? { text } : { label: text.slice(0, at), text: text.slice(at + 3) };
 }
 
+/**
+ * A level's expectations grouped by the ladder's competency categories, in the ladder's order (not the
+ * level's): each category the level says something of, then each area with its examples beneath it.
+ */
+export function competencyBlocks(doc: LadderDocument, level: LevelDefinition): Block[] {
+  if (level.expectations === undefined) return [];
+  return (doc.competency_categories ?? []).flatMap((category): Block[] => {
+    const items: ListItem[] = category.areas.flatMap((area) => {
+      const expectation = findExpectation(level, area.id);
+      if (expectation === undefined) return [];
+      return [
+        {
+          label: area.name,
+          text: expectation.text,
+          ...(expectation.examples === undefined
+            ? {}
+            : { children: expectation.examples.map((example) => ({ text: example })) }),
+        },
+      ];
+    });
+    return items.length === 0
+      ? []
+      : [
+          { kind: 'subheading', text: category.name },
+          { kind: 'list', items },
+        ];
+  });
+}
+
 /** Builds the page of one level. Sections the organisation has not written are left out. */
 export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): LevelPage {
   const track = doc.tracks.find((t) => t.id === level.track);
@@ -159,6 +188,10 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
       heading: 'AI Skills Required',
       blocks: [{ kind: 'list', items: described(level.ai_skills) }],
     });
+  }
+  const competencies = competencyBlocks(doc, level);
+  if (competencies.length > 0) {
+    sections.push({ id: 'competencies', heading: 'Competencies', blocks: competencies });
   }
   if (level.self_evaluation !== undefined) {
     sections.push({

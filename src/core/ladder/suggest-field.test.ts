@@ -3,7 +3,15 @@ import { knownFields, suggestField } from './suggest-field.js';
 
 describe('suggestField', () => {
   it('knows the fields of nested objects, list items and every rule kind', () => {
-    expect(knownFields([])).toEqual(['ladder', 'name', 'version', 'organisation', 'tracks', 'levels']);
+    expect(knownFields([])).toEqual([
+      'ladder',
+      'name',
+      'version',
+      'organisation',
+      'competency_categories',
+      'tracks',
+      'levels',
+    ]);
     expect(knownFields(['levels', 0, 'curriculum', 1, 'months'])).toEqual(['from', 'to']);
     expect(knownFields(['levels', 3, 'ranking_standard', 0, 'rule'])).toEqual(
       expect.arrayContaining(['min', 'min_percent', 'checkin_within_days', 'max_escalations']),

@@ -337,6 +337,13 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
     return pa.index < pb.index;
   };
 
+  // Competency areas are named without their category (by expectations and evidence): unique ladder-wide.
+  const areaIds = competencyAreaIds(ladder, raw, problems);
+  const categoriesDeclared =
+    ladder.competency_categories !== undefined || valueAt(raw, ['competency_categories']) !== undefined;
+  // A category the schema refused may have declared the area: "unknown" only when every one is whole.
+  const areasWhole = !incomplete(['competency_categories']);
+
   // Promotion edges that passed the checks above; a cycle among them is looked for at the end.
   const promotesTo = new Map<string, { target: string; path: PathSegment[] }[]>();
 
@@ -391,6 +398,7 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
       'module id',
     );
     checkPhases(level, base, problems);
+    checkExpectations(level, base, areasWhole ? areaIds : undefined, categoriesDeclared, problems);
     duplicates(
       level.ranking_standard,
       (x) => x.id,
@@ -596,5 +604,74 @@ function checkMetricRule(rule: MetricRule, path: PathSegment[], problems: CrossP
   }
   for (const { item: field, index: i } of entries(rule.non_empty)) {
     if (!known.includes(field)) problems.push({ path: [...path, 'non_empty', i], message: unknown });
+  }
+}
+
+/**
+ * The ids of the declared competency areas (every id the raw file writes, so an area the schema refused
+ * for another reason is not also called unknown); duplicates of category or area ids are reported.
+ */
+function competencyAreaIds(ladder: SalvagedLadder, raw: unknown, problems: CrossProblem[]): Set<string> {
+  const categoryAt = new Map<string, number>();
+  const areaIn = new Map<string, string>();
+  for (const { item: category, index: ci } of entries(ladder.competency_categories)) {
+    const first = categoryAt.get(category.id);
+    if (first === undefined) categoryAt.set(category.id, ci);
+    else
+      problems.push({
+        path: ['competency_categories', ci, 'id'],
+        message: `duplicate competency category id "${category.id}" (first at index ${first})`,
+      });
+    for (const { item: area, index: ai } of entries(category.areas)) {
+      const holder = areaIn.get(area.id);
+      if (holder === undefined) areaIn.set(area.id, category.id);
+      else
+        problems.push({
+          path: ['competency_categories', ci, 'areas', ai, 'id'],
+          message: `duplicate competency area id "${area.id}" (first in category "${holder}"): an area id is unique across the ladder`,
+        });
+    }
+  }
+  const ids = new Set(areaIn.keys());
+  const rawCategories = valueAt(raw, ['competency_categories']);
+  if (Array.isArray(rawCategories))
+    for (const category of rawCategories as unknown[]) {
+      const areas = valueAt(category, ['areas']);
+      if (!Array.isArray(areas)) continue;
+      for (const area of areas as unknown[]) {
+        const areaId = valueAt(area, ['id']);
+        if (typeof areaId === 'string') ids.add(areaId);
+      }
+    }
+  return ids;
+}
+
+/** A level's expectations name declared areas (when all are known: `areaIds`), each area at most once. */
+function checkExpectations(
+  level: LevelDefinition,
+  base: PathSegment[],
+  areaIds: ReadonlySet<string> | undefined,
+  categoriesDeclared: boolean,
+  problems: CrossProblem[],
+): void {
+  const seen = new Map<string, number>();
+  for (const { item: expectation, index: i } of entries(level.expectations)) {
+    const path: PathSegment[] = [...base, 'expectations', i, 'area'];
+    const first = seen.get(expectation.area);
+    if (first !== undefined) {
+      problems.push({
+        path,
+        message: `duplicate expectation for competency area "${expectation.area}" (first at index ${first})`,
+      });
+      continue;
+    }
+    seen.set(expectation.area, i);
+    if (areaIds === undefined || areaIds.has(expectation.area)) continue;
+    problems.push({
+      path,
+      message: categoriesDeclared
+        ? `unknown competency area "${expectation.area}" (areas: ${[...areaIds].join(', ')})`
+        : `unknown competency area "${expectation.area}": the ladder declares no competency_categories`,
+    });
   }
 }
