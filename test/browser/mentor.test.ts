@@ -95,6 +95,10 @@ describe.skipIf(!enabled)(
       expect(await page.getByTestId(`streak-${juniors[0]!}`).textContent()).toBe(
         String(before.mentorships[0]!.checkins!.streak),
       );
+      // Due this week says when to check in in plain words, never "Overdue by <date>".
+      const dueBefore = await page.getByTestId('due-this-week').textContent();
+      expect(dueBefore).toMatch(/(Due|Overdue) (since \d{1,2} \w+ \d{4}; )?check in by \d{1,2} \w+ \d{4}/);
+      expect(dueBefore).not.toMatch(/overdue by/i);
 
       await row.getByRole('button', { name: /Check in/ }).click();
       await page.getByText('Check-in recorded.').waitFor();

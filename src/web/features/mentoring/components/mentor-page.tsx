@@ -126,6 +126,17 @@ function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) 
   );
 }
 
+/**
+ * Plain words for a check-in's dates. The badge already says "Overdue" or "Due": "Overdue by 7 Dec"
+ * would read as a delay, so an overdue check-in says since when, then the current period's last day.
+ */
+function dueWords(d: { due_by: string | null; overdue_since: string | null }): string {
+  const by = d.due_by === null ? '' : `check in by ${formatDay(d.due_by)}`;
+  if (d.overdue_since === null) return by;
+  const since = `since ${formatDay(d.overdue_since)}`;
+  return by === '' ? since : `${since}; ${by}`;
+}
+
 function DueThisWeek({ mentor }: { mentor: string }) {
   const due = useCheckinsDue(mentor);
   return (
@@ -142,9 +153,7 @@ function DueThisWeek({ mentor }: { mentor: string }) {
           <ul data-testid="due-this-week">
             {items.map((d) => (
               <li key={d.mentorship}>
-                {d.mentee} — <StatusBadge status={d.status} />
-                {d.due_by !== null && ` by ${formatDay(d.due_by)}`}
-                {d.overdue_since !== null && ` (overdue since ${formatDay(d.overdue_since)})`}
+                {d.mentee} — <StatusBadge status={d.status} /> {dueWords(d)}
               </li>
             ))}
           </ul>
