@@ -3,16 +3,17 @@ import type { MetricDefinition } from '../ladder/ladder.schema.js';
 import type { MetricRule } from '../ladder/rule-kinds.js';
 import { isActiveOn } from '../roster/roster.types.js';
 import { addDays } from '../dates/calendar.js';
-import type { FeatureInstrumentation, MetricResult, MetricStatus, Verdict } from './evaluation.types.js';
 import {
-  byTimeline,
-  fieldOf,
-  isNonEmpty,
-  isVouched,
-  windowRecords,
-  type EvaluationScope,
-} from './ledger-scope.js';
-import { idList, joinOr, kindNoun, plural, words } from './plain-words.js';
+  contributionKinds,
+  judgeContributions,
+  noShareRecordsVerdict,
+  selectContributions,
+  verdictOf,
+  type ContributedRule,
+} from './contributions.js';
+import type { FeatureInstrumentation, MetricResult, Verdict } from './evaluation.types.js';
+import { byTimeline, isVouched, windowRecords, type EvaluationScope } from './ledger-scope.js';
+import { kindNoun, plural } from './plain-words.js';
 
 /**
  * One evaluator per metric rule kind. Each reads only the scope (the builder's ledger as it stood on
@@ -20,49 +21,6 @@ import { idList, joinOr, kindNoun, plural, words } from './plain-words.js';
  */
 
 type RuleOf<K extends MetricRule['kind']> = Extract<MetricRule, { kind: K }>;
-type Outcome = Omit<MetricResult, 'id'>;
-
-function verdict(id: string, outcome: Outcome, gap: string | undefined): Verdict<MetricResult> {
-  const result: MetricResult = { id, ...outcome };
-  return outcome.status === 'met' || gap === undefined ? { result } : { result, gap };
-}
-
-/** Describes what an `evidence_count` rule counts, e.g. "adopted decisions (scope change or feature proposal)". */
-export function describeCountRule(rule: RuleOf<'evidence_count'>, count: number): string {
-  const adjectives: string[] = [];
-  const qualifiers: string[] = [];
-  let types = '';
-  for (const [field, values] of Object.entries(rule.where ?? {})) {
-    if (field === 'type') {
-      types = ` (${joinOr(values.map(words))})`;
-    } else if (values.every((value) => typeof value === 'boolean')) {
-      qualifiers.push(values.includes(true) ? `marked ${words(field)}` : `not marked ${words(field)}`);
-    } else {
-      adjectives.push(joinOr(values.map(words)));
-    }
-  }
-  for (const field of rule.non_empty ?? []) qualifiers.push(`with ${words(field)} recorded`);
-  const noun = kindNoun(rule.evidence, count);
-  const head = [...adjectives, noun].join(' ');
-  const vouched = rule.vouched === true ? ', vouched for by someone other than you' : '';
-  return `${head}${types}${qualifiers.length > 0 ? ` ${qualifiers.join(' and ')}` : ''}${vouched}`;
-}
-
-/** True when the record passes every filter of an `evidence_count` rule. */
-export function matchesCountRule(
-  rule: RuleOf<'evidence_count'>,
-  record: EvidenceRecord,
-  builder: string,
-): boolean {
-  for (const [field, allowed] of Object.entries(rule.where ?? {})) {
-    const value = fieldOf(record, field);
-    if (!allowed.some((candidate) => candidate === value)) return false;
-  }
-  for (const field of rule.non_empty ?? []) {
-    if (!isNonEmpty(fieldOf(record, field))) return false;
-  }
-  return rule.vouched !== true || isVouched(record, builder);
-}
 
 /** `evidence_count`: the window's records of a kind matching every filter; met at `min`. */
 export function evaluateEvidenceCount(
@@ -70,16 +28,20 @@ export function evaluateEvidenceCount(
   rule: RuleOf<'evidence_count'>,
   scope: EvaluationScope,
 ): Verdict<MetricResult> {
-  const counted = windowRecords(scope, rule.evidence).filter((record) =>
-    matchesCountRule(rule, record, scope.builder),
-  );
-  const missing = rule.min - counted.length;
-  const status: MetricStatus = missing <= 0 ? 'met' : 'not_met';
-  return verdict(
-    id,
-    { status, value: counted.length, threshold: rule.min, evidence: counted.map((r) => r.id) },
-    `${missing} more ${describeCountRule(rule, missing)}`,
-  );
+  return judgeInScope(id, rule, scope);
+}
+
+// The one judgment of a contributed rule (contributions.ts): the window's records as rows, judged.
+function judgeInScope(id: string, rule: ContributedRule, scope: EvaluationScope): Verdict<MetricResult> {
+  // Client trust reads two kinds: the judge splits its rows by tag, so each kind keeps its own order.
+  const records = contributionKinds(rule).flatMap((kind) => windowRecords(scope, kind));
+  const rows = selectContributions(rule, records, {
+    builder: scope.builder,
+    recordById: scope.recordById,
+    // Window records stand on `at` by construction.
+    supersededOn: () => null,
+  });
+  return judgeContributions(id, rule, rows, scope.at, scope.levelSince);
 }
 
 /** `share`: percent of the window's records of a kind whose field is non-empty; none → insufficient. */
@@ -88,30 +50,11 @@ export function evaluateShare(
   rule: RuleOf<'share'>,
   scope: EvaluationScope,
 ): Verdict<MetricResult> {
+  const withinDays = rule.seen_within_days;
+  if (withinDays === undefined) return judgeInScope(id, { ...rule, seen_within_days: undefined }, scope);
   const records = windowRecords(scope, rule.evidence);
-  const evidence = records.map((r) => r.id);
-  if (records.length === 0) {
-    return verdict(
-      id,
-      { status: 'insufficient', value: null, threshold: rule.min_percent, evidence },
-      `no ${kindNoun(rule.evidence, 0)} recorded since the level began (${scope.levelSince}): ` +
-        `the share of ${kindNoun(rule.evidence, 2)} with ${words(rule.non_empty)} needs at least one`,
-    );
-  }
-  if (rule.seen_within_days !== undefined)
-    return evaluateSeenShare(id, rule, rule.seen_within_days, scope, records);
-  const without = records.filter((record) => !isNonEmpty(fieldOf(record, rule.non_empty)));
-  const withField = records.length - without.length;
-  // Integer comparison: 99.5 % must not round up into a met 100 %.
-  const met = withField * 100 >= rule.min_percent * records.length;
-  const percent = Math.floor((withField * 10_000) / records.length) / 100;
-  return verdict(
-    id,
-    { status: met ? 'met' : 'not_met', value: percent, threshold: rule.min_percent, evidence },
-    `${without.length} of ${records.length} ${kindNoun(rule.evidence, records.length)} without ` +
-      `${words(rule.non_empty)} (${idList(without.map((r) => r.id))}): ${percent}% have them, ` +
-      `${rule.min_percent}% needed`,
-  );
+  if (records.length === 0) return noShareRecordsVerdict(id, rule, records, scope.levelSince);
+  return evaluateSeenShare(id, rule, withinDays, scope, records);
 }
 
 /** Declared events of one feature against the days analytics saw them (issue 10). */
@@ -155,7 +98,7 @@ function evaluateSeenShare(
   const judged = features.filter((feature) => feature.status !== 'pending');
   const evidence = records.map((r) => r.id);
   if (judged.length === 0) {
-    return verdict(
+    return verdictOf(
       id,
       { status: 'insufficient', value: null, threshold: rule.min_percent, evidence, features },
       `every shipped feature is still inside its ${withinDays} days to show its declared events in analytics`,
@@ -172,7 +115,7 @@ function evaluateSeenShare(
         : `${f.id} never showed ${f.declared.filter((e) => !f.seen.includes(e)).join(', ')} by ${f.seen_by}`,
     )
     .join('; ');
-  return verdict(
+  return verdictOf(
     id,
     { status: met ? 'met' : 'not_met', value: percent, threshold: rule.min_percent, evidence, features },
     `${missing.length} of ${judged.length} ${kindNoun('feature', judged.length)} without their declared ` +
@@ -190,29 +133,7 @@ export function evaluateDistinctCiters(
   rule: RuleOf<'distinct_citers'>,
   scope: EvaluationScope,
 ): Verdict<MetricResult> {
-  const citers = new Set<string>();
-  const counted: string[] = [];
-  for (const citation of windowRecords(scope, 'review_citation')) {
-    if (citation.kind !== 'review_citation' || citation.recorded_by === scope.builder) continue;
-    // The cited review may predate the window or have been corrected since: it only has to be the builder's.
-    const review = reviewOf(scope, citation.review_id);
-    if (review === undefined) continue;
-    citers.add(citation.recorded_by);
-    counted.push(citation.id);
-  }
-  const missing = rule.min - citers.size;
-  return verdict(
-    id,
-    { status: missing <= 0 ? 'met' : 'not_met', value: citers.size, threshold: rule.min, evidence: counted },
-    `${missing} more ${plural(missing, 'person', 'people')} other than you citing one of your code reviews as helpful`,
-  );
-}
-
-function reviewOf(scope: EvaluationScope, reviewId: string): EvidenceRecord | undefined {
-  const review = scope.recordById(reviewId);
-  return review?.kind === 'code_review' && review.date <= scope.at && review.builder === scope.builder
-    ? review
-    : undefined;
+  return judgeInScope(id, rule, scope);
 }
 
 /**
@@ -230,7 +151,7 @@ export function evaluateMenteeProgress(
     (mentorship) => mentorship.mentor === scope.builder && isActiveOn(mentorship, scope.at),
   );
   if (active.length === 0) {
-    return verdict(
+    return verdictOf(
       id,
       { status: 'not_met', value: 0, threshold: 1, evidence: [] },
       `no active mentee on ${scope.at}: mentee progress needs a mentee assigned to you`,
@@ -291,7 +212,7 @@ export function evaluateMenteeProgress(
     }
     needs.push(`${mentorship.mentee} needs ${missing.join(' and ')}`);
   }
-  return verdict(
+  return verdictOf(
     id,
     {
       status: progressing > 0 ? 'met' : 'not_met',
@@ -313,24 +234,7 @@ export function evaluateClientTrust(
   rule: RuleOf<'client_trust'>,
   scope: EvaluationScope,
 ): Verdict<MetricResult> {
-  const feedback = windowRecords(scope, 'client_feedback').filter((r) => r.recorded_by !== scope.builder);
-  const escalations = windowRecords(scope, 'escalation');
-  const evidence = [...feedback, ...escalations].map((r) => r.id);
-  const threshold = rule.min_feedback;
-  if (escalations.length > rule.max_escalations) {
-    return verdict(
-      id,
-      { status: 'not_met', value: feedback.length, threshold, evidence },
-      `${escalations.length} ${plural(escalations.length, 'escalation')} since the level began ` +
-        `(${idList(escalations.map((r) => r.id))}); client trust allows ${rule.max_escalations}`,
-    );
-  }
-  const missing = rule.min_feedback - feedback.length;
-  return verdict(
-    id,
-    { status: missing <= 0 ? 'met' : 'insufficient', value: feedback.length, threshold, evidence },
-    `${missing} more client feedback recorded by someone other than you`,
-  );
+  return judgeInScope(id, rule, scope);
 }
 
 /** Evaluates one ranking-standard metric by its rule kind. */
