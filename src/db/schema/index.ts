@@ -9,3 +9,4 @@ export * from './integrations.schema.js';
 export * from './demo.schema.js';
 export * from './evaluation.schema.js';
 export * from './ranking-snapshots.schema.js';
+export * from './contributions.schema.js';

@@ -1,0 +1,50 @@
+import { bigint, boolean, date, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+
+/**
+ * Per-rule contributions (issue 15, ADR 0017): what each of a builder's records contributes to one
+ * contributed metric rule (core/evaluation/contributions.ts), built from the records on first need and
+ * used only while the builder's stamp and the epoch are still the ones they were built under (ADR 0014).
+ * Both tables are caches under a proving key: UNLOGGED (migration 0016), so a crash only makes the next
+ * readiness rebuild them.
+ */
+
+/**
+ * One row per (builder, rule key) that has been built: the stamp and epoch its contributions were built
+ * under. Rules without any contributing record still have a marker (built, empty).
+ */
+export const readinessContributionMarkers = pgTable(
+  'readiness_contribution_markers',
+  {
+    builderEmail: text('builder_email').notNull(),
+    /** `<code revision>/<hash of the rule's canonical JSON>`: same rule in two versions, same rows. */
+    ruleKey: text('rule_key').notNull(),
+    stamp: bigint('stamp', { mode: 'number' }).notNull(),
+    epoch: bigint('epoch', { mode: 'number' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ name: 'readiness_contribution_markers_pk', columns: [table.builderEmail, table.ruleKey] }),
+  ],
+);
+
+/**
+ * What one record contributes to one rule. Each row carries the key it was built under, so rows left by
+ * a build that lost a race to a newer one are never read (reads ask for the current key).
+ */
+export const readinessContributions = pgTable(
+  'readiness_contributions',
+  {
+    builderEmail: text('builder_email').notNull(),
+    ruleKey: text('rule_key').notNull(),
+    stamp: bigint('stamp', { mode: 'number' }).notNull(),
+    epoch: bigint('epoch', { mode: 'number' }).notNull(),
+    recordId: text('record_id').notNull(),
+    /** The record's ledger position: rows are judged in (date, seq) order, the ledger's. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    supersededOn: date('superseded_on', { mode: 'string' }),
+    tag: text('tag'),
+    flag: boolean('flag').notNull(),
+    extraDate: date('extra_date', { mode: 'string' }),
+  },
+  (table) => [index('readiness_contributions_read_idx').on(table.builderEmail, table.ruleKey, table.date)],
+);
