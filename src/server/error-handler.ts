@@ -1,4 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, httpStatusOf, type ErrorCode } from '../core/errors.js';
 import { findUnsafeText } from '../core/input/safe-input.js';
@@ -10,48 +16,42 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-async function refuseUnstorableText(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  withBody: boolean,
-): Promise<FastifyReply | undefined> {
-  const problem = unstorableInput(request, withBody);
-  if (problem === null) return undefined;
-  // Returning the reply is how an async hook ends the request early.
-  return reply.status(400).send({
+/** Answers 400 naming the unstorable field; the request ends here. */
+function refuseUnstorable(reply: FastifyReply, problem: { field: string; message: string }): void {
+  void reply.status(400).send({
     error: 'validation_failed',
     message: `${problem.field}: ${problem.message}`,
     details: [problem],
   } satisfies ErrorBody);
 }
 
-/** The first field of params, query or body that cannot be stored as text, named like schema errors. */
-function unstorableInput(
-  request: FastifyRequest,
-  withBody: boolean,
-): { field: string; message: string } | null {
+/** The first field of the path or query that cannot be stored as text, named like schema errors. */
+function unstorablePathOrQuery(request: FastifyRequest): { field: string; message: string } | null {
   // Percent-encoding that is not UTF-8 (`%ED%A0%80`, a lone surrogate) is decoded leniently by the
   // query parser; refuse it by the raw parameter instead of matching against U+FFFD or the raw text.
-  const query = request.url.split('?')[1] ?? '';
-  for (const pair of query.split('&')) {
-    const [name = '', value = ''] = pair.split('=');
-    try {
-      decodeURIComponent(value.replaceAll('+', ' '));
-    } catch {
-      return { field: `querystring.${safeName(name)}`, message: 'not valid percent-encoding of UTF-8 text' };
+  // Without a `%` nothing can fail to decode (the usual request: no loop, no allocation).
+  const mark = request.url.indexOf('?');
+  const query = mark === -1 ? '' : request.url.slice(mark + 1);
+  if (query.includes('%')) {
+    for (const pair of query.split('&')) {
+      const [name = '', value = ''] = pair.split('=');
+      try {
+        decodeURIComponent(value.replaceAll('+', ' '));
+      } catch {
+        return {
+          field: `querystring.${safeName(name)}`,
+          message: 'not valid percent-encoding of UTF-8 text',
+        };
+      }
     }
   }
-  for (const [context, value] of [
-    ['params', request.params],
-    ['querystring', request.query],
-    ['body', withBody ? request.body : undefined],
-  ] as const) {
-    const unsafe = findUnsafeText(value);
-    if (unsafe === null) continue;
-    const field = [context, ...unsafe.segments].join('.');
-    return { field, message: unsafe.message };
-  }
-  return null;
+  return unstorableIn('params', request.params) ?? unstorableIn('querystring', request.query);
+}
+
+function unstorableIn(context: string, value: unknown): { field: string; message: string } | null {
+  const unsafe = findUnsafeText(value);
+  if (unsafe === null) return null;
+  return { field: [context, ...unsafe.segments].join('.'), message: unsafe.message };
 }
 
 function safeName(name: string): string {
@@ -70,15 +70,25 @@ function safeName(name: string): string {
  */
 export function installErrorHandler(app: FastifyInstance): void {
   // Path and query first thing: access locators read the database with them (a record's builder).
-  app.addHook('onRequest', async (request, reply) => refuseUnstorableText(request, reply, false));
+  // Callback-style hooks, not async ones: every request passes here, and most have nothing to refuse.
+  app.addHook('onRequest', (request, reply, done) => {
+    const problem = unstorablePathOrQuery(request);
+    if (problem === null) done();
+    else refuseUnstorable(reply, problem); // sending ends the request: done is not called
+  });
   // The body in a route-level preValidation hook: it runs after the app-level ones (access control)
   // and before the route's schema, so a refusal names the unstorable field, not what the schema saw first.
+  // Path and query were checked on the request's arrival and have not changed since.
   app.addHook('onRoute', (route) => {
     const existing = route.preValidation;
     const hooks = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
     route.preValidation = [
       ...hooks,
-      async (request: FastifyRequest, reply: FastifyReply) => refuseUnstorableText(request, reply, true),
+      (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+        const problem = request.body === undefined ? null : unstorableIn('body', request.body);
+        if (problem === null) done();
+        else refuseUnstorable(reply, problem);
+      },
     ];
   });
 
