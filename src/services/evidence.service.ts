@@ -112,6 +112,7 @@ async function referencesFor(
     evidence: (id: string): KnownEvidence | undefined => known.get(id),
     curriculumModules: ladder.curriculumModules,
     selfEvaluationItems: ladder.selfEvaluationItems,
+    competencyAreas: ladder.competencyAreas,
     roleOf: (email) => roles.get(email),
     clientOf: (email) => (email === record.recorded_by ? contactClient : undefined),
     placementsOf: (builder) => (builder === record.builder ? placements : []),

@@ -12,20 +12,23 @@ import {
 } from './ladder.service.js';
 import { invalidLadder } from './ladder.service.js';
 
-/** The tracks, levels, curriculum modules and checklist items of a set of ladders, merged. */
+/** The tracks, levels, curriculum modules, checklist items and competency areas of a set of ladders, merged. */
 export function ladderContextOf(documents: readonly LadderDocument[]): LadderContext {
   const tracks = new Map<string, readonly string[]>();
   const curriculumModules = new Set<string>();
   const selfEvaluationItems = new Set<string>();
+  const competencyAreas = new Set<string>();
   for (const doc of documents) {
     for (const track of doc.tracks) tracks.set(track.id, track.levels);
+    for (const category of doc.competency_categories ?? [])
+      for (const area of category.areas) competencyAreas.add(area.id);
     for (const level of doc.levels) {
       for (const phase of level.curriculum ?? [])
         for (const module of phase.modules) curriculumModules.add(module.id);
       for (const item of level.self_evaluation ?? []) selfEvaluationItems.add(item.id);
     }
   }
-  return { tracks, curriculumModules, selfEvaluationItems };
+  return { tracks, curriculumModules, selfEvaluationItems, competencyAreas };
 }
 
 /** Parses and validates the ladder files shipped with the product (used before any ladder is published). */

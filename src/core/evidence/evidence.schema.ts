@@ -80,6 +80,31 @@ export const SELF_EVALUATION_ANSWERS = ['yes', 'partly', 'no'] as const;
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of: ${values.join(', ')}` });
 
+/**
+ * The competency areas a record speaks to (issue 16, ADR 0018): ids of areas the ladder in force declares,
+ * each once. Optional on every kind; a record without it is stored and exported exactly as before.
+ */
+export const competencyIdsSchema = z
+  .array(
+    z
+      .string({ error: 'expected a competency area id' })
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a competency area id (a-z, 0-9, -)')
+      .max(128, 'expected a competency area id of at most 128 characters'),
+    { error: 'expected a list of competency area ids' },
+  )
+  .max(50, 'expected at most 50 competency areas')
+  .superRefine((ids, ctx) => {
+    ids.forEach((id, index) => {
+      const first = ids.indexOf(id);
+      if (first !== index)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `duplicate competency area ${id} (first at index ${first})`,
+        });
+    });
+  });
+
 /** Fields every record has, as given by a person or a file (the system fills recorded_at when absent). */
 const commonInputShape = {
   id: recordIdSchema,
@@ -89,6 +114,7 @@ const commonInputShape = {
   recorded_at: isoInstantSchema.optional(),
   confirmed_by: optionalEmail,
   supersedes: optionalReference,
+  competencies: competencyIdsSchema.optional(),
 };
 
 /** The fields of each kind (besides the common ones). Keys are the names a ladder rule may use. */
@@ -160,6 +186,8 @@ export interface EvidenceCommon {
   recorded_at: string;
   confirmed_by: string | null;
   supersedes: string | null;
+  /** Competency area ids the record speaks to; absent when none were given (kept in the kind fields' JSON). */
+  competencies?: string[];
 }
 
 type FieldsOf<K extends EvidenceKindName> = z.output<z.ZodObject<(typeof evidenceKindFields)[K]>>;
@@ -257,6 +285,7 @@ const commonOutputShape = {
   recorded_at: z.string(),
   confirmed_by: z.string().nullable(),
   supersedes: z.string().nullable(),
+  competencies: z.array(z.string()).optional(),
 };
 const outputOf = <K extends EvidenceKindName>(kind: K) =>
   z.object({ ...commonOutputShape, kind: z.literal(kind), ...evidenceKindFields[kind] });

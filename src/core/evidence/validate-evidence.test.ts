@@ -99,6 +99,7 @@ const refs: EvidenceReferences = {
   evidence: (id) => existing[id],
   curriculumModules: new Set(['product-analytics']),
   selfEvaluationItems: new Set(['instrument-features']),
+  competencyAreas: new Set(['code-quality', 'communication']),
   roleOf: (email) =>
     email === 'pm@northwind.example.test'
       ? 'client_stakeholder'

@@ -109,11 +109,13 @@ export interface EvidenceReferences extends EvidenceRuleFacts {
   curriculumModules: ReadonlySet<string> | null;
   /** Self-evaluation checklist item ids of the active ladder; null when no ladder is active. */
   selfEvaluationItems: ReadonlySet<string> | null;
+  /** Competency area ids of the active ladder; null when no ladder is active (the check is skipped). */
+  competencyAreas: ReadonlySet<string> | null;
 }
 
 /**
  * Checks every reference of a well-formed record: builder, recorded_by/confirmed_by people, client,
- * feature_id, review_id, mentee, evidence_ids, supersedes, and module/item ids against the ladder. Each
+ * feature_id, review_id, mentee, evidence_ids, supersedes, and module/item/competency ids against the ladder. Each
  * problem names its field. A record may not reference itself. Then the ledger's rules of who may
  * correct what and whose word a record carries (evidence-rules.ts), so every way in applies them.
  */
@@ -155,6 +157,19 @@ export function checkEvidenceReferences(record: EvidenceInput, refs: EvidenceRef
         `${record.supersedes} is already corrected by ${target.superseded_by}; correct that record instead`,
       );
     }
+  }
+
+  const areas = refs.competencyAreas;
+  if (areas !== null) {
+    (record.competencies ?? []).forEach((area, index) => {
+      if (areas.has(area)) return;
+      add(
+        `competencies[${index}]`,
+        areas.size === 0
+          ? `unknown competency area ${area}: the active ladder declares no competencies`
+          : `unknown competency area ${area} in the active ladder (areas: ${[...areas].join(', ')})`,
+      );
+    });
   }
 
   switch (record.kind) {

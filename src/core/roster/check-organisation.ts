@@ -212,6 +212,7 @@ export function checkOrganisation(
     ...refs,
     curriculumModules: ladder?.curriculumModules ?? null,
     selfEvaluationItems: ladder?.selfEvaluationItems ?? null,
+    competencyAreas: ladder?.competencyAreas ?? null,
     roleOf,
     clientOf: (email) => existing.contactClients.get(email),
     placementsOf: (builder) => placementsByBuilder.get(builder) ?? [],

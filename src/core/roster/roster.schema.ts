@@ -93,6 +93,8 @@ export interface LadderContext {
   tracks: ReadonlyMap<string, readonly string[]>;
   curriculumModules: ReadonlySet<string>;
   selfEvaluationItems: ReadonlySet<string>;
+  /** Competency area ids the ladders declare (evidence may name them). */
+  competencyAreas: ReadonlySet<string>;
 }
 
 /** Answers "does this exist?" for roster references. */

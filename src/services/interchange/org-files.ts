@@ -763,6 +763,8 @@ export function evidenceLine(record: EvidenceRecord): string {
   if (record.supersedes !== null) out.supersedes = record.supersedes;
   const fields = record as unknown as Record<string, unknown>;
   for (const name of kindFieldNames(record.kind)) out[name] = fields[name];
+  // Only a record that names competencies carries the field, so older exports stay byte for byte.
+  if (record.competencies !== undefined) out.competencies = record.competencies;
   out.recorded_at = record.recorded_at;
   return JSON.stringify(out);
 }
