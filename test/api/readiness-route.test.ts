@@ -6,13 +6,19 @@ import { systemActor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { Builder } from '../../src/core/roster/roster.types.js';
 import { insertEvidence } from '../../src/db/repositories/evidence.repository.js';
-import { insertBuilders, insertPeople } from '../../src/db/repositories/roster.repository.js';
+import {
+  insertBuilders,
+  insertMentorships,
+  insertPeople,
+  insertPlacements,
+  upsertClient,
+} from '../../src/db/repositories/roster.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { readinessResponse } from '../../src/server/routes/evaluation.routes.js';
 import { buildServices } from '../../src/services/composition-root.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
 import { referenceReadiness } from '../../src/services/readiness.service.js';
-import { make, PM, ROSA } from '../factories/evaluation-records.js';
+import { ANA, BEN, make, PM, ROSA, TOM } from '../factories/evaluation-records.js';
 import { forEachEngine } from '../helpers/database.js';
 import { createTestAccount, signInAs, type SignedIn } from '../helpers/sign-in.js';
 
@@ -99,13 +105,66 @@ forEachEngine('readiness route over HTTP', (getDb) => {
   beforeAll(async () => {
     const { db } = getDb();
     await publishShippedLaddersIfEmpty({ db, clock }, systemActor);
-    await insertPeople(db, [{ email: PM, name: 'Ola Berg', role: 'client_stakeholder' }], clock.now());
-    await insertBuilders(db, [builder(ROSA, [{ level: 'L4', since: '2024-08-15' }])], clock.now());
+    await insertPeople(
+      db,
+      [
+        { email: PM, name: 'Ola Berg', role: 'client_stakeholder' },
+        { email: ANA, name: 'Ana', role: 'leadership' },
+      ],
+      clock.now(),
+    );
+    await insertBuilders(
+      db,
+      [
+        builder(ROSA, [
+          { level: 'L3', since: '2023-05-01' },
+          { level: 'L4', since: '2024-08-15' },
+        ]),
+        builder(TOM, [
+          { level: 'L1', since: '2024-06-01' },
+          { level: 'L2', since: '2025-11-01' },
+        ]),
+        builder(BEN, [{ level: 'L5', since: '2025-01-01' }]),
+      ],
+      clock.now(),
+    );
+    await upsertClient(db, { id: 'northwind', name: 'Northwind Logistics' });
+    await insertPlacements(db, [
+      {
+        id: 'pl1',
+        builder: ROSA,
+        client: 'northwind',
+        start: '2024-09-01',
+        end: null,
+        rate_minor: 840_000,
+        currency: 'USD',
+        extended: true,
+        requested_back: false,
+      },
+    ]);
+    await insertMentorships(db, [{ id: 'ms1', mentor: ROSA, mentee: TOM, start: '2025-07-01', end: null }]);
+    // Every part of the answer has something in it: metrics with records, a correction, citations,
+    // mentee reviews, curriculum, self-evaluation with and without evidence.
     await insertEvidence(db, [
       make.decision({ id: 'd1', date: '2025-01-10' }),
+      make.decision({ id: 'd2-pending', date: '2025-05-10', client_response: 'pending' }),
+      make.decision({ id: 'd2-adopted', date: '2025-09-01', supersedes: 'd2-pending' }),
+      make.decision({ id: 'k1', type: 'kill', data: 'no usage in 60 days' }),
       make.feature({ id: 'f1' }),
       make.codeReview({ id: 'cr1' }),
+      make.citation({ id: 'c1', review_id: 'cr1' }),
+      make.citation({ id: 'c2', review_id: 'cr1', recorded_by: ANA }),
+      make.menteeReview({ id: 'mr1', date: '2025-08-01', score: 2 }),
+      make.checkin({ id: 'ci1', date: '2026-02-10' }),
       make.feedback({ id: 'fb1' }),
+      make.curriculum({ id: 'cu1', module_id: 'product-analytics', status: 'done', date: '2024-10-01' }),
+      make.selfEvaluation({
+        id: 'se1',
+        item_id: 'instrument-features',
+        evidence_ids: ['f1'],
+        date: '2025-07-01',
+      }),
+      make.selfEvaluation({ id: 'se2', item_id: 'reviews-teach', evidence_ids: [], date: '2025-07-01' }),
     ]);
     await createTestAccount(db, { email: LEAD, role: 'leadership' });
     app = await buildApp({ database: getDb(), clock });
@@ -119,18 +178,41 @@ forEachEngine('readiness route over HTTP', (getDb) => {
   });
 
   it('answers cold and stored with the same bytes: the schema’s JSON, equal to the reference', async () => {
-    const path = `/api/builders/${encodeURIComponent(ROSA)}/readiness?at=${AT}`;
-    const cold = await raw('GET', path, lead.readHeaders);
-    const stored = await raw('GET', path, lead.readHeaders);
-    expect(cold.head).toEqual(headOf('200 OK', ['cache-control: no-store'], cold.body));
-    expect(stored.head).toEqual(cold.head);
-    expect(stored.body).toBe(cold.body);
-    // Exactly the text the response serialiser made before: the schema's keys in its order, nothing more.
-    const answer: unknown = JSON.parse(cold.body);
-    const strict = readinessResponse.strict().parse(answer);
-    expect(JSON.stringify(z.encode(readinessResponse, strict))).toBe(cold.body);
-    const reference = await referenceReadiness(buildServices({ database: getDb(), clock }), ROSA, AT);
-    expect(strict).toEqual(reference);
+    const services = buildServices({ database: getDb(), clock });
+    for (const [email, at] of [
+      [ROSA, AT],
+      [ROSA, '2025-06-30'],
+      [ROSA, '2024-01-01'],
+      [TOM, AT],
+      [TOM, '2025-08-01'],
+      [BEN, AT],
+    ] as const) {
+      const path = `/api/builders/${encodeURIComponent(email)}/readiness?at=${at}`;
+      const cold = await raw('GET', path, lead.readHeaders);
+      const stored = await raw('GET', path, lead.readHeaders);
+      expect(cold.head).toEqual(headOf('200 OK', ['cache-control: no-store'], cold.body));
+      expect(stored.head).toEqual(cold.head);
+      expect(stored.body).toBe(cold.body);
+      // Exactly the text the response serialiser made before: the schema's keys in its order, no other.
+      const strict = readinessResponse.strict().parse(JSON.parse(cold.body));
+      expect(JSON.stringify(z.encode(readinessResponse, strict))).toBe(cold.body);
+      expect(strict).toEqual(await referenceReadiness(services, email, at));
+    }
+  });
+
+  it('still documents the answer’s shape in the OpenAPI document', async () => {
+    const doc = JSON.parse((await raw('GET', '/api/openapi.json')).body) as {
+      paths: Record<string, { get: { responses: Record<string, { content: unknown }> } }>;
+    };
+    const ok = doc.paths['/api/builders/{email}/readiness']?.get.responses['200'];
+    expect(ok?.content).toMatchObject({
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: expect.arrayContaining(['builder', 'level', 'metrics', 'gaps', 'curriculum']),
+        },
+      },
+    });
   });
 
   it('keeps the error answers and the probe as they were', async () => {

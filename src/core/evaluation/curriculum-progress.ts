@@ -63,7 +63,10 @@ export function evaluateCurriculum(
         evidence: found === undefined ? [] : [found.id],
       };
     });
-    progress.phases.push({ id: phase.id, name: phase.name, months: phase.months, ...range, modules });
+    // A copy in the documented key order: a ladder read back from jsonb has its keys in jsonb's order
+    // ({to, from}), and the readiness route sends the stored answer's text as is (issue 15).
+    const months = { from: phase.months.from, to: phase.months.to };
+    progress.phases.push({ id: phase.id, name: phase.name, months, ...range, modules });
   }
   return progress;
 }

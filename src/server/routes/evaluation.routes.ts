@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getRankingText } from '../../services/ranking.service.js';
-import { getReadiness } from '../../services/readiness.service.js';
+import { getReadinessText } from '../../services/readiness.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { buildServices } from '../../services/composition-root.js';
@@ -121,8 +121,8 @@ export const rankingEntry = z.object({
 
 /**
  * Sends `text`, already the JSON of the route's 200 shape, as the body: the typed reply only accepts the
- * schema's object, so the reply is used as a plain one here (test/api/ranking-route.test.ts checks the
- * shape).
+ * schema's object, so the reply is used as a plain one here (test/api/ranking-route.test.ts and
+ * readiness-route.test.ts check the shape).
  */
 function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(text);
@@ -146,7 +146,14 @@ export function evaluationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: readinessResponse, 400: errorBody, 404: errorBody },
         },
       },
-      async (request) => getReadiness(services, request.actor, request.params.email, request.query.at),
+      // The answer's JSON text as stored, sent as is (like the ranking below): no parse, no response
+      // validation, no stringify on the serving thread. test/api/readiness-route.test.ts checks the text
+      // against the schema above, which still documents the shape.
+      async (request, reply) =>
+        sendJsonText(
+          reply,
+          await getReadinessText(services, request.actor, request.params.email, request.query.at),
+        ),
     );
 
     app.get(
