@@ -54,6 +54,28 @@ export interface Mentorship {
   notes?: DescribedItem[];
 }
 
+/** A competency area of the ladder (issue 16); ids are unique across the ladder. */
+export interface CompetencyArea {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+/** A category of competency areas, as the ladder declares it. */
+export interface CompetencyCategory {
+  id: string;
+  name: string;
+  description?: string;
+  areas: CompetencyArea[];
+}
+
+/** What a level expects in one area, with examples. */
+export interface Expectation {
+  area: string;
+  text: string;
+  examples?: string[];
+}
+
 export interface Level {
   id: string;
   title: string;
@@ -64,6 +86,7 @@ export interface Level {
   what_you_do?: DescribedItem[];
   ai_skills?: DescribedItem[];
   self_evaluation?: { id: string; text: string }[];
+  expectations?: Expectation[];
   curriculum?: CurriculumPhase[];
   ranking_standard?: Metric[];
   promotion?: Promotion;
@@ -79,6 +102,7 @@ export interface LadderDocument {
   name: string;
   version: string;
   organisation?: string;
+  competency_categories?: CompetencyCategory[];
   tracks: { id: string; name: string; levels: string[] }[];
   levels: Level[];
 }

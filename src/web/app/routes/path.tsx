@@ -1,13 +1,16 @@
+import { useQueries } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
-import { useLadder } from '../../features/ladder/api/get-ladder';
+import { ladderQueryOptions } from '../../features/ladder/api/get-ladder';
 import { useLadders } from '../../features/ladder/api/get-ladders';
 import { AsOfPicker } from '../../components/ui/as-of-picker';
 import { useCases } from '../../features/cases/api/list-cases';
 import { CandidateOutcome } from '../../features/cases/components/candidate-outcome';
+import { useBuilder } from '../../features/competencies/api/get-builder';
+import { CompetencyEvidence } from '../../features/competencies/components/competency-evidence';
 import { EvidenceForm, type EvidenceFormOptions } from '../../features/evidence/components/evidence-form';
 import { RecordList } from '../../features/evidence/components/record-list';
 import { PathPage } from '../../features/path/components/path-page';
-import type { Level } from '../../types/ladder';
+import type { CompetencyCategory, LadderDocument, Level } from '../../types/ladder';
 import { builderEmailOf, type Session } from '../../lib/auth';
 import { RequireSession } from '../require-session';
 
@@ -15,9 +18,12 @@ function isSelfOrLead(session: Session, email: string): boolean {
   return session.role === 'leadership' || builderEmailOf(session) === email;
 }
 
-/** Pickers for the evidence form from the ladder: curriculum modules and checklist items of every level. */
-function formOptions(levels: Level[], _email: string): EvidenceFormOptions {
+/** Pickers for the evidence form from the ladder: modules and checklist items of every level, competency areas. */
+function formOptions(levels: Level[], categories: CompetencyCategory[]): EvidenceFormOptions {
   return {
+    competencies: categories.flatMap((c) =>
+      c.areas.map((a) => ({ value: a.id, label: `${c.name} · ${a.name}` })),
+    ),
     modules: levels.flatMap((l) =>
       (l.curriculum ?? []).flatMap((p) =>
         p.modules.map((m) => ({ value: m.id, label: `${l.id} · ${m.name}` })),
@@ -43,40 +49,69 @@ function MyCases({ email }: { email: string }) {
   );
 }
 
+/**
+ * The ladder a builder is on: the one in force whose tracks hold the builder's track (several ladders may
+ * be published), else the first while the builder is still loading or cannot be read.
+ */
+function useBuilderLadder(email: string, at: string | undefined): LadderDocument | undefined {
+  const ladders = useLadders();
+  const builder = useBuilder(email);
+  const documents = useQueries({
+    queries: (ladders.data?.ladders ?? []).map((l) => ladderQueryOptions(l.ladder, at)),
+  });
+  const loaded = documents.flatMap((q) => (q.data === undefined ? [] : [q.data.document]));
+  const track = builder.data?.track;
+  return loaded.find((doc) => doc.tracks.some((t) => t.id === track)) ?? loaded[0];
+}
+
+function BuilderPath({ session, email, at }: { session: Session; email: string; at: string | undefined }) {
+  const ladder = useBuilderLadder(email, at);
+  const builder = useBuilder(email);
+  const levels = ladder?.levels ?? [];
+  return (
+    <>
+      <AsOfPicker />
+      {builderEmailOf(session) === email && <MyCases email={email} />}
+      <PathPage
+        email={email}
+        {...(at === undefined ? {} : { at })}
+        levels={levels}
+        isSelf={email === builderEmailOf(session)}
+        renderRecords={(ids) => <RecordList ids={ids} />}
+        competencies={
+          <CompetencyEvidence
+            email={email}
+            at={at}
+            categories={ladder?.competency_categories ?? []}
+            level={levels.find((l) => l.id === builder.data?.level)}
+            renderRecords={(ids) => <RecordList ids={ids} />}
+          />
+        }
+        evidenceForm={
+          isSelfOrLead(session, email) ? (
+            <EvidenceForm
+              builder={email}
+              recorder={session.email}
+              options={formOptions(levels, ladder?.competency_categories ?? [])}
+            />
+          ) : undefined
+        }
+      />
+    </>
+  );
+}
+
 /** /path (my own) and /builders/:email (a mentee's or, for leadership, anyone's); ?at= picks the day. */
 export function PathRoute() {
   const { email: emailParam } = useParams();
   const [params] = useSearchParams();
   const at = params.get('at') ?? undefined;
-  const ladders = useLadders();
-  const ladder = useLadder(ladders.data?.ladders[0]?.ladder, at);
   return (
     <RequireSession>
       {(session) => {
         const email = emailParam ?? builderEmailOf(session);
         if (email === null) return <p>Pick a builder from the roster to see their path.</p>;
-        return (
-          <>
-            <AsOfPicker />
-            {builderEmailOf(session) === email && <MyCases email={email} />}
-            <PathPage
-              email={email}
-              {...(at === undefined ? {} : { at })}
-              levels={ladder.data?.document.levels ?? []}
-              isSelf={email === builderEmailOf(session)}
-              renderRecords={(ids) => <RecordList ids={ids} />}
-              evidenceForm={
-                isSelfOrLead(session, email) ? (
-                  <EvidenceForm
-                    builder={email}
-                    recorder={session.email}
-                    options={formOptions(ladder.data?.document.levels ?? [], email)}
-                  />
-                ) : undefined
-              }
-            />
-          </>
-        );
+        return <BuilderPath session={session} email={email} at={at} />;
       }}
     </RequireSession>
   );

@@ -127,6 +127,8 @@ export interface EvidenceFormOptions {
   modules?: { value: string; label: string }[];
   items?: { value: string; label: string }[];
   records?: { value: string; label: string }[];
+  /** The competency areas of the builder's ladder: a record may name those it speaks to (any kind). */
+  competencies?: { value: string; label: string }[];
 }
 
 function initialValues(kind: EvidenceKind): Record<string, string | boolean> {
@@ -182,6 +184,7 @@ export function EvidenceForm({
   const [subject, setSubject] = useState(builder);
   const [date, setDate] = useState(todayIso());
   const [success, setSuccess] = useState<string | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
 
   const pickKind = (next: EvidenceKind) => {
     setKind(next);
@@ -198,11 +201,13 @@ export function EvidenceForm({
       builder: subject,
       date,
       ...toBody(kind, values),
+      ...(tags.length === 0 ? {} : { competencies: tags }),
     };
     record.mutate(body, {
       onSuccess: (saved) => {
         setSuccess(`Recorded ${humanize(saved.kind)} ${saved.id}.`);
         setValues(initialValues(kind));
+        setTags([]);
         onRecorded?.(saved.id);
       },
     });
@@ -214,8 +219,9 @@ export function EvidenceForm({
         ? (record.error as { details?: unknown }).details
         : undefined;
     if (!Array.isArray(details)) return undefined;
+    // A list's problem names its item (`competencies[1]`): it belongs under the list's field.
     const found = (details as { field?: string; message?: string }[]).find(
-      (d) => d.field === name || d.field?.endsWith(`.${name}`),
+      (d) => d.field === name || d.field?.endsWith(`.${name}`) || d.field?.startsWith(`${name}[`),
     );
     return found?.message;
   };
@@ -315,6 +321,30 @@ export function EvidenceForm({
             />
           );
         })}
+        {(options.competencies ?? []).length > 0 && (
+          <fieldset className="field competency-tags">
+            <legend>Competencies this speaks to (optional)</legend>
+            {(options.competencies ?? []).map((area) => (
+              <CheckboxField
+                key={area.value}
+                label={area.label}
+                checked={tags.includes(area.value)}
+                onChange={(e) =>
+                  setTags(
+                    e.target.checked
+                      ? (options.competencies ?? [])
+                          .map((a) => a.value)
+                          .filter((v) => v === area.value || tags.includes(v))
+                      : tags.filter((t) => t !== area.value),
+                  )
+                }
+              />
+            ))}
+            {fieldError('competencies') !== undefined && (
+              <small className="field-error">{fieldError('competencies')}</small>
+            )}
+          </fieldset>
+        )}
         {subject !== '' && subject !== recorder && (
           <p className="field-hint">
             Recorded in your name ({recorder}): evidence that someone other than the builder must vouch for

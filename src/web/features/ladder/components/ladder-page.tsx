@@ -53,6 +53,15 @@ export function LadderPage({
                 Version of {formatDay(doc.version)}
                 {data.version === activeVersion ? ' (in force)' : ' (a past or future version)'}
               </p>
+              {(ladders.data?.ladders.length ?? 0) > 1 && (
+                <SelectField
+                  className="ladder-picker"
+                  label="Ladder"
+                  value={doc.ladder}
+                  onChange={(event) => onChange({ ladderId: event.target.value })}
+                  options={(ladders.data?.ladders ?? []).map((l) => ({ value: l.ladder, label: l.name }))}
+                />
+              )}
             </header>
             <nav className="level-tabs" aria-label="Levels">
               {levels.map((level) => (
@@ -73,7 +82,7 @@ export function LadderPage({
                 {shown === undefined ? (
                   <EmptyState title="This ladder has no levels" />
                 ) : (
-                  <LevelView level={shown} />
+                  <LevelView level={shown} categories={doc.competency_categories ?? []} />
                 )}
               </div>
               <aside>
@@ -107,7 +116,7 @@ export function LadderPage({
             </div>
             {shown !== undefined && other !== undefined && (
               <Card title={`${shown.id} and ${other.id} side by side`} id="comparison">
-                <LevelComparison left={shown} right={other} />
+                <LevelComparison left={shown} right={other} categories={doc.competency_categories ?? []} />
               </Card>
             )}
           </div>

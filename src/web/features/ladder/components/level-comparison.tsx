@@ -1,4 +1,4 @@
-import type { Level } from '../../../types/ladder';
+import type { CompetencyCategory, Level } from '../../../types/ladder';
 
 interface Row {
   label: string;
@@ -43,8 +43,32 @@ const rows: Row[] = [
   { label: 'Unlocks', value: (l) => (l.unlocks ?? []).join('\n') || '—' },
 ];
 
-/** Two levels side by side, row by row; rows that differ are marked. */
-export function LevelComparison({ left, right }: { left: Level; right: Level }) {
+/** One row per competency area (in the ladder's order), labelled with its category: each level's expectation. */
+function competencyRows(categories: CompetencyCategory[]): Row[] {
+  return categories.flatMap((category) =>
+    category.areas.map((area) => ({
+      label: `${category.name} · ${area.name}`,
+      value: (l: Level) => {
+        const expectation = l.expectations?.find((e) => e.area === area.id);
+        if (expectation === undefined) return '—';
+        const examples = (expectation.examples ?? []).map((example) => `e.g. ${example}`);
+        return [expectation.text, ...examples].join('\n');
+      },
+    })),
+  );
+}
+
+/** Two levels side by side, row by row (competency by competency when the ladder has them); rows that differ are marked. */
+export function LevelComparison({
+  left,
+  right,
+  categories = [],
+}: {
+  left: Level;
+  right: Level;
+  categories?: CompetencyCategory[];
+}) {
+  const all = [...rows.slice(0, 2), ...competencyRows(categories), ...rows.slice(2)];
   return (
     <div className="table-scroll">
       <table className="comparison" aria-label={`${left.id} compared with ${right.id}`}>
@@ -56,7 +80,7 @@ export function LevelComparison({ left, right }: { left: Level; right: Level }) 
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {all.map((row) => {
             const a = row.value(left);
             const b = row.value(right);
             return (

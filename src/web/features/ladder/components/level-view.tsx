@@ -1,5 +1,6 @@
 import { Card } from '../../../components/ui/card';
-import type { Level, Metric } from '../../../types/ladder';
+import type { CompetencyCategory, Level, Metric } from '../../../types/ladder';
+import { CompetencyExpectations } from './competency-expectations';
 
 function MetricRow({ metric }: { metric: Metric }) {
   return (
@@ -12,7 +13,14 @@ function MetricRow({ metric }: { metric: Metric }) {
 }
 
 /** One level rendered as a readable page, like the organisation's own ladder document. */
-export function LevelView({ level }: { level: Level }) {
+export function LevelView({
+  level,
+  categories = [],
+}: {
+  level: Level;
+  /** The ladder's competency categories: the level's expectations are grouped by them. */
+  categories?: CompetencyCategory[];
+}) {
   if (level.status === 'not_written') {
     return (
       <article className="level" aria-label={`Level ${level.id}`}>
@@ -56,6 +64,7 @@ export function LevelView({ level }: { level: Level }) {
           </ul>
         </Card>
       )}
+      <CompetencyExpectations level={level} categories={categories} />
       {level.ranking_standard !== undefined && (
         <Card title="Ranking standard">
           <div className="table-scroll">

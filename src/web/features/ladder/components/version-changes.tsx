@@ -4,9 +4,28 @@ import type { LadderDocument, Level } from '../../../types/ladder';
 import { useLadder } from '../api/get-ladder';
 import { useLadderVersions } from '../api/get-ladder-versions';
 
+/** The competency areas whose expectation differs between two versions of a level ("competency Communication"). */
+function changedCompetencies(before: Level, after: Level, doc: LadderDocument): string[] {
+  const names = new Map(
+    [...(doc.competency_categories ?? [])].flatMap((c) => c.areas.map((a) => [a.id, a.name] as const)),
+  );
+  const areas = [
+    ...new Set([...(after.expectations ?? []), ...(before.expectations ?? [])].map((e) => e.area)),
+  ];
+  return areas
+    .filter(
+      (area) =>
+        JSON.stringify(before.expectations?.find((e) => e.area === area)) !==
+        JSON.stringify(after.expectations?.find((e) => e.area === area)),
+    )
+    .map((area) => `competency ${names.get(area) ?? area}`);
+}
+
 /** Sections of each level that differ between two versions ("L5: billing tier"), in ladder order. */
 export function changedSections(before: LadderDocument, after: LadderDocument): string[] {
   const changes: string[] = [];
+  if (JSON.stringify(before.competency_categories) !== JSON.stringify(after.competency_categories))
+    changes.push('competency areas');
   const ids = [...new Set([...after.levels.map((l) => l.id), ...before.levels.map((l) => l.id)])];
   for (const id of ids) {
     const a = before.levels.find((l) => l.id === id);
@@ -16,7 +35,11 @@ export function changedSections(before: LadderDocument, after: LadderDocument): 
     else {
       const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])] as (keyof Level)[];
       for (const key of keys) {
-        if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes.push(`${id}: ${humanize(key)}`);
+        if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+        // Expectations change competency by competency, so each changed area is named on its own.
+        if (key === 'expectations')
+          for (const area of changedCompetencies(a, b, after)) changes.push(`${id}: ${area}`);
+        else changes.push(`${id}: ${humanize(key)}`);
       }
     }
   }

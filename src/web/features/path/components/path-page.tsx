@@ -20,6 +20,7 @@ export function PathPage({
   levels,
   isSelf,
   renderRecords,
+  competencies,
   evidenceForm,
 }: {
   email: string;
@@ -27,6 +28,8 @@ export function PathPage({
   levels: Level[];
   isSelf: boolean;
   renderRecords: (ids: string[]) => ReactNode;
+  /** The builder's evidence per competency (another feature's view), shown above the evidence form. */
+  competencies?: ReactNode;
   evidenceForm?: ReactNode;
 }) {
   const query = useReadiness(email, at);
@@ -131,6 +134,7 @@ export function PathPage({
             <Card title="Self-evaluation" id="self-evaluation">
               <SelfEvaluationList selfEvaluation={readiness.self_evaluation} renderRecords={renderRecords} />
             </Card>
+            {competencies}
             {evidenceForm}
           </div>
         );
