@@ -1,13 +1,28 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { isoDateOf } from '../core/dates/calendar.js';
 import { isoDateProblem } from '../core/input/safe-input.js';
 import { notFound, validationFailed } from '../core/errors.js';
 import { unevaluatedFields } from '../core/evaluation/evaluated-fields.js';
-import type { AssessmentOutcome, BuilderEvidence } from '../core/evaluation/evaluation.types.js';
+import {
+  canonicalRule,
+  contributionKinds,
+  isContributedRule,
+  judgeContributions,
+  selectContributions,
+  type ContributedRule,
+  type ContributionRow,
+} from '../core/evaluation/contributions.js';
+import type {
+  AssessmentOutcome,
+  BuilderEvidence,
+  MetricResult,
+  Verdict,
+} from '../core/evaluation/evaluation.types.js';
 import { evaluateReadiness, levelStepAt, type Readiness } from '../core/evaluation/readiness.js';
-import type { LadderDocument, LevelDefinition } from '../core/ladder/ladder.schema.js';
-import { readinessNeeds } from '../core/evaluation/readiness-needs.js';
+import type { LadderDocument, LevelDefinition, MetricDefinition } from '../core/ladder/ladder.schema.js';
+import { uncontributedNeeds } from '../core/evaluation/readiness-needs.js';
 import type { LevelStep } from '../core/roster/roster.types.js';
 import { findLevel } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
@@ -19,8 +34,11 @@ import {
   loadBuilderEvidence,
   loadReadinessInputs,
   storeReadinessAnswer,
+  type ContributionInputs,
+  type ContributionReads,
   type LadderVersionHead,
 } from '../db/repositories/evaluation.repository.js';
+import type { ContributionBuild } from '../db/repositories/contributions.repository.js';
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
 import { evaluationCodeRevision, evaluationKeyOf } from './evaluation-key.service.js';
@@ -220,11 +238,19 @@ async function readinessTextWithLadder(
   const ladderKey = evaluationKeyOf(ladder);
   const stored = start.answers.get(ladderKey);
   if (stored !== undefined) return { text: stored, ladder: ladder.document };
-  const needs = readinessNeeds(level, at);
+  const contributed = contributedMetricsOf(level);
+  const needs = uncontributedNeeds(level, at);
   const [inputs, assessment] = await Promise.all([
-    loadReadinessInputs(deps.db, builder.email, at, step.since, needs),
+    loadReadinessInputs(deps.db, builder.email, at, step.since, needs, contributionReadsOf(contributed)),
     loadAssessment(),
   ]);
+  const { judged, builds } = judgeContributed(
+    contributed,
+    inputs.contributions,
+    builder.email,
+    at,
+    step.since,
+  );
   const loaded: BuilderEvidence = {
     email: builder.email,
     levels: builder.levels,
@@ -239,11 +265,91 @@ async function readinessTextWithLadder(
     evidence: await withSightings(deps, level, loaded),
     at,
     assessment,
+    judged,
   });
   // The answer as JSON once: what is stored is what every later read returns, field for field.
   const json = JSON.stringify(computed);
-  await storeReadinessAnswer(deps.db, builder.email, at, ladderKey, inputs.key, json);
+  await storeReadinessAnswer(deps.db, builder.email, at, ladderKey, inputs.key, json, builds);
   return { text: json, ladder: ladder.document };
+}
+
+/** A metric of the level judged from contribution rows, with the key its rows are stored under. */
+interface ContributedMetric {
+  metric: MetricDefinition;
+  rule: ContributedRule;
+  ruleKey: string;
+}
+
+// Ladder documents are parsed once per process (above), so their rules are stable objects: each rule
+// is hashed once. The key starts with the code revision, as every stored key does (ADR 0014).
+const ruleKeys = new WeakMap<object, string>();
+
+function contributedMetricsOf(level: LevelDefinition | undefined): ContributedMetric[] {
+  const out: ContributedMetric[] = [];
+  for (const metric of level?.ranking_standard ?? []) {
+    const rule = metric.rule;
+    if (!isContributedRule(rule)) continue;
+    let ruleKey = ruleKeys.get(rule);
+    if (ruleKey === undefined) {
+      const hash = createHash('sha256').update(canonicalRule(rule)).digest('hex').slice(0, 24);
+      ruleKey = `${evaluationCodeRevision()}/rule:${hash}`;
+      ruleKeys.set(rule, ruleKey);
+    }
+    out.push({ metric, rule, ruleKey });
+  }
+  return out;
+}
+
+function contributionReadsOf(contributed: readonly ContributedMetric[]): ContributionReads | undefined {
+  if (contributed.length === 0) return undefined;
+  // Two metrics with the same rule share one key (and one set of rows).
+  const ruleKeys = [...new Set(contributed.map((c) => c.ruleKey))];
+  const kinds = [...new Set(contributed.flatMap((c) => contributionKinds(c.rule)))].sort();
+  return { ruleKeys, kinds, lookupCitedReviews: contributed.some((c) => c.rule.kind === 'distinct_citers') };
+}
+
+/**
+ * The contributed metrics' verdicts on `at`: judged from the stored rows when they are current, else
+ * from rows selected now from the records the same statement read (returned as `builds` to be stored
+ * with the answer, under the same key).
+ */
+function judgeContributed(
+  contributed: readonly ContributedMetric[],
+  inputs: ContributionInputs | undefined,
+  builder: string,
+  at: string,
+  levelSince: string,
+): { judged: Map<MetricDefinition, Verdict<MetricResult>>; builds: ContributionBuild[] } {
+  const judged = new Map<MetricDefinition, Verdict<MetricResult>>();
+  const builds: ContributionBuild[] = [];
+  if (inputs === undefined) return { judged, builds };
+  let rowsOf: (ruleKey: string) => readonly ContributionRow[];
+  if (inputs.fresh) {
+    rowsOf = (ruleKey) => inputs.rows.get(ruleKey) ?? [];
+  } else {
+    const records = inputs.rebuild.records;
+    const seqOf = new Map(records.map((r) => [r.record.id, r.seq]));
+    const supersededOf = new Map(records.map((r) => [r.record.id, r.supersededOn]));
+    const byId = new Map([...inputs.rebuild.lookup, ...records.map((r) => r.record)].map((r) => [r.id, r]));
+    const context = {
+      builder,
+      recordById: (id: string) => byId.get(id),
+      supersededOn: (record: { id: string }) => supersededOf.get(record.id) ?? null,
+    };
+    const ledger = records.map((r) => r.record);
+    const built = new Map<string, ContributionRow[]>();
+    for (const { rule, ruleKey } of contributed) {
+      if (built.has(ruleKey)) continue;
+      const rows = selectContributions(rule, ledger, context);
+      built.set(ruleKey, rows);
+      builds.push({ ruleKey, rows: rows.map((row) => ({ ...row, seq: seqOf.get(row.record) ?? 0 })) });
+    }
+    rowsOf = (ruleKey) => built.get(ruleKey) ?? [];
+  }
+  for (const { metric, rule, ruleKey } of contributed) {
+    judged.set(metric, judgeContributions(metric.id, rule, rowsOf(ruleKey), at, levelSince));
+  }
+  return { judged, builds };
 }
 
 /**

@@ -4,6 +4,7 @@ import { DomainError } from '../../src/core/errors.js';
 import { addDays } from '../../src/core/dates/calendar.js';
 import type { OrganisationData } from '../../src/core/roster/organisation.types.js';
 import type { Services } from '../../src/services/composition-root.js';
+import { removeReadinessAnswersAndContributions } from '../../src/db/repositories/contributions.repository.js';
 import { getRanking, referenceRanking as fullRanking } from '../../src/services/ranking.service.js';
 import {
   getReadinessText,
@@ -57,8 +58,13 @@ export interface Difference {
   /** The builder's email or the level id. */
   subject: string;
   at: string;
-  /** `cold` is the first maintained read, `warm` the one after the reference was computed. */
-  read: 'cold' | 'warm';
+  /**
+   * `cold` is the first maintained read (for readiness: contributions built on the first date asked,
+   * reused from an earlier date after that), `warm` the one after the reference was computed (the stored
+   * answer), `rebuilt` a read after the builder's answers and contributions were removed (contributions
+   * built from the records on this very date).
+   */
+  read: 'cold' | 'warm' | 'rebuilt';
   maintained: Answer;
   reference: Answer;
 }
@@ -75,9 +81,12 @@ export async function readinessDifferences(
       const cold = await maintainedReadiness(services, email, at);
       const reference = await referenceReadiness(services, email, at);
       const warm = await maintainedReadiness(services, email, at);
+      await removeReadinessAnswersAndContributions(services.db, email);
+      const rebuilt = await maintainedReadiness(services, email, at);
       const base = { what: 'readiness' as const, subject: email, at, reference };
       if (!isDeepStrictEqual(cold, reference)) out.push({ ...base, read: 'cold', maintained: cold });
       if (!isDeepStrictEqual(warm, reference)) out.push({ ...base, read: 'warm', maintained: warm });
+      if (!isDeepStrictEqual(rebuilt, reference)) out.push({ ...base, read: 'rebuilt', maintained: rebuilt });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import { addDays } from '../dates/calendar.js';
 import type { EvidenceKind } from '../ladder/rule-kinds.js';
 import type { LevelDefinition } from '../ladder/ladder.schema.js';
+import { isContributedRule } from './contributions.js';
 import { unevaluatedFields } from './evaluated-fields.js';
 
 /**
@@ -89,6 +90,20 @@ export function readinessNeeds(level: LevelDefinition | undefined, at: string): 
     recentKinds: reads.checkinFrom === undefined ? [] : [{ kind: 'checkin', from: reads.checkinFrom }],
     lookupCitedReviews: reads.citedReviews,
     lookupSelfEvaluationLinks: selfEvaluation,
+    dropFields: unevaluatedFields(level),
+  };
+}
+
+/**
+ * What readiness reads besides the contribution rows (ADR 0017): `readinessNeeds` of the level without
+ * its contributed metrics, so kinds only those rules read are not loaded; the fields dropped stay the
+ * full level's (what a rebuild of the rows reads must still be there).
+ */
+export function uncontributedNeeds(level: LevelDefinition | undefined, at: string): ReadinessNeeds {
+  if (level === undefined) return readinessNeeds(level, at);
+  const rest = (level.ranking_standard ?? []).filter((metric) => !isContributedRule(metric.rule));
+  return {
+    ...readinessNeeds({ ...level, ranking_standard: rest }, at),
     dropFields: unevaluatedFields(level),
   };
 }

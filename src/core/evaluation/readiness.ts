@@ -2,6 +2,7 @@ import { validationFailed } from '../errors.js';
 import type {
   LadderDocument,
   LevelDefinition,
+  MetricDefinition,
   PromotionDefinition,
   WeighedDefinition,
 } from '../ladder/ladder.schema.js';
@@ -13,6 +14,7 @@ import type {
   BuilderEvidence,
   MetricResult,
   RequirementResult,
+  Verdict,
 } from './evaluation.types.js';
 import { buildScope, byTimeline, windowRecords, type EvaluationScope } from './ledger-scope.js';
 import { evaluateMetric } from './metric-evaluators.js';
@@ -78,6 +80,11 @@ export interface ReadinessInput {
   assessment?: AssessmentOutcome | null;
   /** The mentorship module's mentee-advanced rule, when it supplies one. */
   menteesAdvanced?: (scope: EvaluationScope) => MenteeAdvance[];
+  /**
+   * Verdicts already judged from maintained contribution rows (contributions.ts), by metric: those
+   * metrics are not evaluated again from the scope, whose records then need not include their kinds.
+   */
+  judged?: ReadonlyMap<MetricDefinition, Verdict<MetricResult>>;
 }
 
 /** The level step a builder held on `at`, or a `validation_failed` error naming `at`. */
@@ -104,11 +111,12 @@ export function scopeAt(evidence: BuilderEvidence, at: string): { scope: Evaluat
 export function evaluateMetrics(
   level: LevelDefinition | undefined,
   scope: EvaluationScope,
+  judged?: ReadonlyMap<MetricDefinition, Verdict<MetricResult>>,
 ): { metrics: MetricResult[]; gaps: string[] } {
   const metrics: MetricResult[] = [];
   const gaps: string[] = [];
   for (const metric of level?.ranking_standard ?? []) {
-    const verdict = evaluateMetric(metric, scope);
+    const verdict = judged?.get(metric) ?? evaluateMetric(metric, scope);
     metrics.push(verdict.result);
     if (verdict.gap !== undefined) gaps.push(verdict.gap);
   }
@@ -137,7 +145,7 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
   if (level === undefined)
     undefinedParts.push(`the ladder (version ${ladder.version}) has no level ${levelId}`);
 
-  const metricPart = evaluateMetrics(level, scope);
+  const metricPart = evaluateMetrics(level, scope, input.judged);
   if (level !== undefined && (level.ranking_standard ?? []).length === 0) {
     undefinedParts.push(`the ladder has no ranking standard for ${levelId} yet${notWritten(level)}`);
   }

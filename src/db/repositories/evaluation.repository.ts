@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { EvidenceRecord } from '../../core/evidence/evidence.schema.js';
+import type { ContributionRow } from '../../core/evaluation/contributions.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
 import type { ReadinessNeeds } from '../../core/evaluation/readiness-needs.js';
 import type { LevelStep, Mentorship, Placement } from '../../core/roster/roster.types.js';
@@ -13,6 +14,8 @@ import {
   readinessAnswers,
 } from '../schema/evaluation.schema.js';
 import { ladderVersions } from '../schema/ladders.schema.js';
+import { readinessContributionMarkers, readinessContributions } from '../schema/contributions.schema.js';
+import { storeContributionsCtes, type ContributionBuild } from './contributions.repository.js';
 import { builderLevels, builders, mentorships, placements } from '../schema/roster.schema.js';
 
 /**
@@ -322,6 +325,34 @@ function parseJsonArray<T>(text: string | null | undefined): T[] {
   return text === null || text === undefined ? [] : (JSON.parse(text) as T[]);
 }
 
+/**
+ * The contributed rules of the level (ADR 0017): their keys (`<code revision>/<rule hash>`) and the
+ * evidence kinds their rows are selected from, read beside the other inputs in the same statement.
+ */
+export interface ContributionReads {
+  ruleKeys: string[];
+  kinds: string[];
+  /** A contributed rule counts citations: a rebuild also looks up the builder's cited code reviews. */
+  lookupCitedReviews: boolean;
+}
+
+/** A record for a rebuild of contributions: its ledger position and when a correction supersedes it. */
+export interface RebuildRecord {
+  record: EvidenceRecord;
+  seq: number;
+  supersededOn: string | null;
+}
+
+/**
+ * The contributions part of the inputs. `fresh`: every rule key has a marker under the current key, and
+ * `rows` holds, per rule key, its rows standing on `at` inside the window (ledger order). Otherwise
+ * `rebuild` holds what rebuilding them reads: the builder's records of the rules' kinds at any date
+ * (ledger order) and the code reviews their citations name.
+ */
+export type ContributionInputs =
+  | { fresh: true; rows: Map<string, ContributionRow[]> }
+  | { fresh: false; rebuild: { records: RebuildRecord[]; lookup: EvidenceRecord[] } };
+
 /** Everything one builder's readiness reads besides the ladder and the assessment. */
 export interface ReadinessInputs {
   records: EvidenceRecord[];
@@ -330,6 +361,8 @@ export interface ReadinessInputs {
   menteeLevels: Map<string, LevelStep[]>;
   placements: Placement[];
   key: EvaluationKey;
+  /** Present when `ContributionReads` were asked (with at least one rule key). */
+  contributions?: ContributionInputs;
 }
 
 /**
@@ -347,9 +380,11 @@ export async function loadReadinessInputs(
   at: string,
   levelSince: string,
   needs: ReadinessNeeds,
+  contributed?: ContributionReads,
 ): Promise<ReadinessInputs> {
-  // What varies between levels (kinds, dropped fields, lookups) shapes the statement; the builder and
-  // the dates are its parameters. One prepared statement per shape and handle.
+  // What varies between levels (kinds, dropped fields, lookups, rule keys) shapes the statement; the
+  // builder and the dates are its parameters. One prepared statement per shape and handle.
+  const reads = contributed === undefined || contributed.ruleKeys.length === 0 ? undefined : contributed;
   const shape = JSON.stringify([
     needs.windowKinds,
     needs.anyDateKinds,
@@ -357,6 +392,7 @@ export async function loadReadinessInputs(
     needs.dropFields,
     needs.lookupCitedReviews,
     needs.lookupSelfEvaluationLinks,
+    ...(reads === undefined ? [] : [reads.ruleKeys, reads.kinds, reads.lookupCitedReviews]),
   ]);
   let byShape = preparedInputs.get(db);
   if (byShape === undefined) {
@@ -368,7 +404,7 @@ export async function loadReadinessInputs(
     // Named by the shape, never by a counter: handles share connections (a transaction's is the
     // pool's), and a connection refuses one name for two texts.
     const name = `readiness_inputs_${createHash('sha256').update(shape).digest('hex').slice(0, 16)}`;
-    prepared = prepareReadinessInputs(db, needs, name);
+    prepared = prepareReadinessInputs(db, needs, name, reads);
     byShape.set(shape, prepared);
   }
   const values: Record<string, string> = { email, at, levelSince };
@@ -403,11 +439,76 @@ export async function loadReadinessInputs(
       }),
     ),
     key: { stamp: Number(row?.stamp ?? 0), epoch: Number(row?.epoch ?? 0) },
+    ...(reads === undefined ? {} : { contributions: contributionInputsOf(reads, row) }),
   };
 }
 
+/** A contribution row as it crosses the wire: record, date, superseded_on, tag, flag, extra_date. */
+type RowTuple = [string, string, string | null, string | null, boolean, string | null];
+
+function contributionInputsOf(
+  reads: ContributionReads,
+  row: { fresh?: unknown; contributed?: unknown; rebuild?: unknown; rebuildLookup?: unknown } | undefined,
+): ContributionInputs {
+  if (Number(row?.fresh ?? 0) === reads.ruleKeys.length) {
+    const perKey = parseJsonArray<RowTuple[] | null>(row?.contributed as string | null);
+    const rows = new Map<string, ContributionRow[]>();
+    reads.ruleKeys.forEach((ruleKey, index) =>
+      rows.set(
+        ruleKey,
+        (perKey[index] ?? []).map(([record, date, supersededOn, tag, flag, extraDate]) => ({
+          record,
+          date,
+          supersededOn,
+          tag,
+          flag,
+          extraDate,
+        })),
+      ),
+    );
+    return { fresh: true, rows };
+  }
+  const records = parseJsonArray<[number | string, string | null, ...RecordTuple]>(
+    row?.rebuild as string | null,
+  ).map(
+    ([
+      seq,
+      supersededOn,
+      id,
+      kind,
+      builder,
+      date,
+      recordedBy,
+      recordedAt,
+      confirmedBy,
+      supersedes,
+      fields,
+    ]) => ({
+      seq: Number(seq),
+      supersededOn,
+      record: toProjectedRecord({
+        id,
+        kind,
+        builder,
+        date,
+        recordedBy,
+        recordedAt,
+        confirmedBy,
+        supersedes,
+        fields,
+      }),
+    }),
+  );
+  return { fresh: false, rebuild: { records, lookup: fromRecordsJson(row?.rebuildLookup as string | null) } };
+}
+
 // The statement of one shape of `needs`, with the builder and the dates as placeholders.
-function prepareReadinessInputs(db: Executor, needs: ReadinessNeeds, name: string) {
+function prepareReadinessInputs(
+  db: Executor,
+  needs: ReadinessNeeds,
+  name: string,
+  contributed: ContributionReads | undefined,
+) {
   const email = sql.placeholder('email');
   const at = sql.placeholder('at');
   const levelSince = sql.placeholder('levelSince');
@@ -449,9 +550,15 @@ function prepareReadinessInputs(db: Executor, needs: ReadinessNeeds, name: strin
           where ${evidence.builderEmail} = ${email} and ${evidence.date} <= ${at}::date
             and ${evidence.id} in (${sql.join(refs, sql` union `)}))`;
   const standing = db.$with('standing', { seq: sql<number>`"seq"` }).as(standingSql);
+  const contributions =
+    contributed === undefined
+      ? undefined
+      : contributionColumns(db, email, at, levelSince, needs, contributed);
+  const ctes = contributions === undefined ? [standing] : [standing, contributions.rebuild];
   return db
-    .with(standing)
+    .with(...ctes)
     .select({
+      ...(contributions?.columns ?? {}),
       records: sql<string | null>`(select json_agg("tuple" order by "date", "seq")::text from "standing")`,
       lookup,
       mentorships: sql<
@@ -485,6 +592,59 @@ function prepareReadinessInputs(db: Executor, needs: ReadinessNeeds, name: strin
 
 const preparedInputs = new WeakMap<Executor, Map<string, ReturnType<typeof prepareReadinessInputs>>>();
 
+// The contributions part of the inputs statement (ADR 0017), all in the snapshot of the key read beside:
+// how many of the rule keys are built under the current key; per rule key its rows standing on `at`
+// inside the window; and — only when some key is not current (a one-time filter: nothing is scanned
+// otherwise) — the records a rebuild selects from and the code reviews their citations name.
+function contributionColumns(
+  db: Executor,
+  email: Placeholder,
+  at: Placeholder,
+  levelSince: Placeholder,
+  needs: ReadinessNeeds,
+  reads: ContributionReads,
+) {
+  const m = readinessContributionMarkers;
+  const c = readinessContributions;
+  const keys = textArray(reads.ruleKeys);
+  const fresh = sql`(select count(*) from ${m} where ${m.builderEmail} = ${email} and ${m.ruleKey} = any(${keys})
+    and ${m.stamp} = ${currentStampOf(email)} and ${m.epoch} = ${currentEpoch})`;
+  const perKey = reads.ruleKeys.map(
+    (
+      ruleKey,
+    ) => sql`(select json_agg(json_build_array(${c.recordId}, ${c.date}, ${c.supersededOn}, ${c.tag}, ${c.flag}, ${c.extraDate})
+      order by ${c.date}, ${c.seq}) from ${c}
+      where ${c.builderEmail} = ${email} and ${c.ruleKey} = ${ruleKey}
+        and ${c.stamp} = ${currentStampOf(email)} and ${c.epoch} = ${currentEpoch}
+        and ${c.date} >= ${levelSince}::date and ${c.date} <= ${at}::date
+        and (${c.supersededOn} is null or ${c.supersededOn} > ${at}::date))`,
+  );
+  const p = projectedColumns(needs.dropFields);
+  const rebuildSql = sql`select ${evidence.id} as "id", ${evidence.kind} as "kind", ${evidence.fields} as "fields",
+      json_build_array(${evidence.seq}, (select ${evidenceCorrected.supersededOn} from ${evidenceCorrected}
+        where ${evidenceCorrected.recordId} = ${evidence.id}),
+        ${p.id}, ${p.kind}, ${p.builder}, ${p.date}, ${p.recordedBy}, ${p.recordedAt}, ${p.confirmedBy}, ${p.supersedes}, ${p.fields}) as "tuple",
+      ${evidence.date} as "date", ${evidence.seq} as "seq"
+    from ${evidence}
+    where ${fresh} < ${reads.ruleKeys.length} and ${evidence.builderEmail} = ${email}
+      and ${evidence.kind} = any(${textArray(reads.kinds)})`;
+  const rebuild = db.$with('rebuild', { seq: sql<number>`"seq"` }).as(rebuildSql);
+  const tuple = sql`json_build_array(${p.id}, ${p.kind}, ${p.builder}, ${p.date}, ${p.recordedBy}, ${p.recordedAt}, ${p.confirmedBy}, ${p.supersedes}, ${p.fields})`;
+  return {
+    rebuild,
+    columns: {
+      fresh: sql<string | number>`${fresh}`,
+      contributed: sql<string | null>`json_build_array(${sql.join(perKey, sql`, `)})::text`,
+      rebuild: sql<string | null>`(select json_agg("tuple" order by "date", "seq")::text from "rebuild")`,
+      rebuildLookup: reads.lookupCitedReviews
+        ? sql<string | null>`(select json_agg(${tuple})::text from ${evidence}
+            where ${evidence.builderEmail} = ${email} and ${evidence.kind} = 'code_review'
+              and ${evidence.id} in (select "fields"->>'review_id' from "rebuild" where "kind" = 'review_citation'))`
+        : sql<string | null>`null::text`,
+    },
+  };
+}
+
 /** The current evaluation stamp of each of `emails` (0: never written) and the epoch, in one query. */
 export async function currentStamps(
   db: Executor,
@@ -515,6 +675,7 @@ const currentEpoch = sql`(select ${evaluationEpoch.epoch} from ${evaluationEpoch
  * exactly the one under `key`; if something changed, the stamp or epoch moved and nothing is stored.
  * In the same statement, the builder's answers under keys that are no longer current (they can never be
  * read again) are removed; the row being written is left to the insert, so no row is touched twice.
+ * `contributions` rebuilt from the same reads are stored by the same rule (contributions.repository.ts).
  */
 export async function storeReadinessAnswer(
   db: Executor,
@@ -523,8 +684,13 @@ export async function storeReadinessAnswer(
   ladderKey: string,
   key: EvaluationKey,
   answerJson: string,
+  contributions: readonly ContributionBuild[] = [],
 ): Promise<void> {
+  // Contributions rebuilt for this answer go in the same statement, under the same guard (ADR 0017).
+  const built =
+    contributions.length === 0 ? sql`` : sql`${storeContributionsCtes(email, key, contributions)},`;
   await db.execute(sql`with "now_key" as (select ${currentStampOf(email)} as "stamp", ${currentEpoch} as "epoch"),
+    ${built}
     "stored" as (insert into ${readinessAnswers} (builder_email, at, ladder_key, stamp, epoch, answer)
       select ${email}, ${at}::date, ${ladderKey}, ${key.stamp}::bigint, ${key.epoch}::bigint, ${answerJson}::json
       from "now_key" where "now_key"."stamp" = ${key.stamp}::bigint and "now_key"."epoch" = ${key.epoch}::bigint
