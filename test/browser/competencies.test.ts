@@ -233,4 +233,31 @@ describe.skipIf(!enabled)('competencies on the ladder page and the builder page,
     await context.close();
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('names each changed competency in what a newer version changed', async () => {
+    const source = (await readFile(example, 'utf8'))
+      .replace('version: 2026-03-01', 'version: 2026-06-01')
+      .replace(
+        'text: Says early when a task is stuck.',
+        'text: Says early, and in writing, when a task is stuck.',
+      )
+      .replace(
+        '          - Asks where a new field should live instead of guessing.\n',
+        '          - Asks where a new field should live instead of guessing.\n          - Reads the ADRs first.\n',
+      );
+    await lead.send('POST', '/api/ladders', { source });
+    const { page, context } = await h.newPage();
+    await h.signIn(page, ivy);
+    await page.goto('/ladder?ladder=software-engineer-example&level=IC1');
+    await page.getByText('Says early, and in writing, when a task is stuck.').waitFor();
+    const changes = page.getByTestId('version-changes');
+    await changes.getByText('IC1: competency Communication').waitFor();
+    expect(await changes.locator('li').allTextContents()).toEqual([
+      'IC1: competency System design',
+      'IC1: competency Communication',
+    ]);
+    await h.screenshot(page, 'competencies-version-changes');
+    await context.close();
+    expect(h.pageErrors).toEqual([]);
+  });
 });
