@@ -603,10 +603,18 @@ export async function loadLevelRecordsJson(
     if (kinds.length === 0) return [];
     const members = levelSteps(db, level, at);
     const c = projectedColumns(needs.dropFields);
-    return db
+    const loaded = db
       .select({
+        id: evidence.id,
+        kind: evidence.kind,
         builder: evidence.builderEmail,
-        records: sql<string>`json_agg(json_build_array(${c.id}, ${c.kind}, ${c.builder}, ${c.date}, ${c.recordedBy}, ${c.recordedAt}, ${c.confirmedBy}, ${c.supersedes}, ${c.fields}))::text`,
+        date: evidence.date,
+        recordedBy: evidence.recordedBy,
+        recordedAt: sql<string>`${c.recordedAt}`.as('recorded_at_text'),
+        confirmedBy: evidence.confirmedBy,
+        supersedes: evidence.supersedes,
+        fields: sql<unknown>`${c.fields}`.as('kept_fields'),
+        reviewId: sql<string | null>`${evidence.fields}->>'review_id'`.as('cited_review_id'),
       })
       .from(evidence)
       .innerJoin(members, eq(members.email, evidence.builderEmail))
@@ -615,8 +623,33 @@ export async function loadLevelRecordsJson(
           recordsRead(db, needs, kinds, at, members),
           only === null ? undefined : amongEmails(evidence.builderEmail, only),
         ),
-      )
-      .groupBy(evidence.builderEmail);
+      );
+    // Kinds read only as cited reviews (at any date, not counted themselves): a review that none of
+    // the builder's loaded citations names is never looked at by the evaluation, which sees only what
+    // is loaded; half of a level's records are such reviews. Corrections are kept whatever they are.
+    const citedOnly = needs.anyDateKinds.filter(
+      (kind) =>
+        !needs.windowKinds.includes(kind) &&
+        !needs.mentorKinds.includes(kind) &&
+        !needs.recentKinds.some((recent) => recent.kind === kind),
+    );
+    const keep =
+      citedOnly.length === 0
+        ? sql`true`
+        : sql`l.kind <> all(${`{${citedOnly.join(',')}}`}::text[]) or l.supersedes is not null
+            or (l.builder_email, l.id) in (
+              select r.builder_email, r.cited_review_id from loaded r where r.kind = 'review_citation')`;
+    return executeRows<LevelRecordsJson>(
+      db,
+      sql`
+      with loaded as (${loaded})
+      select l.builder_email as builder,
+        json_agg(json_build_array(l.id, l.kind, l.builder_email, l.date, l.recorded_by, l.recorded_at_text,
+          l.confirmed_by, l.supersedes, l.kept_fields))::text as records
+      from loaded l
+      where ${keep}
+      group by l.builder_email`,
+    );
   })();
   const mentorshipQuery = (async () => {
     if (!needs.mentorships) return [];
