@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { systemActor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { Builder } from '../../src/core/roster/roster.types.js';
+import { disableAccountRow, findAccountByEmail } from '../../src/db/repositories/accounts.repository.js';
 import { insertEvidence } from '../../src/db/repositories/evidence.repository.js';
 import {
   insertBuilders,
@@ -245,5 +246,17 @@ forEachEngine('readiness route over HTTP', (getDb) => {
     expect(after.head[0]).toBe('HTTP/1.1 401 Unauthorized');
     // The other session of the same account is untouched.
     expect((await raw('GET', path, lead.readHeaders)).head[0]).toBe('HTTP/1.1 200 OK');
+  });
+
+  it('a disabled account fails the very next request, even while its session row remains', async () => {
+    await createTestAccount(getDb().db, { email: TOM, role: 'builder' });
+    const tom = await signInAs(app, TOM);
+    const path = `/api/builders/${encodeURIComponent(TOM)}/readiness?at=${AT}`;
+    expect((await raw('GET', path, tom.readHeaders)).head[0]).toBe('HTTP/1.1 200 OK');
+    const account = await findAccountByEmail(getDb().db, TOM);
+    await disableAccountRow(getDb().db, account!.id, clock.now());
+    const after = await raw('GET', path, tom.readHeaders);
+    expect(after.head[0]).toBe('HTTP/1.1 401 Unauthorized');
+    expect(after.body).toBe('{"error":"unauthenticated","message":"Sign in first"}');
   });
 });

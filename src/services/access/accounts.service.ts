@@ -26,6 +26,7 @@ import {
   touchApiToken,
   updatePasswordHash,
   type AccountRow,
+  type LiveAccount,
   type ApiTokenRow,
 } from '../../db/repositories/accounts.repository.js';
 import { recordAudit } from '../audit.service.js';
@@ -102,11 +103,15 @@ function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-function viewAccount(row: AccountRow): AccountView {
+function roleOf(row: Pick<AccountRow, 'role'>): Role {
+  return isRole(row.role) ? row.role : 'builder';
+}
+
+function viewAccount(row: LiveAccount): AccountView {
   return {
     id: row.id,
     email: row.email,
-    role: isRole(row.role) ? row.role : 'builder',
+    role: roleOf(row),
     clientId: row.clientId,
     createdAt: row.createdAt.toISOString(),
   };
@@ -126,7 +131,11 @@ function viewToken(row: ApiTokenRow): ApiTokenView {
 }
 
 /** The actor an account acts as, optionally narrowed to a token's role. */
-export function actorOfAccount(row: AccountRow, role: Role = viewAccount(row).role, tokenId?: string): Actor {
+export function actorOfAccount(
+  row: Pick<AccountRow, 'id' | 'email' | 'role' | 'clientId'>,
+  role: Role = roleOf(row),
+  tokenId?: string,
+): Actor {
   const actor: Actor = {
     kind: 'person',
     email: row.email,
@@ -297,7 +306,7 @@ export async function authenticateSession(
   if (found === undefined) return null;
   return {
     actor: actorOfAccount(found.account),
-    csrfToken: found.session.csrfToken,
+    csrfToken: found.csrfToken,
     account: viewAccount(found.account),
   };
 }
