@@ -129,4 +129,46 @@ forEachEngine('evidence tagged with competencies (API and import)', (getDb) => {
     expect(JSON.parse(byId.get('imp-tagged') ?? '{}')).toMatchObject({ competencies: ['system-design'] });
     expect(byId.get('ev-1')).not.toContain('competencies');
   });
+
+  it('evaluates a builder on the example ladder: a judgment at IC2, its tagged review among what the panel weighs', async () => {
+    const ivy = 'ivy@example.test';
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/builders',
+      payload: {
+        email: ivy,
+        name: 'Ivy Engineer',
+        track: 'software-engineer',
+        levels: [{ level: 'IC2', since: '2025-01-15' }],
+        rates: [{ since: '2025-01-15', rate_minor: 700_000, currency: 'EUR' }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const tagged = await app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      payload: { ...review('ivy-review', ['code-quality']), builder: ivy, recorded_by: ivy },
+    });
+    expect(tagged.statusCode, tagged.body).toBe(201);
+    const response = await app.inject(`/api/builders/${ivy}/readiness?at=2026-03-05`);
+    expect(response.statusCode, response.body).toBe(200);
+    const readiness = response.json<{
+      level: string;
+      target_level: string | null;
+      standard: string;
+      ladder_version: string;
+      eligible_for_case: boolean;
+      weighs: { id: string; evidence: string[] }[];
+    }>();
+    expect(readiness).toMatchObject({
+      level: 'IC2',
+      target_level: 'IC3',
+      standard: 'judgment',
+      ladder_version: '2026-03-01',
+      // Twelve months at IC2 reached on 2026-01-15.
+      eligible_for_case: true,
+    });
+    expect(readiness.weighs.map((w) => w.id)).toEqual(['ownership', 'design', 'reviews']);
+    expect(readiness.weighs.find((w) => w.id === 'reviews')?.evidence).toEqual(['ivy-review']);
+  });
 });
