@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { parse } from 'csv-parse/sync';
 import { createRandom, generateOrganisation } from './generate.js';
+import { growthBetween, type Growth } from './growth.js';
 import { ladderBin, repoRoot, runPhase, runTimedNode } from './lib/child.js';
 import { startProbe, type Probe, type ProbeResult } from './lib/probe.js';
 import {
@@ -105,6 +106,8 @@ export interface BenchResult {
   details: Record<string, unknown>;
   /** Set when the run did not finish (e.g. stopped at a deadline): which phases the figures cover. */
   partial?: string;
+  /** How each figure grew from a smaller run of the same engine (`--size small,large`, `--growth-from`). */
+  growth?: Growth;
 }
 
 const GENERATOR_VERSION = 1;
@@ -992,18 +995,57 @@ export function resultFile(result: BenchResult, dir: string): string {
   return path.join(dir, `${result.date}-${result.engine}${suffix}.json`);
 }
 
+/** The growth table printed after a run that has a smaller one to compare with. */
+export function formatGrowth(growth: Growth): string {
+  const rows = [
+    ['figure', growth.small.size, growth.large.size, 'per 10× records'],
+    ...growth.rows.map((row) => [
+      row.label,
+      `${fmt(row.small)} ${row.unit}`,
+      `${fmt(row.large)} ${row.unit}`,
+      row.per_10x === null ? '—' : `${fmt(row.per_10x)}×`,
+    ]),
+  ];
+  const caveat = growth.caveat === undefined ? '' : ` (${growth.caveat})`;
+  return `growth from ${growth.small.size} (${growth.small.records} records) to ${growth.large.size} (${growth.large.records})${caveat}\n${renderTable(rows)}`;
+}
+
+/**
+ * `--size small,large` runs the sizes one after the other in this invocation (same engine, flags and
+ * commit) and gives the larger run the growth from the smaller; `--growth-from FILE` takes the smaller
+ * run from an earlier results file instead.
+ */
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  await mkdir(options.resultsDir, { recursive: true });
-  const partial = path.join(options.resultsDir, `partial-${options.engine}-${options.size.name}.tmp`);
-  options.checkpoint = async (figures, details) => {
-    await writeFile(partial, `${JSON.stringify({ figures, details }, null, 2)}\n`);
-  };
-  const result = await runBenchmarks(options);
-  const file = resultFile(result, options.resultsDir);
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(formatResult(result));
-  console.log(`\nwritten: ${path.relative(repoRoot, file)}`);
+  const argv = process.argv.slice(2);
+  const sizeAt = argv.indexOf('--size');
+  const sizes = sizeAt === -1 ? [undefined] : (argv[sizeAt + 1] ?? '').split(',');
+  const growthFromAt = argv.indexOf('--growth-from');
+  const growthFrom = growthFromAt === -1 ? undefined : argv[growthFromAt + 1];
+  const rest = argv.filter(
+    (_, i) => i !== sizeAt && i !== sizeAt + 1 && i !== growthFromAt && i !== growthFromAt + 1,
+  );
+  let previous: { result: BenchResult; file: string } | undefined;
+  if (growthFrom !== undefined) {
+    const file = path.resolve(growthFrom);
+    previous = { result: JSON.parse(await readFile(file, 'utf8')) as BenchResult, file };
+  }
+  for (const size of sizes) {
+    const options = parseOptions(size === undefined ? rest : ['--size', size, ...rest]);
+    await mkdir(options.resultsDir, { recursive: true });
+    const partial = path.join(options.resultsDir, `partial-${options.engine}-${options.size.name}.tmp`);
+    options.checkpoint = async (figures, details) => {
+      await writeFile(partial, `${JSON.stringify({ figures, details }, null, 2)}\n`);
+    };
+    const result = await runBenchmarks(options);
+    if (previous !== undefined && previous.result.size.records < result.size.records)
+      result.growth = growthBetween(previous.result, result, path.relative(repoRoot, previous.file));
+    const file = resultFile(result, options.resultsDir);
+    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(formatResult(result));
+    if (result.growth !== undefined) console.log(`\n${formatGrowth(result.growth)}`);
+    console.log(`\nwritten: ${path.relative(repoRoot, file)}`);
+    previous = { result, file };
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
