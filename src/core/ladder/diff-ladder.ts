@@ -114,10 +114,13 @@ export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): Lad
     }
     const sections = unionKeys(Object.keys(before), Object.keys(after)) as (keyof LevelDefinition)[];
     for (const section of sections) {
-      const keyed = section === 'expectations' ? byArea : (value: Json) => value;
-      diffValues(keyed(before[section]), keyed(after[section]), section, (c) =>
-        changes.push({ level: id, section, ...stripAreaIds(c) }),
-      );
+      if (section === 'expectations') {
+        diffValues(byArea(before[section]), byArea(after[section]), section, (c) =>
+          changes.push({ level: id, section, ...stripAreaIds(c) }),
+        );
+        continue;
+      }
+      diffValues(before[section], after[section], section, (c) => changes.push({ level: id, section, ...c }));
     }
   }
   return changes;
