@@ -3,6 +3,7 @@ import type { DatabaseTarget } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
+import { removeReadinessAnswersAndContributions } from '../../src/db/repositories/contributions.repository.js';
 import { buildServices, type Services } from '../../src/services/composition-root.js';
 import { RANKING_FLOOR_SQL, READINESS_FLOOR_SQL, type RawClient } from '../floors.js';
 import { loadEvaluators, type Evaluators } from '../lib/evaluators.js';
@@ -97,7 +98,9 @@ async function compareReadiness(
     for (const email of emails) {
       done += 1;
       if (done % 500 === 0)
-        step(`  ${done} of ${emails.length} (maintained ${fmtS(maintainedMs)}, reference ${fmtS(referenceMs)})`);
+        step(
+          `  ${done} of ${emails.length} (maintained ${fmtS(maintainedMs)}, reference ${fmtS(referenceMs)})`,
+        );
       const t0 = performance.now();
       const maintained = await outcome(() => ev.readiness(deps, email, at));
       const t1 = performance.now();
@@ -169,7 +172,7 @@ runPhaseMain(async () => {
   const handle = await openDatabase(input.target);
   // A reused database (--reuse, --phases service) may predate this code's migrations: bring it to this
   // code's schema first, as `ladder serve` does on start-up, so the phase measures the code it runs.
-  step('migrating the database to this code\'s schema (if behind)');
+  step("migrating the database to this code's schema (if behind)");
   await runMigrations(handle);
   const { client, release } = await rawClientOf(handle);
   const ev = loadEvaluators();
@@ -185,6 +188,7 @@ runPhaseMain(async () => {
           ])
         : Promise.resolve();
     const storesRankingAnswers = await tableExists(client, 'ranking_answers');
+    const storesContributions = await tableExists(client, 'readiness_contributions');
     // Cold means nothing stored for that day: neither the rows nor the whole answer (ranking_answers,
     // ADR 0016), else the "cold" ranking would be a read of the stored text.
     const forgetRanking = (level: string, at: string) => async () => {
@@ -207,6 +211,18 @@ runPhaseMain(async () => {
       ),
     );
     step('readiness: warm calls, reference, floors');
+    // Nothing stored at all: the answers and the per-rule contributions (ADR 0017) removed before each
+    // call, so the contributions are rebuilt from the records every time.
+    step('readiness: cold calls with nothing stored (answers and contributions removed)');
+    const coldBare: Stats | null = storesContributions
+      ? summarise(
+          await timeColdCalls(
+            input.calls,
+            () => removeReadinessAnswersAndContributions(handle.db, input.email),
+            () => ev.readiness(deps, input.email, input.at),
+          ),
+        )
+      : null;
     const warm: Stats | null = storesAnswers
       ? summarise(await timeCalls(input.calls, () => ev.readiness(deps, input.email, input.at)))
       : null;
@@ -299,6 +315,7 @@ runPhaseMain(async () => {
         metrics_met: sample.metrics.filter((m) => m.status === 'met').length,
         floor_metrics_met: starFloor === undefined ? null : Number(starFloor.metrics_met),
         cold_ms: cold,
+        cold_bare_ms: coldBare,
         warm_ms: warm,
         reference_ms: reference,
         floor_ms: floor,
