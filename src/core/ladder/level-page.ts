@@ -1,5 +1,12 @@
-import { type Cadence, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
+import {
+  type Cadence,
+  type LadderDocument,
+  type LevelDefinition,
+  type PromotionDefinition,
+  type TypicalMonths,
+} from './ladder.schema.js';
 import { findExpectation, findLevel, findTrackOfLevel } from './ladder-lookup.js';
+import type { EvidenceKind } from './rule-kinds.js';
 
 /**
  * A level as a page: the sections of the published ladder page, in its order, built once from the
@@ -165,6 +172,86 @@ export function competencyBlocks(doc: LadderDocument, level: LevelDefinition): B
   });
 }
 
+/** True when a promotion says anything its page section can show: requirements, time in level or a judgment. */
+function definesPromotionPage(promotion: PromotionDefinition): boolean {
+  return (
+    promotion.requirements !== undefined ||
+    promotion.min_months_at_level !== undefined ||
+    promotion.typical_months_at_level !== undefined ||
+    promotion.decided_by === 'judgment' ||
+    promotion.weighs !== undefined
+  );
+}
+
+/** The plain words of a promotion by judgment: who decides, and that nothing is a checklist. */
+export function judgmentSentence(promotion: PromotionDefinition): string {
+  return (
+    `Promotion to ${promotion.target_level} is decided by a panel’s judgment, not by a checklist: ` +
+    'what the panel weighs is listed below, and nothing is counted as met or missing.'
+  );
+}
+
+/** "24 months" or "18–30 months". */
+export function typicalMonthsLabel(typical: TypicalMonths): string {
+  if (typeof typical === 'number') return plural(typical, 'month');
+  return typical.from === typical.to ? plural(typical.from, 'month') : `${typical.from}–${typical.to} months`;
+}
+
+/** Minimum and typical time in level, only when the ladder gives a typical time (advice, never a gap). */
+function timeAtLevelBlocks(level: LevelDefinition, promotion: PromotionDefinition): Block[] {
+  const typical = promotion.typical_months_at_level;
+  if (typical === undefined) return [];
+  const items: ListItem[] = [];
+  const min = promotion.min_months_at_level;
+  items.push({
+    label: 'Minimum',
+    text: min === undefined || min === 0 ? 'none' : `${plural(min, 'month')} at ${level.id}`,
+  });
+  items.push({
+    label: 'Typical',
+    text: `${typicalMonthsLabel(typical)} at ${level.id} (advice: how long people usually stay, never a requirement)`,
+  });
+  return [
+    { kind: 'subheading', text: 'Time at This Level' },
+    { kind: 'list', items },
+  ];
+}
+
+/** How an evidence kind reads in a sentence, in the plural ("code reviews"). */
+export const EVIDENCE_KIND_WORDS: Record<EvidenceKind, string> = {
+  decision: 'decisions',
+  feature: 'features',
+  retro: 'retros',
+  adr: 'ADRs',
+  code_review: 'code reviews',
+  review_citation: 'review citations',
+  mentee_review: 'mentee reviews',
+  checkin: 'check-ins',
+  client_feedback: 'client feedback',
+  escalation: 'escalations',
+  curriculum: 'curriculum records',
+  self_evaluation: 'self-evaluations',
+};
+
+/** What a panel weighs in the promotion's own words, each with the evidence kinds that speak to it. */
+function weighedBlocks(promotion: PromotionDefinition): Block[] {
+  if (promotion.weighs === undefined) return [];
+  const items = promotion.weighs.map((item): ListItem => {
+    const kinds = (item.evidence ?? []).map((kind) => EVIDENCE_KIND_WORDS[kind]);
+    const evidence = kinds.length === 0 ? undefined : `Evidence: ${kinds.join(', ')}.`;
+    const text = [item.description === undefined ? undefined : endSentence(item.description), evidence]
+      .filter((part) => part !== undefined)
+      .join(' ');
+    return { label: item.name, ...(text === '' ? {} : { text }) };
+  });
+  return [
+    { kind: 'subheading', text: 'What the Panel Weighs' },
+    { kind: 'list', items },
+  ];
+}
+
+const endSentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 /** Builds the page of one level. Sections the organisation has not written are left out. */
 export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): LevelPage {
   const track = doc.tracks.find((t) => t.id === level.track);
@@ -226,10 +313,7 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
     });
   }
   const promotion = level.promotion;
-  if (
-    promotion !== undefined &&
-    (promotion.requirements !== undefined || promotion.min_months_at_level !== undefined)
-  ) {
+  if (promotion !== undefined && definesPromotionPage(promotion)) {
     const components = described(promotion.assessment ?? []);
     const requirements: ListItem[] = (promotion.requirements ?? []).map((req) =>
       req.rule.kind === 'assessment' && components.length > 0
@@ -239,12 +323,23 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
     if (promotion.requirements === undefined && promotion.min_months_at_level !== undefined) {
       requirements.push({ text: `Minimum ${promotion.min_months_at_level} months at ${level.id}` });
     }
+    // A ladder written before judgments existed keeps its section exactly (the shipped file's goldens).
+    const listed = promotion.requirements !== undefined || promotion.min_months_at_level !== undefined;
     sections.push({
       id: 'promotion',
       heading: `Promotion to ${promotion.target_level}`,
       blocks: [
-        { kind: 'subheading', text: 'Requirements' },
-        { kind: 'list', items: requirements },
+        ...(promotion.decided_by === 'judgment'
+          ? [{ kind: 'paragraph', text: judgmentSentence(promotion) } satisfies Block]
+          : []),
+        ...(listed || requirements.length > 0
+          ? [
+              { kind: 'subheading', text: 'Requirements' } satisfies Block,
+              { kind: 'list', items: requirements } satisfies Block,
+            ]
+          : []),
+        ...timeAtLevelBlocks(level, promotion),
+        ...weighedBlocks(promotion),
       ],
     });
   }
