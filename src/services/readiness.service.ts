@@ -201,10 +201,12 @@ async function subjectOf(
  * - one statement reads the builder, the ladder version heads and the answers stored for (builder, at)
  *   under the current stamp and epoch: an answer stored under the ladder key in force is current by
  *   construction and is returned as stored (warm: nothing else is read);
- * - else one statement loads only the records standing on `at` (evidence_corrected) of the kinds and
- *   dates the level reads (`readinessNeeds`), the records looked up by id, the relations and the key;
- *   beside it the assessment; the answer is evaluated and stored (one statement) if its key is still
- *   current. Answers equal `referenceReadiness` exactly (test/evaluation).
+ * - else one statement loads the contribution rows of the level's contributed rules (ADR 0017) when
+ *   their markers are under the current key — else the records to rebuild them from —, only the records
+ *   standing on `at` (evidence_corrected) of the kinds and dates the rest of the level reads
+ *   (`uncontributedNeeds`), the records looked up by id, the relations and the key; beside it the
+ *   assessment; the answer is evaluated and stored with any rebuilt rows (one statement) if its key is
+ *   still current. Answers equal `referenceReadiness` exactly (test/evaluation).
  * The assessment provider must read only what stamps its candidate (promotion cases and decisions).
  */
 export async function getReadinessWithLadder(

@@ -34,7 +34,12 @@ export function evaluateEvidenceCount(
 // The one judgment of a contributed rule (contributions.ts): the window's records as rows, judged.
 function judgeInScope(id: string, rule: ContributedRule, scope: EvaluationScope): Verdict<MetricResult> {
   // Client trust reads two kinds: the judge splits its rows by tag, so each kind keeps its own order.
-  const records = contributionKinds(rule).flatMap((kind) => windowRecords(scope, kind));
+  const kinds = contributionKinds(rule);
+  const [only] = kinds;
+  const records =
+    kinds.length === 1 && only !== undefined
+      ? windowRecords(scope, only)
+      : kinds.flatMap((kind) => windowRecords(scope, kind));
   const rows = selectContributions(rule, records, {
     builder: scope.builder,
     recordById: scope.recordById,
