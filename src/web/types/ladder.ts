@@ -28,9 +28,22 @@ export interface PanelCriterion {
   gate?: boolean;
 }
 
+/** Something a panel weighs in a promotion, and the evidence kinds the ladder names for it. */
+export interface WeighedItem {
+  id: string;
+  name: string;
+  description?: string;
+  evidence?: string[];
+}
+
 export interface Promotion {
   target_level: string;
   min_months_at_level?: number;
+  /** Advice, never a gap: months, or a range. */
+  typical_months_at_level?: number | { from: number; to: number };
+  /** `judgment`: a panel decides holistically; absent or `requirements`: the requirements decide. */
+  decided_by?: 'requirements' | 'judgment';
+  weighs?: WeighedItem[];
   assessment?: { id: string; name: string; description?: string }[];
   requirements?: { id: string; name: string; rule: { kind: string } & Record<string, unknown> }[];
   panel?: {

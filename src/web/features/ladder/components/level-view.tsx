@@ -1,4 +1,5 @@
 import { Card } from '../../../components/ui/card';
+import { evidenceKindWords, monthsRange } from '../../../lib/evidence-kinds';
 import type { CompetencyCategory, Level, Metric } from '../../../types/ladder';
 import { CompetencyExpectations } from './competency-expectations';
 
@@ -117,6 +118,10 @@ export function LevelView({
   );
 }
 
+function typicalLabel(typical: number | { from: number; to: number }): string {
+  return typeof typical === 'number' ? monthsRange(typical, typical) : monthsRange(typical.from, typical.to);
+}
+
 /** Promotion, mentorship, billing and unlocks: the parts even an unwritten level may carry. */
 function LevelFacts({ level }: { level: Level }) {
   const promotion = level.promotion;
@@ -124,10 +129,22 @@ function LevelFacts({ level }: { level: Level }) {
   return (
     <>
       {promotion !== undefined && (
-        <Card title={`Promotion to ${promotion.target_level}`}>
+        <Card title={`Promotion to ${promotion.target_level}`} id="promotion">
+          {promotion.decided_by === 'judgment' && (
+            <p data-testid="promotion-decided-by">
+              Decided by a panel&apos;s judgment, not by a checklist: the panel weighs what is listed below,
+              and nothing is counted as met or missing.
+            </p>
+          )}
           {promotion.min_months_at_level !== undefined && (
             <p>
               At least {promotion.min_months_at_level} months at {level.id}.
+            </p>
+          )}
+          {promotion.typical_months_at_level !== undefined && (
+            <p data-testid="promotion-typical">
+              Typical time at {level.id}: {typicalLabel(promotion.typical_months_at_level)} (advice: how long
+              people usually stay, never a requirement).
             </p>
           )}
           {promotion.assessment !== undefined && (
@@ -149,6 +166,24 @@ function LevelFacts({ level }: { level: Level }) {
               <ul>
                 {promotion.requirements.map((requirement) => (
                   <li key={requirement.id}>{requirement.name}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {promotion.weighs !== undefined && (
+            <>
+              <h3>What the panel weighs</h3>
+              <ul className="described" aria-label="What the panel weighs">
+                {promotion.weighs.map((item) => (
+                  <li key={item.id} data-testid={`weighs-${item.id}`}>
+                    <strong>{item.name}</strong>
+                    {item.description !== undefined && <span> — {item.description}</span>}
+                    {(item.evidence ?? []).length > 0 && (
+                      <div className="muted">
+                        Evidence: {(item.evidence ?? []).map(evidenceKindWords).join(', ')}
+                      </div>
+                    )}
+                  </li>
                 ))}
               </ul>
             </>

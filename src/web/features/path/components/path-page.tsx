@@ -4,7 +4,9 @@ import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { formatDay } from '../../../lib/format';
 import type { Level } from '../../../types/ladder';
 import { useReadiness } from '../api/get-readiness';
+import { monthsRange } from '../../../lib/evidence-kinds';
 import { CurriculumProgress } from './curriculum-progress';
+import { JudgmentPanel, TimeAtLevel } from './judgment-panel';
 import { MetricList } from './metric-list';
 import { MetricsChart } from './metrics-chart';
 import { RequirementList } from './requirement-list';
@@ -64,6 +66,17 @@ export function PathPage({
                 testId="stat-metrics-met"
               />
               <Stat label="months at level" value={readiness.months_at_level} testId="stat-months" />
+              {readiness.typical_tenure !== null && (
+                <Stat
+                  label="typical months at level"
+                  value={monthsRange(
+                    readiness.typical_tenure.from_months,
+                    readiness.typical_tenure.to_months,
+                  ).replace(/ months?$/, '')}
+                  hint="advice, never a gap"
+                  testId="stat-typical"
+                />
+              )}
               <Stat
                 label="tenure rule met"
                 value={tenure?.met_on === undefined ? '—' : formatDay(tenure.met_on)}
@@ -78,11 +91,35 @@ export function PathPage({
             </div>
             <div className="two-column">
               <div>
+                {readiness.standard === 'judgment' && (
+                  <Card
+                    title={`How promotion to ${readiness.target_level ?? 'the next level'} is decided`}
+                    id="judgment"
+                  >
+                    <JudgmentPanel
+                      readiness={readiness}
+                      promotion={level?.promotion}
+                      isSelf={isSelf}
+                      tenureMetOn={tenure?.met_on}
+                      renderRecords={renderRecords}
+                    />
+                  </Card>
+                )}
                 <Card title="Ranking standard" id="metrics">
                   {readiness.metrics.length === 0 ? (
-                    <EmptyState title={`${readiness.level} has no ranking standard written yet`}>
-                      The organisation has not written this level&apos;s metrics; nothing is measured.
-                    </EmptyState>
+                    readiness.standard === 'judgment' ? (
+                      <EmptyState title={`${readiness.level} has no ranking standard`}>
+                        Nothing is measured at this level: promotion is by the panel&apos;s judgment.
+                      </EmptyState>
+                    ) : readiness.standard === 'none' ? (
+                      <EmptyState title={`${readiness.level} defines no standard yet`}>
+                        The ladder has no metric for this level yet; nothing is measured.
+                      </EmptyState>
+                    ) : (
+                      <EmptyState title={`${readiness.level} has no ranking standard written yet`}>
+                        The organisation has not written this level&apos;s metrics; nothing is measured.
+                      </EmptyState>
+                    )
                   ) : (
                     <MetricList
                       results={readiness.metrics}
@@ -115,15 +152,44 @@ export function PathPage({
                 </Card>
               </div>
               <aside>
-                <Card title="What is missing" id="gaps">
-                  {readiness.gaps.length === 0 ? (
+                <Card
+                  title={readiness.standard === 'none' ? 'What the ladder defines' : 'What is missing'}
+                  id="gaps"
+                >
+                  {readiness.standard === 'none' && (
+                    <>
+                      <p data-testid="standard-none">
+                        {readiness.level} defines no standard yet: no metric and no promotion requirement, so
+                        nothing can be missing and nobody is close or far.
+                      </p>
+                      {readiness.typical_tenure !== null && (
+                        <TimeAtLevel
+                          readiness={readiness}
+                          promotion={level?.promotion}
+                          tenureMetOn={undefined}
+                        />
+                      )}
+                    </>
+                  )}
+                  {readiness.standard === 'judgment' && readiness.gaps.length === 0 && (
+                    <p data-testid="gaps-judgment">
+                      Nothing is missing: promotion to {readiness.target_level ?? 'the next level'} is decided
+                      by the panel&apos;s judgment
+                      {tenure === undefined ? '' : `, and the minimum time at ${readiness.level} is served`}.
+                    </p>
+                  )}
+                  {readiness.standard === 'defined' && readiness.gaps.length === 0 && (
                     <p>Nothing: every metric and requirement is met.</p>
-                  ) : (
-                    <ul className="gap-list" data-testid="gaps">
-                      {readiness.gaps.map((gap) => (
-                        <li key={gap}>{gap}</li>
-                      ))}
-                    </ul>
+                  )}
+                  {readiness.gaps.length > 0 && (
+                    <>
+                      {readiness.standard === 'none' && <h3>Not defined yet</h3>}
+                      <ul className="gap-list" data-testid="gaps">
+                        {readiness.gaps.map((gap) => (
+                          <li key={gap}>{gap}</li>
+                        ))}
+                      </ul>
+                    </>
                   )}
                 </Card>
                 <Card title="Curriculum">
