@@ -144,7 +144,7 @@ describe.skipIf(!enabled)('a promotion by judgment, and a level with no standard
     await card.getByTestId('judgment-basis').waitFor();
     expect(await page.getByRole('heading', { name: 'How promotion to IC3 is decided' }).count()).toBe(1);
     expect(await card.getByTestId('judgment-basis').textContent()).toMatch(
-      /^Promotion to IC3 is decided by a panel's judgment, not by a checklist\. Nothing here is counted as met or missing/,
+      /^Promotion to IC3 is decided by a panel's judgment, not by a checklist\. What the panel weighs is listed below, with your records of each: none of it is counted as met or missing\.$/,
     );
 
     // What the panel weighs: the API's items in its order, each with the records the API names.

@@ -46,7 +46,7 @@ describe('ladder ladder render: a promotion by judgment', () => {
       [
         '## Promotion to IC2',
         '',
-        'Promotion to IC2 is decided by a panel’s judgment, not by a checklist: what the panel weighs is listed below, and nothing is counted as met or missing.',
+        'Promotion to IC2 is decided by a panel’s judgment, not by a checklist: what the panel weighs is listed below, and none of it is counted as met or missing.',
         '',
         '### Requirements',
         '',

@@ -48,7 +48,7 @@ describe('a promotion by judgment on the level page', () => {
       [
         '## Promotion to IC3',
         '',
-        'Promotion to IC3 is decided by a panel’s judgment, not by a checklist: what the panel weighs is listed below, and nothing is counted as met or missing.',
+        'Promotion to IC3 is decided by a panel’s judgment, not by a checklist: what the panel weighs is listed below, and none of it is counted as met or missing.',
         '',
         '### Requirements',
         '',

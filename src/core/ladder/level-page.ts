@@ -187,7 +187,7 @@ function definesPromotionPage(promotion: PromotionDefinition): boolean {
 export function judgmentSentence(promotion: PromotionDefinition): string {
   return (
     `Promotion to ${promotion.target_level} is decided by a panel’s judgment, not by a checklist: ` +
-    'what the panel weighs is listed below, and nothing is counted as met or missing.'
+    'what the panel weighs is listed below, and none of it is counted as met or missing.'
   );
 }
 

@@ -133,7 +133,7 @@ function LevelFacts({ level }: { level: Level }) {
           {promotion.decided_by === 'judgment' && (
             <p data-testid="promotion-decided-by">
               Decided by a panel&apos;s judgment, not by a checklist: the panel weighs what is listed below,
-              and nothing is counted as met or missing.
+              and none of it is counted as met or missing.
             </p>
           )}
           {promotion.min_months_at_level !== undefined && (

@@ -84,8 +84,8 @@ export function JudgmentPanel({
     <>
       <p data-testid="judgment-basis">
         Promotion to {readiness.target_level ?? 'the next level'} is decided by a panel&apos;s judgment, not
-        by a checklist. Nothing here is counted as met or missing: the panel weighs what is listed below, and{' '}
-        {whose} records of each are what it will read.
+        by a checklist. What the panel weighs is listed below, with {whose} records of each: none of it is
+        counted as met or missing.
       </p>
       <TimeAtLevel readiness={readiness} promotion={promotion} tenureMetOn={tenureMetOn} />
       <h3>What the panel weighs</h3>
