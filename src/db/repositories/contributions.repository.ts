@@ -31,21 +31,12 @@ export function storeContributionsCtes(
   const m = readinessContributionMarkers;
   const c = readinessContributions;
   const keys = JSON.stringify(builds.map((build) => build.ruleKey));
-  // Short names: a large builder sends thousands of rows.
-  const rows = JSON.stringify(
-    builds.flatMap((build, k) =>
-      build.rows.map((row) => ({
-        k,
-        r: row.record,
-        s: row.seq,
-        d: row.date,
-        x: row.supersededOn,
-        t: row.tag,
-        f: row.flag,
-        e: row.extraDate,
-      })),
-    ),
-  );
+  // One array literal per column, unnested in SQL: a large builder sends thousands of rows, and
+  // PostgreSQL reads arrays far faster than the same rows as JSON objects (json_to_recordset of 3 600
+  // rows: ~60 ms on the loaded bench machine).
+  const rows = builds.flatMap((build, k) => build.rows.map((row) => ({ k, row })));
+  const column = (value: (entry: (typeof rows)[number]) => string | number | boolean | null): string =>
+    arrayLiteral(rows.map(value));
   const stamp = sql`${key.stamp}::bigint`;
   const epoch = sql`${key.epoch}::bigint`;
   return sql`"marked" as (insert into ${m} as "m" (builder_email, rule_key, stamp, epoch)
@@ -64,8 +55,23 @@ export function storeContributionsCtes(
         and (${c.stamp} <> ${stamp} or ${c.epoch} <> ${epoch})),
     "added" as (insert into ${c} (builder_email, rule_key, stamp, epoch, record_id, seq, date, superseded_on, tag, flag, extra_date)
       select ${email}, "marked"."rule_key", ${stamp}, ${epoch}, "r"."r", "r"."s", "r"."d", "r"."x", "r"."t", "r"."f", "r"."e"
-      from json_to_recordset(${rows}::json) as "r"("k" integer, "r" text, "s" bigint, "d" date, "x" date, "t" text, "f" boolean, "e" date)
+      from unnest(${column((e) => e.k)}::integer[], ${column((e) => e.row.record)}::text[],
+        ${column((e) => e.row.seq)}::bigint[], ${column((e) => e.row.date)}::date[],
+        ${column((e) => e.row.supersededOn)}::date[], ${column((e) => e.row.tag)}::text[],
+        ${column((e) => e.row.flag)}::boolean[], ${column((e) => e.row.extraDate)}::date[])
+        as "r"("k", "r", "s", "d", "x", "t", "f", "e")
       join "marked" on "marked"."rule_key" = (${keys}::json ->> "r"."k"))`;
+}
+
+// A PostgreSQL array literal: every text quoted (backslash and double quote escaped), null as NULL.
+function arrayLiteral(values: readonly (string | number | boolean | null)[]): string {
+  const items = values.map((value) => {
+    if (value === null) return 'NULL';
+    if (typeof value === 'number') return String(value);
+    if (typeof value === 'boolean') return value ? 't' : 'f';
+    return `"${value.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+  });
+  return `{${items.join(',')}}`;
 }
 
 /**
