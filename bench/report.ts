@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -194,6 +195,7 @@ async function main(argv: string[]): Promise<void> {
     const named = l.result.growth?.small.file;
     if (named === undefined) continue;
     const file = path.resolve(repoRoot, named);
+    if (!existsSync(file)) continue; // moved since the run: the small files given or found stand
     const index = small.findIndex((s) => s.result.engine === l.result.engine);
     if (index !== -1 && small[index]!.file === file) continue;
     const entry = { result: await read(file), file };
