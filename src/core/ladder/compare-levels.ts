@@ -1,6 +1,6 @@
 import type { LadderDocument, LevelDefinition } from './ladder.schema.js';
 import { competencyAreas, findExpectation } from './ladder-lookup.js';
-import { cadenceWord, levelRange } from './level-page.js';
+import { cadenceWord, levelRange, typicalMonthsLabel } from './level-page.js';
 
 /** One line of a side-by-side comparison of two levels. */
 export interface ComparisonRow {
@@ -113,6 +113,24 @@ export function compareLevels(
     String(left.promotion?.min_months_at_level ?? NONE),
     String(right.promotion?.min_months_at_level ?? NONE),
   );
+  // Rows only a ladder with judgments or typical times has, so the shipped comparison stays as it was.
+  const judged = (l: LevelDefinition) => l.promotion?.decided_by === 'judgment';
+  if (judged(left) || judged(right)) {
+    const basis = (l: LevelDefinition) =>
+      l.promotion === undefined ? NONE : judged(l) ? 'panel’s judgment' : 'requirements';
+    add('promotion', 'decided by', basis(left), basis(right));
+  }
+  const typical = (l: LevelDefinition) => {
+    const months = l.promotion?.typical_months_at_level;
+    return months === undefined ? NONE : typicalMonthsLabel(months);
+  };
+  if (typical(left) !== NONE || typical(right) !== NONE) {
+    add('promotion', 'typical time at level', typical(left), typical(right));
+  }
+  const weighs = (l: LevelDefinition) => (l.promotion?.weighs ?? []).map((w) => w.name).join('; ') || NONE;
+  if (weighs(left) !== NONE || weighs(right) !== NONE) {
+    add('promotion', 'what the panel weighs', weighs(left), weighs(right));
+  }
   add(
     'promotion',
     'assessment components',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareLevels } from './compare-levels.js';
 import type { LadderDocument, PromotionDefinition } from './ladder.schema.js';
 import { findLevel } from './ladder-lookup.js';
 import { buildLevelPage, type PageSection } from './level-page.js';
@@ -179,5 +180,40 @@ describe('the shipped ladder, which has no judgment and no typical time', () => 
       expect(md).not.toContain('What the Panel Weighs');
     }
     expect(promotionSection(doc, 'L4')?.blocks.map((b) => b.kind)).toEqual(['subheading', 'list']);
+  });
+});
+
+describe('comparing two levels promoted by judgment', () => {
+  const doc = parse(example);
+  const rowsOf = (left: string, right: string, d = doc) =>
+    compareLevels(d, findLevel(d, left)!, findLevel(d, right)!).filter((r) => r.section === 'promotion');
+
+  it('adds who decides, the typical time and what the panel weighs, marking what differs', () => {
+    const rows = rowsOf('IC2', 'IC3').map((r) => [r.aspect, r.left, r.right, r.changed]);
+    expect(rows).toContainEqual(['decided by', 'panel’s judgment', 'panel’s judgment', false]);
+    expect(rows).toContainEqual(['typical time at level', '18–30 months', '24–48 months', true]);
+    expect(rows).toContainEqual([
+      'what the panel weighs',
+      'Owns features end to end; Designs within the system; Reviews that teach',
+      'Impact beyond their team; Engineers they grew',
+      true,
+    ]);
+    // Against the top level, which has no promotion.
+    expect(rowsOf('IC3', 'IC4').find((r) => r.aspect === 'decided by')).toMatchObject({
+      left: 'panel’s judgment',
+      right: '—',
+      changed: true,
+    });
+  });
+
+  it('adds none of these rows for the shipped ladder (its L4/L5 comparison is pinned by a golden)', () => {
+    const seed = parse(shipped);
+    const aspects = rowsOf('L4', 'L5', seed).map((r) => r.aspect);
+    expect(aspects).toEqual([
+      'target level',
+      'minimum months at level',
+      'assessment components',
+      'panel gate',
+    ]);
   });
 });
