@@ -274,12 +274,35 @@ describe.skipIf(!enabled)('a promotion by judgment, and a level with no standard
     expect(expected).toHaveLength(3);
     await h.screenshot(page, 'judgment-ladder-ic2');
 
+    // Side by side with IC3: who decides (the same), typical time and what is weighed (both differ).
+    await page.getByLabel('Compare IC2 with').selectOption('IC3');
+    const table = page.getByRole('table', { name: 'IC2 compared with IC3' });
+    await table.waitFor();
+    const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });
+    expect(await row('Decided by').locator('td').allTextContents()).toEqual([
+      "panel's judgment",
+      "panel's judgment",
+    ]);
+    expect(await row('Decided by').getAttribute('class')).toBe('');
+    expect(await row('Typical time at level').locator('td').allTextContents()).toEqual([
+      '18–30 months',
+      '24–48 months',
+    ]);
+    expect(await row('Typical time at level').getAttribute('class')).toBe('differs');
+    expect(await row('What the panel weighs').getAttribute('class')).toBe('differs');
+    await h.screenshot(page, 'judgment-ladder-compare-ic2-ic3');
+
     // The shipped ladder's L4 is promoted by requirements: none of this appears there.
     await page.goto('/ladder?ladder=ai-first-business-manager&level=L4');
     await page.locator('#promotion').waitFor();
     expect(await page.getByTestId('promotion-decided-by').count()).toBe(0);
     expect(await page.getByTestId('promotion-typical').count()).toBe(0);
     expect(await page.getByRole('list', { name: 'What the panel weighs' }).count()).toBe(0);
+    await page.getByLabel('Compare L4 with').selectOption('L5');
+    await page.getByRole('table', { name: 'L4 compared with L5' }).waitFor();
+    for (const name of ['Decided by', 'Typical time at level', 'What the panel weighs']) {
+      expect(await page.getByRole('row', { name: new RegExp(`^${name}`) }).count()).toBe(0);
+    }
     await context.close();
     expect(h.pageErrors).toEqual([]);
   });

@@ -1,8 +1,11 @@
+import { monthsRange } from '../../../lib/evidence-kinds';
 import type { CompetencyCategory, Level } from '../../../types/ladder';
 
 interface Row {
   label: string;
   value: (level: Level) => string;
+  /** A row that appears only when this holds for one of the two levels. */
+  only?: (level: Level) => boolean;
 }
 
 const rows: Row[] = [
@@ -17,6 +20,31 @@ const rows: Row[] = [
     label: 'Months at level',
     value: (l) =>
       l.promotion?.min_months_at_level === undefined ? '—' : String(l.promotion.min_months_at_level),
+  },
+  // Shown only when one of the two levels says it (promotion by judgment, typical time): see `shown`.
+  {
+    label: 'Decided by',
+    value: (l) =>
+      l.promotion === undefined
+        ? '—'
+        : l.promotion.decided_by === 'judgment'
+          ? "panel's judgment"
+          : 'requirements',
+    only: (l) => l.promotion?.decided_by === 'judgment',
+  },
+  {
+    label: 'Typical time at level',
+    value: (l) => {
+      const t = l.promotion?.typical_months_at_level;
+      if (t === undefined) return '—';
+      return typeof t === 'number' ? monthsRange(t, t) : monthsRange(t.from, t.to);
+    },
+    only: (l) => l.promotion?.typical_months_at_level !== undefined,
+  },
+  {
+    label: 'What the panel weighs',
+    value: (l) => (l.promotion?.weighs ?? []).map((w) => w.name).join('\n') || '—',
+    only: (l) => l.promotion?.weighs !== undefined,
   },
   {
     label: 'Mentee slots',
@@ -68,7 +96,8 @@ export function LevelComparison({
   right: Level;
   categories?: CompetencyCategory[];
 }) {
-  const all = [...rows.slice(0, 2), ...competencyRows(categories), ...rows.slice(2)];
+  const shown = rows.filter((row) => row.only === undefined || row.only(left) || row.only(right));
+  const all = [...shown.slice(0, 2), ...competencyRows(categories), ...shown.slice(2)];
   return (
     <div className="table-scroll">
       <table className="comparison" aria-label={`${left.id} compared with ${right.id}`}>
