@@ -621,11 +621,10 @@ function contributionColumns(
   );
   const p = projectedColumns(needs.dropFields);
   const rebuildSql = sql`select ${evidence.id} as "id", ${evidence.kind} as "kind", ${evidence.fields} as "fields",
-      json_build_array(${evidence.seq}, (select ${evidenceCorrected.supersededOn} from ${evidenceCorrected}
-        where ${evidenceCorrected.recordId} = ${evidence.id}),
+      json_build_array(${evidence.seq}, ${evidenceCorrected.supersededOn},
         ${p.id}, ${p.kind}, ${p.builder}, ${p.date}, ${p.recordedBy}, ${p.recordedAt}, ${p.confirmedBy}, ${p.supersedes}, ${p.fields}) as "tuple",
       ${evidence.date} as "date", ${evidence.seq} as "seq"
-    from ${evidence}
+    from ${evidence} left join ${evidenceCorrected} on ${evidenceCorrected.recordId} = ${evidence.id}
     where ${fresh} < ${reads.ruleKeys.length} and ${evidence.builderEmail} = ${email}
       and ${evidence.kind} = any(${textArray(reads.kinds)})`;
   const rebuild = db.$with('rebuild', { seq: sql<number>`"seq"` }).as(rebuildSql);
