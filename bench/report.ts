@@ -102,15 +102,18 @@ const read = async (file: string): Promise<BenchResult> =>
 async function latest(engine: string, size: 'large' | 'small'): Promise<string | undefined> {
   const dir = path.join(repoRoot, 'bench', 'results');
   const suffix = size === 'large' ? '' : `-${size}`;
-  const files = (await readdir(dir))
-    .filter((f) => new RegExp(`^\\d{4}-\\d{2}-\\d{2}-${engine}${suffix}\\.json$`).test(f))
-    .sort();
-  // Newest first, and only runs of this bench (issue 15): they record the commit they measured.
-  for (const file of files.reverse()) {
-    const result = await read(path.join(dir, file));
-    if (result.today !== undefined) return path.join(dir, file);
+  // <date>-<engine>.json, or <date>-<label>-<engine>.json (e.g. 2026-12-01-night-pglite.json).
+  const pattern = new RegExp(`^\\d{4}-\\d{2}-\\d{2}(?:-[a-z]+)?-${engine}${suffix}\\.json$`);
+  let best: { file: string; started: string } | undefined;
+  for (const name of (await readdir(dir)).filter((f) => pattern.test(f))) {
+    const file = path.join(dir, name);
+    const result = await read(file);
+    // Only runs of this bench (issue 15) record `today`; the newest by its start, not by file name.
+    if (result.today === undefined) continue;
+    const started = result.started_at ?? result.date;
+    if (best === undefined || started > best.started) best = { file, started };
   }
-  return undefined;
+  return best?.file;
 }
 
 /** The 1-minute load average over a run (min–max, mean), as the run sampled it. */
