@@ -37,6 +37,9 @@ const FIGURES = [
 // Figures whose floor is not a measurement (nothing to divide by).
 const NO_FLOOR = new Set(['equality.ranking', 'rss.server_import']);
 
+// The phases' step log (stderr) is for people watching a long run, not for the test output.
+process.env.BENCH_QUIET = '1';
+
 const roots: string[] = [];
 afterAll(async () => {
   for (const root of roots) await rm(root, { recursive: true, force: true });
