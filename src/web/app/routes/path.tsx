@@ -53,7 +53,10 @@ function MyCases({ email }: { email: string }) {
  * The ladder a builder is on: the one in force whose tracks hold the builder's track (several ladders may
  * be published), else the first while the builder is still loading or cannot be read.
  */
-function useBuilderLadder(email: string, at: string | undefined): LadderDocument | undefined {
+function useBuilderLadder(
+  email: string,
+  at: string | undefined,
+): { ladder: LadderDocument | undefined; pending: boolean } {
   const ladders = useLadders();
   const builder = useBuilder(email);
   const documents = useQueries({
@@ -61,13 +64,18 @@ function useBuilderLadder(email: string, at: string | undefined): LadderDocument
   });
   const loaded = documents.flatMap((q) => (q.data === undefined ? [] : [q.data.document]));
   const track = builder.data?.track;
-  return loaded.find((doc) => doc.tracks.some((t) => t.id === track)) ?? loaded[0];
+  const ladder = loaded.find((doc) => doc.tracks.some((t) => t.id === track)) ?? loaded[0];
+  // Still loading: the page's words depend on the ladder (which requirement is the tenure), so it waits
+  // rather than showing one sentence and then another. A failed or empty list is not pending.
+  const pending = ladders.isPending || builder.isPending || documents.some((q) => q.isPending);
+  return { ladder, pending };
 }
 
 function BuilderPath({ session, email, at }: { session: Session; email: string; at: string | undefined }) {
-  const ladder = useBuilderLadder(email, at);
+  const { ladder, pending } = useBuilderLadder(email, at);
   const builder = useBuilder(email);
   const levels = ladder?.levels ?? [];
+  if (pending) return <p className="muted">Loading the ladder…</p>;
   return (
     <>
       <AsOfPicker />
