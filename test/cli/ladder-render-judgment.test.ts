@@ -1,33 +1,14 @@
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCliContext } from '../../src/cli/context.js';
-import { runCli } from '../../src/cli/program.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { runLadderInProcess } from '../helpers/cli-in-process.js';
 
 const exampleFile = path.resolve('ladders/examples/software-engineer.yaml');
 const shippedFile = path.resolve('ladders/ai-first-business-manager.yaml');
 const golden = path.resolve('test/fixtures/ladders/rendered/ai-first-business-manager');
 
-/** Runs the CLI in-process (rendering needs no database) and returns its exit code and output. */
-async function ladder(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ctx = {
-    ...createCliContext({ LADDER_OPERATOR: 'ops' }),
-    stdout,
-    stderr,
-    clock: fixedClock('2026-11-26T12:00:00Z'),
-  };
-  const code = await runCli(args, ctx);
-  return { code, out, err };
-}
+const ladder = runLadderInProcess;
 
 let dir: string;
 beforeAll(async () => {

@@ -1,35 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCliContext } from '../../src/cli/context.js';
-import { runCli } from '../../src/cli/program.js';
-import { fixedClock } from '../../src/core/clock.js';
+import { runLadderInProcess } from '../helpers/cli-in-process.js';
 
 const shippedFile = path.resolve('ladders/ai-first-business-manager.yaml');
 const invalidFile = path.resolve('test/fixtures/ladders/invalid/04-negative-months.yaml');
 
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function ladder(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ctx = {
-    ...createCliContext({ LADDER_OPERATOR: 'ops', ...env }),
-    stdout,
-    stderr,
-    clock: fixedClock('2026-11-26T12:00:00Z'),
-  };
-  const code = await runCli(args, ctx);
-  return { code, out, err };
-}
+const ladder = runLadderInProcess;
 
 let dir: string;
 beforeAll(async () => {
