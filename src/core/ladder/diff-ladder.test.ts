@@ -102,6 +102,103 @@ describe('diffLadders', () => {
   });
 });
 
+describe('diffLadders on items without ids', () => {
+  const duties = [
+    'Plan the week',
+    'Write the code',
+    'Review changes',
+    'Ship to production',
+    'Watch the dashboards',
+    'Answer support questions',
+    'Write the release notes',
+    'Demo to the client',
+    'Run the retrospective',
+    'Update the roadmap',
+  ];
+  const paragraphs = duties.map((duty) => `${duty}: a paragraph about how and why it is done.`);
+  const ladderText = (items: string[], summary: string[]): string =>
+    [
+      'ladder: derived-ids-example',
+      'name: Derived ids',
+      'version: 2026-01-01',
+      'tracks:',
+      '  - { id: t, name: T, levels: [A1] }',
+      'levels:',
+      '  - id: A1',
+      '    title: A one',
+      '    track: t',
+      '    status: written',
+      '    summary:',
+      ...summary.map((p) => `      - ${JSON.stringify(p)}`),
+      '    what_you_do:',
+      ...items.map(
+        (name) =>
+          `      - { name: ${JSON.stringify(name)}, description: ${JSON.stringify(`${name} well.`)} }`,
+      ),
+      '',
+    ].join('\n');
+  const before = parse(ladderText(duties, paragraphs));
+
+  it('one line inserted in a list of ten is exactly one addition, named by its text', () => {
+    const after = parse(
+      ladderText([...duties.slice(0, 3), 'Pair with a newcomer', ...duties.slice(3)], paragraphs),
+    );
+    expect(diffLadders(before, after)).toEqual([
+      {
+        level: 'A1',
+        section: 'what_you_do',
+        kind: 'added',
+        path: 'what_you_do[pair-with-a-newcomer]',
+        after: { name: 'Pair with a newcomer', description: 'Pair with a newcomer well.' },
+      },
+    ]);
+  });
+
+  it('one paragraph edited is exactly one change, under the id of what it was', () => {
+    const edited = paragraphs.map((p, i) => (i === 5 ? p.replace('how and why', 'how, when and why') : p));
+    const changes = diffLadders(before, parse(ladderText(duties, edited)));
+    expect(changes).toEqual([
+      {
+        level: 'A1',
+        section: 'summary',
+        kind: 'changed',
+        path: 'summary[answer-support-questions-a-paragraph-about]',
+        before: paragraphs[5],
+        after: edited[5],
+      },
+    ]);
+    expect(formatLadderDiff(before, parse(ladderText(duties, edited)), changes)).toContain(
+      '    ~ summary[answer-support-questions-a-paragraph-about]: "Answer support questions: a paragraph about how and why it is done." → "Answer support questions: a paragraph about how, when and why it is done."',
+    );
+  });
+
+  it('a renamed item is one change of its name; a removed and a moved one read as what they are', () => {
+    const renamed = duties.map((d) => (d === 'Review changes' ? 'Review changes carefully' : d));
+    const moved = [
+      ...renamed.filter((d) => d !== 'Update the roadmap' && d !== 'Plan the week'),
+      'Plan the week',
+    ];
+    const after = parse(ladderText(moved, paragraphs.slice(1)));
+    expect(diffLadders(before, after).map((c) => [c.section, c.kind, c.path])).toEqual([
+      ['summary', 'removed', 'summary[plan-the-week-a-paragraph-about]'],
+      ['what_you_do', 'changed', 'what_you_do[review-changes].name'],
+      ['what_you_do', 'changed', 'what_you_do[review-changes].description'],
+      ['what_you_do', 'removed', 'what_you_do[update-the-roadmap]'],
+      ['what_you_do', 'changed', 'what_you_do (order)'],
+    ]);
+  });
+
+  it('lists of level ids still diff whole', () => {
+    const withA2 = ladderText(duties, paragraphs)
+      .replace('levels: [A1]', 'levels: [A1, A2]')
+      .concat('  - { id: A2, title: A two, track: t, status: not_written }\n');
+    expect(diffLadders(before, parse(withA2)).map((c) => [c.kind, c.path])).toEqual([
+      ['changed', 'tracks[t].levels'],
+      ['added', 'A2'],
+    ]);
+  });
+});
+
 describe('compareLevels', () => {
   const doc = parse(source);
 

@@ -1,3 +1,4 @@
+import { deriveItemIds, matchItems } from './derived-ids.js';
 import type { LadderDocument, LevelDefinition } from './ladder.schema.js';
 
 /** One change between two versions of a ladder, placed by level and section. */
@@ -9,7 +10,9 @@ export interface LadderChange {
   kind: 'added' | 'removed' | 'changed';
   /**
    * Where inside the section: items of id-keyed lists by their id, e.g. `ranking_standard[client-trust].threshold`;
-   * a level's expectations by their competency area, e.g. `expectations[code-quality].text`.
+   * a level's expectations by their competency area, e.g. `expectations[code-quality].text`; items without
+   * an id (a `what_you_do` item, a summary paragraph, an example) by the id their text gives, kept from the
+   * old version when the item was edited (src/core/ladder/derived-ids.ts), e.g. `summary[you-own-features]`.
    */
   path: string;
   before?: unknown;
@@ -21,10 +24,13 @@ type Json = unknown;
 const isObject = (value: Json): value is Record<string, Json> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const hasIds = (value: Json): value is { id: string }[] =>
+/** Lists of text whose items are matched one by one; other lists of text (level ids, kinds) diff whole. */
+const PROSE_LISTS = /(?:^|\.)(summary|unlocks|examples)$/;
+
+/** A list whose items are matched (by id, own or derived from the text): objects, or prose paragraphs. */
+const isItemList = (value: Json, path: string): value is Json[] =>
   Array.isArray(value) &&
-  value.length > 0 &&
-  value.every((item) => isObject(item) && typeof item.id === 'string');
+  (value.every(isObject) || (PROSE_LISTS.test(path) && value.every((item) => typeof item === 'string')));
 
 /** A level's expectations keyed by their area, so they diff competency by competency like id-keyed lists. */
 const byArea = (value: Json): Json =>
@@ -49,31 +55,31 @@ function diffValues(
     }
     return;
   }
-  // Lists of items with ids are matched by id, so a reordering or an edit reads as what it is.
-  if ((hasIds(before) || (Array.isArray(before) && before.length === 0)) && hasIds(after)) {
-    diffById(before as { id: string }[], after, path, emit);
-    return;
-  }
-  if (hasIds(before) && Array.isArray(after) && after.length === 0) {
-    diffById(before, [], path, emit);
+  // List items are matched by id (their own, or derived from their text), so an insertion, a reordering
+  // or an edit reads as what it is.
+  if (isItemList(before, path) && isItemList(after, path)) {
+    diffItems(before, after, path, emit);
     return;
   }
   emit({ kind: 'changed', path, before, after });
 }
 
-function diffById(
-  before: { id: string }[],
-  after: { id: string }[],
+function diffItems(
+  before: Json[],
+  after: Json[],
   path: string,
   emit: (c: Omit<LadderChange, 'level' | 'section'>) => void,
 ): void {
-  const oldById = new Map(before.map((item) => [item.id, item]));
-  const newById = new Map(after.map((item) => [item.id, item]));
-  for (const id of unionKeys([...oldById.keys()], [...newById.keys()])) {
-    diffValues(oldById.get(id), newById.get(id), `${path}[${id}]`, emit);
-  }
-  const commonOld = before.map((i) => i.id).filter((id) => newById.has(id));
-  const commonNew = after.map((i) => i.id).filter((id) => oldById.has(id));
+  const match = matchItems(before, after);
+  const oldIds = deriveItemIds(before);
+  const newIndex = new Map(match.pairs);
+  before.forEach((item, i) => {
+    const j = newIndex.get(i);
+    diffValues(item, j === undefined ? undefined : after[j], `${path}[${oldIds[i]!}]`, emit);
+  });
+  for (const j of match.added) diffValues(undefined, after[j], `${path}[${match.ids[j]!}]`, emit);
+  const commonOld = match.pairs.map(([i]) => oldIds[i]!);
+  const commonNew = [...match.pairs].sort((a, b) => a[1] - b[1]).map(([i]) => oldIds[i]!);
   if (!same(commonOld, commonNew))
     emit({ kind: 'changed', path: `${path} (order)`, before: commonOld, after: commonNew });
 }
