@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pointsSchema } from './points.schema.js';
 import { evidenceKindSchema, metricRuleSchema, requirementRuleSchema } from './rule-kinds.js';
 
 /**
@@ -245,6 +246,8 @@ export const ladderSchema = z.strictObject({
     .array(competencyCategorySchema)
     .min(1, 'expected at least one competency category')
     .optional(),
+  // Points per assessed milestone and bands of total points (ADR 0021).
+  points: pointsSchema.optional(),
   tracks: z.array(trackSchema).min(1, 'expected at least one track'),
   levels: z.array(levelSchema).min(1, 'expected at least one level'),
 });

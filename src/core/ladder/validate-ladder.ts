@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { findUnsafeText, unsafeTextIndex, unsafeTextReason } from '../input/safe-input.js';
 import { ladderSchema, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
+import { checkPoints } from './points.schema.js';
 import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
 import { problemsFromIssue, salvageDocument, salvageSteps, valueAt } from './schema-problems.js';
 import {
@@ -516,6 +517,19 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
         message: 'expected at least one mentee level when slots > 0',
       });
     }
+  }
+  // Points and bands (ADR 0021): the block's own rules, then each band's level as any level reference.
+  if (ladder.points !== undefined) {
+    problems.push(
+      ...checkPoints(ladder.points, {
+        areaIds: areasWhole ? areaIds : undefined,
+        categoriesDeclared,
+        competenciesWhole: !incomplete(['points', 'competencies']),
+        bandsWhole: !incomplete(['points', 'bands']),
+      }),
+    );
+    for (const { item: band, index } of entries(ladder.points.bands))
+      levelRef(band.level, ['points', 'bands', index, 'level']);
   }
   problems.push(
     ...promotionCycles(
