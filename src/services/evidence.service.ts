@@ -113,6 +113,7 @@ async function referencesFor(
     curriculumModules: ladder.curriculumModules,
     selfEvaluationItems: ladder.selfEvaluationItems,
     competencyAreas: ladder.competencyAreas,
+    pointsMilestones: ladder.pointsMilestones,
     roleOf: (email) => roles.get(email),
     clientOf: (email) => (email === record.recorded_by ? contactClient : undefined),
     placementsOf: (builder) => (builder === record.builder ? placements : []),

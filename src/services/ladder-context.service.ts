@@ -28,7 +28,15 @@ export function ladderContextOf(documents: readonly LadderDocument[]): LadderCon
       for (const item of level.self_evaluation ?? []) selfEvaluationItems.add(item.id);
     }
   }
-  return { tracks, curriculumModules, selfEvaluationItems, competencyAreas };
+  // Several ladders may score one area: a milestone is known when any of them has it.
+  const pointsMilestones = new Map<string, number>();
+  for (const doc of documents)
+    for (const competency of doc.points?.competencies ?? [])
+      pointsMilestones.set(
+        competency.area,
+        Math.max(pointsMilestones.get(competency.area) ?? 0, competency.milestones.length),
+      );
+  return { tracks, curriculumModules, selfEvaluationItems, competencyAreas, pointsMilestones };
 }
 
 /** Parses and validates the ladder files shipped with the product (used before any ladder is published). */

@@ -15,6 +15,7 @@ const NOUNS: Record<EvidenceKind, [singular: string, plural: string]> = {
   escalation: ['escalation', 'escalations'],
   curriculum: ['curriculum record', 'curriculum records'],
   self_evaluation: ['self-evaluation answer', 'self-evaluation answers'],
+  milestone_assessment: ['milestone assessment', 'milestone assessments'],
 };
 
 /** The noun for `count` records of a kind ("1 decision", "2 decisions"). */

@@ -20,6 +20,7 @@ const refsWith = (areas: ReadonlySet<string> | null): EvidenceReferences => ({
   curriculumModules: null,
   selfEvaluationItems: null,
   competencyAreas: areas,
+  pointsMilestones: null,
   roleOf: (email) => (email === rosa ? 'builder' : undefined),
   clientOf: () => undefined,
   placementsOf: () => [],

@@ -68,6 +68,7 @@ export const EVIDENCE_KIND_VALUES = [
   'escalation',
   'curriculum',
   'self_evaluation',
+  'milestone_assessment',
 ] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KIND_VALUES)[number];
 
@@ -104,6 +105,12 @@ export const competencyIdsSchema = z
         });
     });
   });
+
+/** A competency area id, as a ladder declares it. */
+const areaId = z
+  .string({ error: 'expected a competency area id' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a competency area id (a-z, 0-9, -)')
+  .max(128, 'expected a competency area id of at most 128 characters');
 
 /** Fields every record has, as given by a person or a file (the system fills recorded_at when absent). */
 const commonInputShape = {
@@ -154,6 +161,16 @@ export const evidenceKindFields = {
     answer: enumOf(SELF_EVALUATION_ANSWERS),
     evidence_ids: z.array(reference, { error: 'expected a list of record ids' }),
   },
+  // Points and bands (ADR 0021): the assessor is recorded_by (or confirmed_by), so no field of its own.
+  milestone_assessment: {
+    competency: areaId,
+    milestone: z
+      .number({ error: 'expected a milestone number (1, 2, …)' })
+      .int('expected a milestone number (1, 2, …)')
+      .min(1, 'expected a milestone number (1, 2, …)')
+      .max(100, 'expected a milestone number (1, 2, …)'),
+    note: text,
+  },
 } as const satisfies Record<EvidenceKindName, z.ZodRawShape>;
 
 const inputOf = <K extends EvidenceKindName>(kind: K) =>
@@ -173,6 +190,7 @@ export const evidenceInputSchema = z.discriminatedUnion('kind', [
   inputOf('escalation'),
   inputOf('curriculum'),
   inputOf('self_evaluation'),
+  inputOf('milestone_assessment'),
 ]);
 export type EvidenceInput = z.output<typeof evidenceInputSchema>;
 
@@ -207,6 +225,7 @@ export type ClientFeedbackEvidence = EvidenceOf<'client_feedback'>;
 export type EscalationEvidence = EvidenceOf<'escalation'>;
 export type CurriculumEvidence = EvidenceOf<'curriculum'>;
 export type SelfEvaluationEvidence = EvidenceOf<'self_evaluation'>;
+export type MilestoneAssessmentEvidence = EvidenceOf<'milestone_assessment'>;
 
 /** A stored ledger record: the discriminated union over `kind`. */
 export type EvidenceRecord =
@@ -221,7 +240,8 @@ export type EvidenceRecord =
   | ClientFeedbackEvidence
   | EscalationEvidence
   | CurriculumEvidence
-  | SelfEvaluationEvidence;
+  | SelfEvaluationEvidence
+  | MilestoneAssessmentEvidence;
 
 /** The kind fields of a record (what the database keeps in its jsonb `fields` column). */
 export type EvidenceFields = Omit<EvidenceRecord, keyof EvidenceCommon | 'kind'>;
@@ -275,6 +295,7 @@ export const evidenceApiBodySchema = z.discriminatedUnion('kind', [
   apiBodyOf('escalation'),
   apiBodyOf('curriculum'),
   apiBodyOf('self_evaluation'),
+  apiBodyOf('milestone_assessment'),
 ]);
 
 const commonOutputShape = {
@@ -304,4 +325,5 @@ export const evidenceRecordSchema = z.discriminatedUnion('kind', [
   outputOf('escalation'),
   outputOf('curriculum'),
   outputOf('self_evaluation'),
+  outputOf('milestone_assessment'),
 ]);

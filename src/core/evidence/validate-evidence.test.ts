@@ -80,6 +80,14 @@ const VALID: Record<EvidenceKindName, Record<string, unknown>> = {
     answer: 'yes',
     evidence_ids: ['f-0'],
   },
+  milestone_assessment: {
+    id: 'ma-1',
+    kind: 'milestone_assessment',
+    ...common,
+    competency: 'code-quality',
+    milestone: 5,
+    note: 'Reviewed three changes.',
+  },
 };
 
 const byRosa = { date: '2025-04-01', recorded_by: 'rosa@example.test', confirmed_by: null };
@@ -100,6 +108,7 @@ const refs: EvidenceReferences = {
   curriculumModules: new Set(['product-analytics']),
   selfEvaluationItems: new Set(['instrument-features']),
   competencyAreas: new Set(['code-quality', 'communication']),
+  pointsMilestones: new Map([['code-quality', 5]]),
   roleOf: (email) =>
     email === 'pm@northwind.example.test'
       ? 'client_stakeholder'
@@ -287,6 +296,35 @@ describe('evidence validation', () => {
       /unknown evidence record zz/,
     ],
     ['self link', 'self_evaluation', { evidence_ids: ['se-1'] }, 'evidence_ids[0]', /itself/],
+    [
+      'milestone of an area the ladder does not score',
+      'milestone_assessment',
+      { competency: 'communication' },
+      'competency',
+      /^competency area communication has no milestones in the active ladder \(areas with milestones: code-quality\)$/,
+    ],
+    [
+      'milestone past the last (5 of 5 is the last)',
+      'milestone_assessment',
+      { milestone: 6 },
+      'milestone',
+      /^unknown milestone 6 of code-quality: the active ladder gives it milestones 1–5$/,
+    ],
+    ['milestone 0', 'milestone_assessment', { milestone: 0 }, 'milestone', /^expected a milestone number/],
+    [
+      'milestone 2.5',
+      'milestone_assessment',
+      { milestone: 2.5 },
+      'milestone',
+      /^expected a milestone number/,
+    ],
+    [
+      'milestone of a badly written area',
+      'milestone_assessment',
+      { competency: 'Code Quality' },
+      'competency',
+      /a-z, 0-9/,
+    ],
     ['supersedes unknown', 'decision', { supersedes: 'd-404' }, 'supersedes', /unknown evidence record/],
     ['supersedes another kind', 'decision', { supersedes: 'f-0' }, 'supersedes', /keeps the kind/],
     ['supersedes another builder', 'decision', { supersedes: 'd-tom' }, 'supersedes', /keeps the builder/],
@@ -304,6 +342,18 @@ describe('evidence validation', () => {
   it.each(cases)('rejects %s naming the field', (_name, kind, patch, field, message) => {
     const problems = problemsOf({ ...VALID[kind], ...patch });
     expect(problems).toContainEqual({ field, message: expect.stringMatching(message) });
+  });
+
+  it('says so when no active ladder scores points at all', () => {
+    const parsed = parseEvidenceInput(VALID.milestone_assessment);
+    if (!parsed.ok) throw new Error('the valid assessment is refused');
+    expect(checkEvidenceReferences(parsed.value, { ...refs, pointsMilestones: new Map() })).toEqual([
+      {
+        field: 'competency',
+        message: 'competency area code-quality has no milestones: no active ladder scores points',
+      },
+    ]);
+    expect(checkEvidenceReferences(parsed.value, { ...refs, pointsMilestones: null })).toEqual([]);
   });
 
   it('accepts a correction of a record not yet corrected', () => {

@@ -111,6 +111,8 @@ export interface EvidenceReferences extends EvidenceRuleFacts {
   selfEvaluationItems: ReadonlySet<string> | null;
   /** Competency area ids of the active ladder; null when no ladder is active (the check is skipped). */
   competencyAreas: ReadonlySet<string> | null;
+  /** Area id → milestone count of the active ladders' points blocks; null when no ladder is active. */
+  pointsMilestones: ReadonlyMap<string, number> | null;
 }
 
 /**
@@ -211,6 +213,25 @@ export function checkEvidenceReferences(record: EvidenceInput, refs: EvidenceRef
       }
       record.evidence_ids.forEach((id, index) => evidenceOfKind(`evidence_ids[${index}]`, id, null));
       break;
+    case 'milestone_assessment': {
+      const milestones = refs.pointsMilestones;
+      if (milestones === null) break;
+      const count = milestones.get(record.competency);
+      if (count === undefined) {
+        add(
+          'competency',
+          milestones.size === 0
+            ? `competency area ${record.competency} has no milestones: no active ladder scores points`
+            : `competency area ${record.competency} has no milestones in the active ladder (areas with milestones: ${[...milestones.keys()].join(', ')})`,
+        );
+      } else if (record.milestone > count) {
+        add(
+          'milestone',
+          `unknown milestone ${record.milestone} of ${record.competency}: the active ladder gives it milestones 1–${count}`,
+        );
+      }
+      break;
+    }
     case 'adr':
     case 'code_review':
       break;

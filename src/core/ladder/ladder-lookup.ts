@@ -6,39 +6,123 @@ import {
   type Expectation,
   type LadderDocument,
   type LevelDefinition,
+  type PromotionDefinition,
   type TrackDefinition,
 } from './ladder.schema.js';
 
-/** The level with this id, or undefined. */
-export function findLevel(doc: LadderDocument, id: string): LevelDefinition | undefined {
-  return doc.levels.find((level) => level.id === id);
+/**
+ * The level a reference names: `track/level`, or a bare id when one track only has a level of that id
+ * (ADR 0020). An unknown or ambiguous reference is undefined.
+ */
+export function findLevel(doc: LadderDocument, ref: string): LevelDefinition | undefined {
+  const slash = ref.indexOf('/');
+  if (slash >= 0) {
+    const track = ref.slice(0, slash);
+    const id = ref.slice(slash + 1);
+    return doc.levels.find((level) => level.track === track && level.id === id);
+  }
+  const found = doc.levels.filter((level) => level.id === ref);
+  return found.length === 1 ? found[0] : undefined;
 }
 
-/** The track that lists this level, or undefined. */
-export function findTrackOfLevel(doc: LadderDocument, id: string): TrackDefinition | undefined {
-  return doc.tracks.find((track) => track.levels.includes(id));
+/** The tracks that have a level of this bare id (more than one when disciplines share level names). */
+export function tracksWithLevelId(doc: LadderDocument, id: string): string[] {
+  return doc.levels.filter((level) => level.id === id).map((level) => level.track);
+}
+
+/**
+ * How the roster and every other reference name this level: its id when no other track has a level of
+ * that id (the shipped ladder's `L4`), else `track/level`.
+ */
+export function levelKey(doc: LadderDocument, level: LevelDefinition): string {
+  return tracksWithLevelId(doc, level.id).length > 1 ? `${level.track}/${level.id}` : level.id;
+}
+
+/** How a level is shown to people: its label ("Ingénieure 3"), else its id. */
+export function levelLabel(level: LevelDefinition): string {
+  return level.label ?? level.id;
+}
+
+/** The label of the level a reference names, or the reference itself when it names none. */
+export function levelRefLabel(doc: LadderDocument, ref: string): string {
+  const level = findLevel(doc, ref);
+  return level === undefined ? ref : levelLabel(level);
+}
+
+/** The track that holds the level this reference names, or undefined. */
+export function findTrackOfLevel(doc: LadderDocument, ref: string): TrackDefinition | undefined {
+  const level = findLevel(doc, ref);
+  if (level === undefined) return undefined;
+  return doc.tracks.find((track) => track.id === level.track && track.levels.includes(level.id));
 }
 
 /** The level's position in its track (0 = lowest), or undefined when no track lists it. */
-export function levelOrder(doc: LadderDocument, id: string): number | undefined {
-  const track = findTrackOfLevel(doc, id);
-  return track === undefined ? undefined : track.levels.indexOf(id);
+export function levelOrder(doc: LadderDocument, ref: string): number | undefined {
+  const level = findLevel(doc, ref);
+  const track = findTrackOfLevel(doc, ref);
+  return level === undefined || track === undefined ? undefined : track.levels.indexOf(level.id);
 }
 
-/** The level a promotion from `id` leads to: the file's target, else the next in the track. */
-export function nextLevel(doc: LadderDocument, id: string): LevelDefinition | undefined {
-  const level = findLevel(doc, id);
-  if (level?.promotion !== undefined) return findLevel(doc, level.promotion.target_level);
-  const track = findTrackOfLevel(doc, id);
-  const next = track?.levels[track.levels.indexOf(id) + 1];
-  return next === undefined ? undefined : findLevel(doc, next);
+/** Every level a promotion may lead to, the usual next step first (`target_levels`, or `target_level`). */
+export function promotionTargets(promotion: PromotionDefinition): string[] {
+  return promotion.target_levels ?? [promotion.target_level];
 }
 
-/** True when `id` is `min` or above it in the same track; false across tracks or for unknown levels. */
-export function isLevelAtLeast(doc: LadderDocument, id: string, min: string): boolean {
-  const track = findTrackOfLevel(doc, id);
-  if (track === undefined || !track.levels.includes(min)) return false;
-  return track.levels.indexOf(id) >= track.levels.indexOf(min);
+/** The level a promotion from `ref` leads to: the file's (first) target, else the next in the track. */
+export function nextLevel(doc: LadderDocument, ref: string): LevelDefinition | undefined {
+  const level = findLevel(doc, ref);
+  if (level?.promotion !== undefined) return resolveFrom(doc, level, level.promotion.target_level);
+  const track = findTrackOfLevel(doc, ref);
+  const next = track?.levels[track.levels.indexOf(level?.id ?? '') + 1];
+  return next === undefined || level === undefined ? undefined : resolveFrom(doc, level, next);
+}
+
+/**
+ * A reference written in a level's own fields: a bare id means the level of that id in the writer's own
+ * track when it has one (a track's list never needs qualifying), else the one level of that id.
+ */
+export function resolveFrom(
+  doc: LadderDocument,
+  from: LevelDefinition,
+  ref: string,
+): LevelDefinition | undefined {
+  if (!ref.includes('/')) {
+    const own = doc.levels.find((level) => level.track === from.track && level.id === ref);
+    if (own !== undefined) return own;
+  }
+  return findLevel(doc, ref);
+}
+
+/**
+ * The levels of other tracks a level stands level with: those it names in `equivalent_to` and those
+ * naming it (equivalence is symmetric, one step — not carried through a chain).
+ */
+export function equivalentLevels(doc: LadderDocument, level: LevelDefinition): LevelDefinition[] {
+  const found: LevelDefinition[] = [];
+  const add = (other: LevelDefinition | undefined): void => {
+    if (other !== undefined && other !== level && !found.includes(other)) found.push(other);
+  };
+  for (const ref of level.equivalent_to ?? []) add(resolveFrom(doc, level, ref));
+  for (const other of doc.levels)
+    if ((other.equivalent_to ?? []).some((ref) => resolveFrom(doc, other, ref) === level)) add(other);
+  return found;
+}
+
+/**
+ * True when `ref` is `min` or above it in the same track, or stands level with (is equivalent to) a level
+ * of `min`'s track that is; false for unknown levels and for other tracks without an equivalence.
+ */
+export function isLevelAtLeast(doc: LadderDocument, ref: string, min: string): boolean {
+  const level = findLevel(doc, ref);
+  const floor = findLevel(doc, min);
+  if (level === undefined || floor === undefined) return false;
+  const track = doc.tracks.find((t) => t.id === floor.track);
+  if (track === undefined || !track.levels.includes(floor.id)) return false;
+  const atLeast = (candidate: LevelDefinition): boolean =>
+    candidate.track === floor.track &&
+    track.levels.includes(candidate.id) &&
+    track.levels.indexOf(candidate.id) >= track.levels.indexOf(floor.id);
+  return atLeast(level) || equivalentLevels(doc, level).some(atLeast);
 }
 
 /** Days between check-ins for a cadence word. */

@@ -11,9 +11,31 @@ const text = z.string({ error: 'expected text' }).trim().min(1, 'expected non-em
 const id = z
   .string({ error: 'expected an id' })
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id (a-z, 0-9, -)');
+/**
+ * A level id as the roster stores it and URLs and CSV carry it: letters (any case), digits and `. _ + -`,
+ * starting with a letter or digit (`L4`, `IC3`, `ic3`, `1`, `1.1`). No spaces, slashes or commas: `/`
+ * joins a track and a level in a qualified reference (ADR 0020); what people read is the level's `label`.
+ */
+export const LEVEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+const LEVEL_ID_WORDS = 'letters, digits and . _ + -, starting with a letter or digit';
+// YAML reads `1` and `1.1` as numbers (and `1.10` as 1.1): such an id has to be quoted to stay itself.
+const levelIdError = (issue: { input?: unknown }): string =>
+  typeof issue.input === 'number'
+    ? `expected a level id as text: write "${String(issue.input)}" in quotes (YAML reads it as a number)`
+    : 'expected a level id';
 const levelId = z
-  .string({ error: 'expected a level id' })
-  .regex(/^[A-Z][A-Za-z0-9+-]*$/, 'expected a level id such as L4');
+  .string({ error: levelIdError })
+  .max(40, 'expected a level id of at most 40 characters')
+  .regex(LEVEL_ID_PATTERN, `expected a level id such as L4, ic3, 1 or 1.1 (${LEVEL_ID_WORDS})`);
+/**
+ * A reference to a level: its id, or `track/level` (e.g. `backend/E2`) — needed when two tracks share
+ * the level's id, allowed always (ADR 0020).
+ */
+export const LEVEL_REF_PATTERN = /^(?:[a-z0-9][a-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+const levelRef = z
+  .string({ error: levelIdError })
+  .max(81, 'expected a level id of at most 40 characters (or track/level)')
+  .regex(LEVEL_REF_PATTERN, `expected a level id such as L4, ic3 or 1.1, or track/level (${LEVEL_ID_WORDS})`);
 const positiveInt = z
   .number({ error: 'expected a positive integer' })
   .int('expected a positive integer')
@@ -74,7 +96,7 @@ export const panelCriterionSchema = z.strictObject({
 
 export const panelSchema = z.strictObject({
   size: positiveInt,
-  eligibility: z.strictObject({ min_level: levelId, leadership: bool }),
+  eligibility: z.strictObject({ min_level: levelRef, leadership: bool }),
   reveal_panelists: bool,
   criteria: z.array(panelCriterionSchema).min(1, 'expected at least one criterion'),
   scale: z
@@ -121,7 +143,10 @@ export const weighedSchema = z.strictObject({
 
 export const promotionSchema = z
   .strictObject({
-    target_level: levelId,
+    // One target (`target_level`) or several (`target_levels`, the usual next step first); the validated
+    // document carries `target_level` as the first of them too, so its readers need not know (ADR 0020).
+    target_level: levelRef.optional(),
+    target_levels: z.array(levelRef).min(1, 'expected at least one target level').optional(),
     min_months_at_level: months.optional(),
     typical_months_at_level: typicalMonthsSchema.optional(),
     decided_by: z
@@ -133,6 +158,25 @@ export const promotionSchema = z
     panel: panelSchema.optional(),
   })
   .superRefine((promotion, ctx) => {
+    const targets = promotion.target_levels;
+    if (promotion.target_level === undefined && targets === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'required: one of: target_level, target_levels (where the promotion leads)',
+      });
+    }
+    if (
+      promotion.target_level !== undefined &&
+      targets !== undefined &&
+      targets[0] !== promotion.target_level
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target_level'],
+        message: `expected target_level or target_levels, not both (target_level may only repeat the first of target_levels, ${targets[0] ?? '?'})`,
+      });
+    }
     const typical = promotion.typical_months_at_level;
     if (typeof typical === 'object' && typical.to < typical.from) {
       ctx.addIssue({
@@ -175,7 +219,7 @@ export const referralSchema = z.strictObject({ percent, months: positiveInt });
 export const mentorshipSchema = z.strictObject({
   receives: z
     .strictObject({
-      mentor_levels: z.array(levelId),
+      mentor_levels: z.array(levelRef),
       leadership: bool,
       checkin_cadence: cadence,
       focus: text.optional(),
@@ -184,7 +228,7 @@ export const mentorshipSchema = z.strictObject({
   gives: z
     .strictObject({
       slots: nonNegativeInt,
-      mentee_levels: z.array(levelId),
+      mentee_levels: z.array(levelRef),
       checkin_cadence: cadence,
       focus: text.optional(),
       referral: referralSchema.optional(),
@@ -216,6 +260,8 @@ export const expectationSchema = z.strictObject({
 
 export const levelSchema = z.strictObject({
   id: levelId,
+  /** How the level is shown (any text, any language: "Ingénieure 3"); the id when absent. */
+  label: text.optional(),
   title: text,
   track: id,
   status: z.enum(LEVEL_STATUSES, { error: `expected one of: ${LEVEL_STATUSES.join(', ')}` }),
@@ -232,10 +278,17 @@ export const levelSchema = z.strictObject({
   billing_tier: text.optional(),
   panel_eligible: bool.optional(),
   bridges_to: z.array(id).optional(),
+  /** Levels of other tracks this level stands level with (ADR 0020): symmetric, one step, never a promotion. */
+  equivalent_to: z.array(levelRef).min(1, 'expected at least one level').optional(),
   unlocks: z.array(text).optional(),
 });
 
-export const trackSchema = z.strictObject({ id, name: text, levels: z.array(levelId) });
+export const trackSchema = z.strictObject({
+  id,
+  name: text,
+  description: text.optional(),
+  levels: z.array(levelId),
+});
 
 export const ladderSchema = z.strictObject({
   ladder: id,
@@ -252,11 +305,31 @@ export const ladderSchema = z.strictObject({
   levels: z.array(levelSchema).min(1, 'expected at least one level'),
 });
 
-export type LadderDocument = z.infer<typeof ladderSchema>;
-export type LevelDefinition = z.infer<typeof levelSchema>;
+/** A ladder as the schema reads it, before `normaliseLadder` (a promotion may give only `target_levels`). */
+export type ParsedLadder = z.infer<typeof ladderSchema>;
+export type ParsedLevel = z.infer<typeof levelSchema>;
+/** A promotion as a validated document carries it: `target_level` is always set (the first target). */
+export type PromotionDefinition = Omit<z.infer<typeof promotionSchema>, 'target_level'> & {
+  target_level: string;
+};
+export type LevelDefinition = Omit<ParsedLevel, 'promotion'> & { promotion?: PromotionDefinition };
+/** A validated ladder (validateLadderText's answer, and what publishing stores). */
+export type LadderDocument = Omit<ParsedLadder, 'levels'> & { levels: LevelDefinition[] };
+
+/** The document with each promotion's `target_level` set to its first target, as readers expect it. */
+export function normaliseLadder(parsed: ParsedLadder): LadderDocument {
+  return {
+    ...parsed,
+    levels: parsed.levels.map((level): LevelDefinition => {
+      const { promotion, ...rest } = level;
+      if (promotion === undefined) return rest;
+      const target = promotion.target_level ?? promotion.target_levels?.[0] ?? '';
+      return { ...rest, promotion: { ...promotion, target_level: target } };
+    }),
+  };
+}
 export type TrackDefinition = z.infer<typeof trackSchema>;
 export type MetricDefinition = z.infer<typeof metricSchema>;
-export type PromotionDefinition = z.infer<typeof promotionSchema>;
 export type WeighedDefinition = z.infer<typeof weighedSchema>;
 export type MentorshipDefinition = z.infer<typeof mentorshipSchema>;
 export type CurriculumPhase = z.infer<typeof curriculumPhaseSchema>;

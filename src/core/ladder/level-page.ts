@@ -231,6 +231,7 @@ export const EVIDENCE_KIND_WORDS: Record<EvidenceKind, string> = {
   escalation: 'escalations',
   curriculum: 'curriculum records',
   self_evaluation: 'self-evaluations',
+  milestone_assessment: 'milestone assessments',
 };
 
 /** What a panel weighs in the promotion's own words, each with the evidence kinds that speak to it. */

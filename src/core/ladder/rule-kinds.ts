@@ -35,6 +35,7 @@ export const EVIDENCE_KINDS = [
   'escalation',
   'curriculum',
   'self_evaluation',
+  'milestone_assessment',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
@@ -62,6 +63,7 @@ export const EVIDENCE_FIELDS: Record<EvidenceKind, readonly string[]> = {
   escalation: ['client', 'summary'],
   curriculum: ['module_id', 'status'],
   self_evaluation: ['item_id', 'answer', 'evidence_ids'],
+  milestone_assessment: ['competency', 'milestone', 'note'],
 };
 
 /** One of the ledger's evidence kinds, refused with the list of kinds. */

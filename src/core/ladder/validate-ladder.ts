@@ -1,6 +1,12 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { findUnsafeText, unsafeTextIndex, unsafeTextReason } from '../input/safe-input.js';
-import { ladderSchema, type LadderDocument, type LevelDefinition } from './ladder.schema.js';
+import {
+  ladderSchema,
+  normaliseLadder,
+  type LadderDocument,
+  type ParsedLadder,
+  type ParsedLevel,
+} from './ladder.schema.js';
 import { checkPoints } from './points.schema.js';
 import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
 import { problemsFromIssue, salvageDocument, salvageSteps, valueAt } from './schema-problems.js';
@@ -129,7 +135,7 @@ export function validateLadderText(source: string, file = '<ladder>'): LadderVal
     });
     for (const { path, message, key } of crossProblems) report(path, message, key);
   }
-  if (problems.length === 0 && parsed.success) return { ok: true, ladder: parsed.data };
+  if (problems.length === 0 && parsed.success) return { ok: true, ladder: normaliseLadder(parsed.data) };
   return done(problems);
 }
 
@@ -218,7 +224,7 @@ interface CrossProblem {
  * A ladder document as the checks across it see it: the schema's shape, except that a file with schema
  * problems arrives with the refused parts taken out (top-level fields missing, list items as holes).
  */
-export type SalvagedLadder = { [K in keyof LadderDocument]?: LadderDocument[K] };
+export type SalvagedLadder = { [K in keyof ParsedLadder]?: ParsedLadder[K] };
 // (A scalar of the right type but out of its bounds — `l2` for a level id, 0 for a positive count — stays
 // in place: the checks below only compare such values, so they hold for it too.)
 
@@ -248,6 +254,17 @@ function rawIds(raw: unknown, key: 'tracks' | 'levels'): Set<string> {
       if (typeof id === 'string') ids.add(id);
     }
   return ids;
+}
+
+/** The `{ id, track }` of every level the raw file writes (either may be missing where it is refused). */
+function rawLevelPlaces(raw: unknown): { id: string; track: string | undefined }[] {
+  const list = valueAt(raw, ['levels']);
+  if (!Array.isArray(list)) return [];
+  return (list as unknown[]).flatMap((item) => {
+    const id = valueAt(item, ['id']);
+    const track = valueAt(item, ['track']);
+    return typeof id === 'string' ? [{ id, track: typeof track === 'string' ? track : undefined }] : [];
+  });
 }
 
 /** What the checks across a salvaged document know about what the schema refused. */
@@ -295,20 +312,71 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
     (i) => ['tracks', i, 'id'],
     'track id',
   );
-  duplicates(
-    ladder.levels,
-    (l) => l.id,
-    (i) => ['levels', i, 'id'],
-    'level id',
-  );
+  // A level is its track and its id: disciplines may share level names (ADR 0020).
+  const seenLevel = new Map<string, number>();
+  for (const { item, index } of levels) {
+    const place = `${item.track}/${item.id}`;
+    const first = seenLevel.get(place);
+    if (first === undefined) seenLevel.set(place, index);
+    else
+      problems.push({
+        path: ['levels', index, 'id'],
+        message: `duplicate level id "${item.id}" (first at index ${first})`,
+      });
+  }
   const trackIds = new Set([...tracks.map(({ item }) => item.id), ...rawIds(raw, 'tracks')]);
   const levelIds = new Set([...levels.map(({ item }) => item.id), ...rawIds(raw, 'levels')]);
-  const levelById = new Map<string, LevelDefinition>();
-  for (const { item } of levels) if (!levelById.has(item.id)) levelById.set(item.id, item);
-  const levelRef = (value: string, path: PathSegment[]): boolean => {
-    if (levelIds.has(value)) return true;
-    problems.push({ path, message: `unknown level "${value}" (levels: ${[...levelIds].join(', ')})` });
-    return false;
+  // The tracks that have a level of each id (from what the file writes, so a refused level still counts).
+  const tracksOfId = new Map<string, Set<string>>();
+  for (const place of [...levels.map(({ item }) => item), ...rawLevelPlaces(raw)]) {
+    if (place.track === undefined) continue;
+    const set = tracksOfId.get(place.id) ?? new Set<string>();
+    set.add(place.track);
+    tracksOfId.set(place.id, set);
+  }
+  // How a level is named in messages and keyed here: its id, or track/id when tracks share the id.
+  const keyOf = (track: string, id: string): string =>
+    (tracksOfId.get(id)?.size ?? 0) > 1 ? `${track}/${id}` : id;
+  const levelByKey = new Map<string, ParsedLevel>();
+  for (const { item } of levels) {
+    const key = keyOf(item.track, item.id);
+    if (!levelByKey.has(key)) levelByKey.set(key, item);
+  }
+  /**
+   * Resolves a reference (`track/level`, or a bare id: the writer's own track's level of that id, else
+   * the one level of that id) to its key; an unknown or ambiguous one is reported and gives undefined.
+   */
+  const levelRef = (value: string, path: PathSegment[], from?: ParsedLevel): string | undefined => {
+    const slash = value.indexOf('/');
+    if (slash >= 0) {
+      const track = value.slice(0, slash);
+      const id = value.slice(slash + 1);
+      if (tracksOfId.get(id)?.has(track) === true) return keyOf(track, id);
+      const where = tracksOfId.get(id);
+      problems.push({
+        path,
+        message:
+          where === undefined
+            ? `unknown level "${value}" (levels: ${[...levelIds].join(', ')})`
+            : `unknown level "${value}": track "${track}" has no level "${id}" (it is in ${[...where].join(', ')})`,
+      });
+      return undefined;
+    }
+    const where = tracksOfId.get(value);
+    if (where === undefined || where.size === 0) {
+      // A level refused before its track could be read still has its id in the file.
+      if (levelIds.has(value)) return value;
+      problems.push({ path, message: `unknown level "${value}" (levels: ${[...levelIds].join(', ')})` });
+      return undefined;
+    }
+    if (from !== undefined && where.has(from.track)) return keyOf(from.track, value);
+    if (where.size === 1) return keyOf([...where][0] ?? '', value);
+    const choices = [...where].map((track) => `${track}/${value}`);
+    problems.push({
+      path,
+      message: `level "${value}" is in more than one track (${[...where].join(', ')}): write ${choices.join(' or ')}`,
+    });
+    return undefined;
   };
   // Whether every track and every entry of its levels survived the schema: only then is a level's
   // absence from its track's list a fact rather than a consequence of another problem.
@@ -319,13 +387,16 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
   for (const { item: track, index: ti } of tracks) {
     for (const { item: levelId, index: i } of entries(track.levels)) {
       const path: PathSegment[] = ['tracks', ti, 'levels', i];
-      if (!levelRef(levelId, path)) continue;
-      if (positionOf.has(levelId)) {
+      // A track's list names its own levels: a bare id is this track's level when it has one.
+      const own = tracksOfId.get(levelId)?.has(track.id) === true;
+      const key = own ? keyOf(track.id, levelId) : levelRef(levelId, path);
+      if (key === undefined) continue;
+      if (positionOf.has(key)) {
         problems.push({ path, message: `level "${levelId}" is listed in more than one place` });
         continue;
       }
-      positionOf.set(levelId, { track: track.id, index: i });
-      const level = levelById.get(levelId);
+      positionOf.set(key, { track: track.id, index: i });
+      const level = levelByKey.get(key);
       if (level !== undefined && level.track !== track.id) {
         problems.push({ path, message: `level "${levelId}" belongs to track "${level.track}"` });
       }
@@ -350,9 +421,10 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
 
   for (const { item: level, index: li } of levels) {
     const base: PathSegment[] = ['levels', li];
+    const self = keyOf(level.track, level.id);
     if (!trackIds.has(level.track))
       problems.push({ path: [...base, 'track'], message: `unknown track "${level.track}"` });
-    else if (tracksWhole && !positionOf.has(level.id)) {
+    else if (tracksWhole && !positionOf.has(self)) {
       problems.push({
         path: [...base, 'id'],
         message: `level "${level.id}" is missing from the levels of track "${level.track}"`,
@@ -412,18 +484,28 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
     const promotion = level.promotion;
     if (promotion !== undefined) {
       const pBase = [...base, 'promotion'];
-      for (const { item: target, path } of oneOrMany<string>(promotion.target_level, [
-        ...pBase,
-        'target_level',
-      ])) {
-        if (!levelRef(target, path)) continue;
-        if (target === level.id || below(target, level.id) === true) {
-          problems.push({ path, message: `expected a level above ${level.id}` });
+      // With `target_levels`, `target_level` only repeats their first (the stored form; the schema says so).
+      const targets =
+        promotion.target_levels !== undefined
+          ? oneOrMany<string>(promotion.target_levels, [...pBase, 'target_levels'])
+          : oneOrMany<string>(promotion.target_level, [...pBase, 'target_level']);
+      const targetAt = new Map<string, number>();
+      for (const { item: target, path } of targets) {
+        const key = levelRef(target, path, level);
+        if (key === undefined) continue;
+        if (key === self || below(key, self) === true) {
+          problems.push({ path, message: `expected a level above ${self}` });
           continue;
         }
-        const edges = promotesTo.get(level.id) ?? [];
-        edges.push({ target, path });
-        promotesTo.set(level.id, edges);
+        const first = targetAt.get(key);
+        if (first !== undefined) {
+          problems.push({ path, message: `duplicate target level "${target}" (first at index ${first})` });
+          continue;
+        }
+        targetAt.set(key, typeof path[path.length - 1] === 'number' ? (path[path.length - 1] as number) : 0);
+        const edges = promotesTo.get(self) ?? [];
+        edges.push({ target: key, path });
+        promotesTo.set(self, edges);
       }
       duplicates(
         promotion.assessment,
@@ -477,7 +559,7 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
             message: 'expected one gate criterion, found another',
           });
         }
-        levelRef(panel.eligibility.min_level, [...panelBase, 'eligibility', 'min_level']);
+        levelRef(panel.eligibility.min_level, [...panelBase, 'eligibility', 'min_level'], level);
         const scale = panel.scale;
         if (scale !== undefined) {
           if (scale.max <= scale.min)
@@ -500,16 +582,19 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
     const mentorship = level.mentorship;
     for (const { item: l, index: i } of entries(mentorship?.receives?.mentor_levels)) {
       const path = [...base, 'mentorship', 'receives', 'mentor_levels', i];
-      if (levelRef(l, path) && (l === level.id || below(l, level.id) === true)) {
+      const key = levelRef(l, path, level);
+      if (key !== undefined && (key === self || below(key, self) === true)) {
         problems.push({ path, message: `expected a level above ${level.id}` });
       }
     }
     for (const { item: l, index: i } of entries(mentorship?.gives?.mentee_levels)) {
       const path = [...base, 'mentorship', 'gives', 'mentee_levels', i];
-      if (levelRef(l, path) && (l === level.id || below(l, level.id) === false)) {
+      const key = levelRef(l, path, level);
+      if (key !== undefined && (key === self || below(key, self) === false)) {
         problems.push({ path, message: `expected a level below ${level.id}` });
       }
     }
+    checkEquivalents(level, base, self, (ref, path) => levelRef(ref, path, level), positionOf, problems);
     const gives = mentorship?.gives;
     if (gives !== undefined && gives.slots > 0 && gives.mentee_levels.length === 0) {
       problems.push({
@@ -533,7 +618,7 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
   }
   problems.push(
     ...promotionCycles(
-      levels.map(({ item }) => item.id),
+      levels.map(({ item }) => keyOf(item.track, item.id)),
       promotesTo,
     ),
   );
@@ -584,7 +669,39 @@ function promotionCycles(
   return problems;
 }
 
-function checkPhases(level: LevelDefinition, base: PathSegment[], problems: CrossProblem[]): void {
+/**
+ * A level's equivalences name levels of other tracks (levels of one track are ordered, not equivalent),
+ * each once.
+ */
+function checkEquivalents(
+  level: ParsedLevel,
+  base: PathSegment[],
+  self: string,
+  resolve: (ref: string, path: PathSegment[]) => string | undefined,
+  positionOf: ReadonlyMap<string, { track: string; index: number }>,
+  problems: CrossProblem[],
+): void {
+  const seen = new Map<string, number>();
+  for (const { item: ref, index: i } of entries(level.equivalent_to)) {
+    const path: PathSegment[] = [...base, 'equivalent_to', i];
+    const key = resolve(ref, path);
+    if (key === undefined) continue;
+    const other = positionOf.get(key);
+    if (key === self || other?.track === level.track) {
+      problems.push({
+        path,
+        message: `expected a level of another track: ${ref} is in ${level.id}'s own track "${level.track}", where levels are ordered, not equivalent`,
+      });
+      continue;
+    }
+    const first = seen.get(key);
+    if (first !== undefined)
+      problems.push({ path, message: `duplicate equivalent level "${ref}" (first at index ${first})` });
+    else seen.set(key, i);
+  }
+}
+
+function checkPhases(level: ParsedLevel, base: PathSegment[], problems: CrossProblem[]): void {
   const phases = level.curriculum ?? [];
   for (const { item: phase, index: i } of entries(phases)) {
     if (phase.months.to < phase.months.from) {
@@ -662,7 +779,7 @@ function competencyAreaIds(ladder: SalvagedLadder, raw: unknown, problems: Cross
 
 /** A level's expectations name declared areas (when all are known: `areaIds`), each area at most once. */
 function checkExpectations(
-  level: LevelDefinition,
+  level: ParsedLevel,
   base: PathSegment[],
   areaIds: ReadonlySet<string> | undefined,
   categoriesDeclared: boolean,

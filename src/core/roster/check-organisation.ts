@@ -213,6 +213,7 @@ export function checkOrganisation(
     curriculumModules: ladder?.curriculumModules ?? null,
     selfEvaluationItems: ladder?.selfEvaluationItems ?? null,
     competencyAreas: ladder?.competencyAreas ?? null,
+    pointsMilestones: ladder?.pointsMilestones ?? null,
     roleOf,
     clientOf: (email) => existing.contactClients.get(email),
     placementsOf: (builder) => placementsByBuilder.get(builder) ?? [],

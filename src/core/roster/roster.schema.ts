@@ -95,6 +95,8 @@ export interface LadderContext {
   selfEvaluationItems: ReadonlySet<string>;
   /** Competency area ids the ladders declare (evidence may name them). */
   competencyAreas: ReadonlySet<string>;
+  /** Competency area id → how many milestones the ladders' points blocks give it (ADR 0021). */
+  pointsMilestones: ReadonlyMap<string, number>;
 }
 
 /** Answers "does this exist?" for roster references. */

@@ -213,7 +213,7 @@ forEachEngine('ladder import, all or nothing', (getDb) => {
       'an unknown kind',
       { 'evidence.ndjson': (t) => t.replace('"kind":"adr"', '"kind":"memo"') },
       [
-        'evidence.ndjson:4: kind: unknown evidence kind "memo"; expected one of: decision, feature, retro, adr, code_review, review_citation, mentee_review, checkin, client_feedback, escalation, curriculum, self_evaluation',
+        'evidence.ndjson:4: kind: unknown evidence kind "memo"; expected one of: decision, feature, retro, adr, code_review, review_citation, mentee_review, checkin, client_feedback, escalation, curriculum, self_evaluation, milestone_assessment',
       ],
     ],
     [

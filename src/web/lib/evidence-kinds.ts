@@ -12,6 +12,7 @@ const KIND_WORDS: Record<string, string> = {
   escalation: 'escalations',
   curriculum: 'curriculum records',
   self_evaluation: 'self-evaluations',
+  milestone_assessment: 'milestone assessments',
 };
 
 /** "code_review" → "code reviews"; a kind this list does not know reads with its underscores as spaces. */

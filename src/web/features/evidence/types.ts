@@ -13,6 +13,7 @@ export const EVIDENCE_KINDS = [
   'escalation',
   'curriculum',
   'self_evaluation',
+  'milestone_assessment',
 ] as const;
 
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

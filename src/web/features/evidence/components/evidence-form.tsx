@@ -11,7 +11,8 @@ import { humanize, todayIso } from '../../../lib/format';
 import { useRecordEvidence } from '../api/record-evidence';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../types';
 
-type FieldType = 'text' | 'long' | 'date' | 'email' | 'bool' | 'score' | 'list' | 'select';
+// `count`: a whole number from 1 with no upper bound (a milestone's number).
+type FieldType = 'text' | 'long' | 'date' | 'email' | 'bool' | 'score' | 'count' | 'list' | 'select';
 
 interface FieldSpec {
   name: string;
@@ -120,6 +121,21 @@ const kindFields: Record<EvidenceKind, FieldSpec[]> = {
       hint: 'Comma-separated ids of records that show it.',
     },
   ],
+  milestone_assessment: [
+    {
+      name: 'competency',
+      label: 'Competency area',
+      type: 'text',
+      hint: 'The id of an area the ladder scores with points, e.g. data-modelling.',
+    },
+    {
+      name: 'milestone',
+      label: 'Milestone (1 is the first)',
+      type: 'count',
+      hint: 'Record it in your own name: the builder’s points count only assessments by someone else.',
+    },
+    { name: 'note', label: 'What you saw', type: 'long' },
+  ],
 };
 
 export interface EvidenceFormOptions {
@@ -147,7 +163,8 @@ function toBody(kind: EvidenceKind, values: Record<string, string | boolean>): R
   for (const field of kindFields[kind]) {
     const value = values[field.name];
     if (field.type === 'bool') body[field.name] = value === true;
-    else if (field.type === 'score') body[field.name] = value === '' ? null : Number(value);
+    else if (field.type === 'score' || field.type === 'count')
+      body[field.name] = value === '' ? null : Number(value);
     else if (field.type === 'list')
       body[field.name] = String(value ?? '')
         .split(',')
@@ -310,11 +327,12 @@ export function EvidenceForm({
                   ? 'date'
                   : field.type === 'email'
                     ? 'email'
-                    : field.type === 'score'
+                    : field.type === 'score' || field.type === 'count'
                       ? 'number'
                       : 'text'
               }
               {...(field.type === 'score' ? { min: 1, max: 5, step: 1 } : {})}
+              {...(field.type === 'count' ? { min: 1, step: 1 } : {})}
               value={String(value)}
               onChange={(e) => set(e.target.value)}
               error={fieldError(field.name)}

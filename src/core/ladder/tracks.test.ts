@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import {
+  equivalentLevels,
+  findLevel,
+  findTrackOfLevel,
+  isLevelAtLeast,
+  levelKey,
+  levelLabel,
+  levelOrder,
+  nextLevel,
+  promotionTargets,
+} from './ladder-lookup.js';
+import type { LadderDocument } from './ladder.schema.js';
+import { formatProblem, validateLadderText } from './validate-ladder.js';
+
+/**
+ * Two disciplines that share level names (E1, E2), a manager track, labels in two languages, a level
+ * with two promotion targets and equivalences across tracks (ADR 0020).
+ */
+const TRACKS = `ladder: tracks
+name: Tracks
+version: 2026-04-01
+tracks:
+  - id: backend
+    name: Backend
+    description: Services, data and the APIs between them.
+    levels: [E1, E2]
+  - id: frontend
+    name: Frontend
+    levels: [E1, E2]
+  - id: manager
+    name: Manager
+    levels: [m1.1, m1.2]
+levels:
+  - id: E1
+    label: Ingénieure 1
+    title: Engineer
+    track: backend
+    status: written
+    promotion:
+      target_levels: [E2, manager/m1.1]
+  - id: E2
+    title: Senior Engineer
+    track: backend
+    status: written
+  - id: E1
+    title: Engineer
+    track: frontend
+    status: written
+    promotion: { target_level: E2 }
+  - id: E2
+    title: Senior Engineer
+    track: frontend
+    status: written
+  - id: m1.1
+    label: "1.1"
+    title: Team Lead
+    track: manager
+    status: written
+    equivalent_to: [backend/E2, frontend/E2]
+    promotion: { target_level: m1.2 }
+  - id: m1.2
+    title: Group Lead
+    track: manager
+    status: written
+`;
+
+/** Problems of a text as `line:column: path: message`, the file name left out. */
+function problemsOf(source: string): string[] {
+  const result = validateLadderText(source, 'f.yaml');
+  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(/^f\.yaml:/, ''));
+}
+
+function ladderOf(source: string): LadderDocument {
+  const result = validateLadderText(source, 'f.yaml');
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.ladder;
+}
+
+describe('tracks that share level ids', () => {
+  it('validates two disciplines with the same level ids, qualified where they would be ambiguous', () => {
+    expect(problemsOf(TRACKS)).toEqual([]);
+  });
+
+  it('resolves a qualified reference everywhere, and a bare id only when one track has it', () => {
+    const doc = ladderOf(TRACKS);
+    expect(findLevel(doc, 'frontend/E1')?.track).toBe('frontend');
+    expect(findLevel(doc, 'backend/E1')?.label).toBe('Ingénieure 1');
+    expect(findLevel(doc, 'E1')).toBeUndefined();
+    expect(findLevel(doc, 'm1.2')?.title).toBe('Group Lead');
+    expect(findLevel(doc, 'manager/m1.2')?.title).toBe('Group Lead');
+    expect(findLevel(doc, 'backend/m1.2')).toBeUndefined();
+    expect(findTrackOfLevel(doc, 'frontend/E2')?.id).toBe('frontend');
+    expect(levelOrder(doc, 'frontend/E2')).toBe(1);
+    expect(levelOrder(doc, 'E2')).toBeUndefined();
+  });
+
+  it('names a shared level track/level and any other by its id; shows its label', () => {
+    const doc = ladderOf(TRACKS);
+    const [backendE1, , , , teamLead] = doc.levels;
+    expect(backendE1 && levelKey(doc, backendE1)).toBe('backend/E1');
+    expect(teamLead && levelKey(doc, teamLead)).toBe('m1.1');
+    expect(backendE1 && levelLabel(backendE1)).toBe('Ingénieure 1');
+    expect(teamLead && levelLabel(teamLead)).toBe('1.1');
+    expect(doc.levels[3] && levelLabel(doc.levels[3])).toBe('E2');
+  });
+
+  it('refuses the same level id twice in one track', () => {
+    const twice = TRACKS.replace(
+      '  - id: E2\n    title: Senior Engineer\n    track: frontend',
+      '  - id: E1\n    title: Senior Engineer\n    track: frontend',
+    );
+    expect(problemsOf(twice)).toContain('32:9: levels[3].id: duplicate level id "E1" (first at index 2)');
+  });
+
+  it('refuses a bare reference that more than one track has, naming both ways to write it', () => {
+    const ambiguous = TRACKS.replace('equivalent_to: [backend/E2, frontend/E2]', 'equivalent_to: [E2]');
+    expect(problemsOf(ambiguous)).toEqual([
+      '41:21: levels[4].equivalent_to[0]: level "E2" is in more than one track (backend, frontend): write backend/E2 or frontend/E2',
+    ]);
+  });
+
+  it("reads a bare id in a level of a track that has it as that track's own level", () => {
+    // frontend's E1 → E2 is frontend/E2 (checked above "above"): a target below would be refused.
+    const down = TRACKS.replace('    promotion: { target_level: E2 }', '    promotion: { target_level: E1 }');
+    expect(problemsOf(down)).toEqual([
+      '31:32: levels[2].promotion.target_level: expected a level above frontend/E1',
+    ]);
+  });
+
+  it('refuses a qualified reference to a track without that level', () => {
+    const wrong = TRACKS.replace('target_levels: [E2, manager/m1.1]', 'target_levels: [E2, manager/E2]');
+    expect(problemsOf(wrong)).toEqual([
+      '22:27: levels[0].promotion.target_levels[1]: unknown level "manager/E2": track "manager" has no level "E2" (it is in backend, frontend)',
+    ]);
+  });
+});
+
+describe('level ids and labels', () => {
+  it.each(['1', '1.1', '1.10', 'ic3', 'IC3', 'L4', 'senior_2', 'E+'])(
+    'accepts the level id %s',
+    (levelId) => {
+      const source = TRACKS.replaceAll('m1.2', `"${levelId}"`);
+      expect(problemsOf(source)).toEqual([]);
+      expect(ladderOf(source).levels[5]?.id).toBe(levelId);
+    },
+  );
+
+  it('says to quote a level id YAML reads as a number', () => {
+    expect(problemsOf(TRACKS.replace('  - id: m1.2\n', '  - id: 1.10\n'))).toContain(
+      '43:9: levels[5].id: expected a level id as text: write "1.1" in quotes (YAML reads it as a number)',
+    );
+  });
+
+  it.each([
+    ['ic 3', 'a space'],
+    ['.1', 'a leading dot'],
+    ['ic/3', 'a slash'],
+    ['a,b', 'a comma'],
+  ])('refuses the level id "%s" (%s)', (levelId) => {
+    const source = TRACKS.replace('  - id: m1.2\n', `  - id: "${levelId}"\n`);
+    expect(problemsOf(source)).toContain(
+      '43:9: levels[5].id: expected a level id such as L4, ic3, 1 or 1.1 (letters, digits and . _ + -, starting with a letter or digit)',
+    );
+  });
+
+  it('refuses an empty label', () => {
+    expect(problemsOf(TRACKS.replace('label: "1.1"', 'label: "  "'))).toEqual([
+      '37:12: levels[4].label: expected non-empty text',
+    ]);
+  });
+});
+
+describe('several promotion targets', () => {
+  it('keeps target_level as the first target and lists every target', () => {
+    const doc = ladderOf(TRACKS);
+    const promotion = doc.levels[0]?.promotion;
+    expect(promotion?.target_level).toBe('E2');
+    expect(promotion && promotionTargets(promotion)).toEqual(['E2', 'manager/m1.1']);
+    expect(doc.levels[2]?.promotion && promotionTargets(doc.levels[2].promotion)).toEqual(['E2']);
+    // The first target, read in the level's own track: backend's E2, not frontend's.
+    expect(nextLevel(doc, 'backend/E1')?.track).toBe('backend');
+    expect(nextLevel(doc, 'frontend/E1')?.track).toBe('frontend');
+  });
+
+  it('accepts the stored form again (target_level repeating the first of target_levels)', () => {
+    const stored = TRACKS.replace(
+      'target_levels: [E2, manager/m1.1]',
+      'target_level: E2\n      target_levels: [E2, manager/m1.1]',
+    );
+    expect(problemsOf(stored)).toEqual([]);
+  });
+
+  it('refuses target_level beside target_levels when it is not their first', () => {
+    const both = TRACKS.replace(
+      'target_levels: [E2, manager/m1.1]',
+      'target_level: manager/m1.1\n      target_levels: [E2, manager/m1.1]',
+    );
+    expect(problemsOf(both)).toEqual([
+      '22:21: levels[0].promotion.target_level: expected target_level or target_levels, not both (target_level may only repeat the first of target_levels, E2)',
+    ]);
+  });
+
+  it('refuses a promotion with neither, an empty list, an unknown target and a target twice', () => {
+    expect(problemsOf(TRACKS.replace('target_levels: [E2, manager/m1.1]', 'min_months_at_level: 6'))).toEqual(
+      [
+        '22:7: levels[0].promotion: required: one of: target_level, target_levels (where the promotion leads)',
+      ],
+    );
+    expect(problemsOf(TRACKS.replace('[E2, manager/m1.1]', '[]'))).toEqual([
+      '22:22: levels[0].promotion.target_levels: expected at least one target level',
+    ]);
+    expect(problemsOf(TRACKS.replace('[E2, manager/m1.1]', '[E2, E9]'))).toEqual([
+      '22:27: levels[0].promotion.target_levels[1]: unknown level "E9" (levels: E1, E2, m1.1, m1.2)',
+    ]);
+    expect(problemsOf(TRACKS.replace('[E2, manager/m1.1]', '[E2, backend/E2]'))).toEqual([
+      '22:27: levels[0].promotion.target_levels[1]: duplicate target level "backend/E2" (first at index 0)',
+    ]);
+  });
+
+  it('refuses a target at or below the level in its track', () => {
+    expect(problemsOf(TRACKS.replace('[E2, manager/m1.1]', '[manager/m1.1, E1]'))).toEqual([
+      '22:37: levels[0].promotion.target_levels[1]: expected a level above backend/E1',
+    ]);
+  });
+
+  it('refuses a cycle through a second target, once, naming its levels', () => {
+    const cycle = TRACKS.replace(
+      '    promotion: { target_level: m1.2 }',
+      '    promotion: { target_level: backend/E1 }',
+    );
+    expect(problemsOf(cycle)).toEqual([
+      '22:27: levels[0].promotion.target_levels[1]: promotions form a cycle: backend/E1 → m1.1 → backend/E1',
+    ]);
+  });
+});
+
+describe('equivalence across tracks', () => {
+  it('is symmetric and one step', () => {
+    const doc = ladderOf(TRACKS);
+    const teamLead = findLevel(doc, 'm1.1');
+    const backendE2 = findLevel(doc, 'backend/E2');
+    expect(teamLead && equivalentLevels(doc, teamLead).map((l) => `${l.track}/${l.id}`)).toEqual([
+      'backend/E2',
+      'frontend/E2',
+    ]);
+    expect(backendE2 && equivalentLevels(doc, backendE2).map((l) => l.id)).toEqual(['m1.1']);
+    const groupLead = findLevel(doc, 'm1.2');
+    expect(groupLead && equivalentLevels(doc, groupLead)).toEqual([]);
+  });
+
+  it('makes "at least" hold across tracks through an equivalence, and only through one', () => {
+    const doc = ladderOf(TRACKS);
+    expect(isLevelAtLeast(doc, 'm1.1', 'backend/E2')).toBe(true);
+    expect(isLevelAtLeast(doc, 'm1.1', 'backend/E1')).toBe(true);
+    expect(isLevelAtLeast(doc, 'backend/E2', 'm1.1')).toBe(true);
+    expect(isLevelAtLeast(doc, 'backend/E1', 'm1.1')).toBe(false);
+    // m1.2 names no equivalence, and one is not carried up a track.
+    expect(isLevelAtLeast(doc, 'm1.2', 'backend/E2')).toBe(false);
+    expect(isLevelAtLeast(doc, 'frontend/E1', 'backend/E1')).toBe(false);
+  });
+
+  it('refuses an equivalence to its own track, to an unknown level and one named twice', () => {
+    expect(problemsOf(TRACKS.replace('[backend/E2, frontend/E2]', '[backend/E2, m1.2]'))).toEqual([
+      '41:33: levels[4].equivalent_to[1]: expected a level of another track: m1.2 is in m1.1\'s own track "manager", where levels are ordered, not equivalent',
+    ]);
+    expect(problemsOf(TRACKS.replace('[backend/E2, frontend/E2]', '[backend/E2, E7]'))).toEqual([
+      '41:33: levels[4].equivalent_to[1]: unknown level "E7" (levels: E1, E2, m1.1, m1.2)',
+    ]);
+    expect(problemsOf(TRACKS.replace('[backend/E2, frontend/E2]', '[backend/E2, backend/E2]'))).toEqual([
+      '41:33: levels[4].equivalent_to[1]: duplicate equivalent level "backend/E2" (first at index 0)',
+    ]);
+    expect(problemsOf(TRACKS.replace('[backend/E2, frontend/E2]', '[]'))).toEqual([
+      '41:20: levels[4].equivalent_to: expected at least one level',
+    ]);
+  });
+});
+
+describe('a track', () => {
+  it('has its own description, and refuses an empty one', () => {
+    expect(ladderOf(TRACKS).tracks[0]?.description).toBe('Services, data and the APIs between them.');
+    expect(
+      problemsOf(TRACKS.replace('description: Services, data and the APIs between them.', 'description: ""')),
+    ).toEqual(['7:18: tracks[0].description: expected non-empty text']);
+  });
+});
