@@ -11,6 +11,7 @@ import { registerIntegrationCommands } from './commands/integrations.js';
 import { registerMentorshipsCommand } from './commands/mentorships.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerPayoutsCommand } from './commands/payouts.js';
+import { registerPointsCommand } from './commands/points.js';
 import { registerLadderCommand } from './commands/ladder.js';
 import { registerReadinessCommand } from './commands/readiness.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -24,6 +25,9 @@ export function buildProgram(ctx: CliContext): Command {
   const program = new Command('ladder')
     .description('Runs a career ladder: ladders as code, evidence, readiness, mentorship, promotions.')
     .version(VERSION, '-v, --version')
+    // The program's own options come before the command, so a command may have a --version of its own
+    // (`ladder ladder export-matrix --version 2026-03-01`, a ladder's effective date).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
@@ -40,6 +44,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerCheckinsCommand(program, ctx);
   registerPayoutsCommand(program, ctx);
   registerReadinessCommand(program, ctx);
+  registerPointsCommand(program, ctx);
   registerIntegrationCommands(program, ctx);
   return program;
 }

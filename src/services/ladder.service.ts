@@ -7,6 +7,16 @@ import type { Clock } from '../core/clock.js';
 import { conflict, DomainError, notFound } from '../core/errors.js';
 import type { LadderDocument, LevelDefinition } from '../core/ladder/ladder.schema.js';
 import { findLevel } from '../core/ladder/ladder-lookup.js';
+import {
+  exportCompetencyMatrix,
+  formatMatrixProblem,
+  ladderFromMatrix,
+  locateInMatrix,
+  mergeMatrixIntoLadder,
+  parseCompetencyMatrix,
+  type MatrixProblem,
+  type NewLadderNames,
+} from '../core/ladder/matrix-csv.js';
 import { formatProblem, validateLadderText, type LadderProblem } from '../core/ladder/validate-ladder.js';
 import type { Database } from '../db/connection.js';
 import { recordAudit } from './audit.service.js';
@@ -222,4 +232,73 @@ export async function publishShippedLaddersIfEmpty(
     published.push(ladder);
   }
   return published;
+}
+
+/** A matrix CSV's problems as the `import_failed` error: every one as `file: row R, column C: message`. */
+function invalidMatrix(file: string, problems: MatrixProblem[]): DomainError {
+  const lines = problems.map((p) => formatMatrixProblem(file, p));
+  return new DomainError(
+    'import_failed',
+    `${file} is not a competency matrix the ladder can read (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${lines[0] ?? ''}`,
+    { problems: lines },
+  );
+}
+
+/**
+ * Turns a competency × level matrix CSV into a ladder file (docs/ladder.md, "Matrix CSV"): a new one named
+ * by `names`, or — with `into` — that ladder file with its competencies replaced by the matrix's. The result
+ * is validated; any problem (of the matrix, or of the ladder it makes) names its row and column, and
+ * nothing is returned.
+ */
+export function importCompetencyMatrix(input: {
+  source: string;
+  file: string;
+  names: NewLadderNames;
+  into?: { source: string; file: string };
+}): { source: string; ladder: LadderDocument } {
+  const parsed = parseCompetencyMatrix(input.source);
+  if (!parsed.ok) throw invalidMatrix(input.file, parsed.problems);
+  const matrix = parsed.matrix;
+  let source: string;
+  let levelOfIndex: (index: number) => number | undefined = (index) => index;
+  if (input.into === undefined) source = ladderFromMatrix(matrix, input.names);
+  else {
+    const base = validateLadderText(input.into.source, input.into.file);
+    if (!base.ok) throw invalidLadder(base.problems);
+    const merged = mergeMatrixIntoLadder(input.into.source, base.ladder, matrix);
+    if (!merged.ok) throw invalidMatrix(input.file, merged.problems);
+    source = merged.source;
+    const columns = new Map(merged.levelIndexes.map((levelIndex, column) => [levelIndex, column]));
+    levelOfIndex = (index) => columns.get(index);
+  }
+  const result = validateLadderText(source, input.into?.file ?? input.file);
+  if (result.ok) return { source, ladder: result.ladder };
+  // A problem of the ladder made from the matrix is reported where it is in the matrix, when it is there.
+  const located = result.problems.map((problem): MatrixProblem => {
+    const at = locateInMatrix(matrix, problem.path, levelOfIndex);
+    const what = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+    return at === undefined ? { message: `the ladder made from it: ${what}` } : { ...at, message: what };
+  });
+  throw invalidMatrix(input.file, located);
+}
+
+/** The competencies of a published ladder (the version in force on `at`, or exactly `version`) as a matrix CSV. */
+export async function exportPublishedMatrix(
+  deps: LadderServiceDeps,
+  ladderId: string,
+  options: { version?: string; at?: string } = {},
+): Promise<{ csv: string; ladder: PublishedLadder }> {
+  let ladder: PublishedLadder;
+  if (options.version === undefined) ladder = await getLadderInForce(deps, ladderId, options.at);
+  else {
+    const versions = await listVersionsOfLadder(deps, ladderId);
+    const found = versions.find((v) => v.version === options.version);
+    if (found === undefined)
+      throw notFound(
+        'Ladder version',
+        `${ladderId} ${options.version} (versions: ${versions.map((v) => v.version).join(', ')})`,
+      );
+    ladder = found;
+  }
+  return { csv: exportCompetencyMatrix(ladder.document), ladder };
 }

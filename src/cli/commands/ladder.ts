@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { DomainError, notFound, validationFailed } from '../../core/errors.js';
 import { compareLevels, formatComparison } from '../../core/ladder/compare-levels.js';
@@ -8,7 +9,14 @@ import { findLevel } from '../../core/ladder/ladder-lookup.js';
 import { renderLevel } from '../../core/ladder/render-level.js';
 import { decodeUtf8 } from '../../core/input/utf8.js';
 import { formatProblem, validateLadderText, type LadderProblem } from '../../core/ladder/validate-ladder.js';
-import { listVersionsOfLadder, publishLadder } from '../../services/ladder.service.js';
+import { exportCompetencyMatrix, idFromName } from '../../core/ladder/matrix-csv.js';
+import {
+  exportPublishedMatrix,
+  importCompetencyMatrix,
+  listLadders,
+  listVersionsOfLadder,
+  publishLadder,
+} from '../../services/ladder.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
 
@@ -188,4 +196,126 @@ export function registerLadderCommand(program: Command, ctx: CliContext): void {
         }
       });
     });
+
+  ladder
+    .command('import-matrix')
+    .description(
+      'turn a competency × level matrix CSV into a ladder file (docs/ladder.md, "Matrix CSV"); printed, or written with --out',
+    )
+    .argument('<file>', 'matrix CSV: category, competency, then one column per level')
+    .option('--into <ladder>', 'replace the competencies of this ladder file (the rest of it is kept)')
+    .option('--id <id>', "a new ladder's id (default: from the CSV file's name)")
+    .option('--name <name>', "a new ladder's name (default: the CSV file's name)")
+    .option('--version <date>', "a new ladder's effective date, YYYY-MM-DD (default: today)")
+    .option('--track <id>', 'the track of levels whose heading names none (default: the ladder id)')
+    .option('-o, --out <path>', 'write the ladder file here instead of stdout')
+    .action(
+      async (
+        file: string,
+        options: {
+          into?: string;
+          id?: string;
+          name?: string;
+          version?: string;
+          track?: string;
+          out?: string;
+        },
+      ) => {
+        const base = path.basename(file).replace(/\.[^.]*$/, '');
+        const ladderId = options.id ?? (idFromName(base) || 'imported-ladder');
+        const names = {
+          ladder: ladderId,
+          name: options.name ?? base,
+          version: options.version ?? ctx.clock.now().toISOString().slice(0, 10),
+          track: { id: options.track ?? ladderId, name: options.name ?? base },
+        };
+        const into =
+          options.into === undefined
+            ? undefined
+            : { file: options.into, source: await readSource(options.into) };
+        let imported: ReturnType<typeof importCompetencyMatrix>;
+        try {
+          imported = importCompetencyMatrix({
+            source: await readSource(file),
+            file,
+            names,
+            ...(into === undefined ? {} : { into }),
+          });
+        } catch (error) {
+          if (error instanceof DomainError) {
+            const details = error.details as { problems?: (string | LadderProblem)[] } | undefined;
+            for (const problem of details?.problems ?? [])
+              writeLine(ctx.stderr, typeof problem === 'string' ? problem : formatProblem(problem));
+          }
+          throw error;
+        }
+        const areas = (imported.ladder.competency_categories ?? []).flatMap((c) => c.areas).length;
+        const summary = `${areas} competencies × ${imported.ladder.levels.length} levels`;
+        if (options.out === undefined) ctx.stdout.write(imported.source);
+        else {
+          await writeFile(options.out, imported.source, 'utf8');
+          writeLine(
+            ctx.stdout,
+            `wrote ${options.out} (${imported.ladder.ladder} version ${imported.ladder.version}: ${summary})`,
+          );
+        }
+      },
+    );
+
+  ladder
+    .command('export-matrix')
+    .description(
+      'write the competencies of a ladder as a competency × level matrix CSV (a file with --ladder, else a published version)',
+    )
+    .argument('[ladder-id]', 'a published ladder (default: the only one published)')
+    .option('--ladder <file>', 'a ladder YAML file instead of a published version')
+    .option(
+      '--version <date>',
+      'the published version with this effective date (default: the one in force today)',
+    )
+    .option('-o, --out <path>', 'write the CSV here instead of stdout')
+    .action(
+      async (ladderId: string | undefined, options: { ladder?: string; version?: string; out?: string }) => {
+        if (options.ladder !== undefined && (ladderId !== undefined || options.version !== undefined))
+          throw validationFailed(
+            '--ladder reads a file: give either --ladder FILE, or a published ladder id with --version',
+          );
+        let csv: string;
+        let doc: LadderDocument;
+        if (options.ladder !== undefined) {
+          doc = await loadValid(ctx, options.ladder);
+          csv = exportCompetencyMatrix(doc);
+        } else {
+          ({ csv, doc } = await withServices(ctx, async (services) => {
+            let id = ladderId;
+            if (id === undefined) {
+              const ladders = await listLadders(services);
+              if (ladders.length !== 1)
+                throw validationFailed(
+                  ladders.length === 0
+                    ? 'no ladder is published: give --ladder FILE'
+                    : `several ladders are published: name one (${ladders.map((l) => l.ladderId).join(', ')})`,
+                );
+              id = ladders[0]!.ladderId;
+            }
+            const exported = await exportPublishedMatrix(
+              services,
+              id,
+              options.version === undefined ? {} : { version: options.version },
+            );
+            return { csv: exported.csv, doc: exported.ladder.document };
+          }));
+        }
+        if ((doc.competency_categories ?? []).length === 0)
+          writeLine(
+            ctx.stderr,
+            `${doc.ladder} declares no competency_categories: the matrix has its header only (a template to fill in)`,
+          );
+        if (options.out === undefined) ctx.stdout.write(csv);
+        else {
+          await writeFile(options.out, csv, 'utf8');
+          writeLine(ctx.stdout, `wrote ${options.out} (${doc.ladder} version ${doc.version})`);
+        }
+      },
+    );
 }
