@@ -31,6 +31,7 @@ import {
   type Page,
 } from '../db/repositories/roster.repository.js';
 import { recordAudit } from './audit.service.js';
+import { lockContributions, maintainContributions } from './contributions.service.js';
 import { loadLadderContext } from './ladder-context.service.js';
 import { isUniqueViolation, pageOf, rejected, rosterReferences } from './roster.service.js';
 
@@ -169,7 +170,10 @@ export async function recordEvidence(
     }
     const at = deps.clock.now();
     const record = toEvidenceRecord(input, at);
+    // The builder's contributions follow the write in its transaction (ADR 0019).
+    const lock = await lockContributions(tx, record);
     await insertEvidence(tx, [record]);
+    await maintainContributions(tx, record, lock);
     await recordAudit(tx, actor, {
       action: 'evidence.record',
       entity: 'evidence',

@@ -280,26 +280,33 @@ interface ContributedMetric {
   metric: MetricDefinition;
   rule: ContributedRule;
   ruleKey: string;
+  /** The rule's canonical JSON, stored in its marker (what a write selects with, ADR 0019). */
+  canonical: string;
 }
 
 // Ladder documents are parsed once per process (above), so their rules are stable objects: each rule
 // is hashed once. The key starts with the code revision, as every stored key does (ADR 0014).
-const ruleKeys = new WeakMap<object, string>();
+const ruleKeys = new WeakMap<object, { ruleKey: string; canonical: string }>();
 
 function contributedMetricsOf(level: LevelDefinition | undefined): ContributedMetric[] {
   const out: ContributedMetric[] = [];
   for (const metric of level?.ranking_standard ?? []) {
     const rule = metric.rule;
     if (!isContributedRule(rule)) continue;
-    let ruleKey = ruleKeys.get(rule);
-    if (ruleKey === undefined) {
-      const hash = createHash('sha256').update(canonicalRule(rule)).digest('hex').slice(0, 24);
-      ruleKey = `${evaluationCodeRevision()}/rule:${hash}`;
-      ruleKeys.set(rule, ruleKey);
+    let keyed = ruleKeys.get(rule);
+    if (keyed === undefined) {
+      keyed = ruleKeyOf(canonicalRule(rule));
+      ruleKeys.set(rule, keyed);
     }
-    out.push({ metric, rule, ruleKey });
+    out.push({ metric, rule, ...keyed });
   }
   return out;
+}
+
+/** The key of a rule's contribution rows from its canonical JSON: `<code revision>/rule:<hash>`. */
+export function ruleKeyOf(canonical: string): { ruleKey: string; canonical: string } {
+  const hash = createHash('sha256').update(canonical).digest('hex').slice(0, 24);
+  return { ruleKey: `${evaluationCodeRevision()}/rule:${hash}`, canonical };
 }
 
 function contributionReadsOf(contributed: readonly ContributedMetric[]): ContributionReads | undefined {
@@ -340,11 +347,15 @@ function judgeContributed(
     };
     const ledger = records.map((r) => r.record);
     const built = new Map<string, ContributionRow[]>();
-    for (const { rule, ruleKey } of contributed) {
+    for (const { rule, ruleKey, canonical } of contributed) {
       if (built.has(ruleKey)) continue;
       const rows = selectContributions(rule, ledger, context);
       built.set(ruleKey, rows);
-      builds.push({ ruleKey, rows: rows.map((row) => ({ ...row, seq: seqOf.get(row.record) ?? 0 })) });
+      builds.push({
+        ruleKey,
+        rule: canonical,
+        rows: rows.map((row) => ({ ...row, seq: seqOf.get(row.record) ?? 0 })),
+      });
     }
     rowsOf = (ruleKey) => built.get(ruleKey) ?? [];
   }

@@ -103,31 +103,39 @@ forEachEngine('per-rule contributions: proven current by the stamp and epoch', (
     ...extra,
   });
 
-  /** After `write`, every marker is stale, the next answers equal the reference, and it rebuilt them. */
-  const afterWrite = async (write: () => Promise<unknown>, changes: string[]) => {
-    await expectReference(AT);
-    await expectReference(LATER);
-    const built = (await markers()).current.map((m) => m.ruleKey);
-    const before = new Map([AT, LATER].map((at) => [at, undefined as unknown]));
-    for (const at of before.keys()) before.set(at, await referenceReadiness(services, ROSA, at));
+  /**
+   * After `write` through the evidence service (ADR 0019), every marker stays current — advanced to the
+   * builder's new stamp with the same build (no rebuild) — and the next answers, judged from the rows,
+   * equal the reference, which did change where the write matters (so stale rows would have shown).
+   */
+  const afterWrite = async (write: () => Promise<unknown>, changes: string[], dates = [AT, LATER]) => {
+    for (const at of dates) await expectReference(at);
+    const built = (await markers()).current;
+    expect(built).toHaveLength(5);
+    const before = new Map<string, unknown>();
+    for (const at of dates) before.set(at, await referenceReadiness(services, ROSA, at));
     await write();
-    expect((await markers()).current).toEqual([]);
-    await expectReference(AT);
-    await expectReference(LATER);
-    expect((await markers()).current.map((m) => m.ruleKey)).toEqual(built);
-    // The reference itself changed where the write matters, so stale rows would have shown.
+    const now = await key();
+    const advanced = (await markers()).current;
+    expect(
+      advanced.map(({ ruleKey, buildStamp, buildEpoch }) => ({ ruleKey, buildStamp, buildEpoch })),
+    ).toEqual(built.map(({ ruleKey, buildStamp, buildEpoch }) => ({ ruleKey, buildStamp, buildEpoch })));
+    expect(advanced.every((m) => m.stamp === now.stamp && m.buildStamp < now.stamp)).toBe(true);
+    for (const at of dates) await expectReference(at);
+    // Still the same builds: the reads judged the appended rows, they did not rebuild.
+    expect((await markers()).current).toEqual(advanced);
     for (const at of changes)
       expect(await referenceReadiness(services, ROSA, at)).not.toEqual(before.get(at));
   };
 
-  it('a new record makes the markers stale', async () => {
+  it('a new record: its rows are appended and the markers advance', async () => {
     await afterWrite(
       () => recordEvidence(services, systemActor, decision('ct-new', '2026-01-10')),
       [AT, LATER],
     );
   });
 
-  it('a correction dated on or before `at` makes the markers stale', async () => {
+  it('a correction dated on or before `at`: the corrected rows stop standing from its date', async () => {
     await afterWrite(
       () =>
         recordEvidence(
@@ -140,10 +148,11 @@ forEachEngine('per-rule contributions: proven current by the stamp and epoch', (
           }),
         ),
       [AT, LATER],
+      [AT, LATER, '2026-01-31', '2026-02-01', '2026-02-02'],
     );
   });
 
-  it('a correction dated after `at` makes the markers stale (the answer after its date changes)', async () => {
+  it('a correction dated after `at`: only the answers from its date on change', async () => {
     await afterWrite(
       () =>
         recordEvidence(
@@ -157,6 +166,7 @@ forEachEngine('per-rule contributions: proven current by the stamp and epoch', (
           }),
         ),
       [LATER],
+      [AT, '2026-02-28', '2026-03-01', LATER],
     );
   });
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../../test/helpers/database.js';
 import { readinessNeeds } from '../../core/evaluation/readiness-needs.js';
@@ -45,8 +46,8 @@ forEachEngine('contributions repository', (getDb) => {
       },
     ];
     const builds = [
-      { ruleKey: 'rev/rule:a', rows },
-      { ruleKey: 'rev/rule:b', rows: [] },
+      { ruleKey: 'rev/rule:a', rule: '{"kind":"a"}', rows },
+      { ruleKey: 'rev/rule:b', rule: '{"kind":"b"}', rows: [] },
     ];
     // Under a key that is not the current one: nothing is stored.
     await storeReadinessAnswer(
@@ -60,9 +61,10 @@ forEachEngine('contributions repository', (getDb) => {
     );
     expect(await listContributionMarkers(db, EMAIL)).toEqual([]);
     await storeReadinessAnswer(db, EMAIL, AT, 'rev/version:1', key, '{}', builds);
+    const built = { buildStamp: key.stamp, buildEpoch: key.epoch };
     expect(await listContributionMarkers(db, EMAIL)).toEqual([
-      { ruleKey: 'rev/rule:a', ...key, rows: 2 },
-      { ruleKey: 'rev/rule:b', ...key, rows: 0 },
+      { ruleKey: 'rev/rule:a', ...key, ...built, rows: 2 },
+      { ruleKey: 'rev/rule:b', ...key, ...built, rows: 0 },
     ]);
     // A second build under the same key (a concurrent reader) stores no second set of rows.
     await storeReadinessAnswer(db, EMAIL, AT, 'rev/version:1', key, '{}', builds);
@@ -130,5 +132,51 @@ forEachEngine('contributions repository', (getDb) => {
     expect(await listContributionMarkers(db, EMAIL)).toHaveLength(2);
     await removeReadinessAnswersAndContributions(db, EMAIL);
     expect(await listContributionMarkers(db, EMAIL)).toEqual([]);
+  });
+
+  it('a rebuild keeps only the builds of markers current under its key: other revisions, rule keys and builds go', async () => {
+    const { db } = getDb();
+    const email = 'prune@example.test';
+    const keyNow = async () => {
+      const { stamps, epoch } = await currentStamps(db, [email]);
+      return { stamp: stamps.get(email) ?? 0, epoch };
+    };
+    const moveStamp = () =>
+      db.execute(sql`insert into evaluation_stamps (builder_email, stamp) values (${email}, nextval('evaluation_stamp_seq'))
+        on conflict (builder_email) do update set stamp = excluded.stamp`);
+    const row = (record: string) => ({
+      record,
+      seq: 1,
+      date: '2026-01-01',
+      supersededOn: null,
+      tag: null,
+      flag: false,
+      extraDate: null,
+    });
+    const first = await keyNow();
+    // An older code revision's rules, and this revision's rule b (a past ladder version's, say).
+    await storeReadinessAnswer(db, email, AT, 'old/version:1', first, '{}', [
+      { ruleKey: 'old/rule:a', rule: '{}', rows: [row('x1')] },
+    ]);
+    await storeReadinessAnswer(db, email, AT, 'rev/version:1', first, '{}', [
+      { ruleKey: 'rev/rule:b', rule: '{}', rows: [row('x2')] },
+    ]);
+    // Rows of another code revision are never read again: the next build of this revision removes them.
+    expect((await listContributionMarkers(db, email)).map((m) => [m.ruleKey, m.rows])).toEqual([
+      ['rev/rule:b', 1],
+    ]);
+    await moveStamp();
+    const second = await keyNow();
+    await storeReadinessAnswer(db, email, AT, 'rev/version:2', second, '{}', [
+      { ruleKey: 'rev/rule:c', rule: '{}', rows: [row('x3')] },
+    ]);
+    // b is stale (built under another key) and goes with its rows; only c's build stays.
+    expect(await listContributionMarkers(db, email)).toEqual([
+      { ruleKey: 'rev/rule:c', ...second, buildStamp: second.stamp, buildEpoch: second.epoch, rows: 1 },
+    ]);
+    const left: unknown = await db.execute(
+      sql`select record_id from readiness_contributions where builder_email = ${email}`,
+    );
+    expect((left as { rows: { record_id: string }[] }).rows.map((r) => r.record_id)).toEqual(['x3']);
   });
 });

@@ -593,8 +593,8 @@ function prepareReadinessInputs(
 const preparedInputs = new WeakMap<Executor, Map<string, ReturnType<typeof prepareReadinessInputs>>>();
 
 // The contributions part of the inputs statement (ADR 0017), all in the snapshot of the key read beside:
-// how many of the rule keys are built under the current key; per rule key its rows standing on `at`
-// inside the window; and — only when some key is not current (a one-time filter: nothing is scanned
+// how many of the rule keys are built under the current key; per rule key the rows of its marker's build
+// standing on `at` inside the window; and — only when some key is not current (a one-time filter: nothing is scanned
 // otherwise) — the records a rebuild selects from and the code reviews their citations name.
 function contributionColumns(
   db: Executor,
@@ -615,7 +615,8 @@ function contributionColumns(
     ) => sql`(select json_agg(json_build_array(${c.recordId}, ${c.date}, ${c.supersededOn}, ${c.tag}, ${c.flag}, ${c.extraDate})
       order by ${c.date}, ${c.seq}) from ${c}
       where ${c.builderEmail} = ${email} and ${c.ruleKey} = ${ruleKey}
-        and ${c.stamp} = ${currentStampOf(email)} and ${c.epoch} = ${currentEpoch}
+        and (${c.stamp}, ${c.epoch}) = (select ${m.buildStamp}, ${m.buildEpoch} from ${m}
+          where ${m.builderEmail} = ${email} and ${m.ruleKey} = ${ruleKey})
         and ${c.date} >= ${levelSince}::date and ${c.date} <= ${at}::date
         and (${c.supersededOn} is null or ${c.supersededOn} > ${at}::date))`,
   );
@@ -686,8 +687,12 @@ export async function storeReadinessAnswer(
   contributions: readonly ContributionBuild[] = [],
 ): Promise<void> {
   // Contributions rebuilt for this answer go in the same statement, under the same guard (ADR 0017).
+  // Every stored key starts with the code revision, as the ladder key does: `<revision>/…`.
+  const keyPrefix = `${ladderKey.slice(0, ladderKey.indexOf('/'))}/`;
   const built =
-    contributions.length === 0 ? sql`` : sql`${storeContributionsCtes(email, key, contributions)},`;
+    contributions.length === 0
+      ? sql``
+      : sql`${storeContributionsCtes(email, key, contributions, keyPrefix)},`;
   await db.execute(sql`with "now_key" as (select ${currentStampOf(email)} as "stamp", ${currentEpoch} as "epoch"),
     ${built}
     "stored" as (insert into ${readinessAnswers} (builder_email, at, ladder_key, stamp, epoch, answer)

@@ -9,8 +9,11 @@ import { bigint, boolean, date, index, pgTable, primaryKey, text } from 'drizzle
  */
 
 /**
- * One row per (builder, rule key) that has been built: the stamp and epoch its contributions were built
- * under. Rules without any contributing record still have a marker (built, empty).
+ * One row per (builder, rule key) that has been built: the stamp and epoch its contributions are
+ * current under, the key of the build its rows carry, and the rule itself. A write through the evidence
+ * service appends the new record's rows to the build and advances `stamp` (ADR 0019), so `stamp`/`epoch`
+ * move on while `build_stamp`/`build_epoch` stay. Rules without any contributing record still have a
+ * marker (built, empty).
  */
 export const readinessContributionMarkers = pgTable(
   'readiness_contribution_markers',
@@ -20,6 +23,11 @@ export const readinessContributionMarkers = pgTable(
     ruleKey: text('rule_key').notNull(),
     stamp: bigint('stamp', { mode: 'number' }).notNull(),
     epoch: bigint('epoch', { mode: 'number' }).notNull(),
+    /** The key the build was made under: its rows carry it as their `stamp`/`epoch`. */
+    buildStamp: bigint('build_stamp', { mode: 'number' }).notNull(),
+    buildEpoch: bigint('build_epoch', { mode: 'number' }).notNull(),
+    /** The rule's canonical JSON: what a write selects the new record's rows with. */
+    rule: text('rule').notNull(),
   },
   (table) => [
     primaryKey({ name: 'readiness_contribution_markers_pk', columns: [table.builderEmail, table.ruleKey] }),
@@ -27,8 +35,8 @@ export const readinessContributionMarkers = pgTable(
 );
 
 /**
- * What one record contributes to one rule. Each row carries the key it was built under, so rows left by
- * a build that lost a race to a newer one are never read (reads ask for the current key).
+ * What one record contributes to one rule. Each row carries the key of the build it belongs to, so rows
+ * left by a build that lost a race to a newer one are never read (reads ask for the marker's build).
  */
 export const readinessContributions = pgTable(
   'readiness_contributions',
