@@ -199,6 +199,57 @@ describe('diffLadders on items without ids', () => {
   });
 });
 
+describe('diffLadders on tracks that share level ids, and on points', () => {
+  const shared = (frontendTitle: string): string =>
+    [
+      'ladder: shared',
+      'name: Shared',
+      'version: 2026-04-01',
+      'tracks:',
+      '  - { id: backend, name: Backend, levels: [E1] }',
+      '  - { id: frontend, name: Frontend, levels: [E1] }',
+      'levels:',
+      '  - { id: E1, title: Engineer, track: backend, status: written }',
+      `  - { id: E1, title: ${frontendTitle}, track: frontend, status: written }`,
+      '',
+    ].join('\n');
+
+  it('names a level of a shared id by its track, and never mixes up the two', () => {
+    expect(diffLadders(parse(shared('Engineer')), parse(shared('Web Engineer')))).toEqual([
+      {
+        level: 'frontend/E1',
+        section: 'title',
+        kind: 'changed',
+        path: 'title',
+        before: 'Engineer',
+        after: 'Web Engineer',
+      },
+    ]);
+  });
+
+  it('diffs the points block: one edited milestone is one change, named by its area and text', () => {
+    const points = readFileSync(
+      path.resolve(import.meta.dirname, '../../../ladders/examples/data-engineer-points.yaml'),
+      'utf8',
+    );
+    const edited = points.replace(
+      "Adds a column or table to an existing model by following the team's conventions.",
+      "Adds a column or table to an existing model, following the team's conventions.",
+    );
+    expect(edited).not.toBe(points);
+    expect(
+      diffLadders(parse(points), parse(edited)).map((c) => [c.level, c.section, c.kind, c.path]),
+    ).toEqual([
+      [
+        null,
+        'points',
+        'changed',
+        'points.competencies[data-modelling].milestones[adds-a-column-or-table-to].text',
+      ],
+    ]);
+  });
+});
+
 describe('compareLevels', () => {
   const doc = parse(source);
 

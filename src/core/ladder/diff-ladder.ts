@@ -84,6 +84,18 @@ function diffItems(
     emit({ kind: 'changed', path: `${path} (order)`, before: commonOld, after: commonNew });
 }
 
+/** Level ids that two tracks share in either version, so both versions name those levels alike. */
+function sharedLevelIds(...docs: LadderDocument[]): Set<string> {
+  const shared = new Set<string>();
+  for (const doc of docs) {
+    const tracks = new Map<string, Set<string>>();
+    for (const level of doc.levels)
+      tracks.set(level.id, (tracks.get(level.id) ?? new Set()).add(level.track));
+    for (const [id, of] of tracks) if (of.size > 1) shared.add(id);
+  }
+  return shared;
+}
+
 function unionKeys(a: string[], b: string[]): string[] {
   return [...a, ...b.filter((key) => !a.includes(key))];
 }
@@ -91,20 +103,21 @@ function unionKeys(a: string[], b: string[]): string[] {
 /** What changed between two versions of a ladder, per level and section: levels in the new file's order, items in the old one's, additions last. */
 export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): LadderChange[] {
   const changes: LadderChange[] = [];
-  for (const field of [
-    'ladder',
-    'name',
-    'version',
-    'organisation',
-    'competency_categories',
-    'tracks',
-  ] as const) {
+  // Every top-level field but the levels, in the file format's order (new fields such as `points` too).
+  const fields = unionKeys(Object.keys(oldDoc), Object.keys(newDoc)).filter(
+    (field): field is Exclude<keyof LadderDocument, 'levels'> => field !== 'levels',
+  );
+  for (const field of fields) {
     diffValues(oldDoc[field], newDoc[field], field, (c) =>
       changes.push({ level: null, section: field, ...c }),
     );
   }
-  const oldLevels = new Map(oldDoc.levels.map((l) => [l.id, l]));
-  const newLevels = new Map(newDoc.levels.map((l) => [l.id, l]));
+  // A level is named as the roster names it: `track/id` when two tracks have a level of that id.
+  const shared = sharedLevelIds(oldDoc, newDoc);
+  const key = (level: LevelDefinition): string =>
+    shared.has(level.id) ? `${level.track}/${level.id}` : level.id;
+  const oldLevels = new Map(oldDoc.levels.map((l) => [key(l), l]));
+  const newLevels = new Map(newDoc.levels.map((l) => [key(l), l]));
   for (const id of unionKeys([...newLevels.keys()], [...oldLevels.keys()])) {
     const before = oldLevels.get(id);
     const after = newLevels.get(id);
