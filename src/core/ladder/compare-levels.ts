@@ -1,6 +1,13 @@
 import type { LadderDocument, LevelDefinition } from './ladder.schema.js';
-import { competencyAreas, findExpectation } from './ladder-lookup.js';
-import { cadenceWord, levelRange, typicalMonthsLabel } from './level-page.js';
+import { competencyAreas, equivalentLevels, findExpectation, levelLabel } from './ladder-lookup.js';
+import {
+  cadenceWord,
+  levelHeading,
+  levelRange,
+  refLabel,
+  targetsLabel,
+  typicalMonthsLabel,
+} from './level-page.js';
 
 /** One line of a side-by-side comparison of two levels. */
 export interface ComparisonRow {
@@ -70,11 +77,27 @@ export function compareLevels(
   const add = (section: string, aspect: string, l: string, r: string) =>
     rows.push({ section, aspect, left: l, right: r, changed: l !== r });
 
+  // Rows only a ladder with labels, several tracks or equivalences has (the shipped comparison stays).
+  if (left.label !== undefined || right.label !== undefined)
+    add('level', 'label', levelLabel(left), levelLabel(right));
+  if (left.track !== right.track) {
+    const trackName = (l: LevelDefinition) => doc.tracks.find((t) => t.id === l.track)?.name ?? l.track;
+    add('level', 'track', trackName(left), trackName(right));
+  }
   add('level', 'title', left.title, right.title);
   add('level', 'status', left.status, right.status);
   add('level', 'tagline', left.tagline ?? NONE, right.tagline ?? NONE);
   add('level', 'billing tier', left.billing_tier ?? NONE, right.billing_tier ?? NONE);
   add('level', 'panel eligible', yesNo(left.panel_eligible), yesNo(right.panel_eligible));
+  const equivalents = (l: LevelDefinition) =>
+    equivalentLevels(doc, l)
+      .map(
+        (other) =>
+          `${levelHeading(other)} (${doc.tracks.find((t) => t.id === other.track)?.name ?? other.track})`,
+      )
+      .join('; ') || NONE;
+  if (equivalents(left) !== NONE || equivalents(right) !== NONE)
+    add('level', 'equivalent to', equivalents(left), equivalents(right));
 
   rows.push(...byName(left.what_you_do, right.what_you_do, 'what you do'));
   rows.push(...compareCompetencies(doc, left, right));
@@ -104,8 +127,8 @@ export function compareLevels(
   add(
     'promotion',
     'target level',
-    left.promotion?.target_level ?? NONE,
-    right.promotion?.target_level ?? NONE,
+    left.promotion === undefined ? NONE : targetsLabel(doc, left, left.promotion),
+    right.promotion === undefined ? NONE : targetsLabel(doc, right, right.promotion),
   );
   add(
     'promotion',
@@ -146,7 +169,7 @@ export function compareLevels(
   add('mentorship', 'mentee slots', String(gives(left)?.slots ?? 0), String(gives(right)?.slots ?? 0));
   const menteeLevels = (l: LevelDefinition) => {
     const g = gives(l);
-    return g === undefined || g.mentee_levels.length === 0 ? NONE : levelRange(doc, g.mentee_levels);
+    return g === undefined || g.mentee_levels.length === 0 ? NONE : levelRange(doc, g.mentee_levels, l);
   };
   add('mentorship', 'mentee levels', menteeLevels(left), menteeLevels(right));
   const referral = (l: LevelDefinition) => {
@@ -157,7 +180,8 @@ export function compareLevels(
   const mentor = (l: LevelDefinition) => {
     const r = receives(l);
     if (r === undefined) return NONE;
-    const who = [...r.mentor_levels, ...(r.leadership ? ['leadership'] : [])].join(' or ');
+    const mentors = r.mentor_levels.map((ref) => refLabel(doc, ref, l));
+    const who = [...mentors, ...(r.leadership ? ['leadership'] : [])].join(' or ');
     return `${who}, ${cadenceWord(r.checkin_cadence)}`;
   };
   add('mentorship', 'receives', mentor(left), mentor(right));
@@ -174,7 +198,7 @@ export function formatComparison(
 ): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const lines = [
-    `| section | aspect | ${left.id} | ${right.id} | |`,
+    `| section | aspect | ${cell(levelLabel(left))} | ${cell(levelLabel(right))} | |`,
     '| --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>

@@ -5,7 +5,15 @@ import {
   type PromotionDefinition,
   type TypicalMonths,
 } from './ladder.schema.js';
-import { findExpectation, findLevel, findTrackOfLevel } from './ladder-lookup.js';
+import {
+  equivalentLevels,
+  findExpectation,
+  findLevel,
+  findTrackOfLevel,
+  levelLabel,
+  promotionTargets,
+  resolveFrom,
+} from './ladder-lookup.js';
 import type { EvidenceKind } from './rule-kinds.js';
 
 /**
@@ -36,6 +44,8 @@ export interface PageSection {
 export interface LevelPage {
   ladderName: string;
   trackName: string;
+  /** The track's own description, when the ladder gives one. */
+  trackDescription?: string;
   version: string;
   versionLabel: string;
   title: string;
@@ -71,19 +81,52 @@ export function cadenceWord(cadence: Cadence): string {
   return cadence === 'biweekly' ? 'bi-weekly' : 'weekly';
 }
 
-/** "L1–L2" for consecutive levels of one track, else "L1, L3". */
-export function levelRange(doc: LadderDocument, ids: readonly string[]): string {
-  if (ids.length === 0) return 'none';
-  if (ids.length === 1) return ids[0] ?? '';
-  const track = findTrackOfLevel(doc, ids[0] ?? '');
-  const positions = ids.map((id) => track?.levels.indexOf(id) ?? -1);
-  const consecutive = positions.every((p, i) => p >= 0 && (i === 0 || p === (positions[i - 1] ?? -2) + 1));
-  return consecutive ? `${ids[0]}–${ids[ids.length - 1]}` : ids.join(', ');
+/**
+ * How a level reference written in `from`'s fields is shown: the level's label, else its id (the
+ * reference as written when it names no level).
+ */
+export function refLabel(doc: LadderDocument, ref: string, from?: LevelDefinition): string {
+  const level = from === undefined ? findLevel(doc, ref) : resolveFrom(doc, from, ref);
+  return level === undefined ? ref : levelLabel(level);
 }
 
-/** The heading of a level: "L4 — Senior Product Builder", or the id alone when the title is the id. */
+/** "L1–L2" for consecutive levels of one track, else "L1, L3" (labels where the ladder gives them). */
+export function levelRange(doc: LadderDocument, ids: readonly string[], from?: LevelDefinition): string {
+  if (ids.length === 0) return 'none';
+  const names = ids.map((id) => refLabel(doc, id, from));
+  if (ids.length === 1) return names[0] ?? '';
+  const track = findTrackOfLevel(doc, ids[0] ?? '');
+  const positions = ids.map((id) => (track === undefined ? -1 : (levelPosition(doc, track.id, id) ?? -1)));
+  const consecutive = positions.every((p, i) => p >= 0 && (i === 0 || p === (positions[i - 1] ?? -2) + 1));
+  return consecutive ? `${names[0]}–${names[names.length - 1]}` : names.join(', ');
+}
+
+/** A reference's position in `trackId`'s list (a qualified reference only when it names that track). */
+function levelPosition(doc: LadderDocument, trackId: string, ref: string): number | undefined {
+  const slash = ref.indexOf('/');
+  if (slash >= 0 && ref.slice(0, slash) !== trackId) return undefined;
+  const index = doc.tracks.find((t) => t.id === trackId)?.levels.indexOf(ref.slice(slash + 1));
+  return index === undefined || index < 0 ? undefined : index;
+}
+
+/**
+ * The heading of a level: "L4 — Senior Product Builder" (its label in place of the id when it has one),
+ * or the name alone when the title is the id.
+ */
 export function levelHeading(level: LevelDefinition): string {
-  return level.title === level.id ? level.id : `${level.id} — ${level.title}`;
+  const name = levelLabel(level);
+  return level.title === level.id || level.title === name ? name : `${name} — ${level.title}`;
+}
+
+/** Where a promotion from `level` leads, in words: "IC3" or "IC3 or M1" (labels where given). */
+export function targetsLabel(
+  doc: LadderDocument,
+  level: LevelDefinition,
+  promotion: PromotionDefinition,
+): string {
+  return promotionTargets(promotion)
+    .map((ref) => refLabel(doc, ref, level))
+    .join(' or ');
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -99,7 +142,7 @@ export function mentorshipItems(doc: LadderDocument, level: LevelDefinition): Li
   if (receives !== undefined) {
     const who =
       receives.mentor_levels.length > 0
-        ? `${receives.mentor_levels.join(' or ')} mentor${receives.leadership ? ` (or ${org})` : ''}`
+        ? `${receives.mentor_levels.map((ref) => refLabel(doc, ref, level)).join(' or ')} mentor${receives.leadership ? ` (or ${org})` : ''}`
         : receives.leadership
           ? capitalise(org)
           : 'No mentor';
@@ -110,7 +153,7 @@ export function mentorshipItems(doc: LadderDocument, level: LevelDefinition): Li
   }
   const gives = mentorship.gives;
   if (gives !== undefined) {
-    const slots = `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels)}).`;
+    const slots = `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels, level)}).`;
     const cadence = `${capitalise(cadenceWord(gives.checkin_cadence))} check-ins.`;
     items.push({ label: 'You give', text: [slots, cadence, gives.focus].filter(Boolean).join(' ') });
     if (gives.referral !== undefined) {
@@ -129,7 +172,9 @@ export function unlockItems(doc: LadderDocument, target: LevelDefinition): ListI
   const items: ListItem[] = (target.unlocks ?? []).map((text) => splitLabel(text));
   const gives = target.mentorship?.gives;
   if (gives !== undefined && gives.slots > 0) {
-    items.push({ text: `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels)})` });
+    items.push({
+      text: `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels, target)})`,
+    });
   }
   if (gives?.referral !== undefined) {
     items.push({ text: `Referral cut: ${gives.referral.percent}% for ${gives.referral.months} months` });
@@ -172,21 +217,25 @@ export function competencyBlocks(doc: LadderDocument, level: LevelDefinition): B
   });
 }
 
-/** True when a promotion says anything its page section can show: requirements, time in level or a judgment. */
+/** True when a promotion says anything its page section can show: requirements, time, a judgment, a choice. */
 function definesPromotionPage(promotion: PromotionDefinition): boolean {
   return (
     promotion.requirements !== undefined ||
     promotion.min_months_at_level !== undefined ||
     promotion.typical_months_at_level !== undefined ||
     promotion.decided_by === 'judgment' ||
-    promotion.weighs !== undefined
+    promotion.weighs !== undefined ||
+    promotionTargets(promotion).length > 1
   );
 }
 
-/** The plain words of a promotion by judgment: who decides, and that nothing is a checklist. */
-export function judgmentSentence(promotion: PromotionDefinition): string {
+/**
+ * The plain words of a promotion by judgment: who decides, and that nothing is a checklist. `to` names
+ * the target(s) as shown ("IC3 or M1"); the target's id when not given.
+ */
+export function judgmentSentence(promotion: PromotionDefinition, to = promotion.target_level): string {
   return (
-    `Promotion to ${promotion.target_level} is decided by a panel’s judgment, not by a checklist: ` +
+    `Promotion to ${to} is decided by a panel’s judgment, not by a checklist: ` +
     'what the panel weighs is listed below, and none of it is counted as met or missing.'
   );
 }
@@ -205,11 +254,11 @@ function timeAtLevelBlocks(level: LevelDefinition, promotion: PromotionDefinitio
   const min = promotion.min_months_at_level;
   items.push({
     label: 'Minimum',
-    text: min === undefined || min === 0 ? 'none' : `${plural(min, 'month')} at ${level.id}`,
+    text: min === undefined || min === 0 ? 'none' : `${plural(min, 'month')} at ${levelLabel(level)}`,
   });
   items.push({
     label: 'Typical',
-    text: `${typicalMonthsLabel(typical)} at ${level.id} (advice: how long people usually stay, never a requirement)`,
+    text: `${typicalMonthsLabel(typical)} at ${levelLabel(level)} (advice: how long people usually stay, never a requirement)`,
   });
   return [
     { kind: 'subheading', text: 'Time at This Level' },
@@ -252,6 +301,33 @@ function weighedBlocks(promotion: PromotionDefinition): Block[] {
 }
 
 const endSentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/** "M1 — Team Lead (Manager track)": a level of another track as a list item. */
+function levelWithTrack(doc: LadderDocument, level: LevelDefinition): ListItem {
+  const track = doc.tracks.find((t) => t.id === level.track)?.name ?? level.track;
+  return { label: levelHeading(level), text: `${track} track` };
+}
+
+/** With several targets, the choice in words: each target with its title and track. */
+function targetChoiceBlocks(
+  doc: LadderDocument,
+  level: LevelDefinition,
+  promotion: PromotionDefinition,
+): Block[] {
+  const refs = promotionTargets(promotion);
+  if (refs.length < 2) return [];
+  const items = refs.map((ref): ListItem => {
+    const target = resolveFrom(doc, level, ref);
+    return target === undefined ? { text: ref } : levelWithTrack(doc, target);
+  });
+  return [
+    {
+      kind: 'paragraph',
+      text: `${levelLabel(level)} leads to one of ${refs.length} levels; the first is the usual next step:`,
+    },
+    { kind: 'list', items },
+  ];
+}
 
 /** Builds the page of one level. Sections the organisation has not written are left out. */
 export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): LevelPage {
@@ -322,16 +398,20 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
         : { text: req.name },
     );
     if (promotion.requirements === undefined && promotion.min_months_at_level !== undefined) {
-      requirements.push({ text: `Minimum ${promotion.min_months_at_level} months at ${level.id}` });
+      requirements.push({
+        text: `Minimum ${promotion.min_months_at_level} months at ${levelLabel(level)}`,
+      });
     }
     // A ladder written before judgments existed keeps its section exactly (the shipped file's goldens).
     const listed = promotion.requirements !== undefined || promotion.min_months_at_level !== undefined;
+    const to = targetsLabel(doc, level, promotion);
     sections.push({
       id: 'promotion',
-      heading: `Promotion to ${promotion.target_level}`,
+      heading: `Promotion to ${to}`,
       blocks: [
+        ...targetChoiceBlocks(doc, level, promotion),
         ...(promotion.decided_by === 'judgment'
-          ? [{ kind: 'paragraph', text: judgmentSentence(promotion) } satisfies Block]
+          ? [{ kind: 'paragraph', text: judgmentSentence(promotion, to) } satisfies Block]
           : []),
         ...(listed || requirements.length > 0
           ? [
@@ -361,7 +441,7 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
         {
           kind: 'paragraph',
           text:
-            `A panel of ${promotion.panel.size} (${promotion.panel.eligibility.min_level} and above` +
+            `A panel of ${promotion.panel.size} (${refLabel(doc, promotion.panel.eligibility.min_level, level)} and above` +
             `${promotion.panel.eligibility.leadership ? ', or leadership' : ''}). Each assessment component passes by ` +
             `${decision.component_pass} of the panel; the gate criterion needs a median score of at least ${decision.gate_median_min}, ` +
             `the others at least ${decision.other_median_min}.`,
@@ -377,15 +457,34 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
       blocks: [{ kind: 'list', items: mentorship }],
     });
   }
-  const target = promotion === undefined ? undefined : findLevel(doc, promotion.target_level);
-  const unlocks = target === undefined ? [] : unlockItems(doc, target);
-  if (target !== undefined && unlocks.length > 0) {
+  const equivalents = equivalentLevels(doc, level);
+  if (equivalents.length > 0) {
     sections.push({
-      id: 'unlocks',
-      heading: `What Unlocks at ${target.id}`,
-      blocks: [{ kind: 'list', items: unlocks }],
+      id: 'equivalents',
+      heading: 'Equivalent Levels',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: 'Levels of other tracks that stand level with this one (a move between them is not a promotion):',
+        },
+        { kind: 'list', items: equivalents.map((other) => levelWithTrack(doc, other)) },
+      ],
     });
   }
+  // Each target's unlocks: one section for a single target, as the shipped page has.
+  const targets = (promotion === undefined ? [] : promotionTargets(promotion)).flatMap((ref) => {
+    const found = resolveFrom(doc, level, ref);
+    return found === undefined ? [] : [found];
+  });
+  targets.forEach((target, index) => {
+    const unlocks = unlockItems(doc, target);
+    if (unlocks.length === 0) return;
+    sections.push({
+      id: index === 0 ? 'unlocks' : `unlocks-${index + 1}`,
+      heading: `What Unlocks at ${levelLabel(target)}`,
+      blocks: [{ kind: 'list', items: unlocks }],
+    });
+  });
   if (level.status === 'not_written') {
     // What the ladder already says of this level (from other levels' pages) is still worth showing.
     const known: ListItem[] = [];
@@ -410,11 +509,15 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
       known.push({
         label: 'Mentored by',
         text: mentors
-          .map((m) => `${m.id} (${cadenceWord(m.mentorship?.gives?.checkin_cadence ?? 'weekly')} check-ins)`)
+          .map(
+            (m) =>
+              `${levelLabel(m)} (${cadenceWord(m.mentorship?.gives?.checkin_cadence ?? 'weekly')} check-ins)`,
+          )
           .join(', '),
       });
     }
-    if (promotion !== undefined) known.push({ label: 'Next level', text: promotion.target_level });
+    if (promotion !== undefined)
+      known.push({ label: 'Next level', text: targetsLabel(doc, level, promotion) });
     if (known.length > 0)
       sections.push({
         id: 'known',
@@ -426,6 +529,7 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
   return {
     ladderName: doc.name,
     trackName: track?.name ?? level.track,
+    ...(track?.description === undefined ? {} : { trackDescription: track.description }),
     version: doc.version,
     versionLabel: monthLabel(doc.version),
     title: levelHeading(level),

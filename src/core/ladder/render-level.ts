@@ -56,6 +56,7 @@ export function renderMarkdown(page: LevelPage): string {
     `# ${page.title}`,
     `_${page.trackName} · ${page.versionLabel} (version ${page.version})_`,
   ];
+  if (page.trackDescription !== undefined) parts.push(`_${page.trackName}:_ ${page.trackDescription}`);
   if (page.notice !== undefined) parts.push(`> **Not written yet.** ${page.notice}`);
   if (page.tagline !== undefined) parts.push(`> “${page.tagline}”`);
   parts.push(...page.intro);
@@ -155,6 +156,10 @@ export function renderHtml(page: LevelPage): string {
     `<p class="meta">${escapeHtml(page.ladderName)} · ${escapeHtml(page.trackName)} · <time datetime="${escapeHtml(page.version)}">${escapeHtml(page.versionLabel)}</time></p>`,
     `<h1>${escapeHtml(page.title)}</h1>`,
   ];
+  if (page.trackDescription !== undefined)
+    body.push(
+      `<p class="track"><strong>${escapeHtml(page.trackName)}:</strong> ${escapeHtml(page.trackDescription)}</p>`,
+    );
   if (page.notice !== undefined)
     body.push(`<p class="notice"><strong>Not written yet.</strong> ${escapeHtml(page.notice)}</p>`);
   if (page.tagline !== undefined) body.push(`<blockquote>“${escapeHtml(page.tagline)}”</blockquote>`);

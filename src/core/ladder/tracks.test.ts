@@ -11,6 +11,8 @@ import {
   promotionTargets,
 } from './ladder-lookup.js';
 import type { LadderDocument } from './ladder.schema.js';
+import { compareLevels, formatComparison } from './compare-levels.js';
+import { renderLevel } from './render-level.js';
 import { formatProblem, validateLadderText } from './validate-ladder.js';
 
 /**
@@ -282,5 +284,66 @@ describe('a track', () => {
     expect(
       problemsOf(TRACKS.replace('description: Services, data and the APIs between them.', 'description: ""')),
     ).toEqual(['7:18: tracks[0].description: expected non-empty text']);
+  });
+});
+
+describe('rendering and comparing tracks', () => {
+  it("shows a level by its label, its track's description, and a choice of targets with their tracks", () => {
+    const md = renderLevel(ladderOf(TRACKS), 'backend/E1', 'md') ?? '';
+    expect(md).toContain(
+      '# Ingénieure 1 — Engineer\n\n_Backend · April 2026 (version 2026-04-01)_\n\n_Backend:_ Services, data and the APIs between them.\n',
+    );
+    expect(md).toContain(
+      '## Promotion to E2 or 1.1\n\nIngénieure 1 leads to one of 2 levels; the first is the usual next step:\n\n' +
+        '- **E2 — Senior Engineer** — Backend track\n- **1.1 — Team Lead** — Manager track\n',
+    );
+    const html = renderLevel(ladderOf(TRACKS), 'backend/E1', 'html') ?? '';
+    expect(html).toContain(
+      '<h1>Ingénieure 1 — Engineer</h1>\n<p class="track"><strong>Backend:</strong> Services, data and the APIs between them.</p>',
+    );
+    // A track without a description adds no line; a single target adds no choice.
+    const frontend = renderLevel(ladderOf(TRACKS), 'frontend/E1', 'md') ?? '';
+    expect(frontend).not.toContain('_Frontend:_');
+    expect(frontend).not.toContain('leads to one of');
+    expect(renderLevel(ladderOf(TRACKS), 'E1', 'md')).toBeUndefined();
+  });
+
+  it('lists the equivalent levels on both sides, each with its track', () => {
+    const doc = ladderOf(TRACKS);
+    expect(renderLevel(doc, 'm1.1', 'md')).toContain(
+      '## Equivalent Levels\n\nLevels of other tracks that stand level with this one (a move between them is not a promotion):\n\n' +
+        '- **E2 — Senior Engineer** — Backend track\n- **E2 — Senior Engineer** — Frontend track\n',
+    );
+    expect(renderLevel(doc, 'frontend/E2', 'md')).toContain('- **1.1 — Team Lead** — Manager track');
+    expect(renderLevel(doc, 'm1.2', 'md')).not.toContain('Equivalent Levels');
+  });
+
+  it('compares levels of two tracks with label, track and equivalence rows, headed by labels', () => {
+    const doc = ladderOf(TRACKS);
+    const e1 = doc.levels[0];
+    const lead = doc.levels[4];
+    if (e1 === undefined || lead === undefined) throw new Error('levels');
+    const rows = compareLevels(doc, e1, lead);
+    expect(rows.slice(0, 3)).toEqual([
+      { section: 'level', aspect: 'label', left: 'Ingénieure 1', right: '1.1', changed: true },
+      { section: 'level', aspect: 'track', left: 'Backend', right: 'Manager', changed: true },
+      { section: 'level', aspect: 'title', left: 'Engineer', right: 'Team Lead', changed: true },
+    ]);
+    expect(rows.find((r) => r.aspect === 'equivalent to')).toEqual({
+      section: 'level',
+      aspect: 'equivalent to',
+      left: '—',
+      right: 'E2 — Senior Engineer (Backend); E2 — Senior Engineer (Frontend)',
+      changed: true,
+    });
+    expect(rows.find((r) => r.aspect === 'target level')).toMatchObject({ left: 'E2 or 1.1', right: 'm1.2' });
+    expect(formatComparison(e1, lead, rows).split('\n')[0]).toBe(
+      '| section | aspect | Ingénieure 1 | 1.1 | |',
+    );
+    // Two levels of one track without labels or equivalences get none of these rows.
+    const [, , fe1, fe2] = doc.levels;
+    if (fe1 === undefined || fe2 === undefined) throw new Error('levels');
+    expect(compareLevels(doc, fe1, fe2).map((r) => r.aspect)).not.toEqual(expect.arrayContaining(['label']));
+    expect(compareLevels(doc, fe1, fe2).some((r) => ['label', 'track'].includes(r.aspect))).toBe(false);
   });
 });
