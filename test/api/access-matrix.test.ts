@@ -103,6 +103,7 @@ const MATRIX: MatrixRow[] = [
   { route: 'GET /api/sources', allowed: 'L' },
   // Evaluation.
   { route: 'GET /api/builders/:email/readiness', allowed: 'LSMP' },
+  { route: 'GET /api/builders/:email/points', allowed: 'LSMP' },
   { route: 'GET /api/levels/:level/ranking', allowed: 'L' },
   // Promotion cases: the panel works the case; the candidate sees the outcome; leadership decides.
   { route: 'GET /api/cases', allowed: BUILDERS },
