@@ -12,7 +12,6 @@ import { registerMentorshipsCommand } from './commands/mentorships.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerPayoutsCommand } from './commands/payouts.js';
 import { registerPointsCommand } from './commands/points.js';
-import { registerPointsCommand } from './commands/points.js';
 import { registerLadderCommand } from './commands/ladder.js';
 import { registerReadinessCommand } from './commands/readiness.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -45,7 +44,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerCheckinsCommand(program, ctx);
   registerPayoutsCommand(program, ctx);
   registerReadinessCommand(program, ctx);
-  registerPointsCommand(program, ctx);
   registerPointsCommand(program, ctx);
   registerIntegrationCommands(program, ctx);
   return program;
