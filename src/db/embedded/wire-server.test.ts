@@ -8,6 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOwner, tryLockFolder } from './folder-lock.js';
 import { startWireServer, type WireServer } from './wire-server.js';
 
+/** The part of node-postgres's protocol connection the Close test drives by hand. */
+interface RawConnection {
+  close(message: { type: 'S' | 'P'; name: string }): void;
+  sync(): void;
+  once(event: string, listener: () => void): void;
+}
+
 describe('wire server: many connections take turns on one PGlite session', () => {
   let dir = '';
   let db: PGlite;
@@ -84,6 +91,58 @@ describe('wire server: many connections take turns on one PGlite session', () =>
     await a.query('create table visible (x int)');
     await a.query("set search_path = ''");
     expect((await b.query<{ n: number }>('select count(*)::int as n from visible')).rows).toEqual([{ n: 0 }]);
+  }, 60_000);
+
+  it('shares named statements: each connection prepares the same one, and all of them run it', async () => {
+    const lanes = await Promise.all([connect(), connect(), connect()]);
+    const answers = await Promise.all(
+      lanes.flatMap((client, lane) =>
+        [1, 2, 3].map(async (i) => {
+          const result = await client.query<{ v: number }>({
+            name: 'doubled',
+            text: 'select $1::int * 2 as v',
+            values: [lane * 10 + i],
+          });
+          return result.rows[0]?.v;
+        }),
+      ),
+    );
+    // Without sharing, the second connection's Parse of "doubled" failed: prepared statement already exists.
+    expect(answers).toEqual([2, 4, 6, 22, 24, 26, 42, 44, 46]);
+  }, 60_000);
+
+  it('gives one name with two texts (two code versions) a statement each', async () => {
+    const [a, b] = [await connect(), await connect()];
+    const one = await a.query<{ v: number }>({ name: 'which', text: 'select 1 as v' });
+    const two = await b.query<{ v: number }>({ name: 'which', text: 'select 2 as v' });
+    const oneAgain = await a.query<{ v: number }>({ name: 'which', text: 'select 1 as v' });
+    expect([one.rows[0]?.v, two.rows[0]?.v, oneAgain.rows[0]?.v]).toEqual([1, 2, 1]);
+  }, 60_000);
+
+  it("runs a statement prepared by another connection under default settings, not that one's SET", async () => {
+    const [a, b] = [await connect(), await connect()];
+    await a.query('create table shared_visible (x int)');
+    const count = { name: 'count_visible', text: 'select count(*)::int as n from shared_visible' };
+    await a.query(count);
+    await a.query("set search_path = ''");
+    // b's Parse is answered without running: the RESET before b's turn must still happen.
+    expect((await b.query<{ n: number }>(count)).rows).toEqual([{ n: 0 }]);
+  }, 60_000);
+
+  it('forgets a closed statement for the closing connection only', async () => {
+    const [a, b] = [await connect(), await connect()];
+    const tripled = { name: 'tripled', text: 'select $1::int * 3 as v' };
+    await a.query({ ...tripled, values: [1] });
+    await b.query({ ...tripled, values: [1] });
+    // node-postgres has no call for Close: send Close (statement) and Sync on b's connection itself.
+    const raw = (b as unknown as { connection: RawConnection }).connection;
+    const closed = new Promise<void>((resolve) => raw.once('closeComplete', () => resolve()));
+    const ready = new Promise<void>((resolve) => raw.once('readyForQuery', () => resolve()));
+    raw.close({ type: 'S', name: 'tripled' });
+    raw.sync();
+    await closed;
+    await ready;
+    expect((await a.query<{ v: number }>({ ...tripled, values: [5] })).rows).toEqual([{ v: 15 }]);
   }, 60_000);
 
   it('rolls back what a vanished connection left open, and what an idle one holds too long', async () => {

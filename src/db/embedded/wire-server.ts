@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
@@ -13,6 +14,15 @@ import type { PGlite } from '@electric-sql/pglite';
  * Settings made with SET last for the connection's turn only (use SET LOCAL inside a transaction):
  * before another connection's turn the session is RESET, as pg_dump's empty search_path otherwise hid
  * every table from everybody else.
+ *
+ * Named prepared statements are shared: one session holds them for every connection, so a second
+ * connection's Parse of a name the first one prepared failed ("already exists", 42P05) and the clients
+ * had to send unnamed statements, which the engine parses and plans again on every execution (a third of
+ * the engine's time under readiness load, measured in bench/). Here a statement's name is rewritten to
+ * one derived from the client's name, text and parameter types: a Parse of a statement the engine holds
+ * already is answered ParseComplete without running, the same name with another text (another code
+ * version) gets a statement of its own, and a Close of a named statement only forgets it for that
+ * connection (others may still use it).
  */
 
 const SSL_REQUEST = 80877103;
@@ -23,6 +33,12 @@ const READY_FOR_QUERY = 0x5a;
 const IDLE = 0x49;
 const SYNC = Uint8Array.from([0x53, 0, 0, 0, 4]);
 const RESET_ALL = queryMessage('RESET ALL');
+const PARSE = 0x50;
+const BIND = 0x42;
+const DESCRIBE = 0x44;
+const CLOSE = 0x43;
+const PARSE_COMPLETE = Uint8Array.from([0x31, 0, 0, 0, 4]);
+const CLOSE_COMPLETE = Uint8Array.from([0x33, 0, 0, 0, 4]);
 
 export interface WireServerOptions {
   /** Socket file; created with mode 0600. */
@@ -48,9 +64,11 @@ interface Connection {
   socket: net.Socket;
   buffer: Buffer;
   started: boolean;
-  /** Complete messages waiting for this connection's turn. */
-  messages: Uint8Array[];
+  /** Complete messages (or answers made here, `reply`) waiting for this connection's turn. */
+  messages: (Uint8Array | { reply: Uint8Array })[];
   closed: boolean;
+  /** The client's statement names and the shared names they stand for in the engine. */
+  statements: Map<string, string>;
 }
 
 /** Serves `db` over the PostgreSQL wire protocol on a Unix socket until close(). */
@@ -63,6 +81,8 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
   let lastRan: Connection | null = null;
   let pumping = false;
   let holderTimer: NodeJS.Timeout | undefined;
+  // Shared statement names the engine holds (a Parse of one answered ParseComplete).
+  const prepared = new Set<string>();
 
   const armHolderTimer = (): void => {
     clearTimeout(holderTimer);
@@ -128,13 +148,27 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
         // search_path, say) lasts for its connection's turn only and never leaks into someone else's.
         const reset = holder === null && lastRan !== null && lastRan !== connection;
         lastRan = connection;
+        const shared = 'reply' in message ? null : sharedParseName(message);
+        if ('reply' in message || (shared !== null && prepared.has(shared))) {
+          // A Parse of a statement the engine holds already, or a Close of a shared one: answered here,
+          // and the turn goes on as if it had run (an extended query is in progress until its Sync).
+          if (reset) await db.runExclusive(() => execute(RESET_ALL, null));
+          if (!socket.destroyed) socket.write('reply' in message ? message.reply : PARSE_COMPLETE);
+          holder = connection;
+          armHolderTimer();
+          continue;
+        }
         let idle: boolean;
         try {
           idle = await db.runExclusive(async () => {
             if (reset) await execute(RESET_ALL, null);
-            return execute(message, (data) => {
+            let first: number | undefined;
+            const idleAfter = await execute(message, (data) => {
+              first ??= data[0];
               if (!socket.destroyed) socket.write(data);
             });
+            if (shared !== null && first === PARSE_COMPLETE[0]) prepared.add(shared);
+            return idleAfter;
           });
         } catch {
           // The engine refused the message itself (not an SQL error, which is an answer): drop the
@@ -153,7 +187,7 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
     }
   };
 
-  const enqueue = (connection: Connection, message: Uint8Array): void => {
+  const enqueue = (connection: Connection, message: Connection['messages'][number]): void => {
     const wasEmpty = connection.messages.length === 0;
     connection.messages.push(message);
     if (wasEmpty && holder !== connection && !waiting.includes(connection)) waiting.push(connection);
@@ -196,7 +230,13 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
         connection.socket.end();
         return;
       }
-      enqueue(connection, message);
+      if (type === CLOSE && message[5] === 0x53 && connection.statements.delete(cString(message, 6).text)) {
+        // Closing a shared statement would take it from every connection: it is forgotten here only. The
+        // answer waits for the connection's turn like any other, so replies stay in the order asked.
+        enqueue(connection, { reply: CLOSE_COMPLETE });
+        continue;
+      }
+      enqueue(connection, renameStatement(connection.statements, message));
     }
   };
 
@@ -207,6 +247,7 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
       started: false,
       messages: [],
       closed: false,
+      statements: new Map(),
     };
     open.add(connection);
     socket.on('data', (chunk: Buffer) => onData(connection, chunk));
@@ -250,6 +291,69 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
       fs.rmSync(options.path, { force: true });
     },
   };
+}
+
+/** A NUL-terminated string at `offset` of a message, and the offset just past its NUL. */
+function cString(message: Uint8Array, offset: number): { text: string; end: number } {
+  const nul = message.indexOf(0, offset);
+  const end = nul === -1 ? message.length : nul;
+  return { text: Buffer.from(message.subarray(offset, end)).toString('utf8'), end: end + 1 };
+}
+
+/** A message of `type` with this body. */
+function messageOf(type: number, body: Buffer): Uint8Array {
+  const message = Buffer.alloc(5 + body.length);
+  message[0] = type;
+  message.writeInt32BE(4 + body.length, 1);
+  body.copy(message, 5);
+  return new Uint8Array(message);
+}
+
+/** The statement name of a Parse message (already rewritten to its shared name), null for others or unnamed. */
+function sharedParseName(message: Uint8Array): string | null {
+  if (message[0] !== PARSE) return null;
+  const name = cString(message, 5).text;
+  return name === '' ? null : name;
+}
+
+/**
+ * The message with its statement name rewritten to the shared one: a Parse names its statement after
+ * the client's name, text and parameter types (and the connection remembers the name); a Bind or a
+ * Describe of a statement uses the name the connection's Parse gave it. Unnamed statements and portals
+ * stay as they are.
+ */
+function renameStatement(statements: Map<string, string>, message: Uint8Array): Uint8Array {
+  const type = message[0];
+  if (type === PARSE) {
+    const name = cString(message, 5);
+    if (name.text === '') return message;
+    const rest = message.subarray(name.end);
+    const hash = createHash('sha1').update(name.text).update('\0').update(rest).digest('hex');
+    // Within NAMEDATALEN (63 bytes); 40 hex digits make a clash of two different statements unthinkable.
+    const shared = `ls_${hash}`;
+    statements.set(name.text, shared);
+    return messageOf(PARSE, Buffer.concat([Buffer.from(`${shared}\0`), rest]));
+  }
+  if (type === BIND) {
+    const portal = cString(message, 5);
+    const statement = cString(message, portal.end);
+    const shared = statements.get(statement.text);
+    if (statement.text === '' || shared === undefined) return message;
+    return messageOf(
+      BIND,
+      Buffer.concat([
+        Buffer.from(message.subarray(5, portal.end)),
+        Buffer.from(`${shared}\0`),
+        Buffer.from(message.subarray(statement.end)),
+      ]),
+    );
+  }
+  if (type === DESCRIBE && message[5] === 0x53) {
+    const shared = statements.get(cString(message, 6).text);
+    if (shared === undefined) return message;
+    return messageOf(DESCRIBE, Buffer.from(`S${shared}\0`));
+  }
+  return message;
 }
 
 /** The last (up to) six bytes of `previous` followed by `next`. */
