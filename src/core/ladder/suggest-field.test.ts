@@ -9,9 +9,11 @@ describe('suggestField', () => {
       'version',
       'organisation',
       'competency_categories',
+      'points',
       'tracks',
       'levels',
     ]);
+    expect(knownFields(['points', 'bands', 0])).toEqual(['id', 'from', 'to', 'level', 'title']);
     expect(knownFields(['levels', 0, 'curriculum', 1, 'months'])).toEqual(['from', 'to']);
     expect(knownFields(['levels', 3, 'ranking_standard', 0, 'rule'])).toEqual(
       expect.arrayContaining(['min', 'min_percent', 'checkin_within_days', 'max_escalations']),
