@@ -10,6 +10,7 @@ import { findLevel } from '../core/ladder/ladder-lookup.js';
 import {
   exportCompetencyMatrix,
   formatMatrixProblem,
+  heading,
   ladderFromMatrix,
   locateInMatrix,
   mergeMatrixIntoLadder,
@@ -261,6 +262,17 @@ export function importCompetencyMatrix(input: {
   const matrix = parsed.matrix;
   let source: string;
   let levelOfIndex: (index: number) => number | undefined = (index) => index;
+  const firstMilestone = matrix.at.milestoneColumns[0];
+  if (input.into === undefined && firstMilestone !== undefined)
+    // Milestones make a points block, and a points block needs bands, which a matrix cannot hold.
+    throw invalidMatrix(input.file, [
+      {
+        row: 1,
+        column: heading(matrix.at.header, firstMilestone),
+        message:
+          'milestone columns make a points block, which needs bands the matrix cannot hold: import it --into a ladder file that has its bands',
+      },
+    ]);
   if (input.into === undefined) source = ladderFromMatrix(matrix, input.names);
   else {
     const base = validateLadderText(input.into.source, input.into.file);

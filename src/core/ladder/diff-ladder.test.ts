@@ -227,6 +227,28 @@ describe('diffLadders on tracks that share level ids, and on points', () => {
     ]);
   });
 
+  it('a level listing its expectations in another order has not changed (the page follows the categories)', () => {
+    const ladder = (areas: string[]): string =>
+      [
+        'ladder: order',
+        'name: Order',
+        'version: 2026-04-01',
+        'competency_categories:',
+        '  - { id: craft, name: Craft, areas: [{ id: code, name: Code }, { id: design, name: Design }] }',
+        'tracks:',
+        '  - { id: t, name: T, levels: [E1] }',
+        'levels:',
+        '  - id: E1',
+        '    title: Engineer',
+        '    track: t',
+        '    status: written',
+        '    expectations:',
+        ...areas.map((area) => `      - { area: ${area}, text: Does ${area}. }`),
+        '',
+      ].join('\n');
+    expect(diffLadders(parse(ladder(['code', 'design'])), parse(ladder(['design', 'code'])))).toEqual([]);
+  });
+
   it('diffs the points block: one edited milestone is one change, named by its area and text', () => {
     const points = readFileSync(
       path.resolve(import.meta.dirname, '../../../ladders/examples/data-engineer-points.yaml'),

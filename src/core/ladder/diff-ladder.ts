@@ -134,9 +134,11 @@ export function diffLadders(oldDoc: LadderDocument, newDoc: LadderDocument): Lad
     const sections = unionKeys(Object.keys(before), Object.keys(after)) as (keyof LevelDefinition)[];
     for (const section of sections) {
       if (section === 'expectations') {
-        diffValues(byArea(before[section]), byArea(after[section]), section, (c) =>
-          changes.push({ level: id, section, ...stripAreaIds(c) }),
-        );
+        // The order of a level's expectations means nothing (the page follows the ladder's categories,
+        // ADR 0018), so a level listing them in another order has not changed.
+        diffValues(byArea(before[section]), byArea(after[section]), section, (c) => {
+          if (c.path !== 'expectations (order)') changes.push({ level: id, section, ...stripAreaIds(c) });
+        });
         continue;
       }
       diffValues(before[section], after[section], section, (c) => changes.push({ level: id, section, ...c }));

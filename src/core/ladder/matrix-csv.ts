@@ -10,6 +10,7 @@ import {
   type Expectation,
   type LadderDocument,
 } from './ladder.schema.js';
+import type { PointsCompetency } from './points.schema.js';
 
 /**
  * A ladder as a spreadsheet (issue 16, ADR 0022): one row per competency, one column per level, the
@@ -58,11 +59,18 @@ export interface MatrixLevel {
 export interface CompetencyMatrix {
   categories: CompetencyCategory[];
   levels: (MatrixLevel & { expectations: Expectation[] })[];
+  /**
+   * The milestones of each competency from the `milestone N` columns (points ladders, ADR 0021), or
+   * undefined when the matrix has no such column.
+   */
+  milestones?: PointsCompetency[];
   /** Where each thing was in the file, so a problem of the ladder made from it names the row and column. */
   at: {
     header: string[];
     /** The column index of each level, in `levels` order. */
     levelColumns: number[];
+    /** The column index of milestone 1, 2, … */
+    milestoneColumns: number[];
     /** The row of each category (where it is first named) and of each area, by id. */
     categoryRows: Map<string, number>;
     areaRows: Map<string, number>;
@@ -99,7 +107,8 @@ export function idFromName(name: string): string {
   );
 }
 
-const heading = (cells: string[], index: number): string => {
+/** A column as a problem names it: its letter, with its heading when it has one (`C (IC2: Engineer II)`). */
+export const heading = (cells: string[], index: number): string => {
   const title = cells[index]?.trim() ?? '';
   return title === '' ? columnLetter(index) : `${columnLetter(index)} (${title})`;
 };
@@ -132,6 +141,58 @@ function readCell(cell: string): { text: string; examples: string[] } | { proble
   if (examples.some((example) => example === ''))
     return { problem: 'an empty example: write the example after "- ", or remove the line' };
   return { text: text.join('\n'), examples };
+}
+
+/**
+ * A competency's milestones from its `milestone N` cells: `POINTS: text`, then `- ` examples. The
+ * filled cells come first: an empty milestone before a filled one is a gap.
+ */
+function readMilestones(
+  cells: string[],
+  columns: number[],
+  header: string[],
+  row: number,
+  problems: MatrixProblem[],
+): PointsCompetency['milestones'] {
+  const scored: PointsCompetency['milestones'] = [];
+  let empty: number | undefined;
+  for (const [place, index] of columns.entries()) {
+    const raw = cells[index] ?? '';
+    if (raw.trim() === '') {
+      empty ??= place;
+      continue;
+    }
+    const column = heading(header, index);
+    if (empty !== undefined) {
+      problems.push({
+        row,
+        column,
+        message: `milestone ${place + 1} without milestone ${empty + 1}: fill the milestones from the first`,
+      });
+      return [];
+    }
+    const scoredText = /^\s*(\d+)\s*(?:points?|pts?)?\s*:\s*/i.exec(raw);
+    if (scoredText === null) {
+      problems.push({
+        row,
+        column,
+        message:
+          'expected the points, a colon, then the milestone, e.g. "3: Designs the model for a new source"',
+      });
+      continue;
+    }
+    const read = readCell(raw.slice(scoredText[0].length));
+    if (read === undefined || 'problem' in read) {
+      problems.push({ row, column, message: read?.problem ?? 'expected the milestone after the points' });
+      continue;
+    }
+    scored.push({
+      points: Number(scoredText[1]),
+      text: read.text,
+      ...(read.examples.length > 0 ? { examples: read.examples } : {}),
+    });
+  }
+  return scored;
 }
 
 /** Reads a matrix CSV: every problem with its row and column, or the categories and each level's expectations. */
@@ -175,12 +236,29 @@ export function parseCompetencyMatrix(
   }
 
   const optional = new Map<OptionalColumn, number>();
+  const milestoneColumns = new Map<number, number>();
   const levels: { index: number; level: MatrixLevel }[] = [];
   const levelKeys = new Map<string, number>();
   header.forEach((raw, index) => {
     if (index < 2) return;
     const cell = raw.trim();
     const named = OPTIONAL_COLUMNS[cell.toLowerCase().replace(/[_-]/g, ' ') as keyof typeof OPTIONAL_COLUMNS];
+    const milestone = /^milestone\s*(\d+)$/i.exec(cell);
+    if (milestone !== null) {
+      const number = Number(milestone[1]);
+      const first = milestoneColumns.get(number);
+      if (first !== undefined || number === 0)
+        problems.push({
+          row: 1,
+          column: heading(header, index),
+          message:
+            number === 0
+              ? 'milestones are numbered from 1'
+              : `milestone ${number} has a second column (first in column ${columnLetter(first!)})`,
+        });
+      else milestoneColumns.set(number, index);
+      return;
+    }
     if (named !== undefined) {
       if (optional.has(named))
         problems.push({
@@ -234,9 +312,23 @@ export function parseCompetencyMatrix(
       level: { id, ...(track === undefined ? {} : { track }), ...(title === undefined ? {} : { title }) },
     });
   });
-  if (levels.length === 0 && problems.length === 0)
-    problems.push({ row: 1, message: 'expected at least one level column after category and competency' });
+  if (levels.length === 0 && milestoneColumns.size === 0 && problems.length === 0)
+    problems.push({
+      row: 1,
+      message: 'expected at least one level column (or `milestone 1`, …) after category and competency',
+    });
 
+  const milestoneNumbers = [...milestoneColumns.keys()].sort((a, b) => a - b);
+  milestoneNumbers.forEach((number, place) => {
+    if (number !== place + 1)
+      problems.push({
+        row: 1,
+        column: heading(header, milestoneColumns.get(number)!),
+        message: `milestone ${number} without milestone ${place + 1}: milestones are numbered 1, 2, 3 … without gaps`,
+      });
+  });
+  const milestoneOrder = milestoneNumbers.map((number) => milestoneColumns.get(number)!);
+  const milestones: PointsCompetency[] = [];
   const categories: (CompetencyCategory & { row: number })[] = [];
   const areaRows = new Map<string, number>();
   const expectations = new Map<number, Expectation[]>(levels.map(({ index }) => [index, []]));
@@ -339,6 +431,8 @@ export function parseCompetencyMatrix(
         ...(read.examples.length > 0 ? { examples: read.examples } : {}),
       });
     }
+    const scored = readMilestones(cells, milestoneOrder, header, row, problems);
+    if (scored.length > 0) milestones.push({ area: areaId, milestones: scored });
   });
   if (problems.length === 0 && categories.length === 0)
     problems.push({ row: 2, message: 'expected at least one competency row under the header' });
@@ -349,9 +443,11 @@ export function parseCompetencyMatrix(
     matrix: {
       categories: categories.map(({ row: _row, ...rest }) => rest),
       levels: levels.map(({ index, level }) => ({ ...level, expectations: expectations.get(index) ?? [] })),
+      ...(milestoneOrder.length > 0 ? { milestones } : {}),
       at: {
         header,
         levelColumns: levels.map(({ index }) => index),
+        milestoneColumns: milestoneOrder,
         categoryRows: new Map(categories.map((c) => [c.id, c.row])),
         areaRows,
       },
@@ -435,16 +531,37 @@ export function mergeMatrixIntoLadder(
     }
     indexes.push(found.index);
   }
+  const firstMilestone = matrix.at.milestoneColumns[0];
+  if (matrix.milestones !== undefined && doc.points === undefined && firstMilestone !== undefined)
+    problems.push({
+      row: 1,
+      column: heading(matrix.at.header, firstMilestone),
+      message:
+        'milestone columns, but the ladder has no points block: add its bands first (docs/ladder.md, "Points and bands"), then import the milestones into it',
+    });
   if (problems.length > 0) return { ok: false, problems };
   const yaml = parseDocument(source, { keepSourceTokens: false });
+  if (matrix.milestones !== undefined)
+    yaml.setIn(['points', 'competencies'], yaml.createNode(matrix.milestones));
   yaml.setIn(['competency_categories'], yaml.createNode(matrix.categories));
   matrix.levels.forEach((level, column) => {
     const index = indexes[column]!;
-    if (level.expectations.length > 0)
-      yaml.setIn(['levels', index, 'expectations'], yaml.createNode(level.expectations));
+    // The file's own order of a level's areas is kept (new areas after them), so a merge moves nothing.
+    const order = (doc.levels[index]?.expectations ?? []).map((e) => e.area);
+    const place = (area: string): number => {
+      const at = order.indexOf(area);
+      return at === -1 ? order.length : at;
+    };
+    const expectations = [...level.expectations].sort((a, b) => place(a.area) - place(b.area));
+    if (expectations.length > 0) yaml.setIn(['levels', index, 'expectations'], yaml.createNode(expectations));
     else yaml.deleteIn(['levels', index, 'expectations']);
   });
   return { ok: true, source: yaml.toString(YAML_OPTIONS), levelIndexes: indexes };
+}
+
+/** A cell: the text, then one `- ` line per example (an example's own line breaks become spaces). */
+function cellText(text: string, examples: readonly string[] | undefined): string {
+  return [text, ...(examples ?? []).map((e) => `- ${e.replace(/\s*\n\s*/g, ' ')}`)].join('\n');
 }
 
 /** The ladder's competencies as a matrix CSV (see the format above); optional columns only when needed. */
@@ -460,6 +577,7 @@ export function exportCompetencyMatrix(doc: LadderDocument): string {
     const key = sharedIds.has(level.id) || tracksWithLevels > 1 ? `${level.track}/${level.id}` : level.id;
     return level.title === level.id ? key : `${key}: ${level.title}`;
   };
+  const milestoneCount = Math.max(0, ...(doc.points?.competencies ?? []).map((c) => c.milestones.length));
   const needs = {
     categoryId: categories.some((c) => c.id !== idFromName(c.name)),
     areaId: areas.some(({ area }) => area.id !== idFromName(area.name)),
@@ -470,6 +588,7 @@ export function exportCompetencyMatrix(doc: LadderDocument): string {
     'category',
     'competency',
     ...doc.levels.map(levelHeading),
+    ...Array.from({ length: milestoneCount }, (_, n) => `milestone ${n + 1}`),
     ...(needs.categoryId ? ['category id'] : []),
     ...(needs.areaId ? ['competency id'] : []),
     ...(needs.categoryDescription ? ['category description'] : []),
@@ -484,10 +603,13 @@ export function exportCompetencyMatrix(doc: LadderDocument): string {
       ...doc.levels.map((level) => {
         const expectation = level.expectations?.find((e) => e.area === area.id);
         if (expectation === undefined) return '';
-        return [
-          expectation.text,
-          ...(expectation.examples ?? []).map((e) => `- ${e.replace(/\s*\n\s*/g, ' ')}`),
-        ].join('\n');
+        return cellText(expectation.text, expectation.examples);
+      }),
+      ...Array.from({ length: milestoneCount }, (_, n) => {
+        const milestone = doc.points?.competencies.find((c) => c.area === area.id)?.milestones[n];
+        return milestone === undefined
+          ? ''
+          : `${milestone.points}: ${cellText(milestone.text, milestone.examples)}`;
       }),
       ...(needs.categoryId ? [category.id] : []),
       ...(needs.areaId ? [area.id] : []),
@@ -529,6 +651,15 @@ export function locateInMatrix(
       if (row !== undefined) return { row, ...(column === undefined ? {} : { column }) };
     }
     return { row: 1, ...(column === undefined ? {} : { column }) };
+  }
+  if (path[0] === 'points' && path[1] === 'competencies' && typeof path[2] === 'number') {
+    const competency = matrix.milestones?.[path[2]];
+    const row = competency === undefined ? undefined : at.areaRows.get(competency.area);
+    if (row !== undefined) {
+      const index =
+        path[3] === 'milestones' && typeof path[4] === 'number' ? at.milestoneColumns[path[4]] : undefined;
+      return { row, column: heading(at.header, index ?? 1) };
+    }
   }
   if (path[0] === 'competency_categories' && typeof path[1] === 'number') {
     const category = matrix.categories[path[1]];
