@@ -8,6 +8,7 @@ import {
   targetsLabel,
   typicalMonthsLabel,
 } from './level-page.js';
+import { pointsComparisonRows } from './points-page.js';
 
 /** One line of a side-by-side comparison of two levels. */
 export interface ComparisonRow {
@@ -187,6 +188,8 @@ export function compareLevels(
   add('mentorship', 'receives', mentor(left), mentor(right));
   const unlocks = (l: LevelDefinition) => (l.unlocks ?? []).join('; ') || NONE;
   add('unlocks', 'unlocks', unlocks(left), unlocks(right));
+  // Points and bands (ADR 0021): only a ladder with points has these rows.
+  rows.push(...pointsComparisonRows(doc, left, right));
   return rows;
 }
 

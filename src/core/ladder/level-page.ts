@@ -14,6 +14,7 @@ import {
   promotionTargets,
   resolveFrom,
 } from './ladder-lookup.js';
+import { pointsSection } from './points-page.js';
 import type { EvidenceKind } from './rule-kinds.js';
 
 /**
@@ -357,6 +358,8 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
   if (competencies.length > 0) {
     sections.push({ id: 'competencies', heading: 'Competencies', blocks: competencies });
   }
+  const points = pointsSection(doc, level);
+  if (points !== undefined) sections.push(points);
   if (level.self_evaluation !== undefined) {
     sections.push({
       id: 'self-evaluation',

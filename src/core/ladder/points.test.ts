@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareLevels } from './compare-levels.js';
+import { diffLadders } from './diff-ladder.js';
+import type { LadderDocument } from './ladder.schema.js';
+import { findLevel } from './ladder-lookup.js';
+import { renderLevel } from './render-level.js';
 import { formatProblem, validateLadderText } from './validate-ladder.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -49,6 +54,58 @@ describe('the example points-and-bands ladder', () => {
   });
 });
 
+function parse(text: string): LadderDocument {
+  const result = validateLadderText(text);
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.ladder;
+}
+
+describe('the points ladder renders, compares and diffs', () => {
+  const doc = parse(example);
+
+  it('renders a level with its bands and the milestone table (Markdown and HTML)', () => {
+    const md = renderLevel(doc, 'D3', 'md') ?? '';
+    expect(md).toContain('## Points and Bands');
+    expect(md).toContain('D3 covers bands d3-1 (50–74 points) and d3-2 (75–99 points) of total points');
+    expect(md).toContain('| d3-1 (this level) | 50–74 | D3 | Senior Data Engineer |');
+    expect(md).toContain('| d5 | 170+ | D5 | Principal Data Engineer |');
+    expect(md).toContain(
+      '| Competency | Milestone 1 | Milestone 2 | Milestone 3 | Milestone 4 | Milestone 5 |',
+    );
+    expect(md).toMatch(/\| Hiring \| 1 point: Takes part in an interview loop as a shadow\. \| 3 points: /);
+    const d5 = renderLevel(doc, 'D5', 'md') ?? '';
+    expect(d5).toContain('D5 covers band d5 (170+ points) of total points');
+    const html = renderLevel(doc, 'D3', 'html') ?? '';
+    expect(html).toContain('<h2>Points and Bands</h2>');
+    expect(html).toContain('<th scope="col">Milestone 5</th>');
+  });
+
+  it('compares two levels by their bands and points', () => {
+    const rows = compareLevels(doc, findLevel(doc, 'D2')!, findLevel(doc, 'D3')!).filter(
+      (row) => row.section === 'points',
+    );
+    expect(rows).toEqual([
+      { section: 'points', aspect: 'bands', left: 'd2-1, d2-2', right: 'd3-1, d3-2', changed: true },
+      { section: 'points', aspect: 'total points', left: '20–49', right: '50–99', changed: true },
+    ]);
+  });
+
+  it('diffs a moved band boundary and an edited milestone as changes of the points section', () => {
+    const changed = parse(
+      edited(
+        '{ id: d1-1, from: 0, to: 9,',
+        '{ id: d1-1, from: 0, to: 10,',
+        edited('{ id: d1-2, from: 10,', '{ id: d1-2, from: 11,'),
+      ),
+    );
+    const changes = diffLadders(doc, changed);
+    expect(changes.map((c) => [c.section, c.kind, c.path, c.before, c.after])).toEqual([
+      ['points', 'changed', 'points.bands[d1-1].to', 9, 10],
+      ['points', 'changed', 'points.bands[d1-2].from', 10, 11],
+    ]);
+  });
+});
+
 describe('points and bands: validator rules, each with its message and place', () => {
   const bandsAt = example.indexOf('  bands:');
 
@@ -74,12 +131,11 @@ describe('points and bands: validator rules, each with its message and place', (
   it('accepts bands that meet exactly (to + 1 = next from) and refuses to < from', () => {
     const narrow = edited('{ id: d1-1, from: 0, to: 9,', '{ id: d1-1, from: 0, to: 0,');
     expect(problemsOf(edited('{ id: d1-2, from: 10,', '{ id: d1-2, from: 1,', narrow))).toEqual([]);
-    const source = edited(
-      '{ id: d1-2, from: 10, to: 19,',
-      '{ id: d1-2, from: 10, to: 8,',
-    );
+    const source = edited('{ id: d1-2, from: 10, to: 19,', '{ id: d1-2, from: 10, to: 8,');
     const problems = problemsOf(source);
-    expect(problems).toContain(`${whereIs(source, '8, level', bandsAt)}: points.bands[1].to: expected to ≥ from (10)`);
+    expect(problems).toContain(
+      `${whereIs(source, '8, level', bandsAt)}: points.bands[1].to: expected to ≥ from (10)`,
+    );
   });
 
   it('refuses a first band that does not start at 0', () => {
@@ -120,8 +176,7 @@ describe('points and bands: validator rules, each with its message and place', (
   it('refuses milestone points that do not increase (equal or lower), at the milestone', () => {
     const pipelines = example.indexOf('- area: pipelines');
     const source =
-      example.slice(0, pipelines) +
-      example.slice(pipelines).replace('- points: 6', '- points: 3');
+      example.slice(0, pipelines) + example.slice(pipelines).replace('- points: 6', '- points: 3');
     expect(problemsOf(source)).toEqual([
       `${whereIs(source, '3', source.indexOf('- points: 3', source.indexOf('- points: 3', pipelines) + 1))}: points.competencies[1].milestones[2].points: expected more than 3 points (milestone 2): each milestone is worth more than the one before it`,
     ]);
