@@ -99,7 +99,7 @@ forEachEngine('evidence tagged with competencies (API and import)', (getDb) => {
     });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json<{ message: string }>().message).toMatch(
-      /competencies\[1\]: unknown competency area juggling in the active ladder \(areas: code-quality, system-design, operations, communication, growing-others\)/,
+      /competencies\[1\]: unknown competency area juggling in the active ladder \(areas: code-quality, system-design, operations, communication, growing-others, people-management, delivery, recruiting\)/,
     );
     expect(await total()).toBe(before);
   });

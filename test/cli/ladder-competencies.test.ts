@@ -20,7 +20,7 @@ describe('the example competency ladder through the CLI', () => {
   it('validates', async () => {
     const result = await ladder(['ladder', 'validate', exampleFile]);
     expect(result.code, result.err).toBe(0);
-    expect(result.out).toContain('ok (software-engineer-example version 2026-03-01, 4 levels)');
+    expect(result.out).toContain('ok (software-engineer-example version 2026-03-01, 7 levels)');
   });
 
   it('renders a level with its competencies grouped by category (Markdown and HTML)', async () => {
@@ -71,7 +71,7 @@ describe('the example competency ladder through the CLI', () => {
     const result = await ladder(['ladder', 'validate', bad]);
     expect(result.code).toBe(2);
     expect(result.err).toContain(
-      `${bad}:${line}:15: levels[0].expectations[2].area: unknown competency area "ops" (areas: code-quality, system-design, operations, communication, growing-others)`,
+      `${bad}:${line}:15: levels[0].expectations[2].area: unknown competency area "ops" (areas: code-quality, system-design, operations, communication, growing-others, people-management, delivery, recruiting)`,
     );
   });
 });

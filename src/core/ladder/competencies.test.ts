@@ -38,16 +38,24 @@ function whereIs(source: string, needle: string, from = 0): string {
 describe('the example software-engineer ladder', () => {
   const doc = parse(example);
 
-  it('validates, with five competency areas in two categories and levels IC1–IC4', () => {
-    expect(doc.competency_categories?.map((c) => c.id)).toEqual(['technical-craft', 'working-with-people']);
+  it('validates, with eight competency areas in three categories, levels IC1–IC4 and M1–M3', () => {
+    expect(doc.competency_categories?.map((c) => c.id)).toEqual([
+      'technical-craft',
+      'working-with-people',
+      'leading-teams',
+    ]);
     expect(competencyAreas(doc).map(({ area }) => area.id)).toEqual([
       'code-quality',
       'system-design',
       'operations',
       'communication',
       'growing-others',
+      'people-management',
+      'delivery',
+      'recruiting',
     ]);
     expect(doc.tracks[0]?.levels).toEqual(['IC1', 'IC2', 'IC3', 'IC4']);
+    expect(doc.tracks[1]?.levels).toEqual(['m1', 'm2', 'm3']);
     expect(findCompetencyArea(doc, 'communication')?.category.id).toBe('working-with-people');
     expect(findCompetencyArea(doc, 'nope')).toBeUndefined();
   });
@@ -129,6 +137,10 @@ describe('the example software-engineer ladder', () => {
       ['competencies: Working with people', 'Communication: examples', true],
       ['competencies: Working with people', 'Growing others', true],
       ['competencies: Working with people', 'Growing others: examples', true],
+      // Neither engineer level expects anything of a manager's areas: the rows are there, unchanged.
+      ['competencies: Leading teams', 'People management', false],
+      ['competencies: Leading teams', 'Delivery', false],
+      ['competencies: Leading teams', 'Recruiting', false],
     ]);
     const growing = rows.find((r) => r.aspect === 'Growing others');
     expect(growing).toMatchObject({
@@ -248,7 +260,7 @@ describe('competency validation (one pass, FILE:LINE:COLUMN)', () => {
       '- area: sytem-design\n        text: Understands',
     );
     expect(problemsOf(source)).toEqual([
-      `${whereIs(source, 'sytem-design')}: levels[0].expectations[1].area: unknown competency area "sytem-design" (areas: code-quality, system-design, operations, communication, growing-others)`,
+      `${whereIs(source, 'sytem-design')}: levels[0].expectations[1].area: unknown competency area "sytem-design" (areas: code-quality, system-design, operations, communication, growing-others, people-management, delivery, recruiting)`,
     ]);
     const result = validateLadderText(source, examplePath);
     expect(result.ok ? [] : result.problems.map(formatProblem)[0]).toMatch(

@@ -72,8 +72,11 @@ describe('a promotion by judgment on the level page', () => {
   it('renders the same section in HTML, in one <section id="promotion">', () => {
     const html = renderLevel(doc, 'IC3', 'html') ?? '';
     const section = /<section id="promotion">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-    expect(section).toContain('<h2>Promotion to IC4</h2>');
-    expect(section).toContain('<p>Promotion to IC4 is decided by a panel’s judgment, not by a checklist:');
+    // IC3 leads to Staff Engineer or to the manager track: the heading and the sentence name both.
+    expect(section).toContain('<h2>Promotion to IC4 or M1</h2>');
+    expect(section).toContain(
+      '<p>Promotion to IC4 or M1 is decided by a panel’s judgment, not by a checklist:',
+    );
     expect(section).toContain('<h3>Time at This Level</h3>');
     expect(section).toContain('<li><strong>Typical</strong> — 24–48 months at IC3 (advice:');
     expect(section).toContain('<h3>What the Panel Weighs</h3>');
