@@ -25,6 +25,18 @@ export function findLevel(doc: LadderDocument, ref: string): LevelDefinition | u
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * The level a builder holds: the roster stores their track and a level id, which together name one level
+ * even where tracks share level ids (a bare `findLevel` would be ambiguous there).
+ */
+export function findLevelInTrack(
+  doc: LadderDocument,
+  track: string,
+  id: string,
+): LevelDefinition | undefined {
+  return doc.levels.find((level) => level.track === track && level.id === id) ?? findLevel(doc, id);
+}
+
 /** The tracks that have a level of this bare id (more than one when disciplines share level names). */
 export function tracksWithLevelId(doc: LadderDocument, id: string): string[] {
   return doc.levels.filter((level) => level.id === id).map((level) => level.track);

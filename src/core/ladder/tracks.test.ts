@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   equivalentLevels,
   findLevel,
+  findLevelInTrack,
   findTrackOfLevel,
   isLevelAtLeast,
   levelKey,
@@ -95,6 +96,11 @@ describe('tracks that share level ids', () => {
     expect(findTrackOfLevel(doc, 'frontend/E2')?.id).toBe('frontend');
     expect(levelOrder(doc, 'frontend/E2')).toBe(1);
     expect(levelOrder(doc, 'E2')).toBeUndefined();
+    // A builder's level: the roster's track and bare id name one level; a qualified id is taken as such.
+    expect(findLevelInTrack(doc, 'frontend', 'E1')?.track).toBe('frontend');
+    expect(findLevelInTrack(doc, 'backend', 'E1')?.label).toBe('Ingénieure 1');
+    expect(findLevelInTrack(doc, 'manager', 'backend/E2')?.track).toBe('backend');
+    expect(findLevelInTrack(doc, 'manager', 'E1')).toBeUndefined();
   });
 
   it('names a shared level track/level and any other by its id; shows its label', () => {
