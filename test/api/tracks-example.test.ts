@@ -159,4 +159,36 @@ forEachEngine('demo builders on the IC + manager example ladder (tracks, ADR 002
     expect(m1.body).toContain('## Equivalent Levels');
     expect(m1.body).toContain('- **IC4 — Staff Engineer** — Software Engineer track');
   });
+
+  it('serves a level of a shared id by its qualified id (frontend%2FE1), and refuses the ambiguous bare id', async () => {
+    const shared = [
+      'ladder: shared-ids',
+      'name: Shared ids',
+      'version: 2026-03-01',
+      'tracks:',
+      '  - { id: backend, name: Backend, levels: [E1, E2] }',
+      '  - { id: frontend, name: Frontend, description: Pages people use., levels: [E1, E2] }',
+      'levels:',
+      '  - { id: E1, title: Engineer, track: backend, status: written, promotion: { target_level: E2 } }',
+      '  - { id: E2, title: Senior Engineer, track: backend, status: written }',
+      '  - { id: E1, label: Ingénieure 1, title: Engineer, track: frontend, status: written, promotion: { target_level: E2 } }',
+      '  - { id: E2, title: Senior Engineer, track: frontend, status: written }',
+      '',
+    ].join('\n');
+    const published = await app.inject({
+      method: 'POST',
+      url: '/api/ladders',
+      headers: { 'content-type': 'application/yaml' },
+      payload: shared,
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    const md = await app.inject('/api/ladders/shared-ids/levels/frontend%2FE1?format=md');
+    expect(md.statusCode, md.body).toBe(200);
+    expect(md.body).toContain(
+      '# Ingénieure 1 — Engineer\n\n_Frontend · March 2026 (version 2026-03-01)_\n\n_Frontend:_ Pages people use.',
+    );
+    const json = await app.inject('/api/ladders/shared-ids/levels/backend%2FE1');
+    expect(json.json<{ level: { track: string } }>().level.track).toBe('backend');
+    expect((await app.inject('/api/ladders/shared-ids/levels/E1')).statusCode).toBe(404);
+  });
 });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { validationFailed } from '../../core/errors.js';
 import { ladderSchema, levelSchema } from '../../core/ladder/ladder.schema.js';
+import { levelKey } from '../../core/ladder/ladder-lookup.js';
 import { renderLevel } from '../../core/ladder/render-level.js';
 import {
   getLadderInForce,
@@ -163,7 +164,8 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         );
         const format = request.query.format;
         if (format === 'json') return { ...meta(ladder), level };
-        const page = renderLevel(ladder.document, level.id, format) ?? '';
+        // The level's unambiguous name: its id, or track/id where tracks share the id (ADR 0020).
+        const page = renderLevel(ladder.document, levelKey(ladder.document, level), format) ?? '';
         return reply
           .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
           .send(page);
