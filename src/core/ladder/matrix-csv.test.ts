@@ -223,7 +223,22 @@ describe('export and import of the example ladders', () => {
     const merged = mergeMatrixIntoLadder(example, doc, matrixOf(exportCompetencyMatrix(doc)));
     if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
     expect(diffLadders(doc, parse(merged.source))).toEqual([]);
-    expect(merged.source).toContain('# An example ladder, written from scratch for this project');
+    // The replaced blocks are spliced into the text: every byte of the file is as it was.
+    expect(merged.source).toBe(example);
+  });
+
+  it('a level column left empty takes that level’s expectations out, and nothing else', () => {
+    const matrix = matrixOf(exportCompetencyMatrix(doc));
+    const emptied = {
+      ...matrix,
+      levels: matrix.levels.map((l, i) => (i === 0 ? { ...l, expectations: [] } : l)),
+    };
+    const merged = mergeMatrixIntoLadder(example, doc, emptied);
+    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    expect(diffLadders(doc, parse(merged.source)).map((c) => [c.level, c.kind, c.path])).toEqual([
+      ['IC1', 'removed', 'expectations'],
+    ]);
+    expect(merged.source).toContain('  - id: IC1\n    title: Engineer I\n');
   });
 
   it('an edited cell merged back is one change of that expectation', () => {
@@ -246,6 +261,47 @@ describe('export and import of the example ladders', () => {
         /^m\.csv: row 1, column F: level ([a-z-]+\/)?IC9 is not in the ladder \(levels: IC1, IC2, IC3, IC4/,
       ),
     ]);
+  });
+
+  it('merged into the shipped ladder (no competencies yet), adds the blocks and keeps every other byte', () => {
+    const shippedSource = readFileSync(path.resolve(examples, '../ai-first-business-manager.yaml'), 'utf8');
+    const csv =
+      'category,competency,L4: Senior Product Builder\nCraft,Scope surgery,"Cuts scope by half.\n- Drops a feature on data."\n';
+    const merged = mergeMatrixIntoLadder(shippedSource, parse(shippedSource), matrixOf(csv));
+    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    const categories =
+      'competency_categories:\n  - id: craft\n    name: Craft\n    areas:\n      - id: scope-surgery\n        name: Scope surgery\n\n';
+    const expectations =
+      '    expectations:\n      - area: scope-surgery\n        text: Cuts scope by half.\n        examples:\n          - Drops a feature on data.\n';
+    expect(merged.source).toContain(`organisation: Worca\n\n${categories}tracks:`);
+    expect(merged.source.replace(categories, '').replace(expectations, '')).toBe(shippedSource);
+    const after = parse(merged.source);
+    expect(after.levels.find((l) => l.id === 'L4')?.expectations).toEqual([
+      { area: 'scope-surgery', text: 'Cuts scope by half.', examples: ['Drops a feature on data.'] },
+    ]);
+  });
+
+  it('a field written inline cannot be spliced: the file is written again, with the same data', () => {
+    const inline = [
+      'ladder: inline',
+      'name: Inline',
+      'version: 2026-01-01',
+      'competency_categories: [{ id: craft, name: Craft, areas: [{ id: code, name: Code }] }]',
+      'tracks: [{ id: t, name: T, levels: [E1] }]',
+      'levels: [{ id: E1, title: Engineer, track: t, status: written }]',
+      '',
+    ].join('\n');
+    const merged = mergeMatrixIntoLadder(
+      inline,
+      parse(inline),
+      matrixOf('category,competency,E1\nCraft,Design,Designs.\n'),
+    );
+    if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
+    const after = parse(merged.source);
+    expect(after.competency_categories).toEqual([
+      { id: 'craft', name: 'Craft', areas: [{ id: 'design', name: 'Design' }] },
+    ]);
+    expect(after.levels[0]?.expectations).toEqual([{ area: 'design', text: 'Designs.' }]);
   });
 
   it('exports the shipped ladder, which declares no competencies, as a header to fill in', () => {
@@ -277,6 +333,7 @@ describe('milestones of a points ladder in the matrix', () => {
     const merged = mergeMatrixIntoLadder(points, doc, matrix);
     if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
     expect(diffLadders(doc, parse(merged.source))).toEqual([]);
+    expect(merged.source).toBe(points);
   });
 
   it('an edited milestone cell is one change of that milestone', () => {

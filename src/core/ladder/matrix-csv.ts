@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { Document, isSeq, parseDocument } from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { neutraliseCsvCell, restoreCsvCell } from '../input/csv-cell.js';
 import {
@@ -540,10 +540,10 @@ export function mergeMatrixIntoLadder(
         'milestone columns, but the ladder has no points block: add its bands first (docs/ladder.md, "Points and bands"), then import the milestones into it',
     });
   if (problems.length > 0) return { ok: false, problems };
-  const yaml = parseDocument(source, { keepSourceTokens: false });
+  const edits: Edit[] = [];
   if (matrix.milestones !== undefined)
-    yaml.setIn(['points', 'competencies'], yaml.createNode(matrix.milestones));
-  yaml.setIn(['competency_categories'], yaml.createNode(matrix.categories));
+    edits.push({ path: ['points', 'competencies'], value: matrix.milestones });
+  edits.push({ path: ['competency_categories'], value: matrix.categories, before: 'tracks' });
   matrix.levels.forEach((level, column) => {
     const index = indexes[column]!;
     // The file's own order of a level's areas is kept (new areas after them), so a merge moves nothing.
@@ -553,10 +553,109 @@ export function mergeMatrixIntoLadder(
       return at === -1 ? order.length : at;
     };
     const expectations = [...level.expectations].sort((a, b) => place(a.area) - place(b.area));
-    if (expectations.length > 0) yaml.setIn(['levels', index, 'expectations'], yaml.createNode(expectations));
-    else yaml.deleteIn(['levels', index, 'expectations']);
+    edits.push({
+      path: ['levels', index, 'expectations'],
+      value: expectations.length > 0 ? expectations : undefined,
+    });
   });
-  return { ok: true, source: yaml.toString(YAML_OPTIONS), levelIndexes: indexes };
+  return { ok: true, source: applyEdits(source, edits), levelIndexes: indexes };
+}
+
+/** A field to set (or, with `value` undefined, to remove); a new field goes before `before` when given. */
+interface Edit {
+  path: (string | number)[];
+  value: unknown;
+  before?: string;
+}
+
+/**
+ * The file with the edits made. Each replaced block is spliced into the source text, so every other byte
+ * (comments, inline lists, folded text) stays as written; when a field is not in a shape the splice knows
+ * (an inline value, a field to remove that opens its mapping), or the spliced text does not read back as
+ * the edited document, the whole file is written again through the `yaml` library instead.
+ */
+function applyEdits(source: string, edits: Edit[]): string {
+  const expected = parseDocument(source);
+  for (const edit of edits) {
+    if (edit.value === undefined) expected.deleteIn(edit.path);
+    else expected.setIn(edit.path, expected.createNode(edit.value));
+  }
+  const spliced = spliceEdits(source, edits);
+  if (spliced !== undefined && sameJson(parseDocument(spliced).toJS(), expected.toJS())) return spliced;
+  return expected.toString(YAML_OPTIONS);
+}
+
+/** The same data, whatever the order of a mapping's keys (a spliced field may sit elsewhere than `setIn` puts it). */
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, inner]) => [key, sorted(inner)]),
+    );
+  return value;
+}
+
+/** A block of YAML for `value`, its lines after the first indented by `column`. */
+function block(value: unknown, column: number): string {
+  const text = new Document(value).toString(YAML_OPTIONS);
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 || line === '' ? line : ' '.repeat(column) + line))
+    .join('\n');
+}
+
+const columnAt = (source: string, offset: number): number =>
+  offset - (source.lastIndexOf('\n', offset - 1) + 1);
+
+function spliceEdits(source: string, edits: Edit[]): string | undefined {
+  const doc = parseDocument(source);
+  const changes: { from: number; to: number; text: string }[] = [];
+  for (const edit of edits) {
+    const parent =
+      doc.getIn(edit.path.slice(0, -1), true) ?? (edit.path.length === 1 ? doc.contents : undefined);
+    const key = edit.path.at(-1);
+    if (!isMap(parent) || parent.flow === true || parent.range == null || typeof key !== 'string')
+      return undefined;
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const value = pair?.value;
+    const keyStart = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+    if (pair !== undefined) {
+      if (!isCollection(value) || value.flow === true || value.range == null || keyStart === undefined)
+        return undefined;
+      if (edit.value === undefined) {
+        // Only a field on its own line can go (not the first of a list item, `- expectations:`).
+        const lineStart = source.lastIndexOf('\n', keyStart - 1) + 1;
+        if (source.slice(lineStart, keyStart).trim() !== '') return undefined;
+        changes.push({ from: lineStart, to: value.range[1], text: '' });
+      } else {
+        changes.push({
+          from: value.range[0],
+          to: value.range[1],
+          text: block(edit.value, columnAt(source, value.range[0])),
+        });
+      }
+      continue;
+    }
+    if (edit.value === undefined) continue;
+    const first = parent.items[0]?.key;
+    const column = isScalar(first) && first.range != null ? columnAt(source, first.range[0]) : 0;
+    const before = parent.items.find((item) => isScalar(item.key) && item.key.value === edit.before)?.key;
+    const beforeStart = isScalar(before) ? before.range?.[0] : undefined;
+    const at = beforeStart === undefined ? parent.range[1] : source.lastIndexOf('\n', beforeStart - 1) + 1;
+    const lead = at > 0 && source[at - 1] !== '\n' ? '\n' : '';
+    // Before a field that a blank line sets apart, the new field is set apart the same way.
+    const gap = beforeStart !== undefined && source.slice(at - 2, at) === '\n\n' ? '\n' : '';
+    const text = `${lead}${' '.repeat(column)}${key}:\n${' '.repeat(column + 2)}${block(edit.value, column + 2)}${gap}`;
+    changes.push({ from: at, to: at, text });
+  }
+  let out = source;
+  for (const change of changes.sort((a, b) => b.from - a.from))
+    out = out.slice(0, change.from) + change.text + out.slice(change.to);
+  return out;
 }
 
 /** A cell: the text, then one `- ` line per example (an example's own line breaks become spaces). */
