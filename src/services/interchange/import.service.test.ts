@@ -217,6 +217,17 @@ forEachEngine('ladder import, all or nothing', (getDb) => {
       ],
     ],
     [
+      // No active ladder has a points block (only the shipped file is active): nothing can be assessed.
+      'a milestone assessment while no ladder scores points',
+      {
+        'evidence.ndjson': (t) =>
+          `${t}{"id":"ma-1","kind":"milestone_assessment","builder":"rosa@example.test","date":"2025-10-01","recorded_by":"rosa@example.test","competency":"pipelines","milestone":2,"note":""}\n`,
+      },
+      [
+        'evidence.ndjson:14: competency: competency area pipelines has no milestones: no active ladder scores points',
+      ],
+    ],
+    [
       'a missing field',
       {
         'evidence.ndjson': (t) =>
