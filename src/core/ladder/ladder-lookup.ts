@@ -121,20 +121,27 @@ export function equivalentLevels(doc: LadderDocument, level: LevelDefinition): L
 }
 
 /**
- * True when `ref` is `min` or above it in the same track, or stands level with (is equivalent to) a level
- * of `min`'s track that is; false for unknown levels and for other tracks without an equivalence.
+ * True when `ref` is `min` or above it in the same track, or when it (or a level below it in its own track)
+ * stands level with a level of `min`'s track that is: a Senior EM above an EM equivalent to IC4 is at least
+ * IC4. False for unknown levels, and across tracks without an equivalence on the way.
  */
 export function isLevelAtLeast(doc: LadderDocument, ref: string, min: string): boolean {
   const level = findLevel(doc, ref);
   const floor = findLevel(doc, min);
   if (level === undefined || floor === undefined) return false;
-  const track = doc.tracks.find((t) => t.id === floor.track);
-  if (track === undefined || !track.levels.includes(floor.id)) return false;
+  const rank = (candidate: LevelDefinition): number => {
+    const track = doc.tracks.find((t) => t.id === candidate.track);
+    return track === undefined ? -1 : track.levels.indexOf(candidate.id);
+  };
+  if (rank(floor) < 0 || rank(level) < 0) return false;
   const atLeast = (candidate: LevelDefinition): boolean =>
-    candidate.track === floor.track &&
-    track.levels.includes(candidate.id) &&
-    track.levels.indexOf(candidate.id) >= track.levels.indexOf(floor.id);
-  return atLeast(level) || equivalentLevels(doc, level).some(atLeast);
+    candidate.track === floor.track && rank(candidate) >= rank(floor);
+  if (atLeast(level)) return true;
+  // The level and those below it in its track: an equivalence holds for every level above it too.
+  const steps = doc.levels.filter(
+    (other) => other.track === level.track && rank(other) >= 0 && rank(other) <= rank(level),
+  );
+  return steps.some((step) => equivalentLevels(doc, step).some(atLeast));
 }
 
 /** Days between check-ins for a cadence word. */

@@ -12,7 +12,10 @@ import {
   promotionTargets,
 } from './ladder-lookup.js';
 import type { LadderDocument } from './ladder.schema.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { compareLevels, formatComparison } from './compare-levels.js';
+import { diffLadders } from './diff-ladder.js';
 import { renderLevel } from './render-level.js';
 import { formatProblem, validateLadderText } from './validate-ladder.js';
 
@@ -257,14 +260,15 @@ describe('equivalence across tracks', () => {
     expect(groupLead && equivalentLevels(doc, groupLead)).toEqual([]);
   });
 
-  it('makes "at least" hold across tracks through an equivalence, and only through one', () => {
+  it('makes "at least" hold across tracks through an equivalence of the level or one below it', () => {
     const doc = ladderOf(TRACKS);
     expect(isLevelAtLeast(doc, 'm1.1', 'backend/E2')).toBe(true);
     expect(isLevelAtLeast(doc, 'm1.1', 'backend/E1')).toBe(true);
     expect(isLevelAtLeast(doc, 'backend/E2', 'm1.1')).toBe(true);
     expect(isLevelAtLeast(doc, 'backend/E1', 'm1.1')).toBe(false);
-    // m1.2 names no equivalence, and one is not carried up a track.
-    expect(isLevelAtLeast(doc, 'm1.2', 'backend/E2')).toBe(false);
+    // m1.2 names no equivalence, but it is above m1.1, which stands level with E2: so it is at least E2.
+    expect(isLevelAtLeast(doc, 'm1.2', 'backend/E2')).toBe(true);
+    expect(isLevelAtLeast(doc, 'm1.2', 'frontend/E1')).toBe(true);
     expect(isLevelAtLeast(doc, 'frontend/E1', 'backend/E1')).toBe(false);
   });
 
@@ -351,5 +355,53 @@ describe('rendering and comparing tracks', () => {
     if (fe1 === undefined || fe2 === undefined) throw new Error('levels');
     expect(compareLevels(doc, fe1, fe2).map((r) => r.aspect)).not.toEqual(expect.arrayContaining(['label']));
     expect(compareLevels(doc, fe1, fe2).some((r) => ['label', 'track'].includes(r.aspect))).toBe(false);
+  });
+});
+
+describe('the IC + manager example ladder', () => {
+  const source = readFileSync(
+    path.resolve(import.meta.dirname, '../../../ladders/examples/software-engineer.yaml'),
+    'utf8',
+  );
+
+  it('has two described tracks, a level with two targets across them and an equivalence', () => {
+    const doc = ladderOf(source);
+    expect(doc.tracks.map((t) => [t.id, t.levels])).toEqual([
+      ['software-engineer', ['IC1', 'IC2', 'IC3', 'IC4']],
+      ['engineering-manager', ['m1', 'm2', 'm3']],
+    ]);
+    expect(doc.tracks.every((t) => t.description !== undefined)).toBe(true);
+    const ic3 = findLevel(doc, 'IC3');
+    expect(ic3?.promotion && promotionTargets(ic3.promotion)).toEqual(['IC4', 'm1']);
+    expect(nextLevel(doc, 'IC3')?.id).toBe('IC4');
+    const m1 = findLevel(doc, 'm1');
+    expect(m1 && equivalentLevels(doc, m1).map((l) => l.id)).toEqual(['IC4']);
+    // Each manager level has expectations of its own, in the manager's areas.
+    for (const id of ['m1', 'm2', 'm3'])
+      expect(findLevel(doc, id)?.expectations?.map((e) => e.area)).toEqual(
+        expect.arrayContaining(['people-management', 'delivery', 'recruiting']),
+      );
+    // A panel asking for IC4 or above admits an M1 (equivalent) and an M2 (above it), not an IC3; and
+    // nothing on the IC track is "at least M2", which stands level with no IC level.
+    expect(isLevelAtLeast(doc, 'm1', 'IC4')).toBe(true);
+    expect(isLevelAtLeast(doc, 'm2', 'IC4')).toBe(true);
+    expect(isLevelAtLeast(doc, 'IC3', 'IC4')).toBe(false);
+    expect(isLevelAtLeast(doc, 'IC4', 'm1')).toBe(true);
+    expect(isLevelAtLeast(doc, 'IC4', 'm2')).toBe(false);
+  });
+
+  it('diffs a changed target, equivalence and label as one change each', () => {
+    const before = ladderOf(source);
+    const after = ladderOf(
+      source
+        .replace('target_levels: [IC4, m1]', 'target_levels: [IC4, m2]')
+        .replace('equivalent_to: [IC4]', 'equivalent_to: [IC3]')
+        .replace('    label: M2\n', '    label: M-2\n'),
+    );
+    expect(diffLadders(before, after).map((c) => [c.level, c.kind, c.path])).toEqual([
+      ['IC3', 'changed', 'promotion.target_levels'],
+      ['m1', 'changed', 'equivalent_to'],
+      ['m2', 'changed', 'label'],
+    ]);
   });
 });
