@@ -141,23 +141,18 @@ async function openInProcess(
 }
 
 // Behind the owner's socket every connection takes turns on PGlite's one backend session, so a named
-// prepared statement one connection made exists for all of them, and another connection's Parse of the same
-// name fails ("prepared statement already exists", 42P05). Once a process opens such a pool, the
-// repositories prepare unnamed statements (they still build each query once); a PostgreSQL server and an
-// in-process PGlite give every connection its own session, where names are safe.
-let sharedBackendOpened = false;
+// prepared statement one connection made would exist for all of them, and another connection's Parse of
+// the same name failed ("prepared statement already exists", 42P05). The wire server shares them instead
+// (wire-server.ts: a statement is named after its client name and text), so names are safe on every
+// engine, and a named statement is parsed once instead of parsed and planned on every execution.
 
-/**
- * The name to prepare a statement under: `name`, or '' (unnamed, parsed per execution) in a process that
- * reaches PGlite through the owner's socket.
- */
+/** The name to prepare a statement under (kept as a function: the one place to change that decision). */
 export function preparedStatementName(name: string): string {
-  return sharedBackendOpened ? '' : name;
+  return name;
 }
 
 /** A node-postgres pool on the folder's socket (node-postgres takes a folder as host). */
 function socketPool(dir: string, max: number): pg.Pool {
-  sharedBackendOpened = true;
   const pool = new pg.Pool({ host: dir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max });
   pool.on('error', () => {
     // An idle client lost the owner; the next query fails with a clear error instead of crashing here.
