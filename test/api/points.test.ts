@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest';
 import { systemActor, type Actor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/server/app.js';
@@ -10,9 +11,15 @@ import { buildServices } from '../../src/services/composition-root.js';
 import { DEMO_DOMAIN, generateDemoOrganisation } from '../../src/services/demo/demo-organisation.js';
 import { loadDemoIfEmpty } from '../../src/services/demo/demo-loader.service.js';
 import { publishLadder, publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
+import type { pointsResponse } from '../../src/server/routes/points.routes.js';
 import { getPoints, type PointsReport } from '../../src/services/points.service.js';
+import type { PointsReport as WebPointsReport } from '../../src/web/types/points.js';
 import { builderActor, switchableActor } from '../helpers/actors.js';
 import { forEachEngine } from '../helpers/database.js';
+
+// The web's type of the answer is the route's contract, and the service answers exactly that.
+expectTypeOf<WebPointsReport>().toEqualTypeOf<z.infer<typeof pointsResponse>>();
+expectTypeOf<PointsReport>().toExtend<z.infer<typeof pointsResponse>>();
 
 const TODAY = '2026-04-01';
 const clock = fixedClock(`${TODAY}T12:00:00Z`);

@@ -116,6 +116,12 @@ export interface LadderDocument {
   version: string;
   organisation?: string;
   competency_categories?: CompetencyCategory[];
+  /** Points per assessed milestone and bands of total points (ADR 0021). */
+  points?: {
+    description?: string;
+    competencies: { area: string; milestones: { points: number; text: string; examples?: string[] }[] }[];
+    bands: { id: string; from: number; to?: number; level: string; title?: string }[];
+  };
   tracks: { id: string; name: string; levels: string[] }[];
   levels: Level[];
 }

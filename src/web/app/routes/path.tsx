@@ -10,6 +10,7 @@ import { CompetencyEvidence } from '../../features/competencies/components/compe
 import { EvidenceForm, type EvidenceFormOptions } from '../../features/evidence/components/evidence-form';
 import { RecordList } from '../../features/evidence/components/record-list';
 import { PathPage } from '../../features/path/components/path-page';
+import { PointsCard } from '../../features/points/components/points-card';
 import type { CompetencyCategory, LadderDocument, Level } from '../../types/ladder';
 import { builderEmailOf, type Session } from '../../lib/auth';
 import { RequireSession } from '../require-session';
@@ -105,6 +106,10 @@ function BuilderPath({ session, email, at }: { session: Session; email: string; 
           ) : undefined
         }
       />
+      {/* Only a ladder that scores points has a points answer (ADR 0021). */}
+      {ladder?.points !== undefined && (
+        <PointsCard email={email} at={at} renderRecords={(ids) => <RecordList ids={ids} />} />
+      )}
     </>
   );
 }
