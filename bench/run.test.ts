@@ -118,4 +118,15 @@ describe('bench options', () => {
       '--phases: expected a list of import, http, service, got "ranking"',
     );
   });
+
+  it('refuses an option it does not know instead of running without it', () => {
+    // A mistyped --reuse ignored would replace the imported database with a fresh import.
+    expect(() => parseOptions(['--size', 'small', '--resue'])).toThrow('unknown option "--resue"');
+    expect(() => parseOptions(['--help'])).toThrow('--phases import,http,service');
+    expect(() => parseOptions(['small'])).toThrow('unknown option "small"');
+    expect(parseOptions(['--size', 'small', '--reuse', '--seconds', '5', '--phases', 'http'])).toMatchObject({
+      reuse: true,
+      httpSeconds: 5,
+    });
+  });
 });

@@ -954,8 +954,51 @@ export function formatResult(result: BenchResult): string {
   return `${head}\n${renderTable(rows)}`;
 }
 
-/** Parses `--size`, `--engine` and the tuning flags. */
+/** The options `npm run bench` takes (`--help` prints them). */
+export const USAGE = `npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
+  --size small|large[,large]   organisation size (default small); two sizes run one after the other
+  --engine pglite|postgres     (default pglite)
+  --phases import,http,service phases to run (default all three)
+  --reuse                      keep an imported database (no import figures)
+  --merge FILE                 take the import figures from an earlier result (implies --reuse)
+  --seconds N --connections N  HTTP load per series (default 20 s, 50 connections)
+  --calls N --ranking-runs N   in-process readiness calls per series, rankings per date
+  --equality-stride N --equality-today-stride N   compare every N-th builder with the reference
+  --cpu-prof DIR               V8 CPU profiles of the server, the import and the in-process phase
+  --seed N --url URL --data DIR --results DIR --growth-from FILE
+Without --reuse the run starts with a fresh import: the database of that size is replaced.`;
+
+// Every flag parseOptions or main() reads; another one is refused rather than ignored, since an
+// ignored flag (a mistyped --reuse, say) silently turns into a full run that replaces the database.
+const FLAGS_WITH_VALUE = [
+  'size',
+  'engine',
+  'phases',
+  'merge',
+  'seconds',
+  'connections',
+  'calls',
+  'ranking-runs',
+  'equality-stride',
+  'equality-today-stride',
+  'cpu-prof',
+  'seed',
+  'url',
+  'data',
+  'results',
+  'growth-from',
+];
+const FLAGS = ['reuse'];
+
+/** Parses `--size`, `--engine` and the tuning flags; refuses a flag it does not know. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name !== null && FLAGS_WITH_VALUE.includes(name)) i += 1;
+    else if (name === null || !FLAGS.includes(name))
+      throw new Error(`unknown option "${arg}"; the options are:\n${USAGE}`);
+  }
   const value = (name: string): string | undefined => {
     const index = argv.indexOf(`--${name}`);
     if (index === -1) return undefined;
@@ -1037,6 +1080,10 @@ export function formatGrowth(growth: Growth): string {
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
   const sizeAt = argv.indexOf('--size');
   const sizes = sizeAt === -1 ? [undefined] : (argv[sizeAt + 1] ?? '').split(',');
   const growthFromAt = argv.indexOf('--growth-from');
