@@ -288,6 +288,37 @@ describe('equivalence across tracks', () => {
   });
 });
 
+describe("equivalences against the tracks' order", () => {
+  it('refuses equivalences that cross (a higher level standing level with a lower one)', () => {
+    const crossing = TRACKS.replace(
+      '    title: Group Lead\n',
+      '    title: Group Lead\n    equivalent_to: [backend/E1]\n',
+    );
+    expect(problemsOf(crossing)).toEqual([
+      "45:21: levels[5].equivalent_to[0]: equivalences cross the tracks' order: m1.2 ≡ backend/E1, but m1.1 ≡ backend/E2 (m1.2 is above m1.1, backend/E1 is below backend/E2)",
+    ]);
+    // In the same order, or both to one level, they do not cross.
+    expect(
+      problemsOf(
+        TRACKS.replace(
+          '    title: Group Lead\n',
+          '    title: Group Lead\n    equivalent_to: [frontend/E2]\n',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a promotion to a level that stands level with the one promoted from', () => {
+    const sideways = TRACKS.replace(
+      '  - id: E2\n    title: Senior Engineer\n    track: backend\n    status: written\n',
+      '  - id: E2\n    title: Senior Engineer\n    track: backend\n    status: written\n    promotion: { target_level: m1.1 }\n',
+    );
+    expect(problemsOf(sideways)).toEqual([
+      '27:32: levels[1].promotion.target_level: backend/E2 stands level with m1.1 (equivalent_to): a move between them is not a promotion',
+    ]);
+  });
+});
+
 describe('a track', () => {
   it('has its own description, and refuses an empty one', () => {
     expect(ladderOf(TRACKS).tracks[0]?.description).toBe('Services, data and the APIs between them.');

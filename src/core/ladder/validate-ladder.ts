@@ -418,6 +418,8 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
 
   // Promotion edges that passed the checks above; a cycle among them is looked for at the end.
   const promotesTo = new Map<string, { target: string; path: PathSegment[] }[]>();
+  // Equivalences that passed their own checks; their order across tracks is checked at the end.
+  const equivalences: EquivalenceEdge[] = [];
 
   for (const { item: level, index: li } of levels) {
     const base: PathSegment[] = ['levels', li];
@@ -594,7 +596,9 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
         problems.push({ path, message: `expected a level below ${level.id}` });
       }
     }
-    checkEquivalents(level, base, self, (ref, path) => levelRef(ref, path, level), positionOf, problems);
+    equivalences.push(
+      ...checkEquivalents(level, base, self, (ref, path) => levelRef(ref, path, level), positionOf, problems),
+    );
     const gives = mentorship?.gives;
     if (gives !== undefined && gives.slots > 0 && gives.mentee_levels.length === 0) {
       problems.push({
@@ -621,6 +625,7 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
       levels.map(({ item }) => keyOf(item.track, item.id)),
       promotesTo,
     ),
+    ...equivalenceProblems(equivalences, promotesTo, positionOf),
   );
   return problems;
 }
@@ -680,7 +685,8 @@ function checkEquivalents(
   resolve: (ref: string, path: PathSegment[]) => string | undefined,
   positionOf: ReadonlyMap<string, { track: string; index: number }>,
   problems: CrossProblem[],
-): void {
+): EquivalenceEdge[] {
+  const accepted: EquivalenceEdge[] = [];
   const seen = new Map<string, number>();
   for (const { item: ref, index: i } of entries(level.equivalent_to)) {
     const path: PathSegment[] = [...base, 'equivalent_to', i];
@@ -697,8 +703,61 @@ function checkEquivalents(
     const first = seen.get(key);
     if (first !== undefined)
       problems.push({ path, message: `duplicate equivalent level "${ref}" (first at index ${first})` });
-    else seen.set(key, i);
+    else {
+      seen.set(key, i);
+      accepted.push({ from: self, to: key, path });
+    }
   }
+  return accepted;
+}
+
+/** An equivalence the checks accepted: `from` (the level that writes it) stands level with `to`. */
+interface EquivalenceEdge {
+  from: string;
+  to: string;
+  path: PathSegment[];
+}
+
+/**
+ * Equivalences that contradict the tracks' order (a level above another standing level with one below
+ * the other's equivalent), and promotions to a level that stands level with the one promoted from (a
+ * move, not a step up). Each problem at the later equivalence or at the promotion's target.
+ */
+function equivalenceProblems(
+  edges: readonly EquivalenceEdge[],
+  promotesTo: ReadonlyMap<string, readonly { target: string; path: PathSegment[] }[]>,
+  positionOf: ReadonlyMap<string, { track: string; index: number }>,
+): CrossProblem[] {
+  const problems: CrossProblem[] = [];
+  const pairs = new Set(edges.flatMap((e) => [`${e.from}\u0000${e.to}`, `${e.to}\u0000${e.from}`]));
+  for (const [from, targets] of promotesTo)
+    for (const { target, path } of targets)
+      if (pairs.has(`${from}\u0000${target}`))
+        problems.push({
+          path,
+          message: `${from} stands level with ${target} (equivalent_to): a move between them is not a promotion`,
+        });
+  edges.forEach((later, n) => {
+    for (const earlier of edges.slice(0, n)) {
+      // Orient the earlier edge so its ends sit in the later one's two tracks, in the same order.
+      const a = positionOf.get(later.from);
+      const b = positionOf.get(later.to);
+      let c = positionOf.get(earlier.from);
+      let d = positionOf.get(earlier.to);
+      let [cKey, dKey] = [earlier.from, earlier.to];
+      if (c?.track === b?.track && d?.track === a?.track) [c, d, cKey, dKey] = [d, c, dKey, cKey];
+      if (a === undefined || b === undefined || c === undefined || d === undefined) continue;
+      if (a.track !== c.track || b.track !== d.track) continue;
+      const crossed = (a.index - c.index) * (b.index - d.index) < 0;
+      if (!crossed) continue;
+      problems.push({
+        path: later.path,
+        message: `equivalences cross the tracks' order: ${later.from} ≡ ${later.to}, but ${cKey} ≡ ${dKey} (${later.from} is ${a.index > c.index ? 'above' : 'below'} ${cKey}, ${later.to} is ${b.index > d.index ? 'above' : 'below'} ${dKey})`,
+      });
+      break;
+    }
+  });
+  return problems;
 }
 
 function checkPhases(level: ParsedLevel, base: PathSegment[], problems: CrossProblem[]): void {
