@@ -82,7 +82,7 @@ export function LadderPage({
                 {shown === undefined ? (
                   <EmptyState title="This ladder has no levels" />
                 ) : (
-                  <LevelView level={shown} categories={doc.competency_categories ?? []} />
+                  <LevelView level={shown} categories={doc.competency_categories ?? []} points={doc.points} />
                 )}
               </div>
               <aside>

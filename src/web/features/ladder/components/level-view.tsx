@@ -1,7 +1,8 @@
 import { Card } from '../../../components/ui/card';
 import { evidenceKindWords, monthsRange } from '../../../lib/evidence-kinds';
-import type { CompetencyCategory, Level, Metric } from '../../../types/ladder';
+import type { CompetencyCategory, LadderDocument, Level, Metric } from '../../../types/ladder';
 import { CompetencyExpectations } from './competency-expectations';
+import { PointsBands } from './points-bands';
 
 function MetricRow({ metric }: { metric: Metric }) {
   return (
@@ -17,10 +18,13 @@ function MetricRow({ metric }: { metric: Metric }) {
 export function LevelView({
   level,
   categories = [],
+  points,
 }: {
   level: Level;
   /** The ladder's competency categories: the level's expectations are grouped by them. */
   categories?: CompetencyCategory[];
+  /** The ladder's points and bands, when it scores points (ADR 0021). */
+  points?: LadderDocument['points'];
 }) {
   if (level.status === 'not_written') {
     return (
@@ -66,6 +70,7 @@ export function LevelView({
         </Card>
       )}
       <CompetencyExpectations level={level} categories={categories} />
+      <PointsBands level={level} points={points} categories={categories} />
       {level.ranking_standard !== undefined && (
         <Card title="Ranking standard">
           <div className="table-scroll">
