@@ -145,6 +145,17 @@ describe('wire server: many connections take turns on one PGlite session', () =>
     expect((await a.query<{ v: number }>({ ...tripled, values: [5] })).rows).toEqual([{ v: 15 }]);
   }, 60_000);
 
+  it('answers a statement that fails midway with its error, and the next statements of everyone after it', async () => {
+    const [a, b] = [await connect(), await connect()];
+    // Parse … Sync run as one engine call: the Bind fails, the engine skips to the Sync and is idle again.
+    await expect(a.query('select $1::int as v', ['abc'])).rejects.toThrow(/invalid input syntax/);
+    const [again, other] = await Promise.all([
+      a.query<{ v: number }>('select $1::int as v', [7]),
+      b.query<{ v: number }>({ name: 'after_failure', text: 'select $1::int + 1 as v', values: [7] }),
+    ]);
+    expect([again.rows, other.rows]).toEqual([[{ v: 7 }], [{ v: 8 }]]);
+  }, 60_000);
+
   it('rolls back what a vanished connection left open, and what an idle one holds too long', async () => {
     const [a, b, c] = [await connect(), await connect(), await connect()];
     await a.query('create table left_open (x int)');

@@ -37,6 +37,13 @@ const PARSE = 0x50;
 const BIND = 0x42;
 const DESCRIBE = 0x44;
 const CLOSE = 0x43;
+const EXECUTE = 0x45;
+const FLUSH = 0x48;
+const SYNC_TYPE = 0x53;
+// The messages of an extended query after its Parse: what a client sends for one statement in one
+// write. Run as one engine call up to the Sync instead of one call each, they cost about 0.6 instead
+// of 1.0 ms per statement (PGlite in memory, loaded machine; a call costs ~0.35 ms however small).
+const BATCHED = new Set([BIND, DESCRIBE, EXECUTE, CLOSE, FLUSH, SYNC_TYPE]);
 const PARSE_COMPLETE = Uint8Array.from([0x31, 0, 0, 0, 4]);
 const CLOSE_COMPLETE = Uint8Array.from([0x33, 0, 0, 0, 4]);
 
@@ -158,12 +165,13 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
           armHolderTimer();
           continue;
         }
+        const batch = shared === null ? takeBatch(message, connection.messages) : message;
         let idle: boolean;
         try {
           idle = await db.runExclusive(async () => {
             if (reset) await execute(RESET_ALL, null);
             let first: number | undefined;
-            const idleAfter = await execute(message, (data) => {
+            const idleAfter = await execute(batch, (data) => {
               first ??= data[0];
               if (!socket.destroyed) socket.write(data);
             });
@@ -291,6 +299,26 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
       fs.rmSync(options.path, { force: true });
     },
   };
+}
+
+/**
+ * `first` and the messages queued behind it that belong to the same extended query, up to and including
+ * its Sync, taken off `queue` and joined into one buffer (the engine runs them in order, as if they had
+ * come one by one). A named Parse, a simple Query or COPY data is run on its own.
+ */
+function takeBatch(first: Uint8Array, queue: Connection['messages']): Uint8Array {
+  // An unnamed Parse starts its batch too (a named one runs alone: its answer says whether it is held).
+  const starts = first[0] === PARSE ? sharedParseName(first) === null : first[0] !== SYNC_TYPE;
+  if (!starts || (first[0] !== PARSE && !BATCHED.has(first[0] ?? 0))) return first;
+  const parts = [first];
+  for (;;) {
+    const next = queue[0];
+    if (next === undefined || 'reply' in next || !BATCHED.has(next[0] ?? 0)) break;
+    queue.shift();
+    parts.push(next);
+    if (next[0] === SYNC_TYPE) break;
+  }
+  return parts.length === 1 ? first : new Uint8Array(Buffer.concat(parts));
 }
 
 /** A NUL-terminated string at `offset` of a message, and the offset just past its NUL. */
