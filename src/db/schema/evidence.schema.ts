@@ -30,8 +30,6 @@ export const evidence = pgTable(
   (table) => [
     index('evidence_builder_date_idx').on(table.builderEmail, table.date),
     index('evidence_kind_idx').on(table.kind, table.date),
-    // One builder's records of some kinds (readiness, ADR 0019) without reading their other kinds.
-    index('evidence_builder_kind_date_idx').on(table.builderEmail, table.kind, table.date),
     // A record is corrected at most once: corrections form a chain, never a fork.
     uniqueIndex('evidence_supersedes_uq').on(table.supersedes),
   ],
