@@ -24,21 +24,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-const csrfCookieNames = ['ladder_csrf', 'csrf_token', 'csrf'];
+// The server never sets a readable CSRF cookie: the session's token comes in the body of sign-in and of
+// GET /api/auth/session (`csrf_token`), and the app keeps it in memory only.
+let csrfTokenFromSession: string | undefined;
 
-/** The CSRF token the server set as a readable cookie (double-submit), if any. */
+/** The CSRF token of the signed-in session, sent as `x-csrf-token` on every write. */
 export function readCsrfToken(): string | undefined {
-  const cookies = document.cookie.split(';').map((part) => part.trim());
-  for (const name of csrfCookieNames) {
-    const found = cookies.find((cookie) => cookie.startsWith(`${name}=`));
-    if (found !== undefined) return decodeURIComponent(found.slice(name.length + 1));
-  }
   return csrfTokenFromSession;
 }
 
-let csrfTokenFromSession: string | undefined;
-
-/** Remembers a CSRF token the server returned in a body (sign-in, "who am I"). */
+/** Remembers the CSRF token the server returned in a body (sign-in, "who am I"). */
 export function rememberCsrfToken(token: string | undefined | null): void {
   csrfTokenFromSession = token ?? undefined;
 }

@@ -1,16 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiResponse } from '../api/contract';
 import { ApiError, apiRequest, rememberCsrfToken } from './api-client';
 
-export type Role = 'leadership' | 'builder' | 'client_stakeholder';
-
-export interface Session {
-  email: string;
-  role: Role;
-  builder_id: string | null;
-  client_id: string | null;
-  via: 'session' | 'token' | 'injected' | 'none';
-  csrf_token: string | null;
-}
+/** Who is signed in, as GET /api/auth/session's route schema defines it (ADR 0023). */
+export type Session = ApiResponse<'/api/auth/session'>;
+export type Role = Session['role'];
 
 /** GET /api/auth/session — who is signed in (null when nobody is), and the CSRF token for writes. */
 export async function getSession(): Promise<Session | null> {

@@ -1,5 +1,9 @@
-/** How each evidence kind of the ledger reads in a sentence, in the plural ("code reviews"). */
-const KIND_WORDS: Record<string, string> = {
+import type { ApiResponse } from '../api/contract';
+
+type EvidenceKind = ApiResponse<'/api/evidence'>['items'][number]['kind'];
+
+/** How each evidence kind of the ledger reads in a sentence, in the plural ("code reviews"); every kind of the contract. */
+const KIND_WORDS: Record<EvidenceKind, string> = {
   decision: 'decisions',
   feature: 'features',
   retro: 'retros',
@@ -17,7 +21,7 @@ const KIND_WORDS: Record<string, string> = {
 
 /** "code_review" → "code reviews"; a kind this list does not know reads with its underscores as spaces. */
 export function evidenceKindWords(kind: string): string {
-  return KIND_WORDS[kind] ?? kind.replaceAll('_', ' ');
+  return (KIND_WORDS as Record<string, string | undefined>)[kind] ?? kind.replaceAll('_', ' ');
 }
 
 /** "18–30 months", "24 months", "1 month": a typical time in level as the ladder gives it. */

@@ -1,8 +1,4 @@
-/**
- * GET /api/instance as the server's contract defines it (`instanceResponse` in
- * src/server/routes/instance.routes.ts); test/api/instance.test.ts fails to type-check if they drift.
- */
-export interface InstanceInfo {
-  demo: boolean;
-  demo_loaded_at: string | null;
-}
+import type { ApiResponse } from '../api/contract';
+
+/** GET /api/instance as the server's route schema defines it (the generated contract, ADR 0023). */
+export type InstanceInfo = ApiResponse<'/api/instance'>;

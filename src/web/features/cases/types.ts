@@ -1,92 +1,25 @@
-/** Promotion cases as /api/cases answers them. */
+/**
+ * Promotion cases as /api/cases answers them, aliases of the server's route schemas (the generated
+ * contract, ADR 0023).
+ */
+import type { ApiRequestBody, ApiResponse } from '../../api/contract';
 
-export type CaseStatus = 'open' | 'assessing' | 'decided' | 'withdrawn';
-export type CaseOutcome = 'promoted' | 'not_yet';
+export type CaseSummary = ApiResponse<'/api/cases'>[number];
+export type CaseStatus = CaseSummary['status'];
+export type CaseOutcome = NonNullable<CaseSummary['outcome']>;
 
-export interface CaseSummary {
-  id: number;
-  candidate: string;
-  from_level: string;
-  target_level: string;
-  status: CaseStatus;
-  opened_on: string;
-  outcome: CaseOutcome | null;
-}
+/** The case as the panel or leadership sees it (own sheet; others' after submitting). */
+export type CaseView = ApiResponse<'/api/cases/{id}'>;
+export type SheetView = CaseView['sheets'][number];
+export type SheetEntryComponent = SheetView['components'][number];
+export type SheetEntryCriterion = SheetView['criteria'][number];
+export type ComputedDecision = NonNullable<CaseView['computed']>;
+export type DecisionView = NonNullable<CaseView['decision']>;
 
-export interface SheetEntryComponent {
-  id: string;
-  result: 'pass' | 'fail';
-  notes?: string;
-}
-
-export interface SheetEntryCriterion {
-  id: string;
-  score: number;
-  notes?: string;
-}
-
-export interface SheetView {
-  panelist: string;
-  position: number;
-  submitted_at: string | null;
-  components: SheetEntryComponent[];
-  criteria: SheetEntryCriterion[];
-  summary: string | null;
-}
-
-export interface ComputedDecision {
-  outcome: CaseOutcome;
-  components: { id: string; name: string; passes: number; fails: number; passed: boolean }[];
-  criteria: {
-    id: string;
-    name: string;
-    gate: boolean;
-    scores: number[];
-    median: number;
-    required: number;
-    passed: boolean;
-  }[];
-  reasons: string[];
-}
-
-export interface DecisionView {
-  computed_outcome: CaseOutcome;
-  outcome: CaseOutcome;
-  overridden: boolean;
-  override_reason: string | null;
-  note: string;
-  decided_by: string;
-  decided_at: string;
-  effective_date: string | null;
-  components: ComputedDecision['components'];
-  criteria: ComputedDecision['criteria'];
-  reasons: string[];
-}
-
-export interface CaseView extends CaseSummary {
-  viewer: 'panelist' | 'staff';
-  ladder: { id: string; version: string; version_id: number };
-  assessment: { id: string; name: string; description: string | null }[];
-  criteria: { id: string; name: string; description: string; gate: boolean }[];
-  scale: { min: number; max: number; anchors: Record<string, string> };
-  decision_rule: { component_pass: string; gate_median_min: number; other_median_min: number };
-  panel: {
-    size: number;
-    submitted: number;
-    members: {
-      position: number;
-      email: string;
-      level: string | null;
-      leadership: boolean;
-      submitted: boolean;
-    }[];
-  };
-  sheets: SheetView[];
-  computed: ComputedDecision | null;
-  decision: DecisionView | null;
-  notes: { id: number; author: string; evidence_id: string | null; text: string; at: string }[];
-}
-
+/**
+ * GET /api/cases/{id}/portfolio declares no response schema on the server (its OpenAPI answer has no
+ * content), so this one shape is still written here; it goes when the route declares it (ADR 0023).
+ */
 export interface Portfolio {
   case_id: number;
   candidate: string;
@@ -120,23 +53,7 @@ export interface Portfolio {
   }[];
   adrs: { id: string; date: string; title: string; status: string; link: string }[];
 }
+/** What the candidate sees: feedback once decided, no panelist identities. */
+export type CaseOutcomeView = ApiResponse<'/api/cases/{id}/outcome'>;
 
-export interface CaseOutcomeView extends CaseSummary {
-  panel_size: number;
-  submitted: number;
-  feedback: {
-    outcome: CaseOutcome;
-    overridden: boolean;
-    overrideReason: string | null;
-    decisionNote: string;
-    components: { id: string; name: string; passed: boolean }[];
-    reasons: string[];
-    feedback: { from: string; about: string; text: string }[];
-  } | null;
-}
-
-export interface SheetInput {
-  components: SheetEntryComponent[];
-  criteria: SheetEntryCriterion[];
-  summary?: string;
-}
+export type SheetInput = ApiRequestBody<'/api/cases/{id}/sheet', 'put'>;

@@ -1,6 +1,26 @@
-/** Evidence ledger records as /api/evidence answers them: common fields plus the kind's own fields. */
+/**
+ * Evidence ledger records as /api/evidence answers them, aliases of the server's route schemas (the
+ * generated contract, ADR 0023): common fields plus the kind's own fields.
+ */
+import type { ApiResponse } from '../../api/contract';
 
-export const EVIDENCE_KINDS = [
+type EvidenceList = ApiResponse<'/api/evidence'>;
+/** A record exactly as the contract types it: one kind's shape. */
+export type EvidenceItem = EvidenceList['items'][number];
+export type EvidenceKind = EvidenceItem['kind'];
+
+// A kind the server accepts but this list lacks (or one it does not know) fails to compile here.
+function everyKind<const Kinds extends readonly EvidenceKind[]>(
+  kinds: Kinds &
+    ([Exclude<EvidenceKind, Kinds[number]>] extends [never]
+      ? unknown
+      : { missing: Exclude<EvidenceKind, Kinds[number]> }),
+): Kinds {
+  return kinds;
+}
+
+/** Every evidence kind, in the order the forms offer them. */
+export const EVIDENCE_KINDS = everyKind([
   'decision',
   'feature',
   'retro',
@@ -14,25 +34,17 @@ export const EVIDENCE_KINDS = [
   'curriculum',
   'self_evaluation',
   'milestone_assessment',
-] as const;
+]);
 
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-export interface EvidenceRecord {
-  id: string;
-  kind: EvidenceKind;
-  builder: string;
-  date: string;
-  recorded_by: string;
-  recorded_at: string;
-  confirmed_by: string | null;
-  supersedes: string | null;
-  [field: string]: unknown;
-}
+/** The fields every record has, and the kind's own fields read by name (the record list shows them all). */
+export type EvidenceRecord = Pick<
+  EvidenceItem,
+  'id' | 'kind' | 'builder' | 'date' | 'recorded_by' | 'recorded_at' | 'confirmed_by' | 'supersedes'
+> & { [field: string]: unknown };
 
 export interface Page<T> {
   items: T[];
-  total: number;
-  limit: number;
-  offset: number;
+  total: EvidenceList['total'];
+  limit: EvidenceList['limit'];
+  offset: EvidenceList['offset'];
 }

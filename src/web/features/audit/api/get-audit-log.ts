@@ -1,29 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiQuery, ApiResponse } from '../../../api/contract';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-}
+type AuditPage = ApiResponse<'/api/audit'>;
+export type AuditEntry = AuditPage['entries'][number];
 
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  before_id?: number;
-  limit?: number;
-}
+export type AuditFilter = ApiQuery<'/api/audit'>;
 
 /** GET /api/audit — entries newest first; page with before_id. */
-export function getAuditLog(
-  filter: AuditFilter,
-): Promise<{ entries: AuditEntry[]; next_before_id: number | null }> {
+export function getAuditLog(filter: AuditFilter): Promise<AuditPage> {
   return apiRequest('/api/audit', { query: { ...filter } });
 }
 

@@ -1,17 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, rememberCsrfToken } from '../../../lib/api-client';
 import { sessionQueryKey } from '../../../lib/auth';
+import type { ApiRequestBody, ApiResponse } from '../../../api/contract';
 
-export interface SignInInput {
-  email: string;
-  password: string;
-}
-
-interface SignInAnswer {
-  account: { id: string; email: string; role: string; client_id: string | null };
-  csrf_token: string;
-  expires_at: string;
-}
+export type SignInInput = ApiRequestBody<'/api/auth/sign-in'>;
+type SignInAnswer = ApiResponse<'/api/auth/sign-in', 'post'>;
 
 /** POST /api/auth/sign-in — sets the session cookie and returns the CSRF token for writes. */
 export async function signIn(input: SignInInput): Promise<SignInAnswer> {

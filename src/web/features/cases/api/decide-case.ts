@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiRequestBody, ApiResponse } from '../../../api/contract';
 
-export interface DecideInput {
-  outcome?: 'promoted' | 'not_yet';
-  note: string;
-  override_reason?: string;
-}
+export type DecideInput = ApiRequestBody<'/api/cases/{id}/decision'>;
 
 /** POST /api/cases/{id}/decision — leadership confirms the computed outcome, or overrides it with a reason. */
-export function decideCase(id: number, input: DecideInput): Promise<unknown> {
+export function decideCase(
+  id: number,
+  input: DecideInput,
+): Promise<ApiResponse<'/api/cases/{id}/decision', 'post'>> {
   return apiRequest(`/api/cases/${id}/decision`, { method: 'POST', body: input });
 }
 

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiQuery } from '../../../api/contract';
 import type { EvidenceRecord, Page } from '../types';
 
 export interface EvidenceFilter {
   builder?: string;
-  kind?: string;
+  kind?: ApiQuery<'/api/evidence'>['kind'];
   from?: string;
   to?: string;
   limit?: number;

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { LadderDocument, VersionMeta } from '../../../types/ladder';
+import type { LadderInForce } from '../../../types/ladder';
 
-export type LadderInForce = VersionMeta & { document: LadderDocument };
+export type { LadderInForce };
 
 /** GET /api/ladders/{id}?at= — the version of a ladder in force on a day (today when `at` is empty). */
 export function getLadder(ladderId: string, at?: string): Promise<LadderInForce> {

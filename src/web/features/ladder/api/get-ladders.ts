@@ -1,16 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiResponse } from '../../../api/contract';
 
-export interface LadderSummary {
-  ladder: string;
-  name: string;
-  versions: number;
-  active_version: string | null;
-  latest_version: string;
-}
+type LadderList = ApiResponse<'/api/ladders'>;
+export type LadderSummary = LadderList['ladders'][number];
 
 /** GET /api/ladders — every ladder with the version in force today. */
-export function getLadders(): Promise<{ ladders: LadderSummary[] }> {
+export function getLadders(): Promise<LadderList> {
   return apiRequest('/api/ladders');
 }
 

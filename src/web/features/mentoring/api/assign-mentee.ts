@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiRequestBody, ApiResponse } from '../../../api/contract';
 
-export interface AssignInput {
-  mentor: string;
-  mentee: string;
-  start: string;
-  end: string | null;
-}
+export type AssignInput = ApiRequestBody<'/api/mentorships'>;
 
 /** POST /api/mentorships — leadership assigns a mentee; the ladder's slots and levels are enforced. */
-export function assignMentee(input: AssignInput): Promise<{ id: string }> {
+export function assignMentee(input: AssignInput): Promise<ApiResponse<'/api/mentorships', 'post'>> {
   return apiRequest('/api/mentorships', { method: 'POST', body: input });
 }
 

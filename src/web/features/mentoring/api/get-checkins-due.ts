@@ -1,16 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { CheckinStanding } from '../types';
+import type { CheckinsDue, DueCheckin } from '../types';
 
-export type DueCheckin = CheckinStanding & {
-  mentorship: string;
-  mentor: string;
-  mentee: string;
-  cadence: 'weekly' | 'biweekly';
-};
+export type { DueCheckin };
 
 /** GET /api/checkins/due?mentor=&at= — active mentorships whose current period has no check-in yet. */
-export function getCheckinsDue(mentor?: string, at?: string): Promise<{ at: string; due: DueCheckin[] }> {
+export function getCheckinsDue(mentor?: string, at?: string): Promise<CheckinsDue> {
   return apiRequest('/api/checkins/due', { query: { mentor, at } });
 }
 

@@ -1,13 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiResponse } from '../../../api/contract';
 
-export interface MenteeReview {
-  id: string;
-  date: string;
-  mentee: string;
-  score: number;
-  notes: string;
-}
+type EvidenceItem = ApiResponse<'/api/evidence'>['items'][number];
+/** A mentor's review of a mentee (a `mentee_review` record). */
+export type MenteeReview = Extract<EvidenceItem, { kind: 'mentee_review' }>;
 
 /** GET /api/evidence?builder=<mentor>&kind=mentee_review — the mentor's reviews of their mentees. */
 export function getMenteeReviews(mentor: string): Promise<{ items: MenteeReview[]; total: number }> {

@@ -1,12 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { MentorshipOverviewItem } from '../types';
+import type { MentorshipOverview } from '../types';
 
 /** GET /api/mentorships/overview?mentor=&at= — relation, cadence, check-in standing and referral status. */
-export function getMentorshipOverview(
-  mentor?: string,
-  at?: string,
-): Promise<{ at: string; mentorships: MentorshipOverviewItem[] }> {
+export function getMentorshipOverview(mentor?: string, at?: string): Promise<MentorshipOverview> {
   return apiRequest('/api/mentorships/overview', { query: { mentor, at } });
 }
 

@@ -1,28 +1,8 @@
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { PayoutStatement } from '../../../types/payouts';
 
-export interface PayoutRow {
-  mentor: string;
-  mentee: string;
-  placement: string;
-  mentorship: string;
-  month_index: number;
-  months: number;
-  percent: number;
-  rate_minor: number;
-  amount_minor: number;
-  currency: string;
-  month_start: string;
-  payable_month: string;
-  mentor_level: string;
-  ladder_version: string;
-}
-
-export interface PayoutStatement {
-  month: string;
-  rows: PayoutRow[];
-  totals: { mentor: string; currency: string; amount_minor: number; rows: number }[];
-}
+export type { PayoutRow, PayoutStatement } from '../../../types/payouts';
 
 /** GET /api/payouts?month= — every referral accrual payable in a month, with totals per mentor. */
 export function getPayoutStatement(month: string): Promise<PayoutStatement> {

@@ -113,7 +113,9 @@ export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month
                             {r.month_index} of {r.months}
                           </td>
                           <td className="num">{r.percent} %</td>
-                          <td className="num">{formatMoney(r.rate_minor, r.currency)}</td>
+                          <td className="num">
+                            {r.rate_minor === undefined ? '—' : formatMoney(r.rate_minor, r.currency)}
+                          </td>
                           <td className="num">{formatMoney(r.amount_minor, r.currency)}</td>
                         </tr>
                       ))}

@@ -1,18 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiResponse } from '../../../api/contract';
 
-export interface BuilderRow {
-  email: string;
-  name: string;
-  track: string;
-  level: string;
-  level_since: string;
-  levels: { level: string; since: string }[];
-  rates?: { since: string; rate_minor: number; currency: string }[];
-}
+type BuilderList = ApiResponse<'/api/builders'>;
+/** A builder of the roster; `rates` only for callers who may see them. */
+export type BuilderRow = BuilderList['items'][number];
 
 /** GET /api/builders — every builder (leadership), by email. */
-export function listBuilders(): Promise<{ items: BuilderRow[]; total: number }> {
+export function listBuilders(): Promise<BuilderList> {
   return apiRequest('/api/builders', { query: { limit: 500 } });
 }
 

@@ -1,20 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiResponse } from '../../../api/contract';
 
-export interface PlacementRow {
-  id: string;
-  builder: string;
-  client: string;
-  start: string;
-  end: string | null;
-  rate_minor?: number;
-  currency?: string;
-  extended: boolean;
-  requested_back: boolean;
-}
+type PlacementList = ApiResponse<'/api/placements'>;
+/** A placement; `rate_minor` and `currency` only for callers who may see them. */
+export type PlacementRow = PlacementList['items'][number];
 
 /** GET /api/placements — placements by start date (leadership: all). */
-export function listPlacements(): Promise<{ items: PlacementRow[]; total: number }> {
+export function listPlacements(): Promise<PlacementList> {
   return apiRequest('/api/placements', { query: { limit: 500 } });
 }
 

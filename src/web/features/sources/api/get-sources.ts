@@ -1,18 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { ApiResponse } from '../../../api/contract';
 
 /** One evidence source's sync state, as GET /api/sources answers it. */
-export interface SourceState {
-  source: string;
-  kind: string;
-  cursor: unknown;
-  last_run_at: string;
-  last_status: string;
-  counts: Record<string, number>;
-}
+type SourceList = ApiResponse<'/api/sources'>;
+/** One evidence source's sync state, as GET /api/sources answers it. */
+export type SourceState = SourceList['items'][number];
 
 /** GET /api/sources — the sync state of every evidence source (leadership only). */
-export function getSources(): Promise<{ items: SourceState[] }> {
+export function getSources(): Promise<SourceList> {
   return apiRequest('/api/sources');
 }
 
