@@ -200,10 +200,16 @@ export async function startWireServer(db: PGlite, options: WireServerOptions): P
     connection.messages.push(message);
     if (wasEmpty && holder !== connection && !waiting.includes(connection)) waiting.push(connection);
     if (holder === connection) armHolderTimer();
+  };
+
+  // The engine starts on a chunk's messages once all of them are queued: a client writes one statement's
+  // Bind … Sync at once, and they run as one engine call only if they are all there when it starts.
+  const onData = (connection: Connection, chunk: Buffer): void => {
+    receive(connection, chunk);
     void pump();
   };
 
-  const onData = (connection: Connection, chunk: Buffer): void => {
+  const receive = (connection: Connection, chunk: Buffer): void => {
     connection.buffer = connection.buffer.length === 0 ? chunk : Buffer.concat([connection.buffer, chunk]);
     for (;;) {
       const buffer = connection.buffer;
