@@ -3,14 +3,8 @@ import { apiRequest } from '../../../lib/api-client';
 import type { ApiQuery } from '../../../api/contract';
 import type { EvidenceRecord, Page } from '../types';
 
-export interface EvidenceFilter {
-  builder?: string;
-  kind?: ApiQuery<'/api/evidence'>['kind'];
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
-}
+/** The filters GET /api/evidence accepts (builder, kind, date range, paging). */
+export type EvidenceFilter = ApiQuery<'/api/evidence'>;
 
 /** GET /api/evidence — records by date, filtered by builder, kind and a date range. */
 export function listEvidence(filter: EvidenceFilter): Promise<Page<EvidenceRecord>> {
