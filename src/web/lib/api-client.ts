@@ -2,6 +2,7 @@
  * The one way the web app talks to the server: JSON over fetch with the session cookie, the CSRF token
  * on writes, and the API's error body turned into an ApiError that screens can show.
  */
+import type { ApiPath, ApiQuery, ApiResponse } from '../api/contract';
 
 export class ApiError extends Error {
   constructor(
@@ -87,4 +88,24 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     );
   }
   return payload as T;
+}
+
+/**
+ * GETs a path of the contract (`'/api/builders/{email}/readiness'`), its `{name}` parts filled from
+ * `params` (encoded): the answer's type is that route's own response schema, so a fetcher cannot name
+ * one path and type its answer as another's.
+ */
+export function apiGet<P extends ApiPath>(
+  path: P,
+  options: { params?: Record<string, string | number>; query?: ApiQuery<P>; signal?: AbortSignal } = {},
+): Promise<ApiResponse<P>> {
+  const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = options.params?.[name];
+    if (value === undefined) throw new Error(`${path}: no value for {${name}}`);
+    return encodeURIComponent(String(value));
+  });
+  return apiRequest<ApiResponse<P>>(url, {
+    ...(options.query === undefined ? {} : { query: options.query }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
 }

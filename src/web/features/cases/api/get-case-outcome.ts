@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { CaseOutcomeView } from '../types';
 
 /** GET /api/cases/{id}/outcome — what the candidate sees: feedback once decided, no panelist identities. */
 export function getCaseOutcome(id: number): Promise<CaseOutcomeView> {
-  return apiRequest(`/api/cases/${id}/outcome`);
+  return apiGet('/api/cases/{id}/outcome', { params: { id } });
 }
 
 export const caseOutcomeQueryOptions = (id: number) =>

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { CaseView } from '../types';
 
 /** GET /api/cases/{id} — the case as the panel or leadership sees it (own sheet; others' after submitting). */
 export function getCase(id: number): Promise<CaseView> {
-  return apiRequest(`/api/cases/${id}`);
+  return apiGet('/api/cases/{id}', { params: { id } });
 }
 
 export const caseQueryOptions = (id: number) =>

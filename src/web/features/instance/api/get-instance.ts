@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { InstanceInfo } from '../../../types/instance';
 
 /** GET /api/instance — whether this database is the demo (public: the sign-in page needs it too). */
 export async function getInstance(): Promise<InstanceInfo> {
-  return apiRequest<InstanceInfo>('/api/instance');
+  return apiGet('/api/instance');
 }
 
 export const instanceQueryOptions = () =>

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { VersionMeta } from '../../../types/ladder';
 
 /** GET /api/ladders/{id}/versions — every published version, oldest first. */
 export function getLadderVersions(ladderId: string): Promise<{ versions: VersionMeta[] }> {
-  return apiRequest(`/api/ladders/${encodeURIComponent(ladderId)}/versions`);
+  return apiGet('/api/ladders/{id}/versions', { params: { id: ladderId } });
 }
 
 export const ladderVersionsQueryOptions = (ladderId: string) =>

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { LadderInForce } from '../../../types/ladder';
 
 export type { LadderInForce };
 
 /** GET /api/ladders/{id}?at= — the version of a ladder in force on a day (today when `at` is empty). */
 export function getLadder(ladderId: string, at?: string): Promise<LadderInForce> {
-  return apiRequest(`/api/ladders/${encodeURIComponent(ladderId)}`, { query: { at } });
+  return apiGet('/api/ladders/{id}', { params: { id: ladderId }, query: { at } });
 }
 
 export const ladderQueryOptions = (ladderId: string, at?: string) =>

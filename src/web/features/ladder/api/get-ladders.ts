@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { ApiResponse } from '../../../api/contract';
 
 type LadderList = ApiResponse<'/api/ladders'>;
@@ -7,7 +7,7 @@ export type LadderSummary = LadderList['ladders'][number];
 
 /** GET /api/ladders — every ladder with the version in force today. */
 export function getLadders(): Promise<LadderList> {
-  return apiRequest('/api/ladders');
+  return apiGet('/api/ladders');
 }
 
 export const laddersQueryOptions = () => queryOptions({ queryKey: ['ladders'], queryFn: getLadders });

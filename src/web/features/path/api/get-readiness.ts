@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { Readiness } from '../../../types/readiness';
 
 /** GET /api/builders/{email}/readiness?at= — metrics, requirements, gaps, curriculum, self-evaluation. */
 export function getReadiness(email: string, at?: string): Promise<Readiness> {
-  return apiRequest(`/api/builders/${encodeURIComponent(email)}/readiness`, { query: { at } });
+  return apiGet('/api/builders/{email}/readiness', { params: { email }, query: { at } });
 }
 
 export const readinessQueryOptions = (email: string, at?: string) =>

@@ -1,11 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { PointsReport } from '../../../types/points';
 
 /** GET /api/builders/:email/points — points, band and the way to the next band on `at` (default today). */
 export async function getPoints(email: string, at?: string): Promise<PointsReport> {
-  const query = at === undefined ? '' : `?at=${encodeURIComponent(at)}`;
-  return apiRequest<PointsReport>(`/api/builders/${encodeURIComponent(email)}/points${query}`);
+  return apiGet('/api/builders/{email}/points', { params: { email }, query: { at } });
 }
 
 export const pointsQueryOptions = (email: string, at?: string) =>

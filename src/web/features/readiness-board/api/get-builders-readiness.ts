@@ -1,10 +1,10 @@
 import { useQueries } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { Readiness } from '../../../types/readiness';
 
 /** GET /api/builders/{email}/readiness?at= for each builder on the board (eligible, gaps). */
 export function getBuilderReadiness(email: string, at?: string): Promise<Readiness> {
-  return apiRequest(`/api/builders/${encodeURIComponent(email)}/readiness`, { query: { at } });
+  return apiGet('/api/builders/{email}/readiness', { params: { email }, query: { at } });
 }
 
 export function useBuildersReadiness(emails: string[], at?: string) {

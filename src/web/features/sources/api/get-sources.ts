@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiGet } from '../../../lib/api-client';
 import type { ApiResponse } from '../../../api/contract';
 
 /** One evidence source's sync state, as GET /api/sources answers it. */
@@ -9,7 +9,7 @@ export type SourceState = SourceList['items'][number];
 
 /** GET /api/sources — the sync state of every evidence source (leadership only). */
 export function getSources(): Promise<SourceList> {
-  return apiRequest('/api/sources');
+  return apiGet('/api/sources');
 }
 
 export const sourcesQueryOptions = () => queryOptions({ queryKey: ['sources'], queryFn: getSources });
