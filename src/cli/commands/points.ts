@@ -2,18 +2,7 @@ import type { Command } from 'commander';
 import { getPoints, type PointsReport } from '../../services/points.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
-
-/** Lays out rows as left-aligned columns separated by two spaces. */
-function table(rows: readonly (readonly string[])[]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd(),
-  );
-}
+import { textTable as table } from '../text-table.js';
 
 /** The points report as text: who and when, the plain-words answer, then one row per competency. */
 export function formatPoints(report: PointsReport): string[] {
