@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { notFound } from '../core/errors.js';
+import { DomainError, notFound } from '../core/errors.js';
 import type { MilestoneAssessmentEvidence } from '../core/evidence/evidence.schema.js';
 import { evaluatePoints, type PointsAnswer } from '../core/evaluation/points.js';
 import { levelStepAt } from '../core/evaluation/readiness.js';
@@ -47,7 +47,12 @@ export async function getPoints(
     ladderId === undefined ? doc.tracks.some((t) => t.id === builder.track) : doc.ladder === ladderId,
   );
   if (ladder === undefined) {
-    throw ladderId === undefined ? notFound('Ladder for track', builder.track) : notFound('Ladder', ladderId);
+    if (ladderId === undefined) throw notFound('Ladder for track', builder.track);
+    // `ladderId` names a published ladder (the file's `ladder:` field), not a file: say how to get one.
+    throw new DomainError(
+      'not_found',
+      `No published ladder ${ladderId} is in force on ${at}: name a ladder by its id (the \`ladder:\` field of its file), after \`ladder ladder publish FILE\``,
+    );
   }
   const document = ladder.document;
   const first = builder.levels[0];

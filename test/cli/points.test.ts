@@ -140,4 +140,11 @@ describe('ladder points', () => {
     expect(await runCli(['points', 'ghost@example.test'], ghost.ctx)).not.toBe(0);
     expect(ghost.err()).toMatch(/ghost@example\.test/);
   });
+
+  it('says that --ladder names a published ladder, not a file', async () => {
+    const cli = captureCli(env);
+    expect(await runCli(['points', ANA, '--ladder', pointsFile], cli.ctx)).not.toBe(0);
+    expect(cli.err()).toContain(`No published ladder ${pointsFile} is in force on 2026-04-01`);
+    expect(cli.err()).toContain('ladder ladder publish FILE');
+  });
 });
