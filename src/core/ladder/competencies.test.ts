@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  validLadder as parse,
+  ladderProblems as problemsOf,
+  positionOf as whereIs,
+} from '../../../test/helpers/ladder-text.js';
 import { compareLevels, formatComparison } from './compare-levels.js';
 import { diffLadders } from './diff-ladder.js';
-import type { LadderDocument } from './ladder.schema.js';
 import { competencyAreas, findCompetencyArea, findLevel } from './ladder-lookup.js';
 import { buildLevelPage } from './level-page.js';
 import { renderLevel } from './render-level.js';
@@ -14,26 +18,6 @@ const examplePath = 'ladders/examples/software-engineer.yaml';
 const example = readFileSync(path.join(root, examplePath), 'utf8');
 const seedSource = readFileSync(path.join(root, 'ladders/ai-first-business-manager.yaml'), 'utf8');
 const golden = path.join(root, 'test/fixtures/ladders/rendered/ai-first-business-manager');
-
-function parse(text: string): LadderDocument {
-  const result = validateLadderText(text);
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-  return result.ladder;
-}
-
-/** Problems as `line:column: path: message`. */
-function problemsOf(source: string, file = 'f.yaml'): string[] {
-  const result = validateLadderText(source, file);
-  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(`${file}:`, ''));
-}
-
-/** The line of the source (from 1) holding the first match of `needle`, and the column it starts at. */
-function whereIs(source: string, needle: string, from = 0): string {
-  const at = source.indexOf(needle, from);
-  if (at < 0) throw new Error(`not in the source: ${needle}`);
-  const before = source.slice(0, at).split('\n');
-  return `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
-}
 
 describe('the example software-engineer ladder', () => {
   const doc = parse(example);

@@ -1,29 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  ladderProblems as problemsOf,
+  positionOf as whereIs,
+  validLadder as parse,
+} from '../../../test/helpers/ladder-text.js';
 import { compareLevels } from './compare-levels.js';
 import { diffLadders } from './diff-ladder.js';
-import type { LadderDocument } from './ladder.schema.js';
 import { findLevel } from './ladder-lookup.js';
 import { renderLevel } from './render-level.js';
 import { formatProblem, validateLadderText } from './validate-ladder.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const example = readFileSync(path.join(root, 'ladders/examples/data-engineer-points.yaml'), 'utf8');
-
-/** Problems as `line:column: path: message`. */
-function problemsOf(source: string, file = 'f.yaml'): string[] {
-  const result = validateLadderText(source, file);
-  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(`${file}:`, ''));
-}
-
-/** The line (from 1) and column of the first match of `needle` at or after `from`. */
-function whereIs(source: string, needle: string, from = 0): string {
-  const at = source.indexOf(needle, from);
-  if (at < 0) throw new Error(`not in the source: ${needle}`);
-  const before = source.slice(0, at).split('\n');
-  return `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
-}
 
 /** The example with one exact piece of text replaced (which must occur). */
 function edited(find: string, replace: string, source = example): string {
@@ -53,12 +43,6 @@ describe('the example points-and-bands ladder', () => {
     ]);
   });
 });
-
-function parse(text: string): LadderDocument {
-  const result = validateLadderText(text);
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-  return result.ladder;
-}
 
 describe('the points ladder renders, compares and diffs', () => {
   const doc = parse(example);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ladderProblems as problemsOf, validLadder as ladderOf } from '../../../test/helpers/ladder-text.js';
 import {
   equivalentLevels,
   findLevel,
@@ -11,13 +12,11 @@ import {
   nextLevel,
   promotionTargets,
 } from './ladder-lookup.js';
-import type { LadderDocument } from './ladder.schema.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareLevels, formatComparison } from './compare-levels.js';
 import { diffLadders } from './diff-ladder.js';
 import { renderLevel } from './render-level.js';
-import { formatProblem, validateLadderText } from './validate-ladder.js';
 
 /**
  * Two disciplines that share level names (E1, E2), a manager track, labels in two languages, a level
@@ -70,18 +69,6 @@ levels:
     track: manager
     status: written
 `;
-
-/** Problems of a text as `line:column: path: message`, the file name left out. */
-function problemsOf(source: string): string[] {
-  const result = validateLadderText(source, 'f.yaml');
-  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(/^f\.yaml:/, ''));
-}
-
-function ladderOf(source: string): LadderDocument {
-  const result = validateLadderText(source, 'f.yaml');
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-  return result.ladder;
-}
 
 describe('tracks that share level ids', () => {
   it('validates two disciplines with the same level ids, qualified where they would be ambiguous', () => {

@@ -1,17 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ladderProblems as problemsOf } from '../../../test/helpers/ladder-text.js';
 import { formatProblem, validateLadderText } from './validate-ladder.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../test/fixtures/ladders');
 const base = readFileSync(path.join(fixtures, 'base.yaml'), 'utf8');
 const invalidFiles = readdirSync(path.join(fixtures, 'invalid')).filter((f) => f.endsWith('.yaml'));
-
-/** Problems of a text as `line:column: path: message`, the file name left out. */
-function problemsOf(source: string): string[] {
-  const result = validateLadderText(source, 'f.yaml');
-  return result.ok ? [] : result.problems.map((p) => formatProblem(p).replace(/^f\.yaml:/, ''));
-}
 
 describe('malformed ladder files', () => {
   it('has at least 10 fixtures', () => {
