@@ -1,37 +1,23 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCliContext, type CliContext } from '../../src/cli/context.js';
-import { runCli } from '../../src/cli/program.js';
-import { fixedClock } from '../../src/core/clock.js';
 import type { MilestoneAssessmentEvidence } from '../../src/core/evidence/evidence.schema.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { insertEvidence } from '../../src/db/repositories/evidence.repository.js';
 import { insertBuilders, insertPeople } from '../../src/db/repositories/roster.repository.js';
 import type { PointsReport } from '../../src/services/points.service.js';
+import { runLadderInProcess } from '../helpers/cli-in-process.js';
 
 const ANA = 'ana@example.test';
 const LEAD = 'lead@example.test';
 const pointsFile = path.resolve('ladders/examples/data-engineer-points.yaml');
 const shippedFile = path.resolve('ladders/ai-first-business-manager.yaml');
 
-/** A CLI context over `env` that captures stdout and stderr, on a fixed day. */
-function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return {
-    ctx: { ...createCliContext(env), stdout, stderr, clock: fixedClock('2026-04-01T12:00:00Z') },
-    out: () => out,
-    err: () => err,
-  };
-}
+/** The CLI in this process on 1 April 2026. */
+const ladder = (args: string[], env: NodeJS.ProcessEnv) =>
+  runLadderInProcess(args, env, '2026-04-01T12:00:00Z');
 
 function assessment(
   id: string,
@@ -89,8 +75,8 @@ describe('ladder points', () => {
     ]);
     await handle.close();
     for (const file of [shippedFile, pointsFile]) {
-      const cli = captureCli(env);
-      expect(await runCli(['ladder', 'publish', file], cli.ctx), cli.err()).toBe(0);
+      const cli = await ladder(['ladder', 'publish', file], env);
+      expect(cli.code, cli.err).toBe(0);
     }
   });
   afterAll(async () => {
@@ -98,10 +84,9 @@ describe('ladder points', () => {
   });
 
   it('prints the points, the band, the way to the next band and one row per competency', async () => {
-    const cli = captureCli(env);
-    const code = await runCli(['points', ANA, '--ladder', 'data-engineer-points-example'], cli.ctx);
-    expect(code, cli.err()).toBe(0);
-    const lines = cli.out().split('\n');
+    const cli = await ladder(['points', ANA, '--ladder', 'data-engineer-points-example'], env);
+    expect(cli.code, cli.err).toBe(0);
+    const lines = cli.out.split('\n');
     expect(lines.slice(0, 6)).toEqual([
       `${ANA} — L2 since 2025-06-01`,
       'at 2026-04-01, ladder data-engineer-points-example version 2026-03-01',
@@ -112,39 +97,38 @@ describe('ladder points', () => {
       // short, so four are the fewest; the first such set in the ladder's order of areas is listed.
       'The fewest that do it: 4 next milestones, for example Pipelines milestone 5 (+8), Data quality milestone 1 (+1), Mentoring milestone 3 (+3) and Hiring milestone 2 (+2).',
     ]);
-    expect(cli.out()).toMatch(
+    expect(cli.out).toMatch(
       /Data modelling\s+5 of 5\s+20\s+— \(last\)\s+ma-1 \(2026-03-02, lead@example\.test\)/,
     );
-    expect(cli.out()).toMatch(/Tooling\s+0 of 5\s+0\s+1: \+1\s+—/);
+    expect(cli.out).toMatch(/Tooling\s+0 of 5\s+0\s+1: \+1\s+—/);
   });
 
   it('answers on another day with --at, and the API JSON with --json', async () => {
-    const cli = captureCli(env);
-    const code = await runCli(
+    const cli = await ladder(
       ['points', ANA, '--ladder', 'data-engineer-points-example', '--at', '2026-03-03', '--json'],
-      cli.ctx,
+      env,
     );
-    expect(code, cli.err()).toBe(0);
-    const report = JSON.parse(cli.out()) as PointsReport;
+    expect(cli.code, cli.err).toBe(0);
+    const report = JSON.parse(cli.out) as PointsReport;
     // On 3 March only ma-1 and ma-2 stand: 20 + 12 = 32, band d2-1 (20–34).
     expect(report.points).toMatchObject({ at: '2026-03-03', total: 32, band: { id: 'd2-1' } });
   });
 
   it("says when the builder's own ladder scores no points, and refuses an unknown builder", async () => {
-    const own = captureCli(env);
-    expect(await runCli(['points', ANA], own.ctx)).toBe(0);
-    expect(own.out()).toMatch(
+    const own = await ladder(['points', ANA], env);
+    expect(own.code).toBe(0);
+    expect(own.out).toMatch(
       /AI-First Business Manager scores no points: its ladder file has no points block/,
     );
-    const ghost = captureCli(env);
-    expect(await runCli(['points', 'ghost@example.test'], ghost.ctx)).not.toBe(0);
-    expect(ghost.err()).toMatch(/ghost@example\.test/);
+    const ghost = await ladder(['points', 'ghost@example.test'], env);
+    expect(ghost.code).not.toBe(0);
+    expect(ghost.err).toMatch(/ghost@example\.test/);
   });
 
   it('says that --ladder names a published ladder, not a file', async () => {
-    const cli = captureCli(env);
-    expect(await runCli(['points', ANA, '--ladder', pointsFile], cli.ctx)).not.toBe(0);
-    expect(cli.err()).toContain(`No published ladder ${pointsFile} is in force on 2026-04-01`);
-    expect(cli.err()).toContain('ladder ladder publish FILE');
+    const cli = await ladder(['points', ANA, '--ladder', pointsFile], env);
+    expect(cli.code).not.toBe(0);
+    expect(cli.err).toContain(`No published ladder ${pointsFile} is in force on 2026-04-01`);
+    expect(cli.err).toContain('ladder ladder publish FILE');
   });
 });

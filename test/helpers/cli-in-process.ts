@@ -4,12 +4,13 @@ import { runCli } from '../../src/cli/program.js';
 import { fixedClock } from '../../src/core/clock.js';
 
 /**
- * Runs the CLI in this process (for commands that need no server) with a fixed clock, and returns its
- * exit code and what it printed on each stream.
+ * Runs the CLI in this process (for commands that need no server) with a fixed clock (`now`, by default
+ * 2026-11-26 noon UTC), and returns its exit code and what it printed on each stream.
  */
 export async function runLadderInProcess(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  now = '2026-11-26T12:00:00Z',
 ): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -21,7 +22,7 @@ export async function runLadderInProcess(
     ...createCliContext({ LADDER_OPERATOR: 'ops', ...env }),
     stdout,
     stderr,
-    clock: fixedClock('2026-11-26T12:00:00Z'),
+    clock: fixedClock(now),
   };
   const code = await runCli(args, ctx);
   return { code, out, err };
