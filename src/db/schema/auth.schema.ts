@@ -29,6 +29,8 @@ export const accounts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    /** Set by each successful sign-in (not by API-token use), so leadership sees who still uses an account. */
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
   },
   (table) => [
     uniqueIndex('accounts_email_uq').on(table.email),

@@ -197,6 +197,7 @@ export async function createAccount(
       createdAt: now,
       passwordChangedAt: now,
       disabledAt: null,
+      lastSignInAt: null,
     }).catch((error: unknown) => {
       // The only foreign key: the client must exist in the roster.
       if (clientId !== null && /foreign key|violates/i.test(String((error as Error).cause ?? error)))
