@@ -326,7 +326,7 @@ function raceRefusal(id: number): (error: unknown) => never {
 }
 
 /** The candidate's mentorships in the shape the conflict rules read, records included so refusals name them. */
-async function candidateRelations(db: Executor, candidate: string): Promise<CandidateRelations> {
+export async function candidateRelations(db: Executor, candidate: string): Promise<CandidateRelations> {
   const relations = await mentorRelations(db, candidate);
   return {
     candidateEmail: candidate,
@@ -717,6 +717,21 @@ async function mentorRelations(
 }
 
 /**
+ * What the panel rules read about a person on `day`: the level they hold that day (null when not a
+ * builder) and whether they are leadership. Seating and the panel picker (panel-candidates.service.ts)
+ * both build the facts here, so the picker cannot offer someone seating would refuse.
+ */
+export function panelistFacts(
+  email: string,
+  person: { role: string } | undefined,
+  builder: Builder | undefined,
+  day: string,
+): PanelistFacts {
+  const level = builder === undefined ? null : (levelOn(builder, day)?.level ?? null);
+  return { email, levelId: level, leadership: person?.role === 'leadership' };
+}
+
+/**
  * Seats the panel: exactly the ladder's size, each member L5+ or leadership (as the ladder says), none
  * the candidate, their current or past mentor, or someone they mentor. Allowed while the case is open,
  * or assessing before any sheet is submitted.
@@ -743,11 +758,8 @@ export async function setPanel(
       );
       if (unknown.length > 0) throw validationFailed(`${unknown[0]?.field}: ${unknown[0]?.message}`, unknown);
       const facts: PanelistFacts[] = [];
-      for (const email of emails) {
-        const builder = await findBuilder(tx, email);
-        const level = builder === undefined ? null : (levelOn(builder, day)?.level ?? null);
-        facts.push({ email, levelId: level, leadership: people.get(email)?.role === 'leadership' });
-      }
+      for (const email of emails)
+        facts.push(panelistFacts(email, people.get(email), await findBuilder(tx, email), day));
       // Read under the case lock: a mentorship being created now either committed first and is seen here,
       // or waits for this lock and then sees the seats (refuseConflictingMentorships).
       const relations = await candidateRelations(tx, loaded.row.candidateEmail);

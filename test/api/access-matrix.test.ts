@@ -112,6 +112,7 @@ const MATRIX: MatrixRow[] = [
   { route: 'GET /api/cases/:id/sheets', allowed: 'LP' },
   { route: 'GET /api/cases/:id/outcome', allowed: 'LSP' },
   { route: 'GET /api/cases/:id/portfolio', allowed: 'LSP' },
+  { route: 'GET /api/cases/:id/panel-candidates', allowed: 'L' },
   { route: 'PUT /api/cases/:id/panel', allowed: 'L' },
   { route: 'PUT /api/cases/:id/sheet', allowed: 'LP' },
   { route: 'POST /api/cases/:id/sheet/submit', allowed: 'LP' },

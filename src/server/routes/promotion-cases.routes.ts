@@ -15,6 +15,7 @@ import {
   setPanel,
   withdrawCase,
 } from '../../services/promotion-case.service.js';
+import { listPanelCandidates } from '../../services/panel-candidates.service.js';
 import { fromParams, policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { buildServices } from '../../services/composition-root.js';
@@ -153,6 +154,30 @@ const outcomeView = caseSummary.extend({
     })
     .nullable(),
 });
+const panelCandidatesView = z.object({
+  case_id: z.number().int(),
+  candidate: z.string(),
+  from_level: z.string(),
+  target_level: z.string(),
+  on: z.string(),
+  panel_size: z.number().int(),
+  eligibility: z.object({ min_level: z.string(), leadership: z.boolean() }),
+  seating: z.object({ open: z.boolean(), reason: z.string().nullable() }),
+  seated: z.array(z.string()),
+  candidates: z.array(
+    z.object({
+      email: z.string(),
+      name: z.string(),
+      role: z.string(),
+      level: z.string().nullable(),
+      level_label: z.string().nullable(),
+      eligible: z.boolean(),
+      refusal: z.enum(['panelist_conflict', 'panelist_not_eligible']).nullable(),
+      reason: z.string(),
+      seated: z.boolean(),
+    }),
+  ),
+});
 const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
@@ -250,6 +275,20 @@ export function promotionCaseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => getCasePortfolio(services, request.actor, request.params.id),
+    );
+
+    app.get(
+      '/api/cases/:id/panel-candidates',
+      {
+        config: { access: policy('case.manage', byCase) },
+        schema: {
+          tags: ['cases'],
+          summary: 'Who may sit on the panel today, and why each other person may not (the seating rules)',
+          params: caseParams,
+          response: { 200: panelCandidatesView, ...errors },
+        },
+      },
+      async (request) => listPanelCandidates(services, request.actor, request.params.id),
     );
 
     app.put(

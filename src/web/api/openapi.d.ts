@@ -9,7 +9,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every account */
+    /** Every account with its person’s name, status, last sign-in and live API tokens */
     get: {
       parameters: {
         query?: never;
@@ -29,10 +29,18 @@ export interface paths {
               accounts: {
                 client_id: string | null;
                 created_at: string;
+                disabled_at: string | null;
                 email: string;
                 id: string;
+                /** @description the last successful sign-in (API-token use not counted) */
+                last_sign_in_at: string | null;
+                live_api_tokens: number;
+                /** @description the roster’s name for this email; null without a person record */
+                name: string | null;
                 /** @enum {string} */
                 role: 'leadership' | 'builder' | 'client_stakeholder';
+                /** @enum {string} */
+                status: 'active' | 'disabled';
               }[];
             };
           };
@@ -40,7 +48,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create an account (email, role, initial password; client for a client stakeholder) */
+    /** Create an account (email, role, client for a client stakeholder): with the initial password given, or without one the server makes a temporary password and answers it once */
     post: {
       parameters: {
         query?: never;
@@ -53,7 +61,7 @@ export interface paths {
           'application/json': {
             client_id?: string;
             email: string;
-            password: string;
+            password?: string;
             /** @enum {string} */
             role: 'leadership' | 'builder' | 'client_stakeholder';
           };
@@ -73,6 +81,8 @@ export interface paths {
               id: string;
               /** @enum {string} */
               role: 'leadership' | 'builder' | 'client_stakeholder';
+              /** @description only when no password was given; shown this once, stored only hashed */
+              temporary_password?: string;
             };
           };
         };
@@ -105,6 +115,284 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accounts/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable an account: sign-in and its sessions stop, its API tokens are revoked (not your own, not the last leadership account) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              client_id: string | null;
+              created_at: string;
+              email: string;
+              id: string;
+              /** @enum {string} */
+              role: 'leadership' | 'builder' | 'client_stakeholder';
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accounts/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled account again (its old sessions and tokens stay ended) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              client_id: string | null;
+              created_at: string;
+              email: string;
+              id: string;
+              /** @enum {string} */
+              role: 'leadership' | 'builder' | 'client_stakeholder';
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accounts/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset someone’s password to a temporary one made by the server (answered once); their sessions end and API tokens are revoked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                client_id: string | null;
+                created_at: string;
+                email: string;
+                id: string;
+                /** @enum {string} */
+                role: 'leadership' | 'builder' | 'client_stakeholder';
+              };
+              revoked_api_tokens: number;
+              temporary_password: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accounts/{id}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke every live API token of an account (sessions and password stay) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                client_id: string | null;
+                created_at: string;
+                email: string;
+                id: string;
+                /** @enum {string} */
+                role: 'leadership' | 'builder' | 'client_stakeholder';
+              };
+              revoked_api_tokens: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -454,6 +742,19 @@ export interface paths {
         };
         /** @description Default Response */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -2556,6 +2857,136 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/panel-candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who may sit on the panel today, and why each other person may not (the seating rules) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              candidate: string;
+              candidates: {
+                eligible: boolean;
+                email: string;
+                level: string | null;
+                level_label: string | null;
+                name: string;
+                reason: string;
+                refusal: ('panelist_conflict' | 'panelist_not_eligible') | null;
+                role: string;
+                seated: boolean;
+              }[];
+              case_id: number;
+              eligibility: {
+                leadership: boolean;
+                min_level: string;
+              };
+              from_level: string;
+              on: string;
+              panel_size: number;
+              seated: string[];
+              seating: {
+                open: boolean;
+                reason: string | null;
+              };
+              target_level: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -4677,6 +5108,10 @@ export interface paths {
             'application/json': {
               content_hash: string;
               document: {
+                choices?: {
+                  path: string;
+                  why: string;
+                }[];
                 competency_categories?: {
                   areas: {
                     description?: string;
@@ -4696,6 +5131,20 @@ export interface paths {
                   }[];
                   billing_tier?: string;
                   bridges_to?: string[];
+                  content?: {
+                    [key: string]:
+                      | (
+                          | string
+                          | {
+                              description?: string;
+                              name: string;
+                            }
+                        )[]
+                      | {
+                          head: string[];
+                          rows: string[][];
+                        };
+                  };
                   curriculum?: {
                     id: string;
                     modules: {
@@ -4921,6 +5370,8 @@ export interface paths {
                     name: string;
                   }[];
                 }[];
+                /** @enum {string} */
+                locale?: 'en' | 'fr';
                 name: string;
                 organisation?: string;
                 points?: {
@@ -4941,6 +5392,13 @@ export interface paths {
                   }[];
                   description?: string;
                 };
+                sections?: {
+                  field: string;
+                  heading: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'prose' | 'list' | 'checklist' | 'table' | 'curriculum' | 'competency_matrix';
+                }[];
                 tracks: {
                   description?: string;
                   id: string;
@@ -5022,6 +5480,20 @@ export interface paths {
                     }[];
                     billing_tier?: string;
                     bridges_to?: string[];
+                    content?: {
+                      [key: string]:
+                        | (
+                            | string
+                            | {
+                                description?: string;
+                                name: string;
+                              }
+                          )[]
+                        | {
+                            head: string[];
+                            rows: string[][];
+                          };
+                    };
                     curriculum?: {
                       id: string;
                       modules: {
