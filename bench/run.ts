@@ -45,6 +45,11 @@ export interface BenchOptions {
   size: BenchSize;
   engine: Engine;
   seed: number;
+  /**
+   * Seed of the HTTP load's builder draws (default seed + 1). Another one per run draws builders whose
+   * answers earlier runs did not store, so every run's requests are cold, whichever code revision runs.
+   */
+  drawSeed?: number;
   /** Keep an already imported database (skips the import figures). */
   reuse: boolean;
   /** Figures and details of an earlier run of the same database: its import figures are kept (implies reuse). */
@@ -518,7 +523,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
       const base = serve.base;
       const headers = { cookie: await signInBench(base) };
       const emails = await builderEmails(orgDir);
-      const random = createRandom(options.seed + 1);
+      const random = createRandom(options.drawSeed ?? options.seed + 1);
       const drawn = new Set<string>();
       let requested = 0;
       const readinessPath = (): string => {
@@ -965,6 +970,7 @@ export const USAGE = `npm run bench -- [options]   (or: npx tsx bench/run.ts [op
   --calls N --ranking-runs N   in-process readiness calls per series, rankings per date
   --equality-stride N --equality-today-stride N   compare every N-th builder with the reference
   --cpu-prof DIR               V8 CPU profiles of the server, the import and the in-process phase
+  --draw-seed N               seed of the HTTP load's builder draws (default seed + 1; a new one: all cold)
   --seed N --url URL --data DIR --results DIR --growth-from FILE
 Without --reuse the run starts with a fresh import: the database of that size is replaced.`;
 
@@ -983,6 +989,7 @@ const FLAGS_WITH_VALUE = [
   'equality-today-stride',
   'cpu-prof',
   'seed',
+  'draw-seed',
   'url',
   'data',
   'results',
@@ -1028,6 +1035,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     size,
     engine,
     seed: number('seed', 20_260_630),
+    ...(value('draw-seed') === undefined ? {} : { drawSeed: number('draw-seed', 1) }),
     reuse: argv.includes('--reuse') || mergeFile !== undefined,
     ...(mergeFile === undefined
       ? {}
@@ -1074,6 +1082,26 @@ export function formatGrowth(growth: Growth): string {
 }
 
 /**
+ * `--size a,b` and `--growth-from FILE` out of the command line (main() runs one size at a time), and
+ * the other arguments left in their order for parseOptions.
+ */
+export function splitSizeFlags(argv: readonly string[]): {
+  sizes: (string | undefined)[];
+  growthFrom: string | undefined;
+  rest: string[];
+} {
+  const sizeAt = argv.indexOf('--size');
+  const growthFromAt = argv.indexOf('--growth-from');
+  // Only the flags present are taken out (an absent one's index -1 + 1 used to drop the first argument).
+  const taken = new Set([sizeAt, growthFromAt].filter((at) => at !== -1).flatMap((at) => [at, at + 1]));
+  return {
+    sizes: sizeAt === -1 ? [undefined] : (argv[sizeAt + 1] ?? '').split(','),
+    growthFrom: growthFromAt === -1 ? undefined : argv[growthFromAt + 1],
+    rest: argv.filter((_, i) => !taken.has(i)),
+  };
+}
+
+/**
  * `--size small,large` runs the sizes one after the other in this invocation (same engine, flags and
  * commit) and gives the larger run the growth from the smaller; `--growth-from FILE` takes the smaller
  * run from an earlier results file instead.
@@ -1084,13 +1112,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const sizeAt = argv.indexOf('--size');
-  const sizes = sizeAt === -1 ? [undefined] : (argv[sizeAt + 1] ?? '').split(',');
-  const growthFromAt = argv.indexOf('--growth-from');
-  const growthFrom = growthFromAt === -1 ? undefined : argv[growthFromAt + 1];
-  const rest = argv.filter(
-    (_, i) => i !== sizeAt && i !== sizeAt + 1 && i !== growthFromAt && i !== growthFromAt + 1,
-  );
+  const { sizes, growthFrom, rest } = splitSizeFlags(argv);
   let previous: { result: BenchResult; file: string } | undefined;
   if (growthFrom !== undefined) {
     const file = path.resolve(growthFrom);
