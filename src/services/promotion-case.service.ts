@@ -217,7 +217,7 @@ async function loadCase(db: Executor, id: number, forUpdate = false): Promise<Lo
     throw new Error(`case ${id} pins ladder version ${row.ladderVersionId}, which is gone`);
   // Only validated documents are stored, so the pinned JSON has the document's shape.
   const ladder = version.document as LadderDocument;
-  const promotion = panelPromotionFrom(ladder, row.fromLevel);
+  const promotion = panelPromotionFrom(ladder, row.fromLevel, { target: row.targetLevel });
   const [panel, scores, decision] = await Promise.all([
     listPanel(db, id),
     listScores(db, id),
@@ -617,13 +617,19 @@ function isUniqueViolation(error: unknown): boolean {
 
 export interface OpenCaseInput {
   candidate: string;
+  /**
+   * Where the case leads when the level has several targets: one of them, bare (`m1`) or `track/level`.
+   * Absent: the usual next step (the first target).
+   */
+  target_level?: string | undefined;
   /** Leadership opens a case for a builder readiness does not call eligible; the reason is kept. */
   override_reason?: string | undefined;
 }
 
 /**
- * Opens a case for the builder's next level. Requires `eligible_for_case` from readiness, or a written
- * override reason from leadership; pins the ladder version in force and the readiness answer.
+ * Opens a case for the builder's next level, or the named one of the level's targets. Requires
+ * `eligible_for_case` from readiness, or a written override reason from leadership; pins the ladder
+ * version in force and the readiness answer.
  */
 export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCaseInput): Promise<CaseView> {
   requireStaff(actor, 'open a promotion case');
@@ -636,15 +642,28 @@ export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCas
   if (fromLevel === undefined)
     throw new DomainError('case_not_eligible', `${email} holds no level on ${day}`);
   const ladder = await ladderForBuilder(deps, builder, fromLevel, day);
-  const promotion = panelPromotionFrom(ladder.document, fromLevel);
-  const live = await findLiveCase(deps.db, email, promotion.targetLevel);
-  if (live !== undefined) {
+  const promotion = panelPromotionFrom(ladder.document, fromLevel, {
+    track: builder.track,
+    target: input.target_level,
+  });
+  if (promotion.targetTrack !== builder.track) {
+    // The roster keeps one track per builder and checks every level step against it, so a promotion
+    // into another track cannot be written into the level history; refused before a panel spends time.
+    throw new DomainError(
+      'case_not_eligible',
+      `${promotion.targetLevel} is in the track ${promotion.targetTrack}, not ${email}'s track ${builder.track}; the roster keeps one track per builder, so a move between tracks is not a promotion case yet`,
+      { target_level: promotion.targetLevel, track: promotion.targetTrack },
+    );
+  }
+  // One live case out of a level, whichever target: deciding one would leave the other about a level
+  // the builder no longer holds.
+  for (const target of promotion.targets) {
+    const live = await findLiveCase(deps.db, email, target);
+    if (live === undefined) continue;
     throw new DomainError(
       'invalid_state',
-      `${email} already has case ${live.id} for ${promotion.targetLevel} (${live.status})`,
-      {
-        case_id: live.id,
-      },
+      `${email} already has case ${live.id} for ${target} (${live.status})`,
+      { case_id: live.id },
     );
   }
   const reason = input.override_reason?.trim() ?? '';
@@ -965,7 +984,10 @@ export async function decideCase(
           ]);
         await saveBuilder(
           tx,
-          { ...builder, levels: [...builder.levels, { level: loaded.row.targetLevel, since: effective }] },
+          {
+            ...builder,
+            levels: [...builder.levels, { level: loaded.promotion.targetId, since: effective }],
+          },
           now,
         );
         await recordAudit(tx, actor, {
@@ -973,7 +995,7 @@ export async function decideCase(
           entity: 'builder',
           entityId: builder.email,
           before: { level: builder.level, since: builder.level_since },
-          after: { level: loaded.row.targetLevel, since: effective, promotion_case: id },
+          after: { level: loaded.promotion.targetId, since: effective, promotion_case: id },
           at: now,
         });
       } else if (input.effective_date !== undefined) {

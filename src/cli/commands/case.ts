@@ -126,13 +126,23 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .description("open a case for a builder's next level (needs eligible_for_case, or --override-reason)")
     .argument('<candidate>', "the builder's email")
     .option('--override-reason <text>', 'open although readiness says not eligible; kept on the case')
+    .option(
+      '--target <level>',
+      'where the case leads when the level has several targets (default: the first)',
+    )
     .option('--json', 'print the case as JSON')
-    .action(async (candidate: string, options: { overrideReason?: string; json?: boolean }) => {
-      const view = await run((deps) =>
-        openCase(deps, ctx.actor(), { candidate, override_reason: options.overrideReason }),
-      );
-      emit(options.json, view);
-    });
+    .action(
+      async (candidate: string, options: { overrideReason?: string; target?: string; json?: boolean }) => {
+        const view = await run((deps) =>
+          openCase(deps, ctx.actor(), {
+            candidate,
+            override_reason: options.overrideReason,
+            target_level: options.target,
+          }),
+        );
+        emit(options.json, view);
+      },
+    );
 
   command
     .command('panel')

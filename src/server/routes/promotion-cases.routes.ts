@@ -215,7 +215,12 @@ export function promotionCaseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'Open a case (needs eligible_for_case, or override_reason from leadership)',
-          body: z.object({ candidate: z.string().min(1), override_reason: z.string().max(5000).optional() }),
+          body: z.object({
+            candidate: z.string().min(1),
+            override_reason: z.string().max(5000).optional(),
+            // One of the level's targets (bare or track/level); the usual next step when absent.
+            target_level: z.string().min(1).max(200).optional(),
+          }),
           response: { 201: caseView, ...errors },
         },
       },

@@ -1647,6 +1647,7 @@ export interface paths {
           'application/json': {
             candidate: string;
             override_reason?: string;
+            target_level?: string;
           };
         };
       };

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DomainError } from '../../src/core/errors.js';
+import { findBuilder } from '../../src/db/repositories/roster.repository.js';
+import { buildApp } from '../../src/server/app.js';
+import { buildServices, type Services } from '../../src/services/composition-root.js';
+import { publishLadder } from '../../src/services/ladder.service.js';
+import {
+  decideCase,
+  getCase,
+  openCase,
+  saveSheet,
+  setPanel,
+} from '../../src/services/promotion-case.service.js';
+import { createBuilder, createPerson } from '../../src/services/roster.service.js';
+import { asActor } from '../helpers/actors.js';
+import { caseClock, leadership, ops, PANEL, panelActors } from '../helpers/case-world.js';
+import { forEachEngine } from '../helpers/database.js';
+import { buildSheet, shippedLadderPath } from '../helpers/promotion-fixtures.js';
+
+const TRACK = 'ai-first-business-manager';
+
+/**
+ * The shipped ladder with L4 leading to three places: L5 (the usual step), L6 further up its own track
+ * and O1 on the Owner track. Every other line is the shipped file's.
+ */
+function threeTargetLadder(): string {
+  const shipped = readFileSync(shippedLadderPath, 'utf8');
+  const edits: [string, string][] = [
+    ['levels: [L1, L2, L3, L4, L5]', 'levels: [L1, L2, L3, L4, L5, L6]'],
+    ['    levels: []', '    levels: [O1]'],
+    ['      target_level: L5', '      target_levels: [L5, L6, O1]'],
+  ];
+  let text = shipped;
+  for (const [from, to] of edits) {
+    if (text.split(from).length !== 2) throw new Error(`the shipped ladder changed: ${from}`);
+    text = text.replace(from, to);
+  }
+  return `${text}
+  - id: L6
+    track: ${TRACK}
+    label: Principal
+    title: L6
+    status: not_written
+  - id: O1
+    track: owner
+    label: Owner I
+    title: O1
+    status: not_written
+`;
+}
+
+const codeOf = async (work: Promise<unknown>): Promise<{ code: string; message: string }> => {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+
+forEachEngine('promotion cases to any of the level’s targets (ADR 0020, issue 16)', (getDb) => {
+  let services: Services;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    services = buildServices({ database: getDb(), clock: caseClock });
+    const published = await publishLadder(services, ops, {
+      source: threeTargetLadder(),
+      file: 'three-targets.yaml',
+    });
+    expect(published.created).toBe(true);
+    await createPerson(services, ops, { email: 'lead@example.test', name: 'Lea Lead', role: 'leadership' });
+    const builder = (email: string, level: string) =>
+      createBuilder(services, ops, {
+        email,
+        name: email.split('@')[0],
+        track: TRACK,
+        levels: [{ level, since: '2024-01-01' }],
+        rates: [{ since: '2024-01-01', rate_minor: 800_000, currency: 'USD' }],
+      });
+    for (const email of PANEL) await builder(email, 'L5');
+    for (const name of ['usual', 'skip', 'both', 'owner', 'wrong', 'http', 'qualified'])
+      await builder(`${name}@example.test`, 'L4');
+    app = await buildApp({ database: getDb(), clock: caseClock }, { authenticate: asActor(leadership) });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const open = (candidate: string, target_level?: string) =>
+    openCase(services, leadership, { candidate, override_reason: 'test case', target_level });
+
+  it('opens to the usual next step (the first target) when no target is named', async () => {
+    const view = await open('usual@example.test');
+    expect(view).toMatchObject({ from_level: 'L4', target_level: 'L5' });
+  });
+
+  it('opens to a second target, and a promotion decided there writes that level into the history', async () => {
+    const opened = await open('skip@example.test', 'L6');
+    expect(opened.target_level).toBe('L6');
+    await setPanel(services, leadership, opened.id, { panelists: [...PANEL] });
+    for (const actor of panelActors)
+      await saveSheet(services, actor, opened.id, buildSheet({ score: 3 }), { submit: true });
+    // Reloaded from the database the case still leads to L6 (its panel and rule are L4's promotion).
+    expect((await getCase(services, leadership, opened.id)).target_level).toBe('L6');
+    await decideCase(services, leadership, opened.id, { note: 'ready', effective_date: '2026-12-01' });
+    const builder = await findBuilder(getDb().db, 'skip@example.test');
+    expect(builder?.levels).toEqual([
+      { level: 'L4', since: '2024-01-01' },
+      { level: 'L6', since: '2026-12-01' },
+    ]);
+  });
+
+  it('takes a track-qualified target and stores it the way the roster names the level', async () => {
+    const view = await open('qualified@example.test', `${TRACK}/L6`);
+    expect(view.target_level).toBe('L6');
+  });
+
+  it('refuses a target the level does not lead to, naming every target it does', async () => {
+    const refusal = await codeOf(open('wrong@example.test', 'L3'));
+    expect(refusal).toEqual({
+      code: 'validation_failed',
+      message: 'target_level: L4 leads to L5 (L5) or L6 (Principal) or O1 (Owner I), not L3',
+    });
+    expect((await codeOf(open('wrong@example.test', 'L7'))).code).toBe('validation_failed');
+  });
+
+  it('refuses a target in another track: the roster cannot hold the move yet', async () => {
+    const refusal = await codeOf(open('owner@example.test', 'O1'));
+    expect(refusal.code).toBe('case_not_eligible');
+    expect(refusal.message).toMatch(/^O1 is in the track owner, not owner@example.test's track ai-first/);
+  });
+
+  it('refuses a second live case out of the level to another target, naming the live one', async () => {
+    const first = await open('both@example.test', 'L5');
+    const refusal = await codeOf(open('both@example.test', 'L6'));
+    expect(refusal).toEqual({
+      code: 'invalid_state',
+      message: `both@example.test already has case ${first.id} for L5 (open)`,
+    });
+  });
+
+  it('takes target_level in the API body, and answers 400 for a target the level lacks', async () => {
+    const post = (target_level: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        payload: { candidate: 'http@example.test', override_reason: 'test case', target_level },
+      });
+    const wrong = await post('L2');
+    expect(wrong.statusCode, wrong.body).toBe(400);
+    expect(wrong.json<{ error: string; message: string }>().message).toMatch(/^target_level: L4 leads to/);
+    const right = await post('L6');
+    expect(right.statusCode, right.body).toBe(201);
+    expect(right.json<{ target_level: string }>().target_level).toBe('L6');
+  });
+});
