@@ -3,6 +3,7 @@ import { Card } from '../../../components/ui/card';
 import { TextField } from '../../../components/ui/form';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { useAuditLog, type AuditFilter } from '../api/get-audit-log';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 function Change({ before, after }: { before: unknown; after: unknown }) {
   return (
@@ -55,7 +56,7 @@ export function AuditPage() {
             <EmptyState title="No entry matches" />
           ) : (
             <Card>
-              <div className="table-scroll">
+              <TableScroll label="Audit entries">
                 <table aria-label="Audit entries">
                   <thead>
                     <tr>
@@ -82,7 +83,7 @@ export function AuditPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <div className="card-actions">
                 {pages.length > 0 && (
                   <button

@@ -4,6 +4,7 @@ import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { formatDay, formatMoney } from '../../../lib/format';
 import { useBuilders } from '../api/list-builders';
 import { usePlacements } from '../api/list-placements';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** Leadership's roster: every builder with level and rate, and their placements with the flags that count. */
 export function RosterPage() {
@@ -20,7 +21,7 @@ export function RosterPage() {
                 Import the roster (CSV) or add builders through the API.
               </EmptyState>
             ) : (
-              <div className="table-scroll">
+              <TableScroll label="Builders">
                 <table aria-label="Builders">
                   <thead>
                     <tr>
@@ -67,7 +68,7 @@ export function RosterPage() {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )
           }
         </QueryView>
