@@ -44,6 +44,11 @@ const MATRIX: MatrixRow[] = [
   { route: 'DELETE /api/auth/tokens/:id', allowed: SIGNED_IN },
   { route: 'GET /api/accounts', allowed: 'L' },
   { route: 'POST /api/accounts', allowed: 'L' },
+  // People and accounts (leadership); `:id` is no account, so an allowed caller gets 404 and nothing changes.
+  { route: 'POST /api/accounts/:id/disable', allowed: 'L' },
+  { route: 'POST /api/accounts/:id/enable', allowed: 'L' },
+  { route: 'POST /api/accounts/:id/password-reset', allowed: 'L' },
+  { route: 'DELETE /api/accounts/:id/tokens', allowed: 'L' },
   { route: 'GET /api/audit', allowed: 'L' },
   // Ladders: every builder reads them; a client stakeholder does not.
   { route: 'GET /api/ladders', allowed: BUILDERS },

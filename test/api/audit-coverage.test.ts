@@ -69,6 +69,20 @@ const ROWS: WriteRow[] = [
     as: 'leadership',
     body: () => ({ email: 'new@org.test', role: 'builder', password: TEST_PASSWORD }),
     entity: 'account',
+    remember: 'id',
+  },
+  // On the account just created (its id, before the token row below takes `id` over).
+  ...(['password-reset', 'disable', 'enable'] as const).map((verb): WriteRow => ({
+    route: `POST /api/accounts/:id/${verb}`,
+    as: 'leadership',
+    path: (_f, state) => `/api/accounts/${state.id}/${verb}`,
+    entity: 'account',
+  })),
+  {
+    route: 'DELETE /api/accounts/:id/tokens',
+    as: 'leadership',
+    path: (_f, state) => `/api/accounts/${state.id}/tokens`,
+    entity: 'account',
   },
   {
     route: 'POST /api/auth/tokens',

@@ -7,11 +7,17 @@ import {
   changePassword,
   createAccount,
   createApiToken,
-  listAccounts,
+  disableAccount,
+  enableAccount,
+  inviteAccount,
+  listAccountDirectory,
+  resetPassword,
+  revokeAccountTokens,
   listApiTokens,
   revokeApiToken,
   signIn,
   signOut,
+  type AccountListing,
   type AccountView,
   type ApiTokenView,
 } from '../../services/access/accounts.service.js';
@@ -31,6 +37,16 @@ const account = z.object({
   created_at: z.string(),
 });
 
+const accountListing = account.extend({
+  name: z.string().nullable().describe('the roster’s name for this email; null without a person record'),
+  status: z.enum(['active', 'disabled']),
+  disabled_at: z.string().nullable(),
+  last_sign_in_at: z.string().nullable().describe('the last successful sign-in (API-token use not counted)'),
+  live_api_tokens: z.number().int(),
+});
+
+const accountParams = z.object({ id: z.string().min(1).max(320) });
+
 const apiToken = z.object({
   id: z.string(),
   name: z.string(),
@@ -48,6 +64,17 @@ function accountJson(view: AccountView): z.infer<typeof account> {
     role: view.role,
     client_id: view.clientId,
     created_at: view.createdAt,
+  };
+}
+
+function listingJson(view: AccountListing): z.infer<typeof accountListing> {
+  return {
+    ...accountJson(view),
+    name: view.name,
+    status: view.status,
+    disabled_at: view.disabledAt,
+    last_sign_in_at: view.lastSignInAt,
+    live_api_tokens: view.liveApiTokens,
   };
 }
 
@@ -94,6 +121,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: {
             200: z.object({ account, csrf_token: z.string(), expires_at: z.string() }),
             401: errorBody,
+            403: errorBody,
             429: errorBody,
           },
         },
@@ -257,11 +285,13 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: policy('account.manage') },
         schema: {
           tags: ['auth'],
-          summary: 'Every account',
-          response: { 200: z.object({ accounts: z.array(account) }) },
+          summary: 'Every account with its person’s name, status, last sign-in and live API tokens',
+          response: { 200: z.object({ accounts: z.array(accountListing) }) },
         },
       },
-      async (request) => ({ accounts: (await listAccounts(services, request.actor)).map(accountJson) }),
+      async (request) => ({
+        accounts: (await listAccountDirectory(services, request.actor)).map(listingJson),
+      }),
     );
 
     app.post(
@@ -271,24 +301,122 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         bodyLimit: 8_192,
         schema: {
           tags: ['auth'],
-          summary: 'Create an account (email, role, initial password; client for a client stakeholder)',
+          summary:
+            'Create an account (email, role, client for a client stakeholder): with the initial password given, or without one the server makes a temporary password and answers it once',
           body: z.object({
             email: z.string().min(1).max(320),
             role,
-            password: z.string().min(1).max(1_024),
+            password: z.string().min(1).max(1_024).optional(),
             client_id: z.string().min(1).optional(),
           }),
-          response: { 201: account, 400: errorBody, 409: errorBody },
+          response: {
+            201: account.extend({
+              temporary_password: z
+                .string()
+                .optional()
+                .describe('only when no password was given; shown this once, stored only hashed'),
+            }),
+            400: errorBody,
+            409: errorBody,
+          },
         },
       },
       async (request, reply) => {
-        const created = await createAccount(services, request.actor, {
+        const input = {
           email: request.body.email,
           role: request.body.role,
-          password: request.body.password,
           clientId: request.body.client_id ?? null,
-        });
-        return reply.status(201).send(accountJson(created));
+        };
+        if (request.body.password !== undefined) {
+          const created = await createAccount(services, request.actor, {
+            ...input,
+            password: request.body.password,
+          });
+          return reply.status(201).send(accountJson(created));
+        }
+        const invited = await inviteAccount(services, request.actor, input);
+        return reply
+          .status(201)
+          .send({ ...accountJson(invited.account), temporary_password: invited.temporaryPassword });
+      },
+    );
+
+    app.post(
+      '/api/accounts/:id/disable',
+      {
+        config: { access: policy('account.manage') },
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Disable an account: sign-in and its sessions stop, its API tokens are revoked (not your own, not the last leadership account)',
+          params: accountParams,
+          response: { 200: account, 404: errorBody, 409: errorBody },
+        },
+      },
+      async (request) => accountJson(await disableAccount(services, request.actor, request.params.id)),
+    );
+
+    app.post(
+      '/api/accounts/:id/enable',
+      {
+        config: { access: policy('account.manage') },
+        schema: {
+          tags: ['auth'],
+          summary: 'Enable a disabled account again (its old sessions and tokens stay ended)',
+          params: accountParams,
+          response: { 200: account, 404: errorBody, 409: errorBody },
+        },
+      },
+      async (request) => accountJson(await enableAccount(services, request.actor, request.params.id)),
+    );
+
+    app.post(
+      '/api/accounts/:id/password-reset',
+      {
+        config: { access: policy('account.manage') },
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Reset someone’s password to a temporary one made by the server (answered once); their sessions end and API tokens are revoked',
+          params: accountParams,
+          response: {
+            200: z.object({
+              account,
+              temporary_password: z.string(),
+              revoked_api_tokens: z.number().int(),
+            }),
+            404: errorBody,
+            409: errorBody,
+          },
+        },
+      },
+      async (request) => {
+        const reset = await resetPassword(services, request.actor, request.params.id);
+        return {
+          account: accountJson(reset.account),
+          temporary_password: reset.temporaryPassword,
+          revoked_api_tokens: reset.revokedApiTokens,
+        };
+      },
+    );
+
+    app.delete(
+      '/api/accounts/:id/tokens',
+      {
+        config: { access: policy('account.manage') },
+        schema: {
+          tags: ['auth'],
+          summary: 'Revoke every live API token of an account (sessions and password stay)',
+          params: accountParams,
+          response: {
+            200: z.object({ account, revoked_api_tokens: z.number().int() }),
+            404: errorBody,
+          },
+        },
+      },
+      async (request) => {
+        const revoked = await revokeAccountTokens(services, request.actor, request.params.id);
+        return { account: accountJson(revoked.account), revoked_api_tokens: revoked.revokedApiTokens };
       },
     );
   };

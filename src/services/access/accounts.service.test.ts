@@ -80,10 +80,18 @@ forEachEngine('accounts service over time', (getDb) => {
     await disableAccount(services(1), operatorActor('rosa'), 'Gone@x.test');
     expect(await authenticateSession(services(2), session.sessionToken)).toBeNull();
     expect(await authenticateApiToken(services(2), token)).toBeNull();
+    // The right password learns the account is disabled (and whom to ask); a wrong one learns nothing.
     await expect(
       signIn(services(2), { email: 'gone@x.test', password: PASSWORD, ip: '10.3.3.4' }),
     ).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/disabled/),
+    });
+    await expect(
+      signIn(services(2), { email: 'gone@x.test', password: 'another passphrase', ip: '10.3.3.4' }),
+    ).rejects.toMatchObject({
       code: 'unauthenticated',
+      message: 'Wrong email or password',
     });
     await expect(disableAccount(services(3), operatorActor('rosa'), 'gone@x.test')).rejects.toMatchObject({
       code: 'invalid_state',

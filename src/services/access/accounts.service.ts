@@ -1,8 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { decide, type Action } from '../../core/access/policy.js';
 import type { Actor, Role } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { DomainError, notFound, validationFailed } from '../../core/errors.js';
+import { DomainError, conflict, notFound, validationFailed } from '../../core/errors.js';
 import type { Database } from '../../db/connection.js';
 import {
   clearSignInAttempts,
@@ -29,6 +29,13 @@ import {
   type LiveAccount,
   type ApiTokenRow,
 } from '../../db/repositories/accounts.repository.js';
+import {
+  enableAccountRow,
+  lockAccountById,
+  lockEnabledLeadership,
+  recordSignInAt,
+  selectAccountDirectory,
+} from '../../db/repositories/account-directory.repository.js';
 import { recordAudit } from '../audit.service.js';
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from './passwords.js';
 
@@ -218,6 +225,20 @@ export async function createAccount(
   });
 }
 
+/**
+ * Creates an account with a random temporary password made by the server (no mail transport: leadership
+ * passes it on, and it is returned only this once); the person changes it after signing in.
+ */
+export async function inviteAccount(
+  services: AccessServices,
+  actor: Actor,
+  input: Omit<NewAccount, 'password'>,
+): Promise<{ account: AccountView; temporaryPassword: string }> {
+  const temporaryPassword = generateTemporaryPassword(normaliseEmail(input.email));
+  const account = await createAccount(services, actor, { ...input, password: temporaryPassword });
+  return { account, temporaryPassword };
+}
+
 /** Every account (leadership or the operator only). */
 export async function listAccounts(services: AccessServices, actor: Actor): Promise<AccountView[]> {
   assertAllowed(actor, 'account.manage');
@@ -267,19 +288,27 @@ export async function signIn(
   }
   const account = await findAccountByEmail(services.db, email);
   const ok =
-    account !== undefined && account.disabledAt === null
+    account !== undefined
       ? await verifyPassword(account.passwordHash, input.password)
       : await verifyPassword(await (dummyHash ??= hashPassword(randomToken())), input.password).then(
           () => false,
         );
   // The failure is already counted: the reservation was the count.
   if (!ok || account === undefined) throw new DomainError('unauthenticated', 'Wrong email or password');
+  // Said only to someone who knows the password, so it tells a guesser nothing; the person learns
+  // why they cannot get in and whom to ask, instead of retrying until the limit blocks them.
+  if (account.disabledAt !== null)
+    throw new DomainError(
+      'forbidden',
+      'This account has been disabled. Ask leadership in your organisation to enable it again.',
+    );
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await services.db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, now);
     await clearSignInAttempts(tx, email, input.ip, forgetBefore);
+    await recordSignInAt(tx, account.id, now);
     await insertSession(tx, {
       tokenHash: sha256(sessionToken),
       accountId: account.id,
@@ -410,33 +439,196 @@ export async function setPassword(
 }
 
 /**
- * Disables an account (someone left): sign-in, its sessions and its API tokens stop at once. The row
- * stays, so the audit log and past records still name who it was.
+ * Finds an account by its id or, when `key` holds an `@`, by its email (the CLI names accounts by
+ * email, the web by id: ids are UUIDs and never contain an `@`).
+ */
+async function findAccountByKey(db: Database, key: string): Promise<AccountRow> {
+  const account = key.includes('@')
+    ? await findAccountByEmail(db, normaliseEmail(key))
+    : await findAccountById(db, key);
+  if (account === undefined) throw notFound('Account', key);
+  return account;
+}
+
+function isOwnAccount(actor: Actor, account: Pick<AccountRow, 'id'>): boolean {
+  return actor.kind === 'person' && actor.accountId === account.id;
+}
+
+/**
+ * Disables an account (someone left): sign-in and its sessions stop at once and its API tokens are
+ * revoked, so enabling it again later does not bring old tokens back. The row stays, so the audit log
+ * and past records still name who it was. Nobody disables their own account, and the last enabled
+ * leadership account is never disabled (nobody would be left to enable anyone).
  */
 export async function disableAccount(
   services: AccessServices,
   actor: Actor,
-  email: string,
+  key: string,
 ): Promise<AccountView> {
   assertAllowed(actor, 'account.manage');
-  const account = await findAccountByEmail(services.db, normaliseEmail(email));
-  if (account === undefined) throw notFound('Account', email);
+  const found = await findAccountByKey(services.db, key);
+  if (isOwnAccount(actor, found))
+    throw conflict('You cannot disable your own account: another leader can, if it must be done');
   const now = services.clock.now();
   return services.db.transaction(async (tx) => {
+    // Leadership rows first, then the account: the same order in every disable, so two never deadlock.
+    const leaders = roleOf(found) === 'leadership' ? await lockEnabledLeadership(tx) : [];
+    const account = (await lockAccountById(tx, found.id)) ?? found;
+    if (account.disabledAt !== null)
+      throw new DomainError('invalid_state', `The account ${account.email} is already disabled`);
+    if (roleOf(account) === 'leadership' && leaders.length <= 1 && leaders.includes(account.id))
+      throw conflict(
+        `${account.email} is the last enabled leadership account: create or enable another leadership account first`,
+      );
     const row = await disableAccountRow(tx, account.id, now);
     if (row === undefined)
       throw new DomainError('invalid_state', `The account ${account.email} is already disabled`);
     await deleteSessionsOfAccount(tx, account.id);
+    const revoked = await revokeApiTokensOfAccount(tx, account.id, now);
     await recordAudit(tx, actor, {
       action: 'account.disable',
       entity: 'account',
       entityId: account.id,
       before: viewAccount(account),
-      after: { ...viewAccount(row), disabledAt: now },
+      after: { ...viewAccount(row), disabledAt: now, revokedApiTokens: revoked.map((t) => t.id) },
       at: now,
     });
     return viewAccount(row);
   });
+}
+
+/**
+ * Enables a disabled account again: the person can sign in with their password. Sessions and API tokens
+ * ended by the disable stay ended.
+ */
+export async function enableAccount(
+  services: AccessServices,
+  actor: Actor,
+  key: string,
+): Promise<AccountView> {
+  assertAllowed(actor, 'account.manage');
+  const found = await findAccountByKey(services.db, key);
+  const now = services.clock.now();
+  return services.db.transaction(async (tx) => {
+    const row = await enableAccountRow(tx, found.id);
+    if (row === undefined)
+      throw new DomainError('invalid_state', `The account ${found.email} is not disabled`);
+    await recordAudit(tx, actor, {
+      action: 'account.enable',
+      entity: 'account',
+      entityId: found.id,
+      before: { ...viewAccount(found), disabledAt: found.disabledAt },
+      after: { ...viewAccount(row), disabledAt: null },
+      at: now,
+    });
+    return viewAccount(row);
+  });
+}
+
+// Unambiguous letters and digits (no 0/o, 1/l/i): read aloud or copied by hand without mistakes.
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const TEMPORARY_GROUPS = 4;
+const TEMPORARY_GROUP_LENGTH = 5;
+
+/**
+ * A random temporary password: 4 groups of 5 from a 31-character alphabet (≈ 99 bits), e.g.
+ * `k7qmz-x9fpt-…`. Far above the strength rule; checked against it anyway.
+ */
+export function generateTemporaryPassword(email: string): string {
+  for (;;) {
+    const groups = Array.from({ length: TEMPORARY_GROUPS }, () =>
+      Array.from(
+        { length: TEMPORARY_GROUP_LENGTH },
+        () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)] ?? 'a',
+      ).join(''),
+    );
+    const candidate = groups.join('-');
+    if (passwordProblem(candidate, [email]) === null) return candidate;
+  }
+}
+
+/**
+ * Resets another person's password (leadership, when someone forgot theirs): the server makes a random
+ * temporary password, returned once and stored only as its hash; every session of the account ends and
+ * its API tokens are revoked. One's own password is changed with changePassword instead.
+ */
+export async function resetPassword(
+  services: AccessServices,
+  actor: Actor,
+  key: string,
+): Promise<{ account: AccountView; temporaryPassword: string; revokedApiTokens: number }> {
+  assertAllowed(actor, 'account.manage');
+  const account = await findAccountByKey(services.db, key);
+  if (isOwnAccount(actor, account))
+    throw conflict('Change your own password with your current one (POST /api/auth/password)');
+  const temporaryPassword = generateTemporaryPassword(account.email);
+  const passwordHash = await hashPassword(temporaryPassword);
+  const now = services.clock.now();
+  return services.db.transaction(async (tx) => {
+    await updatePasswordHash(tx, account.id, passwordHash, now);
+    await deleteSessionsOfAccount(tx, account.id);
+    const revoked = await revokeApiTokensOfAccount(tx, account.id, now);
+    await recordAudit(tx, actor, {
+      action: 'account.password_reset',
+      entity: 'account',
+      entityId: account.id,
+      after: { revokedApiTokens: revoked.map((token) => token.id) },
+      at: now,
+    });
+    return { account: viewAccount(account), temporaryPassword, revokedApiTokens: revoked.length };
+  });
+}
+
+/**
+ * Revokes every live API token of an account (a laptop was lost, a script leaked its token); sessions
+ * and the password stay. Recorded even when there was none to revoke, since leadership asked.
+ */
+export async function revokeAccountTokens(
+  services: AccessServices,
+  actor: Actor,
+  key: string,
+): Promise<{ account: AccountView; revokedApiTokens: number }> {
+  assertAllowed(actor, 'account.manage');
+  const account = await findAccountByKey(services.db, key);
+  const now = services.clock.now();
+  return services.db.transaction(async (tx) => {
+    const revoked = await revokeApiTokensOfAccount(tx, account.id, now);
+    await recordAudit(tx, actor, {
+      action: 'account.tokens_revoke',
+      entity: 'account',
+      entityId: account.id,
+      after: { revokedApiTokens: revoked.map((token) => token.id) },
+      at: now,
+    });
+    return { account: viewAccount(account), revokedApiTokens: revoked.length };
+  });
+}
+
+/** An account as the people-and-accounts screen shows it. */
+export interface AccountListing extends AccountView {
+  /** The roster's name for this email, or null when the account has no person record. */
+  name: string | null;
+  status: 'active' | 'disabled';
+  disabledAt: string | null;
+  lastSignInAt: string | null;
+  liveApiTokens: number;
+}
+
+/** Every account with its person's name, status, last sign-in and live API tokens (leadership only). */
+export async function listAccountDirectory(
+  services: AccessServices,
+  actor: Actor,
+): Promise<AccountListing[]> {
+  assertAllowed(actor, 'account.manage');
+  const rows = await selectAccountDirectory(services.db, services.clock.now());
+  return rows.map((row) => ({
+    ...viewAccount(row),
+    name: row.personName,
+    status: row.disabledAt === null ? 'active' : 'disabled',
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    liveApiTokens: row.liveApiTokens,
+  }));
 }
 
 /** Which token roles an account of `role` may create: its own, and for leadership also `builder`. */

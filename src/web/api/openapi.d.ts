@@ -2511,6 +2511,7 @@ export interface paths {
           content: {
             'application/json': {
               candidate: string;
+              effective_date: string | null;
               feedback: {
                 components: {
                   id: string;
@@ -2531,6 +2532,7 @@ export interface paths {
               } | null;
               from_level: string;
               id: number;
+              ladder_id: string;
               opened_on: string;
               outcome: ('promoted' | 'not_yet') | null;
               panel_size: number;
