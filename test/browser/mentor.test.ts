@@ -70,9 +70,12 @@ describe.skipIf(!enabled)(
       await page.getByTestId(`mentee-${juniors[0]!}`).waitFor();
 
       await form.getByLabel('Mentee (email)').fill(juniors[1]!);
-      await form.getByRole('button', { name: 'Assign' }).click();
       const alert = form.getByRole('alert');
-      await alert.waitFor();
+      // The refusal is the answer this step is about.
+      await h.expectProblems([/^POST \/api\/mentorships → 409/], async () => {
+        await form.getByRole('button', { name: 'Assign' }).click();
+        await alert.waitFor();
+      });
       expect(await alert.textContent()).toContain('Every mentee slot of this mentor is taken');
       await h.screenshot(page, 'leadership-assign-slot-limit');
 
@@ -119,11 +122,39 @@ describe.skipIf(!enabled)(
       const payouts = await asMentor.get<Payouts>(
         `/api/mentors/${encodeURIComponent(mentor)}/payouts?from=${from}&to=${to}`,
       );
-      const total = payouts.totals.reduce((sum, t) => sum + t.amount_minor, 0);
-      expect(total).toBeGreaterThan(0);
-      const shown = await page.getByTestId('earnings-total').locator('.stat-value').textContent();
-      expect(shown!.replace(/[^\d]/g, '')).toBe(String(total));
-      await h.screenshot(page, 'mentor-home');
+      // One total per currency, each in its own currency (the seeded placements are in euros).
+      expect(payouts.totals.map((t) => t.currency)).toEqual(['EUR']);
+      for (const total of payouts.totals) {
+        expect(total.amount_minor).toBeGreaterThan(0);
+        const shown = await page
+          .getByTestId(`earnings-total-${total.currency}`)
+          .locator('.stat-value')
+          .textContent();
+        expect(shown!.startsWith('€')).toBe(true);
+        expect(shown!.replace(/[^\d]/g, '')).toBe(String(total.amount_minor));
+      }
+      await h.screenshot(page, 'mentor-mentoring');
+
+      // This month's statement: one total per currency and the accruals behind it, as the API states them.
+      await page.getByRole('link', { name: /^My statement for / }).click();
+      await page.getByRole('heading', { name: 'My referral statement' }).waitFor();
+      const month = new Date().toISOString().slice(0, 7);
+      const statement = await asMentor.get<Payouts & { months: { rows: unknown[] }[] }>(
+        `/api/mentors/${encodeURIComponent(mentor)}/payouts?from=${month}&to=${month}`,
+      );
+      expect(statement.totals.length).toBeGreaterThan(0);
+      for (const total of statement.totals) {
+        const shown = await page
+          .getByTestId(`statement-total-${total.currency}`)
+          .locator('.stat-value')
+          .textContent();
+        expect(shown!.replace(/[^\d]/g, '')).toBe(String(total.amount_minor));
+      }
+      expect(
+        await page.getByRole('table', { name: 'Accruals behind the amounts' }).locator('tbody tr').count(),
+      ).toBe(statement.months.flatMap((m) => m.rows).length);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await h.screenshot(page, 'mentor-statement-1366');
       await context.close();
       expect(h.pageErrors).toEqual([]);
     });
@@ -145,7 +176,7 @@ describe.skipIf(!enabled)(
       expect(await page.getByRole('table', { name: 'Payout rows' }).locator('tbody tr').count()).toBe(
         statement.rows.length,
       );
-      await page.getByTestId('payouts-chart').locator('svg').first().waitFor();
+      await page.getByTestId('payouts-chart-EUR').locator('svg').first().waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('link', { name: 'Download CSV' }).click(),

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout';
+import { AccountsRoute } from './routes/accounts';
 import { EvidenceRoute } from './routes/evidence';
 import { FeedbackRoute } from './routes/feedback';
 import { HomeRoute } from './routes/home';
@@ -11,7 +12,7 @@ import {
   RosterRoute,
   SourcesRoute,
 } from './routes/leadership';
-import { MentoringRoute } from './routes/mentoring';
+import { MentoringRoute, MentorStatementRoute } from './routes/mentoring';
 import { NotFoundRoute } from './routes/not-found';
 import { CaseRoute, PanelRoute } from './routes/panel';
 import { PathRoute } from './routes/path';
@@ -31,6 +32,7 @@ export function createAppRouter() {
         { path: 'evidence', element: <EvidenceRoute /> },
         { path: 'feedback', element: <FeedbackRoute /> },
         { path: 'mentoring', element: <MentoringRoute /> },
+        { path: 'mentoring/statement', element: <MentorStatementRoute /> },
         { path: 'panel', element: <PanelRoute /> },
         { path: 'panel/cases/:id', element: <CaseRoute /> },
         { path: 'leadership', element: <ReadinessBoardRoute /> },
@@ -38,6 +40,7 @@ export function createAppRouter() {
         { path: 'leadership/payouts', element: <PayoutsRoute /> },
         { path: 'leadership/audit', element: <AuditRoute /> },
         { path: 'leadership/sources', element: <SourcesRoute /> },
+        { path: 'leadership/accounts', element: <AccountsRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

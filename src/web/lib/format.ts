@@ -21,11 +21,53 @@ export function formatMonth(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : monthFormatter.format(date);
 }
 
-/** Integer minor units → "€1,234.56" (the currency the API names; EUR when it names none). */
-export function formatMoney(minor: number, currency = 'EUR'): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 2 }).format(
-    minor / 100,
-  );
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormatter(currency: string): Intl.NumberFormat {
+  let formatter = moneyFormatters.get(currency);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
+    moneyFormatters.set(currency, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * How many minor units make one major unit is the currency's own (ISO 4217 exponent, as Intl knows it):
+ * 2 for EUR and USD, 0 for JPY, 3 for KWD — never always 100.
+ */
+export function currencyExponent(currency: string): number {
+  return moneyFormatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Integer minor units → major units of that currency (24752 EUR → 247.52; 500 JPY → 500). */
+export function toMajorUnits(minor: number, currency: string): number {
+  return minor / 10 ** currencyExponent(currency);
+}
+
+/** Integer minor units → "€1,234.56", "US$80.00", "¥500": always in the currency the API names. */
+export function formatMoney(minor: number, currency: string): string {
+  return moneyFormatter(currency).format(toMajorUnits(minor, currency));
+}
+
+/**
+ * Adds amounts per currency, never across currencies: one total per currency that occurs, in the order
+ * the currencies first appear. An empty list has no total at all (not "€0.00").
+ */
+export function totalsByCurrency(
+  amounts: Iterable<{ amount_minor: number; currency: string }>,
+): { currency: string; amount_minor: number }[] {
+  const totals = new Map<string, number>();
+  for (const { amount_minor, currency } of amounts) {
+    totals.set(currency, (totals.get(currency) ?? 0) + amount_minor);
+  }
+  return [...totals].map(([currency, amount_minor]) => ({ currency, amount_minor }));
+}
+
+/** Totals in several currencies in words: "US$208.00 and €192.02"; none → the `none` text. */
+export function formatTotals(totals: { currency: string; amount_minor: number }[], none = 'nothing'): string {
+  if (totals.length === 0) return none;
+  return totals.map((t) => formatMoney(t.amount_minor, t.currency)).join(' and ');
 }
 
 /** Today in UTC as YYYY-MM-DD. */
@@ -47,4 +89,20 @@ export function describeDaysUntil(fromIso: string, toIso: string): string {
 /** "scope_change" → "scope change". */
 export function humanize(value: string): string {
   return value.replaceAll('_', ' ');
+}
+
+/**
+ * A check-in's dates in plain words, to follow a badge that already says "Overdue" or "Due": "since
+ * 17 Nov 2026; check in by 7 Dec 2026" — never "Overdue by 7 Dec", which reads as a delay.
+ */
+export function describeCheckinDue(d: { due_by: string | null; overdue_since: string | null }): string {
+  const by = d.due_by === null ? '' : `check in by ${formatDay(d.due_by)}`;
+  if (d.overdue_since === null) return by;
+  const since = `since ${formatDay(d.overdue_since)}`;
+  return by === '' ? since : `${since}; ${by}`;
+}
+
+/** The calendar month of an ISO day, or this month (UTC): "2026-12". */
+export function monthOf(iso: string = todayIso()): string {
+  return iso.slice(0, 7);
 }

@@ -2,10 +2,16 @@ import { useSearchParams } from 'react-router';
 import { TextField } from '../../components/ui/form';
 import { AssignMenteeForm } from '../../features/mentoring/components/assign-mentee-form';
 import { MentorPage } from '../../features/mentoring/components/mentor-page';
+import { MentorStatement } from '../../features/mentoring/components/mentor-statement';
+import { MentorsOverview } from '../../features/mentoring/components/mentors-overview';
 import { builderEmailOf } from '../../lib/auth';
+import { monthOf } from '../../lib/format';
 import { RequireSession } from '../require-session';
 
-/** /mentoring?mentor= — a mentor's own screen; leadership picks a mentor and may assign mentees. */
+/**
+ * /mentoring?mentor= — a mentor's own screen; leadership sees every mentor and their mentees until one
+ * is picked, and may assign mentees.
+ */
 export function MentoringRoute() {
   const [params, setParams] = useSearchParams();
   return (
@@ -36,7 +42,51 @@ export function MentoringRoute() {
               </form>
             )}
             {isLead && <AssignMenteeForm key={mentor} {...(mentor === '' ? {} : { mentor })} />}
-            {mentor !== '' && <MentorPage mentor={mentor} canRecord={!isLead} canSeeMoney />}
+            {mentor === '' && isLead && (
+              <MentorsOverview onPick={(email) => `/mentoring?mentor=${encodeURIComponent(email)}`} />
+            )}
+            {mentor !== '' && (
+              <MentorPage
+                mentor={mentor}
+                canRecord={!isLead}
+                canSeeMoney
+                own={mentor === builderEmailOf(session)}
+              />
+            )}
+          </div>
+        );
+      }}
+    </RequireSession>
+  );
+}
+
+/**
+ * /mentoring/statement?month=&mentor= — what a mentor is owed for a month, by currency, with the
+ * accruals behind each amount. A builder reads their own; leadership names the mentor.
+ */
+export function MentorStatementRoute() {
+  const [params, setParams] = useSearchParams();
+  const month = params.get('month') ?? monthOf();
+  return (
+    <RequireSession roles={['builder', 'leadership']}>
+      {(session) => {
+        const mentor =
+          session.role === 'leadership' ? (params.get('mentor') ?? '') : (builderEmailOf(session) ?? '');
+        const setMonth = (next: string) => {
+          const query = new URLSearchParams(params);
+          query.set('month', next);
+          setParams(query);
+        };
+        return (
+          <div>
+            <h1>
+              {session.role === 'leadership' ? `Referral statement of ${mentor}` : 'My referral statement'}
+            </h1>
+            {mentor === '' ? (
+              <p>Pick a mentor on the Mentoring page to read their statement.</p>
+            ) : (
+              <MentorStatement mentor={mentor} month={month} onMonth={setMonth} />
+            )}
           </div>
         );
       }}

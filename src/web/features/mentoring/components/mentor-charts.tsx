@@ -10,39 +10,50 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatMonth } from '../../../lib/format';
+import { currencyExponent, formatMoney, formatMonth, toMajorUnits } from '../../../lib/format';
 
 const palette = ['#2750c4', '#1b7f3b', '#b42318', '#8a5a00', '#6941c6', '#0e7490'];
 
-/** Check-in streaks per mentee: the current run of periods with a check-in, and every period missed so far. */
-export function StreakChart({ rows }: { rows: { mentee: string; streak: number; missed: number }[] }) {
+/**
+ * How well each mentee's check-ins are kept: the share of periods since the mentorship began that had a
+ * check-in (0–100 %), so a long mentorship's many early misses do not drown what happens now; the
+ * current streak is in the mentees table and in the caption.
+ */
+export function StreakChart({
+  rows,
+}: {
+  rows: { mentee: string; streak: number; withCheckin: number; withoutCheckin: number }[];
+}) {
+  const data = rows.map((r) => {
+    const periods = r.withCheckin + r.withoutCheckin;
+    return { ...r, kept: periods === 0 ? 0 : Math.round((100 * r.withCheckin) / periods) };
+  });
   return (
-    <figure aria-label="Check-in streaks">
-      <div className="chart" data-testid="streak-chart">
+    <figure aria-label="Check-ins kept">
+      <div className="chart chart-short" data-testid="streak-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="mentee" fontSize={12} />
-            <YAxis allowDecimals={false} fontSize={12} width={32} />
+            <XAxis type="number" domain={[0, 100]} unit=" %" fontSize={12} />
+            <YAxis type="category" dataKey="mentee" fontSize={12} width={120} />
             <Tooltip />
-            <Legend />
             <Bar
-              dataKey="streak"
-              name="current streak (periods in a row)"
+              dataKey="kept"
+              name="periods with a check-in (%)"
               fill="#1b7f3b"
               isAnimationActive={false}
-            />
-            <Bar
-              dataKey="missed"
-              name="periods missed since the start"
-              fill="#b42318"
-              isAnimationActive={false}
+              maxBarSize={28}
             />
           </BarChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="sr-only">
-        {rows.map((r) => `${r.mentee}: streak ${r.streak}, periods missed ${r.missed}`).join('; ')}
+        {data
+          .map(
+            (r) =>
+              `${r.mentee}: ${r.kept} % of periods with a check-in (${r.withCheckin} of ${r.withCheckin + r.withoutCheckin}), current streak ${r.streak}`,
+          )
+          .join('; ')}
       </figcaption>
     </figure>
   );
@@ -91,29 +102,41 @@ export function ReviewScoresChart({
   );
 }
 
-/** Money by month (minor units shown as major units), one bar per month. */
+/** Money by month in one currency (minor units shown in that currency's major units), one bar per month. */
 export function MonthlyMoneyChart({
   months,
+  currency,
   testId,
 }: {
   months: { month: string; amount_minor: number }[];
+  currency: string;
   testId: string;
 }) {
-  const data = months.map((m) => ({ label: formatMonth(m.month), amount: m.amount_minor / 100 }));
+  const data = months.map((m) => ({
+    label: formatMonth(m.month),
+    minor: m.amount_minor,
+    amount: toMajorUnits(m.amount_minor, currency),
+  }));
   return (
-    <figure aria-label="Amount by month">
+    <figure aria-label={`Amount by month in ${currency}`}>
       <div className="chart" data-testid={testId}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" fontSize={12} />
             <YAxis fontSize={12} width={56} />
-            <Tooltip />
-            <Bar dataKey="amount" name="amount" fill="#2750c4" isAnimationActive={false} />
+            <Tooltip
+              formatter={(value) =>
+                formatMoney(Math.round(Number(value) * 10 ** currencyExponent(currency)), currency)
+              }
+            />
+            <Bar dataKey="amount" name={`amount (${currency})`} fill="#2750c4" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="sr-only">{data.map((d) => `${d.label}: ${d.amount}`).join('; ')}</figcaption>
+      <figcaption className="sr-only">
+        {data.map((d) => `${d.label}: ${formatMoney(d.minor, currency)}`).join('; ')}
+      </figcaption>
     </figure>
   );
 }

@@ -1,10 +1,21 @@
 import { Link } from 'react-router';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { Card, Stat } from '../../../components/ui/card';
 import { FormMessage } from '../../../components/ui/form';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { formatDay, formatMoney, formatMonth, humanize, todayIso } from '../../../lib/format';
+import {
+  describeCheckinDue,
+  formatDay,
+  formatMoney,
+  formatMonth,
+  humanize,
+  monthOf,
+  todayIso,
+  totalsByCurrency,
+} from '../../../lib/format';
 import { useCheckinsDue } from '../api/get-checkins-due';
+import { useMenteeProfiles } from '../api/get-mentee-profiles';
 import { useMenteeReviews } from '../api/get-mentee-reviews';
 import { useMentorPayouts } from '../api/get-mentor-payouts';
 import { useMentorshipOverview } from '../api/get-mentorship-overview';
@@ -23,13 +34,22 @@ function yearRange(): { from: string; to: string } {
   return { from, to };
 }
 
+/** The URL of a mentor's statement for a month (their own, or leadership's view of theirs). */
+export function statementUrl(mentor: string, month: string, own: boolean): string {
+  const query = new URLSearchParams({ month });
+  if (!own) query.set('mentor', mentor);
+  return `/mentoring/statement?${query.toString()}`;
+}
+
 function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) {
   const overview = useMentorshipOverview(mentor);
   const record = useRecordCheckin();
+  const mine = (overview.data?.mentorships ?? []).filter((m) => m.mentor === mentor && m.active);
+  // The mentorship keeps the level the mentee had when it began; the table shows the level held now.
+  const profiles = useMenteeProfiles(mine.map((m) => m.mentee));
   return (
     <QueryView query={overview} label="Loading mentees…">
-      {(data) => {
-        const mine = data.mentorships.filter((m) => m.mentor === mentor && m.active);
+      {() => {
         if (mine.length === 0)
           return (
             <EmptyState title="No active mentee">
@@ -38,13 +58,12 @@ function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) 
           );
         return (
           <>
-            <div className="table-scroll">
-              <table aria-label="Mentees">
+            <TableScroll label="Mentees">
+              <table aria-label="Mentees" className="table-wrap">
                 <thead>
                   <tr>
                     <th scope="col">Mentee</th>
-                    <th scope="col">Level</th>
-                    <th scope="col">Cadence</th>
+                    <th scope="col">Level now</th>
                     <th scope="col" className="num">
                       Streak
                     </th>
@@ -54,69 +73,74 @@ function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) 
                   </tr>
                 </thead>
                 <tbody>
-                  {mine.map((m) => (
-                    <tr key={m.id} data-testid={`mentee-${m.mentee}`}>
-                      <th scope="row">
-                        <Link to={`/builders/${encodeURIComponent(m.mentee)}`}>{m.mentee_name}</Link>
-                        <div className="muted">{m.mentee}</div>
-                      </th>
-                      <td>{m.mentee_level ?? '—'}</td>
-                      <td>
-                        {m.cadence ?? '—'}
-                        {m.relation !== null && (
-                          <div className="muted">
-                            {m.relation === 'gives' ? 'you mentor' : 'mentor from above'}
-                          </div>
-                        )}
-                      </td>
-                      <td className="num" data-testid={`streak-${m.mentee}`}>
-                        {m.checkins?.streak ?? '—'}
-                      </td>
-                      <td>
-                        {m.checkins === null ? (
-                          '—'
-                        ) : (
-                          <>
-                            <StatusBadge
-                              status={m.checkins.status === 'done' ? 'ok' : m.checkins.status}
-                              label={humanize(m.checkins.status)}
-                            />
+                  {mine.map((m) => {
+                    const now = profiles.get(m.mentee)?.level;
+                    return (
+                      <tr key={m.id} data-testid={`mentee-${m.mentee}`}>
+                        <th scope="row">
+                          <Link to={`/builders/${encodeURIComponent(m.mentee)}`}>{m.mentee_name}</Link>
+                          <div className="muted">{m.mentee}</div>
+                        </th>
+                        <td data-testid={`mentee-level-${m.mentee}`}>
+                          {now ?? m.mentee_level ?? '—'}
+                          {now !== undefined && m.mentee_level !== null && now !== m.mentee_level && (
                             <div className="muted">
-                              {m.checkins.due_by !== null && `due by ${formatDay(m.checkins.due_by)}`}
-                              {m.checkins.last_checkin !== null &&
-                                ` · last ${formatDay(m.checkins.last_checkin)}`}
+                              {m.mentee_level} when mentoring began ({formatDay(m.start)})
                             </div>
-                          </>
-                        )}
-                      </td>
-                      <td>{humanize(m.referral.status)}</td>
-                      {canRecord && (
-                        <td>
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            disabled={record.isPending}
-                            onClick={() => record.mutate({ mentor, mentee: m.mentee, date: todayIso() })}
-                          >
-                            Check in<span className="sr-only"> with {m.mentee_name} today</span>
-                          </button>
+                          )}
                         </td>
-                      )}
-                    </tr>
-                  ))}
+                        <td className="num" data-testid={`streak-${m.mentee}`}>
+                          {m.checkins?.streak ?? '—'}
+                        </td>
+                        <td>
+                          {m.checkins === null ? (
+                            '—'
+                          ) : (
+                            <>
+                              <StatusBadge
+                                status={m.checkins.status === 'done' ? 'ok' : m.checkins.status}
+                                label={humanize(m.checkins.status)}
+                              />{' '}
+                              {m.cadence ?? ''}
+                              <div className="muted">
+                                {m.checkins.status === 'done'
+                                  ? `checked in ${formatDay(m.checkins.last_checkin)}`
+                                  : describeCheckinDue(m.checkins)}
+                                {m.relation === 'receives' && ' · mentor from above'}
+                              </div>
+                            </>
+                          )}
+                        </td>
+                        <td>{humanize(m.referral.status)}</td>
+                        {canRecord && (
+                          <td>
+                            <button
+                              type="button"
+                              className="button button-secondary button-small"
+                              disabled={record.isPending}
+                              onClick={() => record.mutate({ mentor, mentee: m.mentee, date: todayIso() })}
+                            >
+                              Check in<span className="sr-only"> with {m.mentee_name} today</span>
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <FormMessage
               error={record.error?.message}
               success={record.isSuccess ? 'Check-in recorded.' : null}
             />
-            <h3>Check-in streaks</h3>
+            <h3>Check-ins kept</h3>
             <StreakChart
               rows={mine.map((m) => ({
                 mentee: m.mentee_name,
                 streak: m.checkins?.streak ?? 0,
-                missed: m.checkins?.without_checkin ?? 0,
+                withCheckin: m.checkins?.with_checkin ?? 0,
+                withoutCheckin: m.checkins?.without_checkin ?? 0,
               }))}
             />
           </>
@@ -126,19 +150,10 @@ function Mentees({ mentor, canRecord }: { mentor: string; canRecord: boolean }) 
   );
 }
 
-/**
- * Plain words for a check-in's dates. The badge already says "Overdue" or "Due": "Overdue by 7 Dec"
- * would read as a delay, so an overdue check-in says since when, then the current period's last day.
- */
-function dueWords(d: { due_by: string | null; overdue_since: string | null }): string {
-  const by = d.due_by === null ? '' : `check in by ${formatDay(d.due_by)}`;
-  if (d.overdue_since === null) return by;
-  const since = `since ${formatDay(d.overdue_since)}`;
-  return by === '' ? since : `${since}; ${by}`;
-}
-
 function DueThisWeek({ mentor }: { mentor: string }) {
   const due = useCheckinsDue(mentor);
+  const overview = useMentorshipOverview(mentor);
+  const names = new Map((overview.data?.mentorships ?? []).map((m) => [m.mentee, m.mentee_name]));
   return (
     <QueryView query={due}>
       {(data) => {
@@ -153,7 +168,7 @@ function DueThisWeek({ mentor }: { mentor: string }) {
           <ul data-testid="due-this-week">
             {items.map((d) => (
               <li key={d.mentorship}>
-                {d.mentee} — <StatusBadge status={d.status} /> {dueWords(d)}
+                {names.get(d.mentee) ?? d.mentee} — <StatusBadge status={d.status} /> {describeCheckinDue(d)}
               </li>
             ))}
           </ul>
@@ -180,57 +195,82 @@ function Reviews({ mentor }: { mentor: string }) {
   );
 }
 
-function Earnings({ mentor }: { mentor: string }) {
+/** Twelve months of referral earnings, per currency: amounts in two currencies are never added. */
+function Earnings({ mentor, own }: { mentor: string; own: boolean }) {
   const range = yearRange();
   const payouts = useMentorPayouts(mentor, range.from, range.to);
   return (
     <QueryView query={payouts} label="Computing referral earnings…">
       {(data) => {
-        const months = data.months.map((m) => ({
-          month: m.month,
-          amount_minor: m.totals
-            .filter((t) => t.mentor === mentor)
-            .reduce((sum, t) => sum + t.amount_minor, 0),
-          currency: m.totals[0]?.currency ?? data.totals[0]?.currency ?? 'EUR',
-        }));
-        const currency = data.totals[0]?.currency ?? 'EUR';
-        const total = data.totals.reduce((sum, t) => sum + t.amount_minor, 0);
+        const totals = totalsByCurrency(data.totals.filter((t) => t.mentor === mentor));
+        const currencies = totals.map((t) => t.currency);
+        const rows = data.months.flatMap((m) =>
+          totalsByCurrency(m.totals.filter((t) => t.mentor === mentor)).map((t) => ({
+            month: m.month,
+            ...t,
+          })),
+        );
         return (
           <>
-            <div className="stats">
-              <Stat
-                label={`earned ${formatMonth(data.from)} – ${formatMonth(data.to)}`}
-                value={formatMoney(total, currency)}
-                testId="earnings-total"
-              />
-            </div>
-            {total === 0 ? (
-              <EmptyState title="No referral earnings in these twelve months" />
+            <p>
+              <Link to={statementUrl(mentor, monthOf(), own)}>
+                {own ? 'My statement' : 'Statement'} for {formatMonth(monthOf())}
+              </Link>
+            </p>
+            {totals.length === 0 ? (
+              <EmptyState title="No referral earnings in these twelve months">
+                A mentee&apos;s placement earns a referral cut when the ladder gives one at your level.
+              </EmptyState>
             ) : (
-              <MonthlyMoneyChart months={months} testId="earnings-chart" />
-            )}
-            <div className="table-scroll">
-              <table aria-label="Referral earnings by month">
-                <thead>
-                  <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col" className="num">
-                      Amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {months
-                    .filter((m) => m.amount_minor > 0)
-                    .map((m) => (
-                      <tr key={m.month}>
-                        <td>{formatMonth(m.month)}</td>
-                        <td className="num">{formatMoney(m.amount_minor, m.currency)}</td>
+              <>
+                <div className="stats">
+                  {totals.map((t) => (
+                    <Stat
+                      key={t.currency}
+                      label={`earned ${formatMonth(data.from)} – ${formatMonth(data.to)} (${t.currency})`}
+                      value={formatMoney(t.amount_minor, t.currency)}
+                      testId={`earnings-total-${t.currency}`}
+                    />
+                  ))}
+                </div>
+                {currencies.map((currency) => (
+                  <MonthlyMoneyChart
+                    key={currency}
+                    currency={currency}
+                    months={data.months.map((m) => ({
+                      month: m.month,
+                      amount_minor:
+                        totalsByCurrency(m.totals.filter((t) => t.mentor === mentor)).find(
+                          (t) => t.currency === currency,
+                        )?.amount_minor ?? 0,
+                    }))}
+                    testId={`earnings-chart-${currency}`}
+                  />
+                ))}
+                <TableScroll label="Referral earnings by month">
+                  <table aria-label="Referral earnings by month">
+                    <thead>
+                      <tr>
+                        <th scope="col">Month</th>
+                        <th scope="col" className="num">
+                          Amount
+                        </th>
                       </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={`${r.month}-${r.currency}`}>
+                          <td>
+                            <Link to={statementUrl(mentor, r.month, own)}>{formatMonth(r.month)}</Link>
+                          </td>
+                          <td className="num">{formatMoney(r.amount_minor, r.currency)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+              </>
+            )}
             {data.referrals
               .filter((r) => r.status !== 'earning')
               .map((r) => (
@@ -250,18 +290,21 @@ export function MentorPage({
   mentor,
   canRecord,
   canSeeMoney,
+  own,
 }: {
   mentor: string;
   canRecord: boolean;
   canSeeMoney: boolean;
+  /** The signed-in person is this mentor (links go to their own statement). */
+  own: boolean;
 }) {
   return (
     <div>
+      <Card title="Mentees" id="mentees">
+        <Mentees mentor={mentor} canRecord={canRecord} />
+      </Card>
       <div className="two-column">
         <div>
-          <Card title="Mentees" id="mentees">
-            <Mentees mentor={mentor} canRecord={canRecord} />
-          </Card>
           <Card title="Mentee review scores over time">
             <Reviews mentor={mentor} />
           </Card>
@@ -272,7 +315,7 @@ export function MentorPage({
           </Card>
           {canSeeMoney && (
             <Card title="Referral earnings by month" id="earnings">
-              <Earnings mentor={mentor} />
+              <Earnings mentor={mentor} own={own} />
             </Card>
           )}
         </aside>

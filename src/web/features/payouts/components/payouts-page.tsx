@@ -1,8 +1,15 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { Card, Stat } from '../../../components/ui/card';
 import { TextField } from '../../../components/ui/form';
 import { EmptyState, ErrorState, Loading, QueryView } from '../../../components/ui/query-state';
-import { formatMoney, formatMonth } from '../../../lib/format';
+import {
+  currencyExponent,
+  formatMoney,
+  formatMonth,
+  toMajorUnits,
+  totalsByCurrency,
+} from '../../../lib/format';
 import { usePayoutStatement, usePayoutStatements } from '../api/get-payout-statement';
 import { payoutsCsvUrl } from '../api/get-payouts-csv';
 
@@ -14,30 +21,63 @@ export function monthsEnding(last: string, count = 12): string[] {
   );
 }
 
+/**
+ * One chart per currency: amounts of different currencies are never added into one bar, and each is
+ * shown in its own major units (the currency's minor-unit exponent, not always 100).
+ */
 function PayoutsChart({ months }: { months: string[] }) {
   const statements = usePayoutStatements(months);
   const failed = statements.find((s) => s.error !== null);
   if (failed !== undefined) return <ErrorState error={failed.error} />;
   if (statements.some((s) => s.isPending)) return <Loading label="Adding up twelve months…" />;
-  const data = months.map((month, index) => ({
-    label: formatMonth(month),
-    amount: (statements[index]?.data?.totals.reduce((sum, t) => sum + t.amount_minor, 0) ?? 0) / 100,
+  const perMonth = months.map((month, index) => ({
+    month,
+    totals: totalsByCurrency(statements[index]?.data?.totals ?? []),
   }));
+  const currencies = [...new Set(perMonth.flatMap((m) => m.totals.map((t) => t.currency)))].sort();
+  if (currencies.length === 0)
+    return (
+      <EmptyState
+        title={`Nothing payable from ${formatMonth(months[0] ?? '')} to ${formatMonth(months.at(-1) ?? '')}`}
+      />
+    );
   return (
-    <figure aria-label="Referral payouts by month">
-      <div className="chart" data-testid="payouts-chart">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="label" fontSize={12} />
-            <YAxis fontSize={12} width={56} />
-            <Tooltip />
-            <Bar dataKey="amount" name="payable" fill="#2750c4" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="sr-only">{data.map((d) => `${d.label}: ${d.amount}`).join('; ')}</figcaption>
-    </figure>
+    <div className="chart-grid">
+      {currencies.map((currency) => {
+        const data = perMonth.map((m) => {
+          const minor = m.totals.find((t) => t.currency === currency)?.amount_minor ?? 0;
+          return { label: formatMonth(m.month), minor, amount: toMajorUnits(minor, currency) };
+        });
+        return (
+          <figure key={currency} aria-label={`Referral payouts by month in ${currency}`}>
+            <figcaption className="chart-title">{currency}</figcaption>
+            <div className="chart" data-testid={`payouts-chart-${currency}`}>
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="label" fontSize={12} />
+                  <YAxis fontSize={12} width={64} />
+                  <Tooltip
+                    formatter={(value) =>
+                      formatMoney(Math.round(Number(value) * 10 ** currencyExponent(currency)), currency)
+                    }
+                  />
+                  <Bar
+                    dataKey="amount"
+                    name={`payable (${currency})`}
+                    fill="#2750c4"
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            <p className="sr-only">
+              {data.map((d) => `${d.label}: ${formatMoney(d.minor, currency)}`).join('; ')}
+            </p>
+          </figure>
+        );
+      })}
+    </div>
   );
 }
 
@@ -64,12 +104,14 @@ export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month
           ) : undefined
         }
       >
-        <TextField
-          label="Month"
-          type="month"
-          value={month}
-          onChange={(e) => e.target.value !== '' && onMonth(e.target.value)}
-        />
+        <div className="as-of">
+          <TextField
+            label="Month"
+            type="month"
+            value={month}
+            onChange={(e) => e.target.value !== '' && onMonth(e.target.value)}
+          />
+        </div>
         <QueryView query={statement} label="Computing the statement…">
           {(data) =>
             data.rows.length === 0 ? (
@@ -80,13 +122,13 @@ export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month
                   {data.totals.map((t) => (
                     <Stat
                       key={t.mentor + t.currency}
-                      label={`${t.mentor} (${t.rows} rows)`}
+                      label={`${t.mentor} (${t.rows} ${t.rows === 1 ? 'accrual' : 'accruals'}, ${t.currency})`}
                       value={formatMoney(t.amount_minor, t.currency)}
                       testId={`total-${t.mentor}`}
                     />
                   ))}
                 </div>
-                <div className="table-scroll">
+                <TableScroll label="Payout rows">
                   <table aria-label="Payout rows">
                     <thead>
                       <tr>
@@ -121,7 +163,7 @@ export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )
           }
