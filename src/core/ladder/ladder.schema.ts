@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { choicesSchema } from './choices.js';
+import { localeSchema } from './ladder-locale.js';
 import { pointsSchema } from './points.schema.js';
 import { evidenceKindSchema, metricRuleSchema, requirementRuleSchema } from './rule-kinds.js';
+import { levelContentSchema, sectionsSchema } from './sections.schema.js';
 
 /**
  * The shape of a ladder file (the contract in AGENTS.md). Structural checks live here; checks across the
@@ -281,6 +284,8 @@ export const levelSchema = z.strictObject({
   /** Levels of other tracks this level stands level with (ADR 0020): symmetric, one step, never a promotion. */
   equivalent_to: z.array(levelRef).min(1, 'expected at least one level').optional(),
   unlocks: z.array(text).optional(),
+  /** What the level writes for the ladder's own sections (`field: content.<name>`), by name. */
+  content: levelContentSchema.optional(),
 });
 
 export const trackSchema = z.strictObject({
@@ -295,6 +300,12 @@ export const ladderSchema = z.strictObject({
   name: text,
   version: isoDate,
   organisation: text.optional(),
+  /** The language of the file's words: the page's fixed text, dates and `lang` follow it (default en). */
+  locale: localeSchema.optional(),
+  /** The level page's sections, in order (default: today's, see sections.schema.ts). */
+  sections: sectionsSchema.optional(),
+  /** Fields the file sets that its source page does not state: the organisation's own choices (choices.ts). */
+  choices: choicesSchema.optional(),
   competency_categories: z
     .array(competencyCategorySchema)
     .min(1, 'expected at least one competency category')

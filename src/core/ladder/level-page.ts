@@ -14,8 +14,19 @@ import {
   promotionTargets,
   resolveFrom,
 } from './ladder-lookup.js';
+import { choicesOnLevel, choiceValueText } from './choices.js';
+import { monthYearLabel, pageText, type PageText } from './ladder-locale.js';
 import { pointsSection } from './points-page.js';
 import type { EvidenceKind } from './rule-kinds.js';
+import {
+  contentName,
+  DEFAULT_SECTION_FIELDS,
+  type LevelSectionField,
+  type SectionContent,
+  type SectionKind,
+} from './sections.schema.js';
+
+const EN = pageText('en');
 
 /**
  * A level as a page: the sections of the published ladder page, in its order, built once from the
@@ -43,6 +54,8 @@ export interface PageSection {
 }
 
 export interface LevelPage {
+  /** The page's language (`lang`), from the ladder's `locale`. */
+  lang: string;
   ladderName: string;
   trackName: string;
   /** The track's own description, when the ladder gives one. */
@@ -53,33 +66,27 @@ export interface LevelPage {
   tagline?: string;
   intro: string[];
   notice?: string;
+  /** The label of the notice ("Not written yet."), in the page's language. */
+  noticeLabel: string;
+  /** "version 2026-02-01", in the page's language. */
+  versionText: string;
   sections: PageSection[];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** What a page shows beyond the level itself. */
+export interface LevelPageOptions {
+  /** Adds a section listing the organisation's own choices on this level (the file's `choices`). */
+  choices?: boolean;
+}
 
-/** "2026-02-01" → "February 2026", the way the published page dates itself. */
-export function monthLabel(isoDate: string): string {
-  const [year, month] = isoDate.split('-');
-  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+/** "2026-02-01" → "February 2026", the way the published page dates itself (in the ladder's language). */
+export function monthLabel(isoDate: string, t: PageText = EN): string {
+  return monthYearLabel(isoDate, t.lang === 'en' ? 'en' : (t.lang as 'fr'));
 }
 
 /** The cadence as people write it ("bi-weekly"). */
-export function cadenceWord(cadence: Cadence): string {
-  return cadence === 'biweekly' ? 'bi-weekly' : 'weekly';
+export function cadenceWord(cadence: Cadence, t: PageText = EN): string {
+  return t.cadence[cadence];
 }
 
 /**
@@ -92,8 +99,13 @@ export function refLabel(doc: LadderDocument, ref: string, from?: LevelDefinitio
 }
 
 /** "L1–L2" for consecutive levels of one track, else "L1, L3" (labels where the ladder gives them). */
-export function levelRange(doc: LadderDocument, ids: readonly string[], from?: LevelDefinition): string {
-  if (ids.length === 0) return 'none';
+export function levelRange(
+  doc: LadderDocument,
+  ids: readonly string[],
+  from?: LevelDefinition,
+  t: PageText = EN,
+): string {
+  if (ids.length === 0) return t.none;
   const names = ids.map((id) => refLabel(doc, id, from));
   if (ids.length === 1) return names[0] ?? '';
   const track = findTrackOfLevel(doc, ids[0] ?? '');
@@ -124,43 +136,44 @@ export function targetsLabel(
   doc: LadderDocument,
   level: LevelDefinition,
   promotion: PromotionDefinition,
+  t: PageText = EN,
 ): string {
   return promotionTargets(promotion)
     .map((ref) => refLabel(doc, ref, level))
-    .join(' or ');
+    .join(t.or);
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** The sentences of the "Mentorship at this level" section, from the file's numbers. */
-export function mentorshipItems(doc: LadderDocument, level: LevelDefinition): ListItem[] {
+export function mentorshipItems(doc: LadderDocument, level: LevelDefinition, t: PageText = EN): ListItem[] {
   const mentorship = level.mentorship;
   if (mentorship === undefined) return [];
   const items: ListItem[] = [];
-  const org = doc.organisation === undefined ? 'leadership' : `${doc.organisation} leadership`;
+  const org = t.orgLeadership(doc.organisation);
   const receives = mentorship.receives;
   if (receives !== undefined) {
     const who =
       receives.mentor_levels.length > 0
-        ? `${receives.mentor_levels.map((ref) => refLabel(doc, ref, level)).join(' or ')} mentor${receives.leadership ? ` (or ${org})` : ''}`
+        ? t.mentorWho(
+            receives.mentor_levels.map((ref) => refLabel(doc, ref, level)).join(t.or),
+            receives.leadership ? org : undefined,
+          )
         : receives.leadership
-          ? capitalise(org)
-          : 'No mentor';
-    const text = [`${who}, ${cadenceWord(receives.checkin_cadence)} check-ins.`, receives.focus]
+          ? t.leadershipOnly(org)
+          : t.noMentor;
+    const text = [t.receivesLine(who, cadenceWord(receives.checkin_cadence, t)), receives.focus]
       .filter(Boolean)
       .join(' ');
-    items.push({ label: 'You receive', text });
+    items.push({ label: t.youReceive, text });
   }
   const gives = mentorship.gives;
   if (gives !== undefined) {
-    const slots = `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels, level)}).`;
-    const cadence = `${capitalise(cadenceWord(gives.checkin_cadence))} check-ins.`;
-    items.push({ label: 'You give', text: [slots, cadence, gives.focus].filter(Boolean).join(' ') });
+    const slots = `${t.slots(gives.slots, levelRange(doc, gives.mentee_levels, level, t))}.`;
+    const cadence = t.mentorCheckins(cadenceWord(gives.checkin_cadence, t));
+    items.push({ label: t.youGive, text: [slots, cadence, gives.focus].filter(Boolean).join(' ') });
     if (gives.referral !== undefined) {
       items.push({
-        label: 'Referral cut',
-        text: `${gives.referral.percent}% of mentee’s monthly rate for ${gives.referral.months} months after placement.`,
+        label: t.referralCut,
+        text: t.referralLine(gives.referral.percent, gives.referral.months),
       });
     }
   }
@@ -169,18 +182,16 @@ export function mentorshipItems(doc: LadderDocument, level: LevelDefinition): Li
 }
 
 /** What reaching `target` unlocks: its own list, then the slots, referral terms and billing tier it carries. */
-export function unlockItems(doc: LadderDocument, target: LevelDefinition): ListItem[] {
+export function unlockItems(doc: LadderDocument, target: LevelDefinition, t: PageText = EN): ListItem[] {
   const items: ListItem[] = (target.unlocks ?? []).map((text) => splitLabel(text));
   const gives = target.mentorship?.gives;
   if (gives !== undefined && gives.slots > 0) {
-    items.push({
-      text: `${plural(gives.slots, 'mentee slot')} (${levelRange(doc, gives.mentee_levels, target)})`,
-    });
+    items.push({ text: t.slots(gives.slots, levelRange(doc, gives.mentee_levels, target, t)) });
   }
   if (gives?.referral !== undefined) {
-    items.push({ text: `Referral cut: ${gives.referral.percent}% for ${gives.referral.months} months` });
+    items.push({ text: t.unlockReferral(gives.referral.percent, gives.referral.months) });
   }
-  if (target.billing_tier !== undefined) items.push({ text: `${target.billing_tier} billing rate` });
+  if (target.billing_tier !== undefined) items.push({ text: t.billingRate(target.billing_tier) });
   return items;
 }
 
@@ -234,69 +245,56 @@ function definesPromotionPage(promotion: PromotionDefinition): boolean {
  * The plain words of a promotion by judgment: who decides, and that nothing is a checklist. `to` names
  * the target(s) as shown ("IC3 or M1"); the target's id when not given.
  */
-export function judgmentSentence(promotion: PromotionDefinition, to = promotion.target_level): string {
-  return (
-    `Promotion to ${to} is decided by a panel’s judgment, not by a checklist: ` +
-    'what the panel weighs is listed below, and none of it is counted as met or missing.'
-  );
+export function judgmentSentence(
+  promotion: PromotionDefinition,
+  to = promotion.target_level,
+  t: PageText = EN,
+): string {
+  return t.judgment(to);
 }
 
 /** "24 months" or "18–30 months". */
-export function typicalMonthsLabel(typical: TypicalMonths): string {
-  if (typeof typical === 'number') return plural(typical, 'month');
-  return typical.from === typical.to ? plural(typical.from, 'month') : `${typical.from}–${typical.to} months`;
+export function typicalMonthsLabel(typical: TypicalMonths, t: PageText = EN): string {
+  if (typeof typical === 'number') return t.months(typical);
+  return typical.from === typical.to ? t.months(typical.from) : t.monthsRange(typical.from, typical.to);
 }
 
 /** Minimum and typical time in level, only when the ladder gives a typical time (advice, never a gap). */
-function timeAtLevelBlocks(level: LevelDefinition, promotion: PromotionDefinition): Block[] {
+function timeAtLevelBlocks(level: LevelDefinition, promotion: PromotionDefinition, t: PageText): Block[] {
   const typical = promotion.typical_months_at_level;
   if (typical === undefined) return [];
   const items: ListItem[] = [];
   const min = promotion.min_months_at_level;
   items.push({
-    label: 'Minimum',
-    text: min === undefined || min === 0 ? 'none' : `${plural(min, 'month')} at ${levelLabel(level)}`,
+    label: t.minimum,
+    text: min === undefined || min === 0 ? t.none : t.monthsAt(t.months(min), levelLabel(level)),
   });
   items.push({
-    label: 'Typical',
-    text: `${typicalMonthsLabel(typical)} at ${levelLabel(level)} (advice: how long people usually stay, never a requirement)`,
+    label: t.typical,
+    text: t.typicalAdvice(typicalMonthsLabel(typical, t), levelLabel(level)),
   });
   return [
-    { kind: 'subheading', text: 'Time at This Level' },
+    { kind: 'subheading', text: t.timeAtLevel },
     { kind: 'list', items },
   ];
 }
 
 /** How an evidence kind reads in a sentence, in the plural ("code reviews"). */
-export const EVIDENCE_KIND_WORDS: Record<EvidenceKind, string> = {
-  decision: 'decisions',
-  feature: 'features',
-  retro: 'retros',
-  adr: 'ADRs',
-  code_review: 'code reviews',
-  review_citation: 'review citations',
-  mentee_review: 'mentee reviews',
-  checkin: 'check-ins',
-  client_feedback: 'client feedback',
-  escalation: 'escalations',
-  curriculum: 'curriculum records',
-  self_evaluation: 'self-evaluations',
-  milestone_assessment: 'milestone assessments',
-};
+export const EVIDENCE_KIND_WORDS: Record<EvidenceKind, string> = EN.evidenceKinds;
 
 /** What a panel weighs in the promotion's own words, each with the evidence kinds that speak to it. */
-function weighedBlocks(promotion: PromotionDefinition): Block[] {
+function weighedBlocks(promotion: PromotionDefinition, t: PageText): Block[] {
   if (promotion.weighs === undefined) return [];
   const items = promotion.weighs.map((item): ListItem => {
-    const kinds = (item.evidence ?? []).map((kind) => EVIDENCE_KIND_WORDS[kind]);
-    const evidence = kinds.length === 0 ? undefined : `Evidence: ${kinds.join(', ')}.`;
+    const kinds = (item.evidence ?? []).map((kind) => t.evidenceKinds[kind]);
+    const evidence = kinds.length === 0 ? undefined : t.evidence(kinds.join(', '));
     const text = [item.description === undefined ? undefined : endSentence(item.description), evidence]
       .filter((part) => part !== undefined)
       .join(' ');
     return { label: item.name, ...(text === '' ? {} : { text }) };
   });
   return [
-    { kind: 'subheading', text: 'What the Panel Weighs' },
+    { kind: 'subheading', text: t.panelWeighs },
     { kind: 'list', items },
   ];
 }
@@ -304,9 +302,9 @@ function weighedBlocks(promotion: PromotionDefinition): Block[] {
 const endSentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 /** "M1 — Team Lead (Manager track)": a level of another track as a list item. */
-function levelWithTrack(doc: LadderDocument, level: LevelDefinition): ListItem {
-  const track = doc.tracks.find((t) => t.id === level.track)?.name ?? level.track;
-  return { label: levelHeading(level), text: `${track} track` };
+function levelWithTrack(doc: LadderDocument, level: LevelDefinition, t: PageText): ListItem {
+  const track = doc.tracks.find((candidate) => candidate.id === level.track)?.name ?? level.track;
+  return { label: levelHeading(level), text: t.trackOf(track) };
 }
 
 /** With several targets, the choice in words: each target with its title and track. */
@@ -314,84 +312,171 @@ function targetChoiceBlocks(
   doc: LadderDocument,
   level: LevelDefinition,
   promotion: PromotionDefinition,
+  t: PageText,
 ): Block[] {
   const refs = promotionTargets(promotion);
   if (refs.length < 2) return [];
   const items = refs.map((ref): ListItem => {
     const target = resolveFrom(doc, level, ref);
-    return target === undefined ? { text: ref } : levelWithTrack(doc, target);
+    return target === undefined ? { text: ref } : levelWithTrack(doc, target, t);
   });
   return [
     {
       kind: 'paragraph',
-      text: `${levelLabel(level)} leads to one of ${refs.length} levels; the first is the usual next step:`,
+      text: t.leadsToOneOf(levelLabel(level), refs.length),
     },
     { kind: 'list', items },
   ];
 }
 
-/** Builds the page of one level. Sections the organisation has not written are left out. */
-export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): LevelPage {
-  const track = doc.tracks.find((t) => t.id === level.track);
-  const sections: PageSection[] = [];
-  const described = (items: { name: string; description?: string | undefined }[]): ListItem[] =>
-    items.map((item) => ({
-      label: item.name,
-      ...(item.description === undefined ? {} : { text: item.description }),
-    }));
+type Described = { name: string; description?: string | undefined };
 
-  if (level.what_you_do !== undefined) {
-    sections.push({
-      id: 'what-you-do',
-      heading: 'What You Do',
-      blocks: [{ kind: 'list', items: described(level.what_you_do) }],
-    });
-  }
-  if (level.ai_skills !== undefined) {
-    sections.push({
-      id: 'ai-skills',
-      heading: 'AI Skills Required',
-      blocks: [{ kind: 'list', items: described(level.ai_skills) }],
-    });
-  }
-  const competencies = competencyBlocks(doc, level);
-  if (competencies.length > 0) {
-    sections.push({ id: 'competencies', heading: 'Competencies', blocks: competencies });
-  }
-  const points = pointsSection(doc, level);
-  if (points !== undefined) sections.push(points);
-  if (level.self_evaluation !== undefined) {
-    sections.push({
-      id: 'self-evaluation',
-      heading: 'Self-Evaluation Checklist',
-      blocks: [
-        { kind: 'list', checklist: true, items: level.self_evaluation.map((item) => ({ text: item.text })) },
-      ],
-    });
-  }
-  if (level.curriculum !== undefined) {
-    sections.push({
-      id: 'curriculum',
-      heading: 'Training Curriculum',
-      blocks: level.curriculum.flatMap((phase): Block[] => [
-        { kind: 'subheading', text: `Month ${phase.months.from}–${phase.months.to}: ${phase.name}` },
+const described = (items: readonly Described[]): ListItem[] =>
+  items.map((item) => ({
+    label: item.name,
+    ...(item.description === undefined ? {} : { text: item.description }),
+  }));
+
+/** A section's blocks from a level field; none when the level does not define it (no empty heading). */
+function fieldBlocks(
+  doc: LadderDocument,
+  level: LevelDefinition,
+  field: LevelSectionField,
+  kind: SectionKind,
+  t: PageText,
+): Block[] {
+  const checklist = kind === 'checklist';
+  switch (field) {
+    case 'what_you_do':
+    case 'ai_skills': {
+      const items = level[field];
+      if (items === undefined || items.length === 0) return [];
+      return [{ kind: 'list', items: described(items), ...(checklist ? { checklist } : {}) }];
+    }
+    case 'self_evaluation': {
+      const items = level.self_evaluation;
+      if (items === undefined || items.length === 0) return [];
+      return [
+        {
+          kind: 'list',
+          items: items.map((item) => ({ text: item.text })),
+          ...(checklist ? { checklist } : {}),
+        },
+      ];
+    }
+    case 'expectations':
+      return competencyBlocks(doc, level);
+    case 'curriculum':
+      return (level.curriculum ?? []).flatMap((phase): Block[] => [
+        { kind: 'subheading', text: t.monthRange(phase.months.from, phase.months.to, phase.name) },
         { kind: 'list', items: described(phase.modules) },
-      ]),
-    });
-  }
-  if (level.ranking_standard !== undefined) {
-    sections.push({
-      id: 'ranking-standard',
-      heading: 'Ranking Standard',
-      blocks: [
+      ]);
+    case 'ranking_standard': {
+      const metrics = level.ranking_standard;
+      if (metrics === undefined || metrics.length === 0) return [];
+      return [
         {
           kind: 'table',
-          head: ['Metric', 'Threshold', 'How It’s Measured'],
-          rows: level.ranking_standard.map((m) => [m.name, m.threshold, m.measured_by]),
+          head: [...t.tableHead],
+          rows: metrics.map((m) => [m.name, m.threshold, m.measured_by]),
         },
-      ],
-    });
+      ];
+    }
   }
+}
+
+/** A section's blocks from the level's own `content.<name>`, in the shape its kind reads. */
+function contentBlocks(content: SectionContent | undefined, kind: SectionKind): Block[] {
+  if (content === undefined) return [];
+  if (!Array.isArray(content)) return [{ kind: 'table', head: content.head, rows: content.rows }];
+  if (kind === 'prose')
+    return content.map((item): Block => ({
+      kind: 'paragraph',
+      text: typeof item === 'string' ? item : [item.name, item.description].filter(Boolean).join(' — '),
+    }));
+  const items = content.map((item): ListItem =>
+    typeof item === 'string' ? { text: item } : described([item])[0]!,
+  );
+  return [{ kind: 'list', items, ...(kind === 'checklist' ? { checklist: true } : {}) }];
+}
+
+/**
+ * The sections the ladder declares (or today's, when it declares none), each filled from its level field,
+ * with the points section after the competencies (or after the last declared section).
+ */
+function declaredSections(doc: LadderDocument, level: LevelDefinition, t: PageText): PageSection[] {
+  const defaults = DEFAULT_SECTION_FIELDS.map((section) => ({
+    ...section,
+    heading: t.headings[section.field],
+  }));
+  // A level field the declared sections leave out follows them under its default heading, never lost.
+  const declared =
+    doc.sections === undefined
+      ? defaults
+      : [...doc.sections, ...defaults.filter((d) => !doc.sections?.some((s) => s.field === d.field))];
+  const sections: PageSection[] = [];
+  const points = pointsSection(doc, level);
+  let pointsPlaced = points === undefined;
+  for (const section of declared) {
+    const name = contentName(section.field);
+    const blocks =
+      name === undefined
+        ? fieldBlocks(doc, level, section.field as LevelSectionField, section.kind, t)
+        : contentBlocks(level.content?.[name], section.kind);
+    if (blocks.length > 0) sections.push({ id: section.id, heading: section.heading, blocks });
+    if (section.kind === 'competency_matrix' && points !== undefined) {
+      sections.push(points);
+      pointsPlaced = true;
+    }
+  }
+  if (!pointsPlaced && points !== undefined) sections.push(points);
+  return sections;
+}
+
+/** The levels whose fields this page shows besides its own: its targets (unlocks) and, when not written, its mentors. */
+function levelsShownOn(doc: LadderDocument, level: LevelDefinition): LevelDefinition[] {
+  const targets = (level.promotion === undefined ? [] : promotionTargets(level.promotion)).flatMap((ref) => {
+    const found = resolveFrom(doc, level, ref);
+    return found === undefined ? [] : [found];
+  });
+  const mentors =
+    level.status === 'not_written'
+      ? doc.levels.filter((other) => other.mentorship?.gives?.mentee_levels.includes(level.id) === true)
+      : [];
+  return [...new Set([...targets, ...mentors])].filter((other) => other !== level);
+}
+
+/** The organisation's own choices this page shows: the level's own, then those of the levels it shows. */
+function choicesSection(doc: LadderDocument, level: LevelDefinition, t: PageText): PageSection {
+  const items: ListItem[] = [level, ...levelsShownOn(doc, level)].flatMap((shown) =>
+    choicesOnLevel(doc, doc.levels.indexOf(shown)).map((choice): ListItem => ({
+      label: `${choice.field}: ${choiceValueText(choice.value)}`,
+      ...(shown === level ? {} : { badge: t.onLevel(levelLabel(shown)) }),
+      text: choice.why,
+    })),
+  );
+  return {
+    id: 'choices',
+    heading: t.headings.choices,
+    blocks:
+      items.length === 0
+        ? [{ kind: 'paragraph', text: t.choicesNone }]
+        : [
+            { kind: 'paragraph', text: t.choicesIntro },
+            { kind: 'list', items },
+          ],
+  };
+}
+
+/** Builds the page of one level. Sections the organisation has not written are left out. */
+export function buildLevelPage(
+  doc: LadderDocument,
+  level: LevelDefinition,
+  options: LevelPageOptions = {},
+): LevelPage {
+  const t = pageText(doc.locale);
+  const track = doc.tracks.find((candidate) => candidate.id === level.track);
+  const sections: PageSection[] = declaredSections(doc, level, t);
   const promotion = level.promotion;
   if (promotion !== undefined && definesPromotionPage(promotion)) {
     const components = described(promotion.assessment ?? []);
@@ -401,29 +486,27 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
         : { text: req.name },
     );
     if (promotion.requirements === undefined && promotion.min_months_at_level !== undefined) {
-      requirements.push({
-        text: `Minimum ${promotion.min_months_at_level} months at ${levelLabel(level)}`,
-      });
+      requirements.push({ text: t.minimumMonthsAt(promotion.min_months_at_level, levelLabel(level)) });
     }
     // A ladder written before judgments existed keeps its section exactly (the shipped file's goldens).
     const listed = promotion.requirements !== undefined || promotion.min_months_at_level !== undefined;
-    const to = targetsLabel(doc, level, promotion);
+    const to = targetsLabel(doc, level, promotion, t);
     sections.push({
       id: 'promotion',
-      heading: `Promotion to ${to}`,
+      heading: t.promotionTo(to),
       blocks: [
-        ...targetChoiceBlocks(doc, level, promotion),
+        ...targetChoiceBlocks(doc, level, promotion, t),
         ...(promotion.decided_by === 'judgment'
-          ? [{ kind: 'paragraph', text: judgmentSentence(promotion, to) } satisfies Block]
+          ? [{ kind: 'paragraph', text: judgmentSentence(promotion, to, t) } satisfies Block]
           : []),
         ...(listed || requirements.length > 0
           ? [
-              { kind: 'subheading', text: 'Requirements' } satisfies Block,
+              { kind: 'subheading', text: t.requirements } satisfies Block,
               { kind: 'list', items: requirements } satisfies Block,
             ]
           : []),
-        ...timeAtLevelBlocks(level, promotion),
-        ...weighedBlocks(promotion),
+        ...timeAtLevelBlocks(level, promotion, t),
+        ...weighedBlocks(promotion, t),
       ],
     });
   }
@@ -431,32 +514,35 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
     const decision = promotion.panel.decision;
     sections.push({
       id: 'panel',
-      heading: 'What the Panel Looks For',
+      heading: t.headings.panel,
       blocks: [
         {
           kind: 'list',
           items: promotion.panel.criteria.map((c) => ({
             label: c.name,
             text: c.description,
-            ...(c.gate === true ? { badge: 'gate' } : {}),
+            ...(c.gate === true ? { badge: t.gate } : {}),
           })),
         },
         {
           kind: 'paragraph',
-          text:
-            `A panel of ${promotion.panel.size} (${refLabel(doc, promotion.panel.eligibility.min_level, level)} and above` +
-            `${promotion.panel.eligibility.leadership ? ', or leadership' : ''}). Each assessment component passes by ` +
-            `${decision.component_pass} of the panel; the gate criterion needs a median score of at least ${decision.gate_median_min}, ` +
-            `the others at least ${decision.other_median_min}.`,
+          text: t.panelSentence({
+            size: promotion.panel.size,
+            minLevel: refLabel(doc, promotion.panel.eligibility.min_level, level),
+            leadership: promotion.panel.eligibility.leadership,
+            componentPass: decision.component_pass,
+            gate: decision.gate_median_min,
+            other: decision.other_median_min,
+          }),
         },
       ],
     });
   }
-  const mentorship = mentorshipItems(doc, level);
+  const mentorship = mentorshipItems(doc, level, t);
   if (mentorship.length > 0) {
     sections.push({
       id: 'mentorship',
-      heading: 'Mentorship at This Level',
+      heading: t.headings.mentorship,
       blocks: [{ kind: 'list', items: mentorship }],
     });
   }
@@ -464,13 +550,10 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
   if (equivalents.length > 0) {
     sections.push({
       id: 'equivalents',
-      heading: 'Equivalent Levels',
+      heading: t.headings.equivalents,
       blocks: [
-        {
-          kind: 'paragraph',
-          text: 'Levels of other tracks that stand level with this one (a move between them is not a promotion):',
-        },
-        { kind: 'list', items: equivalents.map((other) => levelWithTrack(doc, other)) },
+        { kind: 'paragraph', text: t.equivalentsIntro },
+        { kind: 'list', items: equivalents.map((other) => levelWithTrack(doc, other, t)) },
       ],
     });
   }
@@ -480,26 +563,25 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
     return found === undefined ? [] : [found];
   });
   targets.forEach((target, index) => {
-    const unlocks = unlockItems(doc, target);
+    const unlocks = unlockItems(doc, target, t);
     if (unlocks.length === 0) return;
     sections.push({
       id: index === 0 ? 'unlocks' : `unlocks-${index + 1}`,
-      heading: `What Unlocks at ${levelLabel(target)}`,
+      heading: t.unlocksAt(levelLabel(target)),
       blocks: [{ kind: 'list', items: unlocks }],
     });
   });
   if (level.status === 'not_written') {
     // What the ladder already says of this level (from other levels' pages) is still worth showing.
     const known: ListItem[] = [];
-    if (level.billing_tier !== undefined) known.push({ label: 'Billing tier', text: level.billing_tier });
+    if (level.billing_tier !== undefined) known.push({ label: t.billingTier, text: level.billing_tier });
     // The organisation's own words (unlocks) say panel service and bridges better than generated lines.
     if (level.unlocks === undefined) {
-      if (level.panel_eligible === true)
-        known.push({ label: 'Evaluation panel', text: 'may serve on promotion panels' });
+      if (level.panel_eligible === true) known.push({ label: t.evaluationPanel, text: t.maySitOnPanels });
       for (const bridge of level.bridges_to ?? []) {
         known.push({
-          label: 'Bridge',
-          text: `to the ${doc.tracks.find((t) => t.id === bridge)?.name ?? bridge} track`,
+          label: t.bridge,
+          text: t.toTrack(doc.tracks.find((candidate) => candidate.id === bridge)?.name ?? bridge),
         });
       }
     }
@@ -510,40 +592,38 @@ export function buildLevelPage(doc: LadderDocument, level: LevelDefinition): Lev
     );
     if (mentors.length > 0) {
       known.push({
-        label: 'Mentored by',
+        label: t.mentoredBy,
         text: mentors
-          .map(
-            (m) =>
-              `${levelLabel(m)} (${cadenceWord(m.mentorship?.gives?.checkin_cadence ?? 'weekly')} check-ins)`,
+          .map((m) =>
+            t.mentorOf(levelLabel(m), cadenceWord(m.mentorship?.gives?.checkin_cadence ?? 'weekly', t)),
           )
           .join(', '),
       });
     }
     if (promotion !== undefined)
-      known.push({ label: 'Next level', text: targetsLabel(doc, level, promotion) });
+      known.push({ label: t.nextLevel, text: targetsLabel(doc, level, promotion, t) });
     if (known.length > 0)
       sections.push({
         id: 'known',
-        heading: 'What the Ladder Says So Far',
+        heading: t.headings.known,
         blocks: [{ kind: 'list', items: known }],
       });
   }
+  if (options.choices === true) sections.push(choicesSection(doc, level, t));
 
   return {
+    lang: t.lang,
     ladderName: doc.name,
     trackName: track?.name ?? level.track,
     ...(track?.description === undefined ? {} : { trackDescription: track.description }),
     version: doc.version,
-    versionLabel: monthLabel(doc.version),
+    versionLabel: monthLabel(doc.version, t),
+    versionText: t.version(doc.version),
     title: levelHeading(level),
     ...(level.tagline === undefined ? {} : { tagline: level.tagline }),
     intro: level.summary ?? [],
-    ...(level.status === 'not_written'
-      ? {
-          notice:
-            'The organisation has not written this level’s page yet. What follows is only what other levels say of it.',
-        }
-      : {}),
+    ...(level.status === 'not_written' ? { notice: t.notice } : {}),
+    noticeLabel: t.notWrittenYet,
     sections,
   };
 }

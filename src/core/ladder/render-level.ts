@@ -1,14 +1,28 @@
 import type { LadderDocument } from './ladder.schema.js';
 import { findLevel } from './ladder-lookup.js';
-import { buildLevelPage, type Block, type LevelPage, type ListItem } from './level-page.js';
+import {
+  buildLevelPage,
+  type Block,
+  type LevelPage,
+  type LevelPageOptions,
+  type ListItem,
+} from './level-page.js';
 
 export type RenderFormat = 'md' | 'html';
 
-/** Renders one level of a ladder as a standalone page; undefined when the level does not exist. */
-export function renderLevel(doc: LadderDocument, levelId: string, format: RenderFormat): string | undefined {
+/**
+ * Renders one level of a ladder as a standalone page, in the ladder's language; undefined when the level
+ * does not exist. `options.choices` adds the organisation's own choices on the level.
+ */
+export function renderLevel(
+  doc: LadderDocument,
+  levelId: string,
+  format: RenderFormat,
+  options: LevelPageOptions = {},
+): string | undefined {
   const level = findLevel(doc, levelId);
   if (level === undefined) return undefined;
-  const page = buildLevelPage(doc, level);
+  const page = buildLevelPage(doc, level, options);
   return format === 'md' ? renderMarkdown(page) : renderHtml(page);
 }
 
@@ -54,10 +68,10 @@ function mdBlock(block: Block): string {
 export function renderMarkdown(page: LevelPage): string {
   const parts: string[] = [
     `# ${page.title}`,
-    `_${page.trackName} · ${page.versionLabel} (version ${page.version})_`,
+    `_${page.trackName} · ${page.versionLabel} (${page.versionText})_`,
   ];
   if (page.trackDescription !== undefined) parts.push(`_${page.trackName}:_ ${page.trackDescription}`);
-  if (page.notice !== undefined) parts.push(`> **Not written yet.** ${page.notice}`);
+  if (page.notice !== undefined) parts.push(`> **${page.noticeLabel}** ${page.notice}`);
   if (page.tagline !== undefined) parts.push(`> “${page.tagline}”`);
   parts.push(...page.intro);
   for (const section of page.sections) {
@@ -161,7 +175,9 @@ export function renderHtml(page: LevelPage): string {
       `<p class="track"><strong>${escapeHtml(page.trackName)}:</strong> ${escapeHtml(page.trackDescription)}</p>`,
     );
   if (page.notice !== undefined)
-    body.push(`<p class="notice"><strong>Not written yet.</strong> ${escapeHtml(page.notice)}</p>`);
+    body.push(
+      `<p class="notice"><strong>${escapeHtml(page.noticeLabel)}</strong> ${escapeHtml(page.notice)}</p>`,
+    );
   if (page.tagline !== undefined) body.push(`<blockquote>“${escapeHtml(page.tagline)}”</blockquote>`);
   body.push(...page.intro.map((p) => `<p>${escapeHtml(p)}</p>`));
   for (const section of page.sections) {
@@ -171,7 +187,7 @@ export function renderHtml(page: LevelPage): string {
   }
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(page.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

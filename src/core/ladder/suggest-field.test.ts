@@ -8,12 +8,17 @@ describe('suggestField', () => {
       'name',
       'version',
       'organisation',
+      'locale',
+      'sections',
+      'choices',
       'competency_categories',
       'points',
       'tracks',
       'levels',
     ]);
     expect(knownFields(['points', 'bands', 0])).toEqual(['id', 'from', 'to', 'level', 'title']);
+    expect(knownFields(['sections', 0])).toEqual(['id', 'heading', 'kind', 'field']);
+    expect(knownFields(['choices', 2])).toEqual(['path', 'why']);
     expect(knownFields(['levels', 0, 'curriculum', 1, 'months'])).toEqual(['from', 'to']);
     expect(knownFields(['levels', 3, 'ranking_standard', 0, 'rule'])).toEqual(
       expect.arrayContaining(['min', 'min_percent', 'checkin_within_days', 'max_escalations']),

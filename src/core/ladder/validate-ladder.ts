@@ -7,7 +7,9 @@ import {
   type ParsedLadder,
   type ParsedLevel,
 } from './ladder.schema.js';
+import { checkChoices } from './choices.js';
 import { checkPoints } from './points.schema.js';
+import { checkSections } from './sections.schema.js';
 import { EVIDENCE_FIELDS, type MetricRule } from './rule-kinds.js';
 import { problemsFromIssue, salvageDocument, salvageSteps, valueAt } from './schema-problems.js';
 import {
@@ -620,6 +622,18 @@ export function crossCheckLadder(ladder: SalvagedLadder, context: CrossCheckCont
     for (const { item: band, index } of entries(ladder.points.bands))
       levelRef(band.level, ['points', 'bands', index, 'level']);
   }
+  // Declared sections (sections.schema.ts) and the organisation's own choices (choices.ts).
+  problems.push(
+    ...checkSections(
+      ladder.sections,
+      levels.map(({ item, index }) => ({
+        index,
+        level: { content: item.content },
+      })),
+      !incomplete(['sections']),
+    ),
+    ...checkChoices(ladder.choices, raw),
+  );
   problems.push(
     ...promotionCycles(
       levels.map(({ item }) => keyOf(item.track, item.id)),
