@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { EvidenceRecord } from '../../core/evidence/evidence.schema.js';
 import type { ContributionRow } from '../../core/evaluation/contributions.js';
 import type { BuilderEvidence } from '../../core/evaluation/evaluation.types.js';
@@ -688,23 +689,63 @@ export async function storeReadinessAnswer(
 ): Promise<void> {
   // Contributions rebuilt for this answer go in the same statement, under the same guard (ADR 0017).
   // Every stored key starts with the code revision, as the ladder key does: `<revision>/…`.
-  const keyPrefix = `${ladderKey.slice(0, ladderKey.indexOf('/'))}/`;
-  const built =
-    contributions.length === 0
-      ? sql``
-      : sql`${storeContributionsCtes(email, key, contributions, keyPrefix)},`;
-  await db.execute(sql`with "now_key" as (select ${currentStampOf(email)} as "stamp", ${currentEpoch} as "epoch"),
+  if (contributions.length > 0) {
+    const keyPrefix = `${ladderKey.slice(0, ladderKey.indexOf('/'))}/`;
+    await db.execute(
+      answerStoreSql(
+        { email, at, ladderKey, stamp: key.stamp, epoch: key.epoch, answer: answerJson },
+        sql`${storeContributionsCtes(email, key, contributions, keyPrefix)},`,
+      ),
+    );
+    return;
+  }
+  // Without rebuilt contributions (their rows current, or a level without contributed rules) the
+  // statement has one shape: built once per handle and prepared (named), like the reads before it, so
+  // neither drizzle's SQL building nor the server's parse and plan runs per request.
+  let prepared = preparedStores.get(db);
+  if (prepared === undefined) {
+    const query = pgDialect.sqlToQuery(answerStoreSql(answerStorePlaceholders, sql``));
+    prepared = db._.session.prepareQuery(
+      query,
+      undefined,
+      preparedStatementName('readiness_answer_store'),
+      false,
+    );
+    preparedStores.set(db, prepared);
+  }
+  await prepared.execute({ email, at, ladderKey, stamp: key.stamp, epoch: key.epoch, answer: answerJson });
+}
+
+type AnswerStoreValues<T> = Record<'email' | 'at' | 'ladderKey' | 'answer', T | string> &
+  Record<'stamp' | 'epoch', T | number>;
+
+const answerStorePlaceholders: AnswerStoreValues<Placeholder> = {
+  email: sql.placeholder('email'),
+  at: sql.placeholder('at'),
+  ladderKey: sql.placeholder('ladderKey'),
+  stamp: sql.placeholder('stamp'),
+  epoch: sql.placeholder('epoch'),
+  answer: sql.placeholder('answer'),
+};
+
+// The answer's insert under the key guard and the removal of the builder's answers under keys no
+// longer current, after `built` (the rebuilt contributions' CTEs, or nothing); values or placeholders.
+function answerStoreSql(v: AnswerStoreValues<Placeholder>, built: SQL): SQL {
+  return sql`with "now_key" as (select ${currentStampOf(v.email)} as "stamp", ${currentEpoch} as "epoch"),
     ${built}
     "stored" as (insert into ${readinessAnswers} (builder_email, at, ladder_key, stamp, epoch, answer)
-      select ${email}, ${at}::date, ${ladderKey}, ${key.stamp}::bigint, ${key.epoch}::bigint, ${answerJson}::json
-      from "now_key" where "now_key"."stamp" = ${key.stamp}::bigint and "now_key"."epoch" = ${key.epoch}::bigint
+      select ${v.email}, ${v.at}::date, ${v.ladderKey}, ${v.stamp}::bigint, ${v.epoch}::bigint, ${v.answer}::json
+      from "now_key" where "now_key"."stamp" = ${v.stamp}::bigint and "now_key"."epoch" = ${v.epoch}::bigint
       on conflict (builder_email, at, ladder_key) do update
         set stamp = excluded.stamp, epoch = excluded.epoch, answer = excluded.answer)
     delete from ${readinessAnswers} using "now_key"
-      where ${readinessAnswers.builderEmail} = ${email}
+      where ${readinessAnswers.builderEmail} = ${v.email}
         and (${readinessAnswers.stamp} <> "now_key"."stamp" or ${readinessAnswers.epoch} <> "now_key"."epoch")
-        and not (${readinessAnswers.at} = ${at}::date and ${readinessAnswers.ladderKey} = ${ladderKey})`);
+        and not (${readinessAnswers.at} = ${v.at}::date and ${readinessAnswers.ladderKey} = ${v.ladderKey})`;
 }
+
+const pgDialect = new PgDialect();
+const preparedStores = new WeakMap<Executor, PgPreparedQuery<PreparedQueryConfig>>();
 
 /** Every published ladder version without its document: id, ladder, effective date, content hash. */
 export async function listLadderVersionHeads(db: Executor): Promise<LadderVersionHead[]> {

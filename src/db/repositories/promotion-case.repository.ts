@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Executor } from '../connection.js';
+import { preparedStatementName, type Executor } from '../connection.js';
 import {
   promotionCaseEvents,
   promotionCaseNotes,
@@ -324,13 +324,31 @@ export async function findLatestDecidedCase(
   targetLevel: string,
   onOrBefore?: string,
 ): Promise<DecidedCaseRow | undefined> {
+  // Every readiness that computes an answer asks this (its assessment): two shapes, each built once per
+  // handle and prepared (named), so the request neither builds the SQL nor has the server plan it again.
+  const dated = onOrBefore !== undefined;
+  let byShape = preparedLatestDecided.get(db);
+  if (byShape === undefined) {
+    byShape = new Map();
+    preparedLatestDecided.set(db, byShape);
+  }
+  let prepared = byShape.get(dated);
+  if (prepared === undefined) {
+    prepared = prepareLatestDecidedCase(db, dated);
+    byShape.set(dated, prepared);
+  }
+  const rows = await prepared.execute({ candidateEmail, targetLevel, onOrBefore: onOrBefore ?? null });
+  return rows[0];
+}
+
+function prepareLatestDecidedCase(db: Executor, dated: boolean) {
   const conditions = [
-    eq(promotionCases.candidateEmail, candidateEmail),
-    eq(promotionCases.targetLevel, targetLevel),
+    eq(promotionCases.candidateEmail, sql.placeholder('candidateEmail')),
+    eq(promotionCases.targetLevel, sql.placeholder('targetLevel')),
     eq(promotionCases.status, 'decided'),
   ];
-  if (onOrBefore !== undefined) conditions.push(sql`${promotionDecisions.decidedOn} <= ${onOrBefore}`);
-  const rows = await db
+  if (dated) conditions.push(sql`${promotionDecisions.decidedOn} <= ${sql.placeholder('onOrBefore')}`);
+  return db
     .select({
       caseId: promotionCases.id,
       candidateEmail: promotionCases.candidateEmail,
@@ -347,9 +365,14 @@ export async function findLatestDecidedCase(
     .innerJoin(promotionDecisions, eq(promotionDecisions.caseId, promotionCases.id))
     .where(and(...conditions))
     .orderBy(desc(promotionDecisions.decidedAt), desc(promotionCases.id))
-    .limit(1);
-  return rows[0];
+    .limit(1)
+    .prepare(preparedStatementName(dated ? 'latest_decided_case_on' : 'latest_decided_case'));
 }
+
+const preparedLatestDecided = new WeakMap<
+  Executor,
+  Map<boolean, ReturnType<typeof prepareLatestDecidedCase>>
+>();
 
 /** Who a case concerns: its candidate and current panelists (for access control's relations). */
 export async function findCaseParticipants(
