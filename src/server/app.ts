@@ -84,6 +84,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register((await import('./routes/mentorship-overview.routes.js')).mentorshipOverviewRoutes(deps));
   await app.register((await import('./routes/integrations.routes.js')).integrationRoutes(deps));
   await app.register((await import('./routes/instance.routes.js')).instanceRoutes(deps));
+  await app.register((await import('./routes/client-home.routes.js')).clientHomeRoutes(deps));
 
   await app.register((await import('./web.js')).webApp); // the web app at `/`; unknown /api paths stay JSON 404s
 

@@ -66,6 +66,8 @@ const MATRIX: MatrixRow[] = [
   { route: 'POST /api/clients', allowed: 'L' },
   { route: 'GET /api/clients', allowed: 'L' },
   { route: 'GET /api/clients/:id', allowed: 'L' },
+  // A client contact's own builders (the service answers the caller's client only; nobody else has one).
+  { route: 'GET /api/client/builders', allowed: 'C' },
   // Placements carry rates: leadership and the builder themself only.
   { route: 'POST /api/placements', allowed: 'L' },
   { route: 'GET /api/placements', allowed: 'LS', query: `builder=${ANA}` },

@@ -572,11 +572,16 @@ export interface paths {
               entries: {
                 action: string;
                 actor: string;
+                actor_name: string | null;
                 after: unknown;
                 at: string;
                 before: unknown;
                 entity: string;
                 entity_id: string;
+                entity_person: {
+                  email: string;
+                  name: string | null;
+                } | null;
                 id: number;
               }[];
               next_before_id: number | null;
@@ -3751,6 +3756,64 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/client/builders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The builders placed at the signed-in client contact's client (no rates), current first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              builders: {
+                active: boolean;
+                builder: string;
+                end: string | null;
+                name: string;
+                placement: string;
+                start: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/clients': {
     parameters: {
       query?: never;
@@ -5449,11 +5512,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One level of the version in force; format=html|md gives the rendered page */
+    /** One level of the version in force; format=html|md gives the rendered page (choices=true: with the organisation's own choices) */
     get: {
       parameters: {
         query?: {
           at?: string;
+          choices?: 'true' | 'false';
           format?: 'json' | 'html' | 'md';
         };
         header?: never;
