@@ -20,11 +20,16 @@ import type {
   MetricResult,
   Verdict,
 } from '../core/evaluation/evaluation.types.js';
-import { evaluateReadiness, levelStepAt, type Readiness } from '../core/evaluation/readiness.js';
+import {
+  evaluateReadiness,
+  levelStepAt,
+  promotionTargetKeys,
+  type Readiness,
+} from '../core/evaluation/readiness.js';
 import type { LadderDocument, LevelDefinition, MetricDefinition } from '../core/ladder/ladder.schema.js';
 import { uncontributedNeeds } from '../core/evaluation/readiness-needs.js';
 import type { LevelStep } from '../core/roster/roster.types.js';
-import { findLevel } from '../core/ladder/ladder-lookup.js';
+import { findLevelInTrack } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
 import {
   findBuilderLevels,
@@ -186,8 +191,9 @@ async function subjectOf(
   if (ladder === undefined) throw notFound('Ladder for track', builder.track);
   // Fails with a clear message when `at` is before the builder's first level.
   const step = levelStepAt(builder, at);
-  const level = findLevel(ladder.document, step.level);
-  const target = level?.promotion?.target_level;
+  // The roster's track and id name one level even where tracks share level ids (ADR 0020).
+  const level = findLevelInTrack(ladder.document, builder.track, step.level);
+  const target = promotionTargetKeys(ladder.document, level)[0];
   const loadAssessment = () =>
     target === undefined
       ? Promise.resolve(null)
@@ -255,6 +261,7 @@ async function readinessTextWithLadder(
   );
   const loaded: BuilderEvidence = {
     email: builder.email,
+    track: builder.track,
     levels: builder.levels,
     records: inputs.records,
     lookupOnly: inputs.lookupOnly,
@@ -381,7 +388,7 @@ export async function referenceReadiness(
   ]);
   return evaluateReadiness({
     ladder: ladder.document,
-    evidence: await withSightings(deps, level, loaded),
+    evidence: await withSightings(deps, level, { ...loaded, track: builder.track }),
     at,
     assessment,
   });

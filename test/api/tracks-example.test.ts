@@ -120,9 +120,16 @@ forEachEngine('demo builders on the IC + manager example ladder (tracks, ADR 002
     expect(later).toMatchObject({ requirements: [{ status: 'met' }], gaps: [], eligible_for_case: true });
   });
 
-  it('answers a Senior Engineer against the first of their two targets (Staff Engineer)', async () => {
+  it('answers a Senior Engineer against the first of their two targets (Staff Engineer), naming both', async () => {
     const body = await readiness(senior);
-    expect(body).toMatchObject({ level: 'IC3', target_level: 'IC4', standard: 'judgment' });
+    expect(body).toMatchObject({
+      level: 'IC3',
+      target_level: 'IC4',
+      target_levels: ['IC4', 'm1'],
+      standard: 'judgment',
+    });
+    // A level with one target answers as before: no target_levels at all.
+    expect(await readiness(manager)).not.toHaveProperty('target_levels');
   });
 
   it('serves the example ladder with its tracks, labels, targets and equivalence, and the pages that show them', async () => {

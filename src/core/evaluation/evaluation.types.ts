@@ -71,6 +71,11 @@ export interface AssessmentOutcome {
  */
 export interface BuilderEvidence {
   email: string;
+  /**
+   * The builder's track from the roster: with the level id it names one level even where tracks share
+   * level ids (ADR 0020). Absent: the level id alone, which is enough wherever ids are unique.
+   */
+  track?: string | undefined;
   /** Level history, oldest first. */
   levels: readonly LevelStep[];
   records: readonly EvidenceRecord[];

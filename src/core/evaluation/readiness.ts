@@ -6,7 +6,14 @@ import type {
   PromotionDefinition,
   WeighedDefinition,
 } from '../ladder/ladder.schema.js';
-import { findLevel, levelOrder } from '../ladder/ladder-lookup.js';
+import {
+  findLevel,
+  findLevelInTrack,
+  levelKey,
+  levelOrder,
+  promotionTargets,
+  resolveFrom,
+} from '../ladder/ladder-lookup.js';
 import { levelOn } from '../roster/roster.types.js';
 import { evaluateCurriculum, type CurriculumProgress } from './curriculum-progress.js';
 import type {
@@ -53,6 +60,11 @@ export interface Readiness {
   level: string;
   /** Where a promotion from this level leads, or null when the ladder names none. */
   target_level: string | null;
+  /**
+   * Every level the promotion may lead to, the usual next step (`target_level`) first: present only
+   * when there are several, so answers of one-target ladders keep their exact shape.
+   */
+  target_levels?: string[];
   level_since: string;
   at: string;
   ladder_version: string;
@@ -123,10 +135,39 @@ export function evaluateMetrics(
   return { metrics, gaps };
 }
 
+/**
+ * The level a builder holds: their track's level of that id when the evidence names the track (tracks
+ * may share ids), else the one level of that id in the ladder.
+ */
+export function builderLevelOf(
+  ladder: LadderDocument,
+  evidence: Pick<BuilderEvidence, 'track'>,
+  levelId: string,
+): LevelDefinition | undefined {
+  return evidence.track === undefined
+    ? findLevel(ladder, levelId)
+    : findLevelInTrack(ladder, evidence.track, levelId);
+}
+
+/**
+ * Where a level's promotion leads, each target named as a case names it (`levelKey`: the id, or
+ * `track/id` where tracks share it), the usual next step first; a reference that names no level is kept
+ * as written. Empty when the level has no promotion.
+ */
+export function promotionTargetKeys(ladder: LadderDocument, level: LevelDefinition | undefined): string[] {
+  if (level?.promotion === undefined) return [];
+  return promotionTargets(level.promotion).map((ref) => {
+    const target = resolveFrom(ladder, level, ref);
+    return target === undefined ? ref : levelKey(ladder, target);
+  });
+}
+
 /** How many metrics of the builder's level at `at` are met: what the ranking orders by. */
 export function countMetricsMet(ladder: LadderDocument, evidence: BuilderEvidence, at: string): number {
   const { scope, level } = scopeAt(evidence, at);
-  return evaluateMetrics(findLevel(ladder, level), scope).metrics.filter((m) => m.status === 'met').length;
+  return evaluateMetrics(builderLevelOf(ladder, evidence, level), scope).metrics.filter(
+    (m) => m.status === 'met',
+  ).length;
 }
 
 /**
@@ -138,7 +179,7 @@ export function countMetricsMet(ladder: LadderDocument, evidence: BuilderEvidenc
 export function evaluateReadiness(input: ReadinessInput): Readiness {
   const { ladder, evidence, at } = input;
   const { scope, level: levelId } = scopeAt(evidence, at);
-  const level = findLevel(ladder, levelId);
+  const level = builderLevelOf(ladder, evidence, levelId);
   // What the ladder leaves undefined for this level: said in the gaps only when the level defines no
   // standard at all (then it is the whole answer); a level defines only what it defines (issue 16).
   const undefinedParts: string[] = [];
@@ -158,7 +199,7 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     undefinedParts.push(`the ladder defines no promotion from ${levelId}${notWritten(level)}`);
   } else if (level !== undefined && !judged && (promotion?.requirements ?? []).length === 0) {
     undefinedParts.push(
-      `the ladder does not say yet what a promotion from ${levelId} to ${promotion?.target_level ?? '?'} requires${notWritten(level)}`,
+      `the ladder does not say yet what a promotion from ${levelId} to ${promotionTargetKeys(ladder, level).join(' or ')} requires${notWritten(level)}`,
     );
   }
   if (level !== undefined) {
@@ -180,10 +221,12 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
   const gating = requirements.filter((r) => kinds.get(r.id) !== 'assessment');
   // A judgment may be put to the panel once the minimum time (if listed) is served: nothing else gates.
   const decidable = requirements.length > 0 || standard === 'judgment';
+  const targets = promotionTargetKeys(ladder, level);
   return {
     builder: evidence.email,
     level: levelId,
-    target_level: promotion?.target_level ?? null,
+    target_level: targets[0] ?? null,
+    ...(targets.length > 1 ? { target_levels: targets } : {}),
     level_since: scope.levelSince,
     at,
     ladder_version: ladder.version,

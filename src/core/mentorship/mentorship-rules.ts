@@ -1,5 +1,11 @@
-import type { LadderDocument } from '../ladder/ladder.schema.js';
-import { findLevel, levelOrder } from '../ladder/ladder-lookup.js';
+import type { LadderDocument, LevelDefinition } from '../ladder/ladder.schema.js';
+import {
+  equivalentLevels,
+  findLevel,
+  findLevelInTrack,
+  levelOrder,
+  resolveFrom,
+} from '../ladder/ladder-lookup.js';
 import { levelOn, type LevelStep, type Mentorship } from '../roster/roster.types.js';
 
 /**
@@ -73,6 +79,38 @@ export function describeLevels(doc: LadderDocument, levels: readonly string[]): 
   return consecutive ? `${levels[0]}–${levels.at(-1)}` : levels.join(', ');
 }
 
+/**
+ * The level a person holds: their track's level of that id (tracks may share ids, ADR 0020), else the
+ * one level of that id in the ladder.
+ */
+export function heldLevel(
+  ladder: LadderDocument,
+  person: Pick<PersonOnLadder, 'track'>,
+  id: string,
+): LevelDefinition | undefined {
+  return person.track == null ? findLevel(ladder, id) : findLevelInTrack(ladder, person.track, id);
+}
+
+/**
+ * True when a level list written on `owner` (its `mentor_levels` or `mentee_levels`) names the level a
+ * person holds: the same level of the same track, or a level of another track that stands level with a
+ * listed one (`equivalent_to`, one step, ADR 0020). A held id the ladder does not define matches only a
+ * listed bare id spelled the same, as before levels were scoped by track.
+ */
+export function levelListIncludes(
+  ladder: LadderDocument,
+  owner: LevelDefinition | undefined,
+  refs: readonly string[],
+  heldId: string,
+  held: LevelDefinition | undefined,
+): boolean {
+  if (held === undefined || owner === undefined) return refs.includes(heldId);
+  return refs.some((ref) => {
+    const listed = resolveFrom(ladder, owner, ref);
+    return listed !== undefined && (listed === held || equivalentLevels(ladder, listed).includes(held));
+  });
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -109,10 +147,13 @@ export function classifyMentorship(
     );
   }
   const details = { ...base, mentor_level: mentorLevel, mentee_level: menteeLevel };
-  const receives = findLevel(ladder, menteeLevel)?.mentorship?.receives;
+  const menteeDefinition = heldLevel(ladder, mentee, menteeLevel);
+  const mentorDefinition = mentorLevel === null ? undefined : heldLevel(ladder, mentor, mentorLevel);
+  const receives = menteeDefinition?.mentorship?.receives;
   if (
     receives !== undefined &&
-    ((mentorLevel !== null && receives.mentor_levels.includes(mentorLevel)) ||
+    ((mentorLevel !== null &&
+      levelListIncludes(ladder, menteeDefinition, receives.mentor_levels, mentorLevel, mentorDefinition)) ||
       (receives.leadership && mentor.leadership))
   ) {
     return {
@@ -130,9 +171,9 @@ export function classifyMentorship(
     receives === undefined
       ? undefined
       : `${menteeLevel} builders receive ${[...receives.mentor_levels.map((l) => `an ${l} mentor`), ...(receives.leadership ? ['leadership'] : [])].join(' or ')}`;
-  const gives = mentorLevel === null ? undefined : findLevel(ladder, mentorLevel)?.mentorship?.gives;
+  const gives = mentorDefinition?.mentorship?.gives;
   if (gives !== undefined && gives.slots > 0) {
-    if (gives.mentee_levels.includes(menteeLevel)) {
+    if (levelListIncludes(ladder, mentorDefinition, gives.mentee_levels, menteeLevel, menteeDefinition)) {
       return {
         ok: true,
         relation: 'gives',

@@ -1,9 +1,13 @@
 import { addMonthsClamped, monthOf } from '../dates/calendar.js';
 import type { LadderDocument } from '../ladder/ladder.schema.js';
-import { findLevel } from '../ladder/ladder-lookup.js';
 import { percentOfMinor, sumMinor } from '../money/money.js';
 import { isActiveOn, levelOn, type Placement } from '../roster/roster.types.js';
-import { ladderInForceOn, type ClassifiedMentorship, type PersonOnLadder } from './mentorship-rules.js';
+import {
+  heldLevel,
+  ladderInForceOn,
+  type ClassifiedMentorship,
+  type PersonOnLadder,
+} from './mentorship-rules.js';
 
 /**
  * Referral payouts (issue 5; the policy in words is docs/payouts.md). A giving mentorship earns its
@@ -72,7 +76,8 @@ export function referralTermsOn(
   const level = levelOn(mentor, date)?.level;
   if (level === undefined) return undefined;
   const ladder = ladderInForceOn(versions, date, mentor.track);
-  const referral = ladder === undefined ? undefined : findLevel(ladder, level)?.mentorship?.gives?.referral;
+  const referral =
+    ladder === undefined ? undefined : heldLevel(ladder, mentor, level)?.mentorship?.gives?.referral;
   if (ladder === undefined || referral === undefined) return undefined;
   return {
     percent: referral.percent,
