@@ -96,7 +96,8 @@ export async function listPanelCandidates(
     throw new Error(`case ${id} pins ladder version ${view.ladder.version_id}, which is gone`);
   // Only validated documents are stored, so the pinned JSON has the document's shape.
   const doc = version.document as LadderDocument;
-  const { panel } = panelPromotionFrom(doc, view.from_level);
+  // The level and target the case stored, read as loadCase reads them for seating.
+  const { panel } = panelPromotionFrom(doc, view.from_level, { target: view.target_level });
   const day = deps.clock.now().toISOString().slice(0, 10);
   const [people, builders, relations] = await Promise.all([
     listAllPeople(deps.db),

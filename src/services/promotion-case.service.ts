@@ -187,6 +187,10 @@ export interface CaseView extends CaseSummary {
 export interface CaseOutcomeView extends CaseSummary {
   panel_size: number;
   submitted: number;
+  /** The ladder the case runs under, so the candidate can read what the target level brings. */
+  ladder_id: string;
+  /** The day a promotion takes effect (null before a decision, and for not_yet). */
+  effective_date: string | null;
   feedback: CandidateFeedback | null;
 }
 
@@ -565,6 +569,8 @@ export async function getCaseOutcome(
     ...summaryOf(row, decision),
     panel_size: promotion.panel.size,
     submitted: submittedCount(loaded),
+    ladder_id: row.ladderId,
+    effective_date: decision?.effectiveDate ?? null,
     feedback,
   };
 }

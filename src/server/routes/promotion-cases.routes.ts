@@ -142,6 +142,8 @@ const caseView = caseSummary.extend({
 const outcomeView = caseSummary.extend({
   panel_size: z.number().int(),
   submitted: z.number().int(),
+  ladder_id: z.string(),
+  effective_date: z.string().nullable(),
   feedback: z
     .object({
       outcome,

@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { AsOfPicker } from '../../components/ui/as-of-picker';
 import { AuditPage } from '../../features/audit/components/audit-page';
+import { OpenCaseButton } from '../../features/cases/components/open-case-button';
 import { useLadder } from '../../features/ladder/api/get-ladder';
 import { useLadders } from '../../features/ladder/api/get-ladders';
 import { PayoutsPage } from '../../features/payouts/components/payouts-page';
@@ -47,6 +48,7 @@ export function ReadinessBoardRoute() {
               level={level}
               {...(at === undefined ? {} : { at })}
               metricCount={definition?.ranking_standard?.length ?? 0}
+              rowAction={(builder, eligible) => <OpenCaseButton candidate={builder} eligible={eligible} />}
             />
           )}
         </div>

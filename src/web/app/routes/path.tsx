@@ -5,6 +5,7 @@ import { useLadders } from '../../features/ladder/api/get-ladders';
 import { AsOfPicker } from '../../components/ui/as-of-picker';
 import { useCases } from '../../features/cases/api/list-cases';
 import { CandidateOutcome } from '../../features/cases/components/candidate-outcome';
+import { OpenCaseCard } from '../../features/cases/components/open-case-card';
 import { useBuilder } from '../../features/competencies/api/get-builder';
 import { CompetencyEvidence } from '../../features/competencies/components/competency-evidence';
 import { EvidenceForm, type EvidenceFormOptions } from '../../features/evidence/components/evidence-form';
@@ -81,6 +82,12 @@ function BuilderPath({ session, email, at }: { session: Session; email: string; 
     <>
       <AsOfPicker />
       {builderEmailOf(session) === email && <MyCases email={email} />}
+      {session.role === 'leadership' && builderEmailOf(session) !== email && (
+        <OpenCaseCard
+          candidate={email}
+          {...(builder.data === undefined ? {} : { name: builder.data.name })}
+        />
+      )}
       <PathPage
         email={email}
         {...(at === undefined ? {} : { at })}

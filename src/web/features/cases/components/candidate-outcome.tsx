@@ -3,6 +3,7 @@ import { QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { humanize } from '../../../lib/format';
 import { useCaseOutcome } from '../api/get-case-outcome';
+import { PromotionUnlocks } from './promotion-unlocks';
 
 /** What the candidate sees of their case: progress, then the outcome and feedback (never a draft). */
 export function CandidateOutcome({ caseId }: { caseId: number }) {
@@ -35,6 +36,14 @@ export function CandidateOutcome({ caseId }: { caseId: number }) {
                   <strong>{f.from}</strong> on {f.about}: {f.text}
                 </blockquote>
               ))}
+              {outcome.feedback.outcome === 'promoted' && outcome.effective_date !== null && (
+                <PromotionUnlocks
+                  ladder={outcome.ladder_id}
+                  level={outcome.target_level}
+                  since={outcome.effective_date}
+                  who="You"
+                />
+              )}
             </>
           )}
         </Card>

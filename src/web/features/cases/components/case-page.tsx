@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatDay } from '../../../lib/format';
 import { useCase } from '../api/get-case';
 import { CaseResult } from './case-result';
+import { PanelPicker } from './panel-picker';
 import { PortfolioView } from './portfolio-view';
 import { ScoreSheetForm } from './score-sheet-form';
 
@@ -24,6 +25,9 @@ export function CasePage({
       {(view) => {
         const mine = view.sheets.find((s) => s.panelist.toLowerCase() === viewerEmail.toLowerCase());
         const onPanel = view.panel.members.some((m) => m.email.toLowerCase() === viewerEmail.toLowerCase());
+        // Leadership may (re)seat the panel until the first sheet is submitted (docs/promotion-cases.md).
+        const canSeat =
+          canDecide && (view.status === 'open' || view.status === 'assessing') && view.panel.submitted === 0;
         return (
           <div>
             <header className="page-header">
@@ -40,6 +44,7 @@ export function CasePage({
             </header>
             <div className="two-column">
               <div>
+                {canSeat && view.panel.members.length === 0 && <PanelPicker view={view} />}
                 {onPanel && view.status !== 'decided' && view.status !== 'withdrawn' && (
                   <ScoreSheetForm view={view} mine={mine} />
                 )}
@@ -63,6 +68,12 @@ export function CasePage({
                         </li>
                       ))}
                     </ul>
+                  )}
+                  {canSeat && view.panel.members.length > 0 && (
+                    <details className="change-panel">
+                      <summary>Change the panel</summary>
+                      <PanelPicker view={view} />
+                    </details>
                   )}
                 </Card>
                 <Card title="Criteria">

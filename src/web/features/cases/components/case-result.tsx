@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Card } from '../../../components/ui/card';
-import { FormMessage, SelectField, TextAreaField } from '../../../components/ui/form';
+import { FormMessage, SelectField, TextAreaField, TextField } from '../../../components/ui/form';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatDay, humanize } from '../../../lib/format';
 import { useDecideCase } from '../api/decide-case';
 import type { CaseView, ComputedDecision } from '../types';
+import { PromotionUnlocks } from './promotion-unlocks';
 
 function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'criteria' | 'reasons'> }) {
   return (
@@ -80,7 +81,20 @@ export function CaseResult({ view, canDecide }: { view: CaseView; canDecide: boo
             ` (the rule said ${humanize(d.computed_outcome)}; overridden: ${d.override_reason ?? ''})`}
         </p>
         {d.note !== '' && <p>{d.note}</p>}
+        {d.outcome === 'promoted' && d.effective_date !== null && (
+          <p data-testid="case-effective">
+            {view.candidate} holds {view.target_level} from {formatDay(d.effective_date)}.
+          </p>
+        )}
         <Tallies result={d} />
+        {d.outcome === 'promoted' && d.effective_date !== null && (
+          <PromotionUnlocks
+            ladder={view.ladder.id}
+            level={view.target_level}
+            since={d.effective_date}
+            who={view.candidate}
+          />
+        )}
       </Card>
     );
   }
@@ -115,13 +129,17 @@ function DecisionForm({ view }: { view: CaseView }) {
   const [outcome, setOutcome] = useState<string>(computed);
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
+  const [effective, setEffective] = useState('');
   const overriding = outcome !== computed;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     decide.mutate({
       outcome: outcome as 'promoted' | 'not_yet',
       note,
+      expected_version: view.version,
       ...(overriding ? { override_reason: reason } : {}),
+      // Only a promotion has an effective date; empty means the decision day (the server's default).
+      ...(outcome === 'promoted' && effective !== '' ? { effective_date: effective } : {}),
     });
   };
   return (
@@ -137,6 +155,16 @@ function DecisionForm({ view }: { view: CaseView }) {
         ]}
       />
       <TextAreaField label="Decision note" required value={note} onChange={(e) => setNote(e.target.value)} />
+      {outcome === 'promoted' && (
+        <TextField
+          label="Effective date"
+          type="date"
+          value={effective}
+          min={view.opened_on}
+          onChange={(e) => setEffective(e.target.value)}
+          hint="The day the new level starts: slots, referral terms, billing tier and panel eligibility follow it. Empty: today."
+        />
+      )}
       {overriding && (
         <TextAreaField
           label="Reason for overriding the rule"

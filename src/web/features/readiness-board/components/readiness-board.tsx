@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card, Stat } from '../../../components/ui/card';
@@ -36,10 +37,13 @@ export function ReadinessBoard({
   level,
   at,
   metricCount,
+  rowAction,
 }: {
   level: string;
   at?: string;
   metricCount: number;
+  /** A last "Case" column the route fills (the cases feature: open a case for an eligible builder). */
+  rowAction?: (builder: string, eligible: boolean) => ReactNode;
 }) {
   const ranking = useRanking(level, at);
   const emails = ranking.data?.map((r) => r.builder) ?? [];
@@ -122,6 +126,7 @@ export function ReadinessBoard({
                       <th scope="col">Standing</th>
                       <th scope="col">Tenure met</th>
                       <th scope="col">Gaps</th>
+                      {rowAction !== undefined && <th scope="col">Case</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -143,6 +148,9 @@ export function ReadinessBoard({
                           </td>
                           <td>{tenure?.met_on === undefined ? '—' : formatDay(tenure.met_on)}</td>
                           <td>{r === undefined ? '…' : r.gaps.length}</td>
+                          {rowAction !== undefined && (
+                            <td>{rowAction(entry.builder, r?.eligible_for_case === true)}</td>
+                          )}
                         </tr>
                       );
                     })}

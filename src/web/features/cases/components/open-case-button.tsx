@@ -1,0 +1,51 @@
+import { Link, useNavigate } from 'react-router';
+import { FormMessage } from '../../../components/ui/form';
+import { useCases } from '../api/list-cases';
+import { useOpenCase } from '../api/open-case';
+
+const LIVE = new Set(['open', 'assessing']);
+
+/**
+ * Leadership's way into the promotion loop from an eligible builder: a link to the live case when there is
+ * one, else "Open a case", which opens it (the server pins readiness and the ladder) and goes to the case.
+ * A builder readiness does not call eligible gets no button; the server would refuse it anyway.
+ */
+export function OpenCaseButton({
+  candidate,
+  name,
+  eligible,
+}: {
+  candidate: string;
+  /** How the builder is called on screen, for the button's accessible name. */
+  name?: string;
+  eligible: boolean;
+}) {
+  // One list for every row of a board: the query is shared by its key.
+  const cases = useCases();
+  const open = useOpenCase();
+  const navigate = useNavigate();
+  const live = cases.data?.find((c) => c.candidate === candidate && LIVE.has(c.status));
+  if (live !== undefined)
+    return (
+      <Link to={`/panel/cases/${live.id}`} data-testid={`case-link-${candidate}`}>
+        Case #{live.id} ({live.status === 'open' ? 'panel to seat' : 'assessing'})
+      </Link>
+    );
+  if (!eligible) return <span className="muted">—</span>;
+  return (
+    <span>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={open.isPending || cases.isPending}
+        aria-label={`Open a promotion case for ${name ?? candidate}`}
+        onClick={() =>
+          open.mutate({ candidate }, { onSuccess: (opened) => void navigate(`/panel/cases/${opened.id}`) })
+        }
+      >
+        {open.isPending ? 'Opening…' : 'Open a case'}
+      </button>
+      <FormMessage error={open.error?.message} />
+    </span>
+  );
+}
