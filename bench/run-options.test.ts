@@ -33,4 +33,11 @@ describe('bench command line', () => {
     expect(parseOptions([]).drawSeed).toBeUndefined();
     expect(() => parseOptions(['--draw-seed', '-1'])).toThrow(/--draw-seed/);
   });
+
+  it('asks the HTTP load at --http-at when given, refusing what is not a date', () => {
+    expect(parseOptions(['--http-at', '2026-07-01']).httpAt).toBe('2026-07-01');
+    expect(parseOptions([]).httpAt).toBeUndefined();
+    expect(() => parseOptions(['--http-at', '2026-13-45'])).toThrow(/--http-at/);
+    expect(() => parseOptions(['--http-at', 'July'])).toThrow(/--http-at/);
+  });
 });

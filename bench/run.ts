@@ -50,6 +50,12 @@ export interface BenchOptions {
    * answers earlier runs did not store, so every run's requests are cold, whichever code revision runs.
    */
   drawSeed?: number;
+  /**
+   * The `at` of the HTTP load's readiness requests (default BENCH_AT). A run with the draw seed of an
+   * earlier run at another date asks the same builders with their contributions current and no answer
+   * stored: the first read of a new day, the path every builder takes once a day.
+   */
+  httpAt?: string;
   /** Keep an already imported database (skips the import figures). */
   reuse: boolean;
   /** Figures and details of an earlier run of the same database: its import figures are kept (implies reuse). */
@@ -530,7 +536,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
         const email = emails[Math.floor(random() * emails.length)]!;
         drawn.add(email);
         requested += 1;
-        return `/api/builders/${encodeURIComponent(email)}/readiness?at=${BENCH_AT}`;
+        return `/api/builders/${encodeURIComponent(email)}/readiness?at=${options.httpAt ?? BENCH_AT}`;
       };
       const warm = await fetch(`${base}${readinessPath()}`, { headers });
       if (warm.status !== 200)
@@ -599,7 +605,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchResult>
       const noAnswer = `no request answered within 10 s (${r.timeouts} timed out)`;
       add({
         id: 'readiness.http.p50',
-        label: `readiness over HTTP p50 (${conn} conn., ${drawn.size} of ${emails.length} builders drawn)`,
+        label: `readiness over HTTP p50 (${conn} conn., ${drawn.size} of ${emails.length} builders drawn${options.httpAt === undefined ? '' : `, at ${options.httpAt}`})`,
         unit: 'ms',
         value: answered ? r.p50_ms : null,
         floor: healthz.p50_ms,
@@ -971,6 +977,7 @@ export const USAGE = `npm run bench -- [options]   (or: npx tsx bench/run.ts [op
   --equality-stride N --equality-today-stride N   compare every N-th builder with the reference
   --cpu-prof DIR               V8 CPU profiles of the server, the import and the in-process phase
   --draw-seed N               seed of the HTTP load's builder draws (default seed + 1; a new one: all cold)
+  --http-at YYYY-MM-DD        the readiness load's date (default 2026-06-30)
   --seed N --url URL --data DIR --results DIR --growth-from FILE
 Without --reuse the run starts with a fresh import: the database of that size is replaced.`;
 
@@ -990,6 +997,7 @@ const FLAGS_WITH_VALUE = [
   'cpu-prof',
   'seed',
   'draw-seed',
+  'http-at',
   'url',
   'data',
   'results',
@@ -1036,6 +1044,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     engine,
     seed: number('seed', 20_260_630),
     ...(value('draw-seed') === undefined ? {} : { drawSeed: number('draw-seed', 1) }),
+    ...httpAtOf(value('http-at')),
     reuse: argv.includes('--reuse') || mergeFile !== undefined,
     ...(mergeFile === undefined
       ? {}
@@ -1058,6 +1067,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     resultsDir: path.resolve(value('results') ?? path.join(repoRoot, 'bench', 'results')),
     log: (line) => console.error(line),
   };
+}
+
+function httpAtOf(raw: string | undefined): { httpAt?: string } {
+  if (raw === undefined) return {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)))
+    throw new Error(`--http-at: expected a date YYYY-MM-DD, got "${raw}"`);
+  return { httpAt: raw };
 }
 
 /** Where a run's JSON goes: bench/results/<date>-<engine>.json for the large size, -<size> otherwise. */
