@@ -98,6 +98,19 @@ forEachEngine('ladders API', (getDb) => {
     expect((await app.inject(`/api/ladders/${LADDER}/levels/L9`)).statusCode).toBe(404);
   });
 
+  it("renders a level with the organisation's own choices on request (choices=true), and without them by default", async () => {
+    const plain = await app.inject(`/api/ladders/${LADDER}/levels/L4?format=md`);
+    expect(plain.body).not.toContain('Own Choices');
+    const page = await app.inject(`/api/ladders/${LADDER}/levels/L4?format=html&choices=true`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(page.body).toContain('<section id="choices"><h2>The Organisation’s Own Choices</h2>');
+    expect(page.body).toContain(
+      '<li><strong>promotion.panel.size: 3</strong> — The seed is silent on panel size;',
+    );
+    expect((await app.inject(`/api/ladders/${LADDER}/levels/L4?format=md&choices=yes`)).statusCode).toBe(400);
+  });
+
   it('refuses an invalid version with 400 and every problem, and leaves the active version unchanged', async () => {
     const before = (await app.inject(`/api/ladders/${LADDER}`)).json<Active>();
     const broken = shipped

@@ -91,22 +91,25 @@ export function registerLadderCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--level <id>', 'level id, e.g. L4')
     .option('--format <format>', 'html or md', 'html')
     .option('-o, --out <path>', 'write to a file instead of stdout')
-    .action(async (file: string, options: { level: string; format: string; out?: string }) => {
-      if (options.format !== 'html' && options.format !== 'md')
-        throw validationFailed('--format: expected html or md');
-      const doc = await loadValid(ctx, file);
-      const page = renderLevel(doc, options.level, options.format);
-      if (page === undefined)
-        throw notFound(
-          'Level',
-          `${options.level} in ${file} (levels: ${doc.levels.map((l) => l.id).join(', ')})`,
-        );
-      if (options.out === undefined) ctx.stdout.write(page);
-      else {
-        await writeFile(options.out, page, 'utf8');
-        writeLine(ctx.stdout, `wrote ${options.out}`);
-      }
-    });
+    .option('--choices', "list the organisation's own choices on the level (the file's choices)")
+    .action(
+      async (file: string, options: { level: string; format: string; out?: string; choices?: boolean }) => {
+        if (options.format !== 'html' && options.format !== 'md')
+          throw validationFailed('--format: expected html or md');
+        const doc = await loadValid(ctx, file);
+        const page = renderLevel(doc, options.level, options.format, { choices: options.choices === true });
+        if (page === undefined)
+          throw notFound(
+            'Level',
+            `${options.level} in ${file} (levels: ${doc.levels.map((l) => l.id).join(', ')})`,
+          );
+        if (options.out === undefined) ctx.stdout.write(page);
+        else {
+          await writeFile(options.out, page, 'utf8');
+          writeLine(ctx.stdout, `wrote ${options.out}`);
+        }
+      },
+    );
 
   ladder
     .command('diff')

@@ -112,7 +112,8 @@ export function checkChoices(
   const problems: ChoiceProblem[] = [];
   const seen: { path: string; index: number }[] = [];
   (choices ?? []).forEach((choice, index) => {
-    if (choice === undefined) return;
+    // A path the schema refused stays in a salvaged document (the right type): it leads nowhere to check.
+    if (choice === undefined || !CHOICE_PATH.test(choice.path)) return;
     const at: PathSegment[] = ['choices', index, 'path'];
     const target = resolveChoicePath(data, choice.path);
     if (!target.ok) {

@@ -433,28 +433,62 @@ function declaredSections(doc: LadderDocument, level: LevelDefinition, t: PageTe
   return sections;
 }
 
-/** The levels whose fields this page shows besides its own: its targets (unlocks) and, when not written, its mentors. */
-function levelsShownOn(doc: LadderDocument, level: LevelDefinition): LevelDefinition[] {
+/**
+ * The other levels whose fields this page shows, with those fields: a target's unlocks, slots, referral
+ * terms and billing tier ("What Unlocks at L5"); a mentor's check-in cadence on a page not written yet.
+ */
+function levelsShownOn(
+  doc: LadderDocument,
+  level: LevelDefinition,
+): { shown: LevelDefinition; fields: string[] }[] {
   const targets = (level.promotion === undefined ? [] : promotionTargets(level.promotion)).flatMap((ref) => {
     const found = resolveFrom(doc, level, ref);
-    return found === undefined ? [] : [found];
+    return found === undefined || found === level
+      ? []
+      : [
+          {
+            shown: found,
+            fields: [
+              'unlocks',
+              'mentorship.gives.slots',
+              'mentorship.gives.mentee_levels',
+              'mentorship.gives.referral',
+              'billing_tier',
+            ],
+          },
+        ];
   });
   const mentors =
     level.status === 'not_written'
-      ? doc.levels.filter((other) => other.mentorship?.gives?.mentee_levels.includes(level.id) === true)
+      ? doc.levels
+          .filter(
+            (other) => other !== level && other.mentorship?.gives?.mentee_levels.includes(level.id) === true,
+          )
+          .map((other) => ({ shown: other, fields: ['mentorship.gives.checkin_cadence'] }))
       : [];
-  return [...new Set([...targets, ...mentors])].filter((other) => other !== level);
+  return [...targets, ...mentors];
 }
 
-/** The organisation's own choices this page shows: the level's own, then those of the levels it shows. */
+/** Whether a choice's field (below its level) is, holds or lies inside one of `fields`. */
+function touches(field: string, fields: readonly string[]): boolean {
+  const within = (inner: string, outer: string): boolean =>
+    inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return fields.some((shown) => within(field, shown) || within(shown, field));
+}
+
+/** The organisation's own choices this page shows: the level's own, then those of other levels it shows. */
 function choicesSection(doc: LadderDocument, level: LevelDefinition, t: PageText): PageSection {
-  const items: ListItem[] = [level, ...levelsShownOn(doc, level)].flatMap((shown) =>
-    choicesOnLevel(doc, doc.levels.indexOf(shown)).map((choice): ListItem => ({
-      label: `${choice.field}: ${choiceValueText(choice.value)}`,
-      ...(shown === level ? {} : { badge: t.onLevel(levelLabel(shown)) }),
-      text: choice.why,
-    })),
+  const own = choicesOnLevel(doc, doc.levels.indexOf(level)).map((choice) => ({ choice, on: undefined }));
+  const others = levelsShownOn(doc, level).flatMap(({ shown, fields }) =>
+    choicesOnLevel(doc, doc.levels.indexOf(shown))
+      .filter((choice) => touches(choice.field, fields))
+      .map((choice) => ({ choice, on: shown })),
   );
+  const items = [...own, ...others].map(({ choice, on }): ListItem => ({
+    label: `${choice.field}: ${choiceValueText(choice.value)}`,
+    ...(on === undefined ? {} : { badge: t.onLevel(levelLabel(on)) }),
+    text: choice.why,
+  }));
   return {
     id: 'choices',
     heading: t.headings.choices,

@@ -143,11 +143,14 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: policy('ladder.read') },
         schema: {
           tags: ['ladders'],
-          summary: 'One level of the version in force; format=html|md gives the rendered page',
+          summary:
+            "One level of the version in force; format=html|md gives the rendered page (choices=true: with the organisation's own choices)",
           params: z.object({ id: z.string(), level: z.string() }),
           querystring: z.object({
             at: isoDay.optional(),
             format: z.enum(['json', 'html', 'md']).default('json'),
+            // The rendered page lists the organisation's own choices on the level (the file's `choices`).
+            choices: z.enum(['true', 'false']).optional(),
           }),
           response: {
             200: z.union([versionMeta.extend({ level: levelSchema }), z.string()]),
@@ -165,7 +168,10 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const format = request.query.format;
         if (format === 'json') return { ...meta(ladder), level };
         // The level's unambiguous name: its id, or track/id where tracks share the id (ADR 0020).
-        const page = renderLevel(ladder.document, levelKey(ladder.document, level), format) ?? '';
+        const page =
+          renderLevel(ladder.document, levelKey(ladder.document, level), format, {
+            choices: request.query.choices === 'true',
+          }) ?? '';
         return reply
           .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
           .send(page);
