@@ -20,7 +20,8 @@ const nav: NavItem[] = [
   { to: '/leadership/payouts', label: 'Payouts', roles: ['leadership'] },
   { to: '/leadership/audit', label: 'Audit log', roles: ['leadership'] },
   { to: '/leadership/sources', label: 'Sources', roles: ['leadership'] },
-  { to: '/ladder', label: 'Ladder', roles: 'all' },
+  // A client contact may not read the ladder (the API refuses it): no link that could only spin or refuse.
+  { to: '/ladder', label: 'Ladder', roles: ['builder', 'leadership'] },
 ];
 
 /** Header with the navigation that fits the signed-in role, then the screen. */
@@ -38,7 +39,7 @@ export function AppLayout() {
       </a>
       <DemoBanner />
       <header className="topbar">
-        <NavLink to="/" className="brand">
+        <NavLink to="/" className="brand" aria-label="ladder: home" end>
           ladder
         </NavLink>
         <nav aria-label="Main">
