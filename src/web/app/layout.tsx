@@ -20,6 +20,7 @@ const nav: NavItem[] = [
   { to: '/leadership/payouts', label: 'Payouts', roles: ['leadership'] },
   { to: '/leadership/audit', label: 'Audit log', roles: ['leadership'] },
   { to: '/leadership/sources', label: 'Sources', roles: ['leadership'] },
+  { to: '/leadership/accounts', label: 'People & accounts', roles: ['leadership'] },
   // A client contact may not read the ladder (the API refuses it): no link that could only spin or refuse.
   { to: '/ladder', label: 'Ladder', roles: ['builder', 'leadership'] },
 ];

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout';
+import { AccountsRoute } from './routes/accounts';
 import { EvidenceRoute } from './routes/evidence';
 import { FeedbackRoute } from './routes/feedback';
 import { HomeRoute } from './routes/home';
@@ -39,6 +40,7 @@ export function createAppRouter() {
         { path: 'leadership/payouts', element: <PayoutsRoute /> },
         { path: 'leadership/audit', element: <AuditRoute /> },
         { path: 'leadership/sources', element: <SourcesRoute /> },
+        { path: 'leadership/accounts', element: <AccountsRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTierEnabled, startBrowserHarness, type ApiSession, type BrowserHarness } from './harness.js';
+import { seedOrganisation } from './seed.js';
+
+const enabled = browserTierEnabled();
+
+const LEAD = 'lee@org.example';
+const PANELIST = { email: 'pat.panel@example.test', name: 'Pat Panel' };
+
+interface Listing {
+  email: string;
+  name: string | null;
+  role: string;
+  status: string;
+  last_sign_in_at: string | null;
+}
+
+/** The account's row on the screen, by its email. */
+function rowOf(page: Page, email: string) {
+  return page.locator(`tr[data-email="${email}"]`);
+}
+
+/** The screen's "2 Dec 2026, 01:40 UTC" for an instant of the API. */
+function shown(iso: string): string {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return `${format.format(new Date(iso))} UTC`;
+}
+
+/**
+ * Leadership's people and accounts (issue 17): leadership creates a panelist's account (a builder at L5)
+ * with a temporary password, the new person signs in with it, leadership disables the account, and the
+ * person's next sign-in is refused with a message that says why.
+ */
+describe.skipIf(!enabled)('people and accounts in the browser', () => {
+  let h: BrowserHarness;
+  let lead: ApiSession;
+  const accountOf = async (email: string): Promise<Listing> => {
+    const { accounts } = await lead.get<{ accounts: Listing[] }>('/api/accounts');
+    const found = accounts.find((a) => a.email === email);
+    if (found === undefined) throw new Error(`no account ${email}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    h = await startBrowserHarness({ accounts: [{ email: LEAD, role: 'leadership' }] });
+    lead = await h.api(LEAD);
+    await seedOrganisation(lead, [{ ...PANELIST, level: 'L5', since: '2024-01-01' }]);
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('creates a panelist account, the person signs in, leadership disables it, sign-in is refused', async () => {
+    const { page, context } = await h.newPage({ width: 1366, height: 900 });
+    await h.signIn(page, LEAD);
+    await page.getByRole('link', { name: 'People & accounts', exact: true }).click();
+    await page.getByRole('heading', { name: 'People & accounts' }).waitFor();
+    // Leadership's own row cannot be disabled from here.
+    await expect.poll(() => rowOf(page, LEAD).textContent()).toContain('Your account');
+    expect(await rowOf(page, LEAD).getByRole('button').count()).toBe(0);
+
+    // An empty submit says what is missing, in words.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Please give the person’s email' }).waitFor();
+
+    // The person is on the roster: the form names them and takes their role from it.
+    await page.getByLabel('Person’s email').fill(PANELIST.email);
+    await page.getByText(`${PANELIST.name} · Builder on the roster`).waitFor();
+    expect(await page.getByLabel('Role').inputValue()).toBe('builder');
+    await h.screenshot(page, 'accounts-1-create-form');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const secret = page.getByTestId('temporary-password');
+    await secret.waitFor();
+    const temporary = (await secret.textContent()) ?? '';
+    expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    const created = await accountOf(PANELIST.email);
+    expect(created).toMatchObject({
+      name: PANELIST.name,
+      role: 'builder',
+      status: 'active',
+      last_sign_in_at: null,
+    });
+    const row = rowOf(page, PANELIST.email);
+    await expect.poll(() => row.textContent()).toContain(PANELIST.name);
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual([
+      `${PANELIST.name}${PANELIST.email}`,
+      'Builder',
+      'Active',
+      'never',
+      '0',
+    ]);
+    await h.screenshot(page, 'accounts-2-created-temporary-password');
+
+    // The new person signs in with the temporary password.
+    const panelist = await h.newPage({ width: 1366, height: 900 });
+    await h.signIn(panelist.page, PANELIST.email, temporary);
+    await h.screenshot(panelist.page, 'accounts-3-panelist-signed-in');
+
+    // Leadership sees the sign-in, as the API says it.
+    await page.reload();
+    const signedIn = await accountOf(PANELIST.email);
+    expect(signedIn.last_sign_in_at).not.toBeNull();
+    await expect
+      .poll(() => rowOf(page, PANELIST.email).locator('td').nth(3).textContent())
+      .toBe(shown(signedIn.last_sign_in_at!));
+
+    // Disable, after a confirmation that says what it does.
+    await page.getByRole('button', { name: `Disable ${PANELIST.name}` }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Disable ${PANELIST.name}?` })
+      .waitFor();
+    await h.screenshot(page, 'accounts-4-confirm-disable');
+    await page.getByRole('button', { name: 'Disable', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${PANELIST.name} is disabled.` })
+      .waitFor();
+    expect((await accountOf(PANELIST.email)).status).toBe('disabled');
+    await expect
+      .poll(() => rowOf(page, PANELIST.email).locator('td').nth(2).textContent())
+      .toMatch(/^Disabled/);
+    await page.getByRole('button', { name: `Enable ${PANELIST.name}` }).waitFor();
+    await h.screenshot(page, 'accounts-5-disabled');
+
+    // The person's next sign-in is refused, saying the account is disabled and whom to ask.
+    await panelist.context.close();
+    const again = await h.newPage({ width: 1366, height: 900 });
+    await h.expectProblems([/^POST \/api\/auth\/sign-in → 403/], async () => {
+      await again.page.goto('/sign-in');
+      await again.page.getByLabel('Email').fill(PANELIST.email);
+      await again.page.getByLabel('Password').fill(temporary);
+      await again.page.getByRole('button', { name: 'Sign in' }).click();
+      await again.page.getByRole('alert').filter({ hasText: 'This account has been disabled' }).waitFor();
+    });
+    expect(await again.page.getByRole('alert').textContent()).toBe(
+      'This account has been disabled. Ask leadership in your organisation to enable it again.',
+    );
+    await h.screenshot(again.page, 'accounts-6-sign-in-refused');
+    await again.context.close();
+    await context.close();
+  });
+});
