@@ -5,7 +5,9 @@ import { isoDateProblem } from '../core/input/safe-input.js';
 import type { Executor } from '../db/connection.js';
 import {
   insertAuditRow,
+  selectAccountEmails,
   selectAuditRows,
+  selectPeopleNames,
   type AuditQuery,
   type AuditRow,
 } from '../db/repositories/audit.repository.js';
@@ -117,4 +119,47 @@ export async function listAudit(db: Executor, actor: Actor, filter: AuditFilter 
   if (filter.to !== undefined) query.to = parseBound(filter.to, 'to');
   if (filter.beforeId !== undefined) query.beforeId = filter.beforeId;
   return selectAuditRows(db, query);
+}
+
+/** An audit entry with the people it names: who did it, and the person an account or person entity is. */
+export interface NamedAuditRow extends AuditRow {
+  /** The actor's name when the actor is a person on the roster; null for operators, system and unknown. */
+  actorName: string | null;
+  /** For an entity that is a person (builder, person) or an account: their email and name (null if unknown). */
+  entityPerson: { email: string; name: string | null } | null;
+}
+
+const looksLikeEmail = (value: string): boolean => /^[^@\s]+@[^@\s]+$/.test(value);
+
+/** Lists audit entries like listAudit, naming the people in them (two lookups per page, not one per row). */
+export async function listAuditNamed(
+  db: Executor,
+  actor: Actor,
+  filter: AuditFilter = {},
+): Promise<NamedAuditRow[]> {
+  const rows = await listAudit(db, actor, filter);
+  const accountEmails = await selectAccountEmails(db, [
+    ...new Set(rows.filter((row) => row.entity === 'account').map((row) => row.entityId)),
+  ]);
+  const personOf = (row: AuditRow): string | undefined =>
+    row.entity === 'account'
+      ? accountEmails.get(row.entityId)
+      : looksLikeEmail(row.entityId)
+        ? row.entityId
+        : undefined;
+  const emails = new Set<string>();
+  for (const row of rows) {
+    if (looksLikeEmail(row.actor)) emails.add(row.actor);
+    const person = personOf(row);
+    if (person !== undefined) emails.add(person);
+  }
+  const names = await selectPeopleNames(db, [...emails]);
+  return rows.map((row) => {
+    const person = personOf(row);
+    return {
+      ...row,
+      actorName: names.get(row.actor) ?? null,
+      entityPerson: person === undefined ? null : { email: person, name: names.get(person) ?? null },
+    };
+  });
 }

@@ -1,5 +1,7 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../connection.js';
+import { accounts } from '../schema/auth.schema.js';
+import { people } from '../schema/roster.schema.js';
 import { auditLog } from '../schema/system.schema.js';
 
 export interface AuditRow {
@@ -63,4 +65,24 @@ export async function selectAuditRows(executor: Executor, query: AuditQuery): Pr
     .where(conditions.length === 0 ? undefined : and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
+}
+
+/** The names of the people with these emails (people without a roster row are left out). */
+export async function selectPeopleNames(executor: Executor, emails: string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const rows = await executor
+    .select({ email: people.email, name: people.name })
+    .from(people)
+    .where(inArray(people.email, emails));
+  return new Map(rows.map((row) => [row.email, row.name]));
+}
+
+/** The email of each account with these ids, for naming an audited account by its person. */
+export async function selectAccountEmails(executor: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .select({ id: accounts.id, email: accounts.email })
+    .from(accounts)
+    .where(inArray(accounts.id, ids));
+  return new Map(rows.map((row) => [row.id, row.email]));
 }

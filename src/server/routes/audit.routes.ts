@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_PAGE_MAX, listAudit, type AuditFilter } from '../../services/audit.service.js';
+import { AUDIT_PAGE_MAX, listAuditNamed, type AuditFilter } from '../../services/audit.service.js';
 import { policy } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 
@@ -8,9 +8,13 @@ const entry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.string(),
+  /** The actor's name when the actor is a person on the roster (null for operators and the system). */
+  actor_name: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entity_id: z.string(),
+  /** The person an account, builder or person entry is about (an account id alone names nobody). */
+  entity_person: z.object({ email: z.string(), name: z.string().nullable() }).nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
@@ -51,16 +55,18 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (q.from !== undefined) filter.from = q.from;
         if (q.to !== undefined) filter.to = q.to;
         if (q.before_id !== undefined) filter.beforeId = q.before_id;
-        const rows = await listAudit(deps.database.db, request.actor, filter);
+        const rows = await listAuditNamed(deps.database.db, request.actor, filter);
         const last = rows.at(-1);
         return {
           entries: rows.map((row) => ({
             id: row.id,
             at: row.at.toISOString(),
             actor: row.actor,
+            actor_name: row.actorName,
             action: row.action,
             entity: row.entity,
             entity_id: row.entityId,
+            entity_person: row.entityPerson,
             before: row.before,
             after: row.after,
           })),

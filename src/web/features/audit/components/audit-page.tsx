@@ -14,6 +14,17 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
   );
 }
 
+/** A person by name with the email beneath (and on hover); an operator or the system as written. */
+function Person({ email, name }: { email: string; name: string | null }) {
+  if (name === null) return <span>{email}</span>;
+  return (
+    <span title={email}>
+      {name}
+      <span className="muted"> · {email}</span>
+    </span>
+  );
+}
+
 /** The audit log for leadership: every write, who made it, and what it changed; filter and page back. */
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({ limit: 50 });
@@ -39,7 +50,7 @@ export function AuditPage() {
       <h1>Audit log</h1>
       <Card>
         <form className="form-row" onSubmit={apply} aria-label="Filter the audit log">
-          <TextField label="Actor" name="actor" />
+          <TextField label="Actor (email)" name="actor" />
           <TextField label="Action" name="action" placeholder="e.g. evidence.record" />
           <TextField label="Entity" name="entity" />
           <div className="field">
@@ -71,10 +82,19 @@ export function AuditPage() {
                     {data.entries.map((e) => (
                       <tr key={e.id}>
                         <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-                        <td>{e.actor}</td>
+                        <td data-testid={`audit-actor-${e.id}`}>
+                          <Person email={e.actor} name={e.actor_name} />
+                        </td>
                         <td>{e.action}</td>
-                        <td>
-                          {e.entity} {e.entity_id}
+                        <td data-testid={`audit-entity-${e.id}`}>
+                          {e.entity_person === null ? (
+                            `${e.entity} ${e.entity_id}`
+                          ) : (
+                            <>
+                              {e.entity.replaceAll('_', ' ')}:{' '}
+                              <Person email={e.entity_person.email} name={e.entity_person.name} />
+                            </>
+                          )}
                         </td>
                         <td>
                           <Change before={e.before} after={e.after} />
