@@ -98,6 +98,28 @@ describe('ladder user and ladder audit', () => {
     expect(list.out.trim().split('\n')).toEqual(['lead@example.test\tleadership']);
   }, 120_000);
 
+  it('disables and enables an account again, and never disables the last leadership account', async () => {
+    const created = await ladder(
+      ['user', 'create', '--email', 'e@example.test', '--role', 'builder', '--password-stdin'],
+      'a long enough passphrase\n',
+    );
+    expect(created.code, created.err).toBe(0);
+    expect((await ladder(['user', 'disable', '--email', 'e@example.test'])).out).toBe(
+      'disabled e@example.test\n',
+    );
+    expect((await ladder(['user', 'enable', '--email', 'E@example.test'])).out).toBe(
+      'enabled e@example.test\n',
+    );
+    const again = await ladder(['user', 'enable', '--email', 'e@example.test']);
+    expect(again.code).toBe(5);
+    expect(again.err).toMatch(/not disabled/);
+    const last = await ladder(['user', 'disable', '--email', 'lead@example.test']);
+    expect(last.code).toBe(5);
+    expect(last.err).toMatch(/last enabled leadership account/);
+    const audit = await ladder(['audit', '--action', 'account.enable', '--json']);
+    expect(audit.out).toMatch(/"actor":"operator:rosa"/);
+  }, 120_000);
+
   it('asks for --password-stdin when there is no terminal to prompt on', () => {
     const noTty = ladderProcess(['user', 'create', '--email', 'c@example.test', '--role', 'builder']);
     expect(noTty.code).toBe(2);

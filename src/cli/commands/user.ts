@@ -5,6 +5,7 @@ import { validationFailed } from '../../core/errors.js';
 import {
   createAccount,
   disableAccount,
+  enableAccount,
   listAccounts,
   setPassword,
 } from '../../services/access/accounts.service.js';
@@ -104,12 +105,25 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
 
   user
     .command('disable')
-    .description('disable an account: sign-in, its sessions and its API tokens stop at once (audited)')
+    .description(
+      'disable an account: sign-in and its sessions stop at once, its API tokens are revoked (audited; never the last enabled leadership account)',
+    )
     .requiredOption('--email <email>', 'the account’s email')
     .action(async (options: { email: string }) => {
       await withServices(ctx, async (services) => {
         const account = await disableAccount(services, ctx.actor(), options.email);
         writeLine(ctx.stdout, `disabled ${account.email}`);
+      });
+    });
+
+  user
+    .command('enable')
+    .description('enable a disabled account: the person signs in with their password again (audited)')
+    .requiredOption('--email <email>', 'the account’s email')
+    .action(async (options: { email: string }) => {
+      await withServices(ctx, async (services) => {
+        const account = await enableAccount(services, ctx.actor(), options.email);
+        writeLine(ctx.stdout, `enabled ${account.email}`);
       });
     });
 
