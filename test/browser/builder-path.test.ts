@@ -55,7 +55,7 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     const api = await asBea.get<Readiness>(`/api/builders/${bea}/readiness`);
     const { page, context } = await h.newPage();
     await h.signIn(page, bea);
-    // The home of a builder is their path.
+    await page.goto('/path');
     await page.getByRole('heading', { level: 1, name: /My path to L5/ }).waitFor();
     expect(await page.getByTestId('stat-metrics-met').locator('.stat-value').textContent()).toBe(
       `${api.metrics.filter((m) => m.status === 'met').length} of ${api.metrics.length}`,

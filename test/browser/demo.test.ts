@@ -51,6 +51,7 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
 
     const { page, context } = await h.newPage();
     await h.signIn(page, lead);
+    await page.goto('/leadership');
     await page.getByRole('heading', { name: 'Readiness board' }).waitFor();
     await page.getByRole('button', { name: 'L4', exact: true }).click();
     for (const entry of ranking) {
@@ -77,7 +78,12 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
       `/api/payouts?month=${month}`,
     );
     await page.getByRole('link', { name: 'Payouts' }).click();
-    await page.getByTestId('payouts-chart').locator('svg').first().waitFor();
+    await page
+      .getByTestId(/^payouts-chart-/)
+      .first()
+      .locator('svg')
+      .first()
+      .waitFor();
     for (const total of statement.totals) {
       const shown = await page.getByTestId(`total-${total.mentor}`).locator('.stat-value').textContent();
       expect(shown!.replace(/[^\d]/g, '')).toBe(String(total.amount_minor));
@@ -92,6 +98,7 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
     const readiness = await api.get<Readiness>(`/api/builders/${encodeURIComponent(builder)}/readiness`);
     const { page, context } = await h.newPage();
     await h.signIn(page, builder);
+    await page.goto('/path');
     await page.getByTestId('stat-months').waitFor();
     expect(await page.getByTestId('stat-months').locator('.stat-value').textContent()).toBe(
       String(readiness.months_at_level),
@@ -135,14 +142,19 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
     expect(active.length).toBeGreaterThan(0);
     const { page, context } = await h.newPage();
     await h.signIn(page, mentor);
-    await page.getByRole('link', { name: 'Mentoring' }).click();
+    await page.getByRole('link', { name: 'Mentoring', exact: true }).click();
     for (const m of active) {
       await page.getByTestId(`mentee-${m.mentee}`).waitFor();
       expect(await page.getByTestId(`streak-${m.mentee}`).textContent()).toBe(
         String(m.checkins?.streak ?? '—'),
       );
     }
-    await page.getByTestId('earnings-total').waitFor();
+    // Earnings per currency, or in words that there were none (never a made-up "€0.00").
+    await page
+      .locator('#earnings')
+      .getByText(/^earned |^No referral earnings/)
+      .first()
+      .waitFor();
     await h.screenshot(page, 'demo-mentor');
     await context.close();
   });
@@ -158,6 +170,7 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
     const builder = placed.items[0]!.builder;
     const { page, context } = await h.newPage({ width: 375, height: 800 });
     await h.signIn(page, client);
+    await page.goto('/feedback');
     await page.getByRole('heading', { name: 'Feedback on your builders' }).waitFor();
     const form = page.getByRole('form', { name: 'Record evidence' });
     await form.getByLabel('Kind of evidence').selectOption('client_feedback');

@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router';
 import { EvidenceForm } from '../../features/evidence/components/evidence-form';
 import { RequireSession } from '../require-session';
 
@@ -6,6 +7,8 @@ import { RequireSession } from '../require-session';
  * with their client. The server checks the placement; the record counts because the client recorded it.
  */
 export function FeedbackRoute() {
+  // The home's "Give feedback" link names the builder (?builder=), so the form starts with them.
+  const [params] = useSearchParams();
   return (
     <RequireSession roles={['client_stakeholder']}>
       {(session) => (
@@ -16,7 +19,7 @@ export function FeedbackRoute() {
             builders placed with your company can be named.
           </p>
           <EvidenceForm
-            builder=""
+            builder={params.get('builder') ?? ''}
             recorder={session.email}
             builderEditable
             kinds={['client_feedback', 'escalation']}
