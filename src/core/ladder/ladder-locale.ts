@@ -36,6 +36,8 @@ export interface PageText {
   monthRange: (from: number, to: number, name: string) => string;
   tableHead: [string, string, string];
   requirements: string;
+  /** A requirement followed by its parts ("Pass the assessment:"). */
+  withParts: (text: string) => string;
   minimumMonthsAt: (months: number, level: string) => string;
   timeAtLevel: string;
   minimum: string;
@@ -115,6 +117,7 @@ const EN: PageText = {
   monthRange: (from, to, name) => `Month ${from}–${to}: ${name}`,
   tableHead: ['Metric', 'Threshold', 'How It’s Measured'],
   requirements: 'Requirements',
+  withParts: (text) => `${text}:`,
   minimumMonthsAt: (months, level) => `Minimum ${months} months at ${level}`,
   timeAtLevel: 'Time at This Level',
   minimum: 'Minimum',
@@ -209,6 +212,7 @@ const FR: PageText = {
   monthRange: (from, to, name) => `Mois ${from}–${to} : ${name}`,
   tableHead: ['Critère', 'Seuil', 'Mesure'],
   requirements: 'Conditions',
+  withParts: (text) => `${text} :`,
   minimumMonthsAt: (months, level) => `Au moins ${months} mois en ${level}`,
   timeAtLevel: 'Temps à ce niveau',
   minimum: 'Minimum',
@@ -250,7 +254,9 @@ const FR: PageText = {
   youGive: 'Vous donnez',
   referralCut: 'Commission de parrainage',
   orgLeadership: (organisation) =>
-    organisation === undefined ? 'la direction' : `la direction de ${organisation}`,
+    organisation === undefined
+      ? 'la direction'
+      : `la direction ${/^[aeiouyhàâéèêîôû]/i.test(organisation) ? 'd’' : 'de '}${organisation}`,
   mentorWho: (levels, leadership) =>
     `Un mentor ${levels}${leadership === undefined ? '' : ` (ou ${leadership})`}`,
   leadershipOnly: (leadership) => capitalise(leadership),

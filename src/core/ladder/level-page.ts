@@ -516,7 +516,7 @@ export function buildLevelPage(
     const components = described(promotion.assessment ?? []);
     const requirements: ListItem[] = (promotion.requirements ?? []).map((req) =>
       req.rule.kind === 'assessment' && components.length > 0
-        ? { text: `${req.name}:`, children: components }
+        ? { text: t.withParts(req.name), children: components }
         : { text: req.name },
     );
     if (promotion.requirements === undefined && promotion.min_months_at_level !== undefined) {
