@@ -131,6 +131,9 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
       .toMatch(/^Disabled/);
     await page.getByRole('button', { name: `Enable ${PANELIST.name}` }).waitFor();
     await h.screenshot(page, 'accounts-5-disabled');
+    // On a phone the table scrolls in its own region; the form stacks.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await h.screenshot(page, 'accounts-5-disabled-phone');
 
     // The person's next sign-in is refused, saying the account is disabled and whom to ask.
     await panelist.context.close();
