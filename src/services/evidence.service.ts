@@ -27,6 +27,7 @@ import {
 import {
   findBuilderEmails,
   findPeopleByEmail,
+  listMentorships,
   listPlacements,
   type Page,
 } from '../db/repositories/roster.repository.js';
@@ -108,6 +109,11 @@ async function referencesFor(
   }
   const placements =
     client === undefined ? [] : (await listPlacements(db, { builder: record.builder }, ALL_PLACEMENTS)).items;
+  // Only an assessment asks who mentors the builder (the assessor rule): other kinds read nothing more.
+  const mentorships =
+    record.kind === 'milestone_assessment'
+      ? (await listMentorships(db, { mentee: record.builder }, ALL_PLACEMENTS)).items
+      : [];
   return {
     ...roster,
     evidence: (id: string): KnownEvidence | undefined => known.get(id),
@@ -118,6 +124,7 @@ async function referencesFor(
     roleOf: (email) => roles.get(email),
     clientOf: (email) => (email === record.recorded_by ? contactClient : undefined),
     placementsOf: (builder) => (builder === record.builder ? placements : []),
+    mentorshipsOf: (builder) => (builder === record.builder ? mentorships : []),
   };
 }
 

@@ -133,22 +133,17 @@ forEachEngine('points of a demo builder against the points-and-bands example lad
     expect((await points('&at=2026-03-24')).json<PointsReport>().points?.total).toBe(50);
   });
 
-  it('does not count a self-assessment', async () => {
+  it('refuses a self-assessment (ADR 0025): the points stay as they were', async () => {
     caller.current.actor = builderActor(demoBuilder);
     try {
       const own = await assess('tooling', 5, { id: 'ma-self', recorded_by: demoBuilder });
-      expect(own.statusCode, own.body).toBe(201);
-      const body = (await points()).json<PointsReport>();
-      expect(body.points?.total).toBe(42);
-      expect(body.points?.not_counted).toEqual([
-        expect.objectContaining({
-          id: 'ma-self',
-          reason: 'self-assessed: points count only assessments by someone else',
-        }),
-      ]);
+      expect(own.statusCode, own.body).toBe(403);
     } finally {
       caller.current.actor = head;
     }
+    const body = (await points()).json<PointsReport>();
+    expect(body.points?.total).toBe(42);
+    expect(body.points?.not_counted).toEqual([]);
   });
 
   it("defaults to the builder's own ladder, which scores no points, and says so", async () => {

@@ -80,6 +80,16 @@ describe('access policy', () => {
     expect(allowed(builder, 'evidence.record', [])).toBe(false);
   });
 
+  it("lets a builder's mentor record their milestone assessment, never the builder (ADR 0025)", () => {
+    expect(allowed(builder, 'evidence.record', ['mentor'], 'milestone_assessment')).toBe(true);
+    expect(allowed(builder, 'evidence.record', ['self'], 'milestone_assessment')).toBe(false);
+    // Self and mentor at once cannot happen in the roster; if it did, the builder's own word still loses.
+    expect(allowed(builder, 'evidence.record', ['self', 'mentor'], 'milestone_assessment')).toBe(false);
+    expect(allowed(builder, 'evidence.record', ['panelist'], 'milestone_assessment')).toBe(false);
+    expect(allowed(builder, 'evidence.record', [], 'milestone_assessment')).toBe(false);
+    expect(allowed(lead, 'evidence.record', [], 'milestone_assessment')).toBe(true);
+  });
+
   it('keeps every management action and the audit log to leadership', () => {
     const managed = ACTIONS.filter(
       (a) => a.endsWith('.manage') || a === 'audit.read' || a === 'ranking.read',

@@ -87,6 +87,8 @@ export type Decision =
 /** Evidence that someone other than the builder records about them, by the relation that may. */
 export const PEER_EVIDENCE_KINDS: ReadonlySet<string> = new Set(['review_citation']);
 export const MENTOR_EVIDENCE_KINDS: ReadonlySet<string> = new Set(['mentee_review', 'checkin']);
+/** Evidence only the builder's mentor (or leadership) records, never the builder (ADR 0025). */
+export const ASSESSOR_EVIDENCE_KINDS: ReadonlySet<string> = new Set(['milestone_assessment']);
 export const CLIENT_EVIDENCE_KINDS: ReadonlySet<string> = new Set(['client_feedback', 'escalation']);
 
 /** No relations: for actions that are not about one resource. */
@@ -174,12 +176,19 @@ export function decide(actor: Actor, requested: Action, facts: ResourceFacts = N
 }
 
 /**
- * A builder records evidence: all kinds about themself; about someone else only what a third party
- * vouches for — a peer's review citation, a mentor's reviews and check-ins of a mentee.
+ * A builder records evidence: all kinds about themself but a milestone assessment; about someone else
+ * only what a third party vouches for — a peer's review citation, a mentor's reviews, check-ins and
+ * milestone assessments of a mentee.
  */
 function decideEvidenceRecord(facts: ResourceFacts): Decision {
-  if (facts.relations.has('self')) return allow('your own evidence');
   const kind = facts.evidenceKind;
+  if (kind !== undefined && ASSESSOR_EVIDENCE_KINDS.has(kind)) {
+    if (facts.relations.has('self')) return deny(`your ${kind} is recorded by your mentor or leadership`);
+    return facts.relations.has('mentor')
+      ? allow('you mentor this builder')
+      : deny(`only the builder's mentor or leadership may record ${kind}`);
+  }
+  if (facts.relations.has('self')) return allow('your own evidence');
   if (kind === undefined) return deny('evidence about someone else needs its kind');
   if (PEER_EVIDENCE_KINDS.has(kind)) return allow(`any colleague may record ${kind}`);
   if (MENTOR_EVIDENCE_KINDS.has(kind)) {

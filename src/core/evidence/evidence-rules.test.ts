@@ -157,3 +157,56 @@ describe('a client contact’s feedback and escalations', () => {
     expect(rulesOf(feedback({ recorded_by: LEAD, client: 'acme', date: '2020-01-01' }))).toEqual([]);
   });
 });
+
+describe('who may assess a milestone (ADR 0025)', () => {
+  const mentorFacts: EvidenceRuleFacts = {
+    ...facts,
+    mentorshipsOf: (builder) =>
+      builder === ROSA ? [{ mentor: TOM, start: '2025-06-01', end: '2025-12-31' }] : [],
+  };
+  const assessment = (patch: Record<string, unknown>) =>
+    input({
+      id: 'ma-1',
+      kind: 'milestone_assessment',
+      competency: 'pipelines',
+      milestone: 2,
+      note: '',
+      ...patch,
+    });
+  const problemsOf = (record: EvidenceInput, rules = mentorFacts) =>
+    checkEvidenceRules(record, undefined, rules);
+
+  it('lets the mentor (on the assessment date) and leadership assess', () => {
+    expect(problemsOf(assessment({ recorded_by: TOM }))).toEqual([]);
+    expect(problemsOf(assessment({ recorded_by: TOM, date: '2025-06-01' }))).toEqual([]);
+    expect(problemsOf(assessment({ recorded_by: TOM, date: '2025-12-31' }))).toEqual([]);
+    expect(problemsOf(assessment({ recorded_by: LEAD }))).toEqual([]);
+    expect(problemsOf(assessment({ recorded_by: LEAD }), facts)).toEqual([]);
+  });
+
+  it('refuses the builder assessing herself, even confirmed by her mentor', () => {
+    const own = problemsOf(assessment({ recorded_by: ROSA, confirmed_by: TOM }));
+    expect(own).toEqual([
+      {
+        field: 'recorded_by',
+        rule: 'assessor',
+        message:
+          "ma-1: rosa@example.test may not assess their own milestones; their mentor or leadership records the assessment (rule: a milestone is assessed by the builder's mentor on its date or by leadership, never by the builder)",
+      },
+    ]);
+  });
+
+  it('refuses the mentor outside the mentorship, and anyone else, naming who and when', () => {
+    for (const date of ['2025-05-31', '2026-01-01'])
+      expect(problemsOf(assessment({ recorded_by: TOM, date })).map((p) => p.message)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^ma-1: tom@example.test is neither leadership nor rosa@example.test's mentor on ${date}`,
+          ),
+        ),
+      ]);
+    expect(problemsOf(assessment({ recorded_by: PM })).map((p) => p.rule)).toEqual(['assessor']);
+    // Without mentorship facts nobody but leadership is known to assess: the rule fails closed.
+    expect(problemsOf(assessment({ recorded_by: TOM }), facts).map((p) => p.rule)).toEqual(['assessor']);
+  });
+});

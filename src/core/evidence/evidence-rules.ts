@@ -17,11 +17,13 @@ export const EVIDENCE_RULES = {
   vouchNotCarried: "a vouch does not carry over to the builder's own correction",
   contactOwnClient: "a client contact's feedback and escalations name the client they speak for",
   contactPlacement: "a client contact's record is about a builder placed with their client on its date",
+  assessor:
+    "a milestone is assessed by the builder's mentor on its date or by leadership, never by the builder",
 } as const;
 export type EvidenceRuleName = keyof typeof EVIDENCE_RULES;
 
 /** Rules whose refusal means "not you" (HTTP 403) rather than "not this data" (HTTP 400). */
-export const FORBIDDING_RULES: ReadonlySet<EvidenceRuleName> = new Set(['correctionAuthor']);
+export const FORBIDDING_RULES: ReadonlySet<EvidenceRuleName> = new Set(['correctionAuthor', 'assessor']);
 
 /** One refusal: the field it is about, the message (naming the record and the rule) and the rule. */
 export interface EvidenceRuleProblem {
@@ -48,6 +50,11 @@ export interface EvidenceRuleFacts {
   clientOf(email: string): string | undefined;
   /** The builder's placements (any dates). */
   placementsOf(builder: string): readonly { client: string; start: string; end: string | null }[];
+  /**
+   * The mentorships in which the builder is the mentee (any dates), for the assessor rule. Absent: no
+   * mentor is known, so only leadership may assess (the rule fails closed).
+   */
+  mentorshipsOf?(builder: string): readonly { mentor: string; start: string; end: string | null }[];
 }
 
 const CLIENT_VOICE_KINDS: ReadonlySet<string> = new Set(['client_feedback', 'escalation']);
@@ -99,6 +106,29 @@ export function checkEvidenceRules(
         'confirmed_by',
         `${record.id} is ${record.builder}'s own correction of ${target}; ${original.confirmed_by} confirmed ` +
           `${target}, not this correction — leave confirmed_by empty until it is confirmed again`,
+      );
+    }
+  }
+
+  // Points rest on assessments (ADR 0021, 0025): the builder's own word would let anyone raise their
+  // band, so an assessment is the mentor's or leadership's — whoever records it, import included.
+  if (record.kind === 'milestone_assessment') {
+    if (record.recorded_by === record.builder) {
+      refuse(
+        'assessor',
+        'recorded_by',
+        `${record.id}: ${record.builder} may not assess their own milestones; their mentor or leadership records the assessment`,
+      );
+    } else if (
+      facts.roleOf(record.recorded_by) !== 'leadership' &&
+      !(facts.mentorshipsOf?.(record.builder) ?? []).some(
+        (m) => m.mentor === record.recorded_by && isActiveOn(m, record.date),
+      )
+    ) {
+      refuse(
+        'assessor',
+        'recorded_by',
+        `${record.id}: ${record.recorded_by} is neither leadership nor ${record.builder}'s mentor on ${record.date}`,
       );
     }
   }

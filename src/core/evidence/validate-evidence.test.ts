@@ -84,6 +84,8 @@ const VALID: Record<EvidenceKindName, Record<string, unknown>> = {
     id: 'ma-1',
     kind: 'milestone_assessment',
     ...common,
+    // An assessment is the mentor's (ADR 0025): Tom mentors Rosa (refs.mentorshipsOf).
+    recorded_by: 'tom@example.test',
     competency: 'code-quality',
     milestone: 5,
     note: 'Reviewed three changes.',
@@ -117,6 +119,8 @@ const refs: EvidenceReferences = {
         : undefined,
   clientOf: () => undefined,
   placementsOf: () => [{ client: 'northwind', start: '2025-01-01', end: null }],
+  mentorshipsOf: (builder) =>
+    builder === 'rosa@example.test' ? [{ mentor: 'tom@example.test', start: '2025-01-01', end: null }] : [],
 };
 
 function problemsOf(raw: Record<string, unknown>): { field: string; message: string }[] {

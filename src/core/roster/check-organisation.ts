@@ -208,6 +208,14 @@ export function checkOrganisation(
     if (list === undefined) placementsByBuilder.set(placement.builder, [placement]);
     else list.push(placement);
   }
+  const mentorshipsByMentee = new Map<string, Mentorship[]>();
+  const allMentorships = new Map(existing.mentorships);
+  for (const mentorship of data.mentorships) allMentorships.set(mentorship.id, mentorship);
+  for (const mentorship of allMentorships.values()) {
+    const list = mentorshipsByMentee.get(mentorship.mentee);
+    if (list === undefined) mentorshipsByMentee.set(mentorship.mentee, [mentorship]);
+    else list.push(mentorship);
+  }
   const facts: EvidenceFacts = {
     ...refs,
     curriculumModules: ladder?.curriculumModules ?? null,
@@ -217,6 +225,7 @@ export function checkOrganisation(
     roleOf,
     clientOf: (email) => existing.contactClients.get(email),
     placementsOf: (builder) => placementsByBuilder.get(builder) ?? [],
+    mentorshipsOf: (builder) => mentorshipsByMentee.get(builder) ?? [],
   };
 
   return problems.length > 0 ? { ok: false, problems, facts } : { ok: true, plan, facts };

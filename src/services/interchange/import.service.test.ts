@@ -221,10 +221,22 @@ forEachEngine('ladder import, all or nothing', (getDb) => {
       'a milestone assessment while no ladder scores points',
       {
         'evidence.ndjson': (t) =>
-          `${t}{"id":"ma-1","kind":"milestone_assessment","builder":"rosa@example.test","date":"2025-10-01","recorded_by":"rosa@example.test","competency":"pipelines","milestone":2,"note":""}\n`,
+          `${t}{"id":"ma-1","kind":"milestone_assessment","builder":"rosa@example.test","date":"2025-10-01","recorded_by":"head@example.test","competency":"pipelines","milestone":2,"note":""}\n`,
       },
       [
         'evidence.ndjson:14: competency: competency area pipelines has no milestones: no active ladder scores points',
+      ],
+    ],
+    [
+      // The assessor rule (ADR 0025) applies to imports as to the API: never the builder's own word.
+      'a self-assessment of a milestone',
+      {
+        'evidence.ndjson': (t) =>
+          `${t}{"id":"ma-2","kind":"milestone_assessment","builder":"rosa@example.test","date":"2025-10-01","recorded_by":"rosa@example.test","competency":"pipelines","milestone":2,"note":""}\n`,
+      },
+      [
+        'evidence.ndjson:14: competency: competency area pipelines has no milestones: no active ladder scores points',
+        "evidence.ndjson:14: recorded_by: ma-2: rosa@example.test may not assess their own milestones; their mentor or leadership records the assessment (rule: a milestone is assessed by the builder's mentor on its date or by leadership, never by the builder)",
       ],
     ],
     [
