@@ -56,7 +56,7 @@ export function CasePage({
                   {view.panel.members.length === 0 ? (
                     <p>No panel seated yet.</p>
                   ) : (
-                    <ul>
+                    <ul data-testid="panel-members">
                       {view.panel.members.map((m) => (
                         <li key={m.position}>
                           {m.email}{' '}

@@ -38,7 +38,7 @@ export function OpenCaseButton({
         type="button"
         className="button button-small"
         disabled={open.isPending || cases.isPending}
-        aria-label={`Open a promotion case for ${name ?? candidate}`}
+        aria-label={`Open a case for ${name ?? candidate}`}
         onClick={() =>
           open.mutate({ candidate }, { onSuccess: (opened) => void navigate(`/panel/cases/${opened.id}`) })
         }

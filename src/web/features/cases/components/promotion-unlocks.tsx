@@ -31,7 +31,9 @@ export function PromotionUnlocks({
               <dt>Level</dt>
               <dd data-testid="unlocks-level">
                 {who} {who === 'You' ? 'are' : 'is'} {def.label ?? def.id}
-                {def.title === undefined ? '' : ` (${def.title})`} from {formatDay(since)}
+                {def.title === undefined || def.title === (def.label ?? def.id)
+                  ? ''
+                  : ` (${def.title})`} from {formatDay(since)}
               </dd>
               {def.billing_tier !== undefined && (
                 <>
