@@ -164,11 +164,16 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/auth/session',
       {
-        config: { access: signedIn() },
+        // Public so the web app can ask "is anyone signed in?" without a failed request in the browser's
+        // console on every signed-out page (?optional=true: 204 for nobody); without it nobody is still a 401.
+        config: { access: publicAccess('an anonymous caller may learn that nobody is signed in') },
         schema: {
           tags: ['auth'],
-          summary: 'Who is signed in, and the CSRF token for writes',
+          summary:
+            'Who is signed in, and the CSRF token for writes (nobody: 401, or 204 with ?optional=true)',
+          querystring: z.object({ optional: z.enum(['true', 'false']).optional() }),
           response: {
+            204: z.null(),
             200: z.object({
               email: z.string(),
               role,
@@ -180,9 +185,12 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = request.actor;
-        if (actor.kind !== 'person') throw new DomainError('unauthenticated', 'Sign in first');
+        if (actor.kind !== 'person') {
+          if (request.query.optional === 'true') return reply.status(204).send(null);
+          throw new DomainError('unauthenticated', 'Sign in first');
+        }
         return {
           email: actor.email,
           role: actor.role,

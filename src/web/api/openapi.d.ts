@@ -661,10 +661,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who is signed in, and the CSRF token for writes */
+    /** Who is signed in, and the CSRF token for writes (nobody: 401, or 204 with ?optional=true) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          optional?: 'true' | 'false';
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -688,6 +690,13 @@ export interface paths {
               via: 'session' | 'token' | 'injected' | 'none';
             };
           };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };

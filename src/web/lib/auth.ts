@@ -6,10 +6,15 @@ import { ApiError, apiRequest, rememberCsrfToken } from './api-client';
 export type Session = ApiResponse<'/api/auth/session'>;
 export type Role = Session['role'];
 
-/** GET /api/auth/session — who is signed in (null when nobody is), and the CSRF token for writes. */
+/** GET /api/auth/session — who is signed in (null when nobody is: 204, or 401), and the CSRF token for writes. */
 export async function getSession(): Promise<Session | null> {
   try {
-    const session = await apiRequest<Session>('/api/auth/session');
+    // Nobody signed in: 204 with no body (no failed request in the browser's console), or 401.
+    const session = await apiRequest<Session | ''>('/api/auth/session', { query: { optional: 'true' } });
+    if (session === '' || session === null) {
+      rememberCsrfToken(null);
+      return null;
+    }
     rememberCsrfToken(session.csrf_token);
     return session;
   } catch (error) {
