@@ -28,14 +28,6 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 const knownProblems: { pattern: RegExp; why: string }[] = [
   {
-    pattern: /^GET \/api\/auth\/session → 401/,
-    why: 'E: a signed-out page asks for the session and logs a 401',
-  },
-  {
-    pattern: /^GET \/api\/builders\/[^/ ]+(\/readiness)? → 404 \(on \/path\)/,
-    why: 'E: home sends an account without a builder record to /path, which asks for that builder',
-  },
-  {
     pattern: /^POST \/api\/auth\/sign-in → 401/,
     why: 'C: ladder.test.ts refuses a password on purpose — wrap that step in h.expectProblems',
   },
