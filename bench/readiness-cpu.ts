@@ -3,6 +3,7 @@ import { parseDatabaseUrl } from '../src/config.js';
 import { fixedClock } from '../src/core/clock.js';
 import { systemActor } from '../src/core/actor.js';
 import { openDatabase } from '../src/db/connection.js';
+import { runMigrations } from '../src/db/migrate.js';
 import { buildServices } from '../src/services/composition-root.js';
 import { getReadinessText } from '../src/services/readiness.service.js';
 import { percentile } from './lib/stats.js';
@@ -50,6 +51,8 @@ const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 
 
 async function main(options: Options): Promise<void> {
   const handle = await openDatabase(parseDatabaseUrl(options.url));
+  // A reused bench database may predate this code's migrations (as `ladder serve` does on start-up).
+  await runMigrations(handle);
   const { client, release } = await rawClientOf(handle);
   try {
     const deps = buildServices({ database: handle, clock: fixedClock(`${options.at}T12:00:00Z`) });
