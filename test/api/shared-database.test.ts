@@ -152,7 +152,9 @@ forEachEngine('two app servers on one database', (getDb, engine) => {
       url: '/api/auth/sign-in',
       payload: { email: 'ben@example.test', password: TEST_PASSWORD },
     });
-    expect(again.statusCode).toBe(401);
+    // The right password is told the account is disabled (docs/access.md, "People and accounts").
+    expect(again.statusCode).toBe(403);
+    expect(again.json<{ message: string }>().message).toMatch(/disabled/);
   });
 
   it('numbers audit entries from both servers in one sequence: no duplicate, no gap, in commit order', async () => {
