@@ -109,6 +109,22 @@ describe.skipIf(!enabled)('role homes: each person lands on their answer', () =>
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await h.screenshot(page, 'home-leadership-1366');
+
+    // Leadership's Mentoring page lists every mentor before any email is typed.
+    const overview = await lead.get<{ mentorships: { mentor: string; active: boolean }[] }>(
+      '/api/mentorships/overview',
+    );
+    const mentors = new Set(overview.mentorships.filter((m) => m.active).map((m) => m.mentor));
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Mentoring', exact: true })
+      .click();
+    const table = page.getByRole('table', { name: 'Mentors' });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(mentors.size);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(wide).toBeLessThanOrEqual(0);
+    await h.screenshot(page, 'leadership-mentoring-1366');
     await context.close();
   });
 
