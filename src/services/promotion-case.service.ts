@@ -149,6 +149,9 @@ export interface DecisionView {
 
 export interface CaseView extends CaseSummary {
   viewer: 'panelist' | 'staff';
+  /** How from_level and target_level are shown: the ladder's labels, else the ids (ADR 0020). */
+  from_label: string;
+  target_label: string;
   /** Bumped by every write of the case; `expected_version` on a write must equal it. */
   version: number;
   ladder: { id: string; version: string; version_id: number };
@@ -475,6 +478,8 @@ export async function getCase(deps: PromotionDeps, actor: Actor, id: number): Pr
   return {
     ...summaryOf(row, decision),
     viewer: viewer.kind,
+    from_label: promotion.fromLabel,
+    target_label: promotion.targetLabel,
     version: row.version,
     ladder: { id: row.ladderId, version: row.ladderVersion, version_id: row.ladderVersionId },
     opened_at: row.openedAt.toISOString(),

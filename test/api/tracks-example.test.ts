@@ -103,6 +103,7 @@ forEachEngine('demo builders on the IC + manager example ladder (tracks, ADR 002
     expect(body).toMatchObject({
       level: 'm1',
       target_level: 'm2',
+      labels: { m1: 'M1', m2: 'M2' },
       standard: 'judgment',
       months_at_level: 11,
       requirements: [{ id: 'minimum-time', status: 'not_met' }],
@@ -126,6 +127,8 @@ forEachEngine('demo builders on the IC + manager example ladder (tracks, ADR 002
       level: 'IC3',
       target_level: 'IC4',
       target_levels: ['IC4', 'm1'],
+      // Only m1 has a label of its own ('M1'); the others are shown by their ids.
+      labels: { m1: 'M1' },
       standard: 'judgment',
     });
     // A level with one target answers as before: no target_levels at all.

@@ -35,6 +35,8 @@ describe('readiness of a builder whose track shares its level ids with another t
       eligible_for_case: true,
     });
     expect(readiness).not.toHaveProperty('target_levels');
+    // No level of this ladder has a label: the answer has no labels either.
+    expect(readiness).not.toHaveProperty('labels');
   });
 
   it('answers the backend engineer against backend E1: its metric, 24 months, and both targets', () => {

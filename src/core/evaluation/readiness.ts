@@ -65,6 +65,11 @@ export interface Readiness {
    * when there are several, so answers of one-target ladders keep their exact shape.
    */
   target_levels?: string[];
+  /**
+   * How the levels this answer names are shown (`label`, ADR 0020), by the id the answer uses: present
+   * only when one of them has a label, so answers on ladders without labels keep their exact shape.
+   */
+  labels?: Record<string, string>;
   level_since: string;
   at: string;
   ladder_version: string;
@@ -227,6 +232,7 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     level: levelId,
     target_level: targets[0] ?? null,
     ...(targets.length > 1 ? { target_levels: targets } : {}),
+    ...labelsOf(ladder, level, levelId, targets),
     level_since: scope.levelSince,
     at,
     ladder_version: ladder.version,
@@ -241,6 +247,22 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     curriculum: evaluateCurriculum(level, scope),
     self_evaluation: evaluateSelfEvaluation(level, scope),
   };
+}
+
+/** The labels of the answer's level and targets, keyed as the answer names them; nothing when none has one. */
+function labelsOf(
+  ladder: LadderDocument,
+  level: LevelDefinition | undefined,
+  levelId: string,
+  targets: readonly string[],
+): { labels?: Record<string, string> } {
+  const labels: Record<string, string> = {};
+  if (level?.label !== undefined) labels[levelId] = level.label;
+  for (const key of targets) {
+    const label = findLevel(ladder, key)?.label;
+    if (label !== undefined) labels[key] = label;
+  }
+  return Object.keys(labels).length === 0 ? {} : { labels };
 }
 
 function notWritten(level: LevelDefinition): string {

@@ -14,6 +14,9 @@ export interface PanelPromotion {
   targetTrack: string;
   /** Every target of the promotion (as `targetLevel` names them), the usual next step first. */
   targets: string[];
+  /** How the two levels are shown to people: their labels, else their ids (ADR 0020). */
+  fromLabel: string;
+  targetLabel: string;
   minMonthsAtLevel: number | undefined;
   assessment: { id: string; name: string; description?: string | undefined }[];
   panel: PanelDefinition;
@@ -76,6 +79,8 @@ export function panelPromotionFrom(
     targetId: chosen.id,
     targetTrack: chosen.track,
     targets: targets.map((target) => levelKey(doc, target)),
+    fromLabel: levelLabel(level),
+    targetLabel: levelLabel(chosen),
     minMonthsAtLevel: promotion.min_months_at_level,
     assessment: promotion.assessment ?? [],
     panel: promotion.panel,

@@ -88,6 +88,8 @@ const noteView = z.object({
   at: z.string(),
 });
 const caseView = caseSummary.extend({
+  from_label: z.string().meta({ description: 'How from_level is shown: its label, else the id' }),
+  target_label: z.string().meta({ description: 'How target_level is shown: its label, else the id' }),
   viewer: z.enum(['panelist', 'staff']),
   version: z.number().int(),
   ladder: z.object({ id: z.string(), version: z.string(), version_id: z.number().int() }),

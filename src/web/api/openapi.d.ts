@@ -1443,6 +1443,10 @@ export interface paths {
               };
               eligible_for_case: boolean;
               gaps: string[];
+              /** @description How the levels named here are shown (their label), by id; only when one has a label */
+              labels?: {
+                [key: string]: string;
+              };
               ladder_version: string;
               level: string;
               level_since: string;
@@ -1489,6 +1493,8 @@ export interface paths {
                */
               standard: 'defined' | 'judgment' | 'none';
               target_level: string | null;
+              /** @description Every target of the promotion, target_level first; only when there are several */
+              target_levels?: string[];
               /** @description Typical time in level from the ladder: advice, never a gap */
               typical_tenure: {
                 from_months: number;
@@ -1747,6 +1753,8 @@ export interface paths {
                 at: string;
                 detail: unknown;
               }[];
+              /** @description How from_level is shown: its label, else the id */
+              from_label: string;
               from_level: string;
               id: number;
               ladder: {
@@ -1805,6 +1813,8 @@ export interface paths {
               }[];
               /** @enum {string} */
               status: 'open' | 'assessing' | 'decided' | 'withdrawn';
+              /** @description How target_level is shown: its label, else the id */
+              target_label: string;
               target_level: string;
               version: number;
               /** @enum {string} */
@@ -1987,6 +1997,8 @@ export interface paths {
                 at: string;
                 detail: unknown;
               }[];
+              /** @description How from_level is shown: its label, else the id */
+              from_label: string;
               from_level: string;
               id: number;
               ladder: {
@@ -2045,6 +2057,8 @@ export interface paths {
               }[];
               /** @enum {string} */
               status: 'open' | 'assessing' | 'decided' | 'withdrawn';
+              /** @description How target_level is shown: its label, else the id */
+              target_label: string;
               target_level: string;
               version: number;
               /** @enum {string} */
@@ -2242,6 +2256,8 @@ export interface paths {
                 at: string;
                 detail: unknown;
               }[];
+              /** @description How from_level is shown: its label, else the id */
+              from_label: string;
               from_level: string;
               id: number;
               ladder: {
@@ -2300,6 +2316,8 @@ export interface paths {
               }[];
               /** @enum {string} */
               status: 'open' | 'assessing' | 'decided' | 'withdrawn';
+              /** @description How target_level is shown: its label, else the id */
+              target_label: string;
               target_level: string;
               version: number;
               /** @enum {string} */
@@ -2740,6 +2758,8 @@ export interface paths {
                 at: string;
                 detail: unknown;
               }[];
+              /** @description How from_level is shown: its label, else the id */
+              from_label: string;
               from_level: string;
               id: number;
               ladder: {
@@ -2798,6 +2818,8 @@ export interface paths {
               }[];
               /** @enum {string} */
               status: 'open' | 'assessing' | 'decided' | 'withdrawn';
+              /** @description How target_level is shown: its label, else the id */
+              target_label: string;
               target_level: string;
               version: number;
               /** @enum {string} */
@@ -3552,6 +3574,8 @@ export interface paths {
                 at: string;
                 detail: unknown;
               }[];
+              /** @description How from_level is shown: its label, else the id */
+              from_label: string;
               from_level: string;
               id: number;
               ladder: {
@@ -3610,6 +3634,8 @@ export interface paths {
               }[];
               /** @enum {string} */
               status: 'open' | 'assessing' | 'decided' | 'withdrawn';
+              /** @description How target_level is shown: its label, else the id */
+              target_label: string;
               target_level: string;
               version: number;
               /** @enum {string} */
