@@ -137,4 +137,42 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
     await context.close();
     expect(h.pageErrors).toEqual([]);
   });
+
+  it("shows a French ladder's own sections under its headings, marked lang=fr, as the API holds them", async () => {
+    const source = await readFile('ladders/examples/ingenierie-logicielle-fr.yaml', 'utf8');
+    const lead = await h.api(publisher);
+    await lead.send('POST', '/api/ladders', { source });
+    const { page, context } = await h.newPage();
+    // Leadership reads it (a builder without a roster entry lands on a home that asks for its readiness).
+    await h.signIn(page, publisher);
+    const answer = await page.evaluate(async () => {
+      const body = (await (await fetch('/api/ladders/ingenierie-logicielle')).json()) as {
+        document: {
+          locale?: string;
+          levels: { id: string; content?: Record<string, unknown> }[];
+        };
+      };
+      return {
+        locale: body.document.locale,
+        content: body.document.levels.find((l) => l.id === 'ing-2')?.content,
+      };
+    });
+    expect(answer.locale).toBe('fr');
+    await page.goto('/ladder?ladder=ingenierie-logicielle&level=ing-2');
+    await page.getByRole('heading', { name: 'Ingénieure confirmée', exact: false }).first().waitFor();
+    const scope = page.locator('.card', { has: page.getByRole('heading', { name: 'Périmètre' }) });
+    expect(await scope.locator('p').allTextContents()).toEqual(answer.content?.perimetre);
+    const signals = answer.content?.signaux as { head: string[]; rows: string[][] };
+    const table = page
+      .locator('.card', { has: page.getByRole('heading', { name: 'Signaux observés' }) })
+      .locator('table');
+    expect(await table.locator('thead th').allTextContents()).toEqual(signals.head);
+    expect(await table.locator('tbody tr').first().locator('td').allTextContents()).toEqual(signals.rows[0]);
+    expect(await page.locator('[lang="fr"]').first().locator('h2').first().textContent()).toContain(
+      'Ingénieure confirmée',
+    );
+    await h.screenshot(page, 'ladder-french-own-sections');
+    await context.close();
+    expect(h.pageErrors).toEqual([]);
+  });
 });

@@ -24,3 +24,7 @@ export type Expectation = NonNullable<Level['expectations']>[number];
 export type CompetencyCategory = NonNullable<LadderDocument['competency_categories']>[number];
 /** A competency area of the ladder (issue 16); ids are unique across the ladder. */
 export type CompetencyArea = CompetencyCategory['areas'][number];
+/** A page section the ladder declares (heading, kind, the level field or content.<name> that fills it). */
+export type SectionDefinition = NonNullable<LadderDocument['sections']>[number];
+/** What a level writes for one of the ladder's own sections (`content.<name>`). */
+export type SectionContent = NonNullable<Level['content']>[string];

@@ -82,7 +82,13 @@ export function LadderPage({
                 {shown === undefined ? (
                   <EmptyState title="This ladder has no levels" />
                 ) : (
-                  <LevelView level={shown} categories={doc.competency_categories ?? []} points={doc.points} />
+                  <LevelView
+                    level={shown}
+                    categories={doc.competency_categories ?? []}
+                    points={doc.points}
+                    sections={doc.sections ?? []}
+                    lang={doc.locale ?? 'en'}
+                  />
                 )}
               </div>
               <aside>

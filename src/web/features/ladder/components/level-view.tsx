@@ -1,7 +1,14 @@
 import { Card } from '../../../components/ui/card';
 import { evidenceKindWords, monthsRange } from '../../../lib/evidence-kinds';
-import type { CompetencyCategory, LadderDocument, Level, Metric } from '../../../types/ladder';
+import type {
+  CompetencyCategory,
+  LadderDocument,
+  Level,
+  Metric,
+  SectionDefinition,
+} from '../../../types/ladder';
 import { CompetencyExpectations } from './competency-expectations';
+import { LevelSections } from './level-sections';
 import { PointsBands } from './points-bands';
 
 function MetricRow({ metric }: { metric: Metric }) {
@@ -19,8 +26,14 @@ export function LevelView({
   level,
   categories = [],
   points,
+  sections = [],
+  lang = 'en',
 }: {
   level: Level;
+  /** The ladder's declared sections: its own (content.<name>) are shown with their headings. */
+  sections?: SectionDefinition[];
+  /** The ladder's language (its `locale`), so the level's words are read as what they are. */
+  lang?: string;
   /** The ladder's competency categories: the level's expectations are grouped by them. */
   categories?: CompetencyCategory[];
   /** The ladder's points and bands, when it scores points (ADR 0021). */
@@ -29,7 +42,7 @@ export function LevelView({
   if (level.status === 'not_written') {
     return (
       <article className="level" aria-label={`Level ${level.id}`}>
-        <h2>{level.title === level.id ? level.id : `${level.id} — ${level.title}`}</h2>
+        <h2 lang={lang}>{level.title === level.id ? level.id : `${level.id} — ${level.title}`}</h2>
         <p className="muted">
           The organisation has not written this level&apos;s page yet. What other levels say about it is shown
           below.
@@ -40,11 +53,15 @@ export function LevelView({
   }
   return (
     <article className="level" aria-label={`Level ${level.id}`}>
-      <h2>{level.title === level.id ? level.id : `${level.id} — ${level.title}`}</h2>
-      {level.tagline !== undefined && <p className="tagline">“{level.tagline}”</p>}
-      {level.summary?.map((paragraph) => (
-        <p key={paragraph.slice(0, 40)}>{paragraph}</p>
-      ))}
+      {/* The file's own words are in the ladder's language; the app's own text around them is English. */}
+      <div lang={lang}>
+        <h2>{level.title === level.id ? level.id : `${level.id} — ${level.title}`}</h2>
+        {level.tagline !== undefined && <p className="tagline">“{level.tagline}”</p>}
+        {level.summary?.map((paragraph) => (
+          <p key={paragraph.slice(0, 40)}>{paragraph}</p>
+        ))}
+        <LevelSections level={level} sections={sections} />
+      </div>
       {level.what_you_do !== undefined && (
         <Card title="What you do">
           <ul className="described">
