@@ -43,6 +43,7 @@ describe.skipIf(!enabled)('the readiness board of a level that defines no standa
 
       const { page, context } = await h.newPage();
       await h.signIn(page, lead);
+      await page.goto('/leadership');
       await page.getByRole('heading', { name: 'Readiness board' }).waitFor();
       await page.getByRole('button', { name: level, exact: true }).click();
       await page.getByTestId('board-no-standard').waitFor();
@@ -63,4 +64,74 @@ describe.skipIf(!enabled)('the readiness board of a level that defines no standa
       await context.close();
     },
   );
+
+  it('L4: names each builder (email beneath), draws the all-metrics line, and a bar opens the builder', async () => {
+    const lead = h.demoAccounts.find((a) => a.as === 'leadership')!.email;
+    const api = await h.api(lead);
+    const ranking = await api.get<RankingEntry[]>('/api/levels/L4/ranking');
+    const builders = await api.get<{ items: { email: string; name: string }[] }>(
+      '/api/builders?level=L4&limit=500',
+    );
+    const names = new Map(builders.items.map((b) => [b.email, b.name]));
+    const { page, context } = await h.newPage();
+    await h.signIn(page, lead);
+    await page.goto('/leadership?level=L4');
+    const table = page.getByRole('table', { name: 'Ranking of L4' });
+    await table.getByRole('link', { name: names.get(ranking[0]!.builder)! }).waitFor();
+    for (const entry of ranking) {
+      const cell = page.getByTestId(`rank-${entry.builder}`).locator('td').nth(1);
+      expect(await cell.getByRole('link').textContent()).toBe(names.get(entry.builder));
+      expect(await cell.locator('.muted').textContent()).toBe(entry.builder);
+    }
+    const chart = page.getByTestId('level-chart');
+    // The dashed line at every metric met, labelled with the count (recharts draws the label in a layer of its own).
+    await chart.locator('.recharts-reference-line').waitFor({ state: 'attached' });
+    await chart.getByText(/^all \d+ met$/).waitFor();
+    // The axis names people, not email prefixes (the caption with the numbers is outside the chart box).
+    await chart.getByText(names.get(ranking[0]!.builder)!, { exact: true }).first().waitFor();
+    await h.screenshot(page, 'board-l4-names-target-line');
+    await chart.locator('.recharts-bar-rectangle path').first().click();
+    await page.waitForURL(`**/builders/${encodeURIComponent(ranking[0]!.builder)}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await context.close();
+  });
+
+  it('roster: finds a builder by part of the name, filters by level, sorts by time at level', async () => {
+    const lead = h.demoAccounts.find((a) => a.as === 'leadership')!.email;
+    const api = await h.api(lead);
+    const all = await api.get<{
+      items: { email: string; name: string; level: string; level_since: string }[];
+    }>('/api/builders?limit=500');
+    const { page, context } = await h.newPage();
+    await h.signIn(page, lead);
+    await page.goto('/leadership/roster');
+    const rows = page.getByRole('table', { name: 'Builders' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(all.items.length);
+
+    const l4 = all.items.filter((b) => b.level === 'L4');
+    await page.getByLabel('Level').selectOption('L4');
+    await page
+      .getByTestId('roster-count')
+      .filter({ hasText: `${l4.length} of ${all.items.length}` })
+      .waitFor();
+    await page.getByLabel('Sort by').selectOption('since-oldest');
+    const oldestFirst = [...l4].sort(
+      (a, b) => a.level_since.localeCompare(b.level_since) || a.name.localeCompare(b.name),
+    );
+    expect(await rows.locator('th a').allTextContents()).toEqual(oldestFirst.map((b) => b.name));
+    expect(page.url()).toContain('level=L4');
+    await h.screenshot(page, 'roster-l4-longest-at-level');
+
+    const someone = l4[0]!;
+    const part = someone.name.split(' ').at(-1)!.toLowerCase();
+    await page.getByLabel('Search').fill(part);
+    const matching = l4.filter((b) => `${b.name} ${b.email}`.toLowerCase().includes(part));
+    await expect.poll(() => rows.count()).toBe(matching.length);
+    expect(await rows.locator('th a').allTextContents()).toContain(someone.name);
+    // A filtered roster is an address: reloading it shows the same builders.
+    await page.reload();
+    await expect.poll(() => rows.count()).toBe(matching.length);
+    await context.close();
+  });
 });

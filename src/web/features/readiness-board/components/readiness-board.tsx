@@ -1,13 +1,38 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link, useNavigate } from 'react-router';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Card, Stat } from '../../../components/ui/card';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
+import { TableScroll } from '../../../components/ui/table-scroll';
 import { formatDay } from '../../../lib/format';
 import type { RankingEntry, Readiness } from '../../../types/readiness';
 import { useBuildersReadiness } from '../api/get-builders-readiness';
 import { useRanking } from '../api/get-ranking';
+import { useBuilderNames } from '../api/list-level-builders';
+
+const builderPath = (email: string): string => `/builders/${encodeURIComponent(email)}`;
+
+/** A builder by name, the email beneath (and on hover); the email alone until the name is known. */
+function BuilderName({ email, name }: { email: string; name: string | undefined }) {
+  return (
+    <>
+      <Link to={builderPath(email)} title={email}>
+        {name ?? email}
+      </Link>
+      {name !== undefined && <div className="muted">{email}</div>}
+    </>
+  );
+}
 
 /** "Close": not yet eligible for a case, but at most this many gaps left (only where a standard exists). */
 export const CLOSE_GAPS = 2;
@@ -48,6 +73,9 @@ export function ReadinessBoard({
   const ranking = useRanking(level, at);
   const emails = ranking.data?.map((r) => r.builder) ?? [];
   const readiness = useBuildersReadiness(emails, at);
+  const names = useBuilderNames(level);
+  const navigate = useNavigate();
+  const nameOf = (email: string): string => names.get(email) ?? email;
   return (
     <QueryView query={ranking} label="Ranking the level…">
       {(entries) => {
@@ -64,7 +92,7 @@ export function ReadinessBoard({
         // Every builder of the level is evaluated against the same ladder version on the same day, so
         // the first answer in says what the level defines.
         const standard = readiness.find((q) => q.data !== undefined)?.data?.standard;
-        if (standard === 'none') return <NoStandardBoard level={level} entries={entries} />;
+        if (standard === 'none') return <NoStandardBoard level={level} entries={entries} names={names} />;
         return (
           <>
             <div className="stats">
@@ -86,8 +114,12 @@ export function ReadinessBoard({
                   <div className="chart" data-testid="level-chart">
                     <ResponsiveContainer width="100%" height="100%">
                       <BarChart
-                        data={entries.map((e) => ({ builder: e.builder.split('@')[0], met: e.metrics_met }))}
-                        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+                        data={entries.map((e) => ({
+                          email: e.builder,
+                          builder: nameOf(e.builder),
+                          met: e.metrics_met,
+                        }))}
+                        margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
                       >
                         <CartesianGrid strokeDasharray="3 3" />
                         <XAxis dataKey="builder" fontSize={12} />
@@ -98,18 +130,46 @@ export function ReadinessBoard({
                           width={32}
                         />
                         <Tooltip />
-                        <Bar dataKey="met" name="metrics met" fill="#2750c4" isAnimationActive={false} />
+                        <ReferenceLine
+                          y={metricCount}
+                          stroke="#166a32"
+                          strokeDasharray="6 3"
+                          label={{
+                            value: `all ${metricCount} met`,
+                            position: 'insideTopRight',
+                            fontSize: 12,
+                            fill: '#166a32',
+                          }}
+                        />
+                        <Bar
+                          dataKey="met"
+                          name="metrics met"
+                          fill="#2750c4"
+                          isAnimationActive={false}
+                          cursor="pointer"
+                          onClick={(bar: { payload?: { email?: string } }) => {
+                            const email = bar.payload?.email;
+                            if (email !== undefined) void navigate(builderPath(email));
+                          }}
+                        />
                       </BarChart>
                     </ResponsiveContainer>
                   </div>
-                  <figcaption className="sr-only">
-                    {entries.map((e) => `${e.builder}: ${e.metrics_met}`).join('; ')}
+                  <figcaption className="muted">
+                    The dashed line is every metric of {level} met ({metricCount}); a bar opens the
+                    builder&apos;s page.
+                    <span className="sr-only">
+                      {' '}
+                      {entries
+                        .map((e) => `${nameOf(e.builder)}: ${e.metrics_met} of ${metricCount}`)
+                        .join('; ')}
+                    </span>
                   </figcaption>
                 </figure>
               </Card>
             )}
             <Card title="Ranking">
-              <div className="table-scroll">
+              <TableScroll label={`Ranking of ${level}`}>
                 <table aria-label={`Ranking of ${level}`}>
                   <thead>
                     <tr>
@@ -137,7 +197,7 @@ export function ReadinessBoard({
                         <tr key={entry.builder} data-testid={`rank-${entry.builder}`}>
                           <td className="num">{entry.rank}</td>
                           <td>
-                            <Link to={`/builders/${encodeURIComponent(entry.builder)}`}>{entry.builder}</Link>
+                            <BuilderName email={entry.builder} name={names.get(entry.builder)} />
                           </td>
                           <td className="num" data-testid={`met-${entry.builder}`}>
                             {metricCount > 0 ? `${entry.metrics_met} of ${metricCount}` : '—'}
@@ -156,7 +216,7 @@ export function ReadinessBoard({
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Card>
           </>
         );
@@ -169,7 +229,15 @@ export function ReadinessBoard({
  * The board of a level that defines no metric and no requirement: who is there and for how long, and
  * a plain statement that there is no standard to be close to — no chart of zeros, no "0 of 0".
  */
-function NoStandardBoard({ level, entries }: { level: string; entries: readonly RankingEntry[] }) {
+function NoStandardBoard({
+  level,
+  entries,
+  names,
+}: {
+  level: string;
+  entries: readonly RankingEntry[];
+  names: Map<string, string>;
+}) {
   return (
     <>
       <div className="stats">
@@ -183,7 +251,7 @@ function NoStandardBoard({ level, entries }: { level: string; entries: readonly 
         </p>
       </Card>
       <Card title="Builders">
-        <div className="table-scroll">
+        <TableScroll label={`Builders at ${level}`}>
           <table aria-label={`Builders at ${level}`}>
             <thead>
               <tr>
@@ -198,7 +266,7 @@ function NoStandardBoard({ level, entries }: { level: string; entries: readonly 
               {entries.map((entry) => (
                 <tr key={entry.builder} data-testid={`rank-${entry.builder}`}>
                   <td>
-                    <Link to={`/builders/${encodeURIComponent(entry.builder)}`}>{entry.builder}</Link>
+                    <BuilderName email={entry.builder} name={names.get(entry.builder)} />
                   </td>
                   <td className="num">{entry.months_at_level}</td>
                   <td>
@@ -208,7 +276,7 @@ function NoStandardBoard({ level, entries }: { level: string; entries: readonly 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Card>
     </>
   );
