@@ -125,6 +125,8 @@ describe.skipIf(!enabled)(
     it('leadership reads the readiness board with the API ranking, and decides the case', async () => {
       const { page, context } = await h.newPage();
       await h.signIn(page, org.lead);
+      // Signing in lands on the role's home (/); the board is its own screen.
+      await page.goto('/leadership');
       await page.getByRole('heading', { name: 'Readiness board' }).waitFor();
       await page.getByRole('button', { name: 'L4', exact: true }).click();
       const ranking = await lead.get<RankingEntry[]>('/api/levels/L4/ranking');
@@ -186,6 +188,7 @@ describe.skipIf(!enabled)(
     it('the candidate sees the outcome and the feedback on their path, without panelist names', async () => {
       const { page, context } = await h.newPage();
       await h.signIn(page, candidate);
+      await page.goto('/path');
       const outcome = page.getByTestId('candidate-outcome');
       await outcome.waitFor();
       expect((await outcome.textContent())!.toLowerCase()).toContain('promoted');
