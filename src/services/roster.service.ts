@@ -219,6 +219,15 @@ export async function getBuilder(deps: RosterDeps, _actor: Actor, email: string)
   return builder;
 }
 
+/**
+ * Whether the signed-in person is a builder on the roster: a builder account made before leadership
+ * added its builder record has no readiness, path or mentees yet, and its home says so instead of asking.
+ */
+export async function isOnRoster(deps: RosterDeps, actor: Actor): Promise<boolean> {
+  if (actor.kind !== 'person' || actor.builderId === null || actor.builderId === undefined) return false;
+  return (await findBuilder(deps.db, actor.builderId.toLowerCase())) !== undefined;
+}
+
 /** A page of builders, filtered by current level and/or track. */
 export async function listBuilders(
   deps: RosterDeps,

@@ -53,6 +53,29 @@ forEachEngine('accounts, sessions and tokens', (getDb) => {
     });
   });
 
+  it('says whether a signed-in builder is on the roster yet, so the home never asks for a path that is not there', async () => {
+    const ana = await signInAs(app, 'ana@example.test');
+    const before = await app.inject({ url: '/api/auth/session', headers: { cookie: ana.cookie } });
+    expect(before.json()).toMatchObject({ role: 'builder', on_roster: false });
+    const leader = await app.inject({ url: '/api/auth/session', headers: { cookie: lead.cookie } });
+    expect(leader.json()).toMatchObject({ role: 'leadership', builder_id: null, on_roster: false });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/builders',
+      headers: lead.writeHeaders,
+      payload: {
+        email: 'ana@example.test',
+        name: 'Ana',
+        track: 'ai-first-business-manager',
+        levels: [{ level: 'L2', since: '2026-01-05' }],
+        rates: [{ since: '2026-01-05', rate_minor: 500_000, currency: 'USD' }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const after = await app.inject({ url: '/api/auth/session', headers: { cookie: ana.cookie } });
+    expect(after.json()).toMatchObject({ role: 'builder', on_roster: true });
+  });
+
   it('refuses a wrong password and an unknown email alike with 401', async () => {
     for (const payload of [
       { email: 'ana@example.test', password: 'wrong password!!' },

@@ -28,10 +28,6 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 const knownProblems: { pattern: RegExp; why: string }[] = [
   {
-    pattern: /^POST \/api\/auth\/sign-in → 401/,
-    why: 'C: ladder.test.ts refuses a password on purpose — wrap that step in h.expectProblems',
-  },
-  {
     pattern: /^axe serious scrollable-region-focusable /,
     why: 'C, D, E: a .table-scroll div cannot be reached by keyboard — use TableScroll from components/ui',
   },

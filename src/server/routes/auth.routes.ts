@@ -25,6 +25,7 @@ import { SESSION_COOKIE } from '../access/install-access.js';
 import { policy, publicAccess, signedIn } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 import { buildServices } from '../../services/composition-root.js';
+import { isOnRoster } from '../../services/roster.service.js';
 
 const errorBody = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
 const role = z.enum(ROLES as [string, ...string[]]);
@@ -178,6 +179,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               email: z.string(),
               role,
               builder_id: z.string().nullable(),
+              /** A builder account whose builder record is on the roster (false for other roles). */
+              on_roster: z.boolean(),
               client_id: z.string().nullable(),
               via: z.enum(['session', 'token', 'injected', 'none']),
               csrf_token: z.string().nullable(),
@@ -195,6 +198,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           email: actor.email,
           role: actor.role,
           builder_id: actor.builderId ?? null,
+          on_roster: await isOnRoster(services, actor),
           client_id: actor.clientId ?? null,
           via: request.authMethod,
           csrf_token: request.session?.csrfToken ?? null,

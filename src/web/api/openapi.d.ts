@@ -684,6 +684,7 @@ export interface paths {
               client_id: string | null;
               csrf_token: string | null;
               email: string;
+              on_roster: boolean;
               /** @enum {string} */
               role: 'leadership' | 'builder' | 'client_stakeholder';
               /** @enum {string} */

@@ -24,7 +24,7 @@ export function HomeRoute() {
             return (
               <div>
                 <h1>Your home</h1>
-                <BuilderHome builder={session.builder_id} />
+                <BuilderHome builder={session.builder_id} onRoster={session.on_roster} />
               </div>
             );
           case 'client_stakeholder':

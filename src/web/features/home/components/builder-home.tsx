@@ -223,11 +223,19 @@ function Cases({ builder }: { builder: string }) {
 }
 
 /** A builder's home: what stands between them and the next level and what is due, then their mentees and panels. */
-export function BuilderHome({ builder }: { builder: string | null }) {
+export function BuilderHome({ builder, onRoster }: { builder: string | null; onRoster: boolean }) {
   if (builder === null)
     return (
       <EmptyState title="Your account is not linked to a builder record">
         Leadership links accounts to people; until then there is no path to show.
+      </EmptyState>
+    );
+  // An account made before leadership put its builder on the roster: nothing to ask the API about yet.
+  if (!onRoster)
+    return (
+      <EmptyState title="You are not on the roster yet">
+        Your account ({builder}) has no builder record, so there is no level, path or mentee to show.
+        Leadership adds you to the roster; meanwhile <Link to="/ladder">the ladder</Link> is yours to read.
       </EmptyState>
     );
   return (
