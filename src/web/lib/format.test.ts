@@ -42,9 +42,12 @@ describe('money in its own currency', () => {
 });
 
 describe('check-in dates in words', () => {
-  it('says since when a check-in is overdue and by when to check in, never "overdue by"', () => {
+  it('says since when a check-in was missed and when the current window closes, never "overdue by"', () => {
     expect(describeCheckinDue({ due_by: '2026-12-07', overdue_since: '2026-11-17' })).toBe(
-      'since 17 Nov 2026; check in by 7 Dec 2026',
+      'missed since 17 Nov 2026; the current window closes 7 Dec 2026',
+    );
+    expect(describeCheckinDue({ due_by: null, overdue_since: '2026-11-17' })).toBe(
+      'missed since 17 Nov 2026',
     );
     expect(describeCheckinDue({ due_by: '2026-12-07', overdue_since: null })).toBe('check in by 7 Dec 2026');
     expect(describeCheckinDue({ due_by: null, overdue_since: null })).toBe('');

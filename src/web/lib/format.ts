@@ -96,10 +96,11 @@ export function humanize(value: string): string {
  * 17 Nov 2026; check in by 7 Dec 2026" — never "Overdue by 7 Dec", which reads as a delay.
  */
 export function describeCheckinDue(d: { due_by: string | null; overdue_since: string | null }): string {
-  const by = d.due_by === null ? '' : `check in by ${formatDay(d.due_by)}`;
-  if (d.overdue_since === null) return by;
-  const since = `since ${formatDay(d.overdue_since)}`;
-  return by === '' ? since : `${since}; ${by}`;
+  // Overdue means a window closed without a check-in; due_by is the window open now. Saying both as
+  // "since …; check in by …" read as a contradiction (overdue, yet due next week), so each is named.
+  if (d.overdue_since === null) return d.due_by === null ? '' : `check in by ${formatDay(d.due_by)}`;
+  const missed = `missed since ${formatDay(d.overdue_since)}`;
+  return d.due_by === null ? missed : `${missed}; the current window closes ${formatDay(d.due_by)}`;
 }
 
 /** The calendar month of an ISO day, or this month (UTC): "2026-12". */
