@@ -49,12 +49,9 @@ export const readinessResponse = z.object({
     .array(z.string())
     .optional()
     .meta({ description: 'Every target of the promotion, target_level first; only when there are several' }),
-  labels: z
-    .record(z.string(), z.string())
-    .optional()
-    .meta({
-      description: 'How the levels named here are shown (their label), by id; only when one has a label',
-    }),
+  labels: z.record(z.string(), z.string()).optional().meta({
+    description: 'How the levels named here are shown (their label), by id; only when one has a label',
+  }),
   level_since: isoDay,
   at: isoDay,
   ladder_version: z.string(),
