@@ -3,6 +3,7 @@ import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { formatDay, humanize } from '../../../lib/format';
 import { useCases } from '../api/list-cases';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** The cases a person sits on (or, for leadership, every case), newest first. */
 export function CaseList({ emptyHint }: { emptyHint: string }) {
@@ -13,7 +14,7 @@ export function CaseList({ emptyHint }: { emptyHint: string }) {
         cases.length === 0 ? (
           <EmptyState title="No promotion cases">{emptyHint}</EmptyState>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Promotion cases">
             <table aria-label="Promotion cases">
               <thead>
                 <tr>
@@ -50,7 +51,7 @@ export function CaseList({ emptyHint }: { emptyHint: string }) {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )
       }
     </QueryView>

@@ -6,11 +6,12 @@ import { formatDay, humanize } from '../../../lib/format';
 import { useDecideCase } from '../api/decide-case';
 import type { CaseView, ComputedDecision } from '../types';
 import { PromotionUnlocks } from './promotion-unlocks';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'criteria' | 'reasons'> }) {
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Criteria medians">
         <table aria-label="Criteria medians">
           <thead>
             <tr>
@@ -45,7 +46,7 @@ function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'cr
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ul>
         {result.components.map((c) => (
           <li key={c.id}>

@@ -5,6 +5,7 @@ import { QueryView } from '../../../components/ui/query-state';
 import { usePanelCandidates, type PanelCandidate } from '../api/get-panel-candidates';
 import { useSetPanel } from '../api/set-panel';
 import type { CaseView } from '../types';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 function standingOf(person: PanelCandidate): string {
   if (person.level_label !== null) return person.level_label;
@@ -108,7 +109,7 @@ function PickerForm({
       </form>
       <details className="picker-refused" open={refused.length <= 8}>
         <summary>Who may not sit, and why ({refused.length})</summary>
-        <div className="table-scroll">
+        <TableScroll label="People who may not sit on this panel">
           <table aria-label="People who may not sit on this panel">
             <thead>
               <tr>
@@ -136,7 +137,7 @@ function PickerForm({
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </Card>
   );

@@ -3,6 +3,7 @@ import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { formatDay, humanize } from '../../../lib/format';
 import { useEvidenceList } from '../api/list-evidence';
 import { RecordDetails, recordTitle } from './record-list';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** A builder's ledger in date order, 50 a page; a row opens to every field. */
 export function EvidenceTable({ builder }: { builder: string }) {
@@ -18,7 +19,7 @@ export function EvidenceTable({ builder }: { builder: string }) {
           </EmptyState>
         ) : (
           <>
-            <div className="table-scroll">
+            <TableScroll label="Evidence ledger">
               <table aria-label="Evidence ledger">
                 <thead>
                   <tr>
@@ -49,7 +50,7 @@ export function EvidenceTable({ builder }: { builder: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p className="muted">
               {page.offset + 1}–{page.offset + page.items.length} of {page.total}{' '}
               {page.offset > 0 && (

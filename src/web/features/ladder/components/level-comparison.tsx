@@ -1,5 +1,6 @@
 import { monthsRange } from '../../../lib/evidence-kinds';
 import type { CompetencyCategory, Level } from '../../../types/ladder';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 interface Row {
   label: string;
@@ -99,7 +100,7 @@ export function LevelComparison({
   const shown = rows.filter((row) => row.only === undefined || row.only(left) || row.only(right));
   const all = [...shown.slice(0, 2), ...competencyRows(categories), ...shown.slice(2)];
   return (
-    <div className="table-scroll">
+    <TableScroll label={`${left.id} compared with ${right.id}`}>
       <table className="comparison" aria-label={`${left.id} compared with ${right.id}`}>
         <thead>
           <tr>
@@ -122,6 +123,6 @@ export function LevelComparison({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import type {
 import { CompetencyExpectations } from './competency-expectations';
 import { LevelSections } from './level-sections';
 import { PointsBands } from './points-bands';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 function MetricRow({ metric }: { metric: Metric }) {
   return (
@@ -90,7 +91,7 @@ export function LevelView({
       <PointsBands level={level} points={points} categories={categories} />
       {level.ranking_standard !== undefined && (
         <Card title="Ranking standard">
-          <div className="table-scroll">
+          <TableScroll label="Ranking standard">
             <table>
               <thead>
                 <tr>
@@ -105,7 +106,7 @@ export function LevelView({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Card>
       )}
       {level.curriculum !== undefined && (

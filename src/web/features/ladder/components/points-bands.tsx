@@ -1,5 +1,6 @@
 import { Card } from '../../../components/ui/card';
 import type { CompetencyCategory, LadderDocument, Level } from '../../../types/ladder';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 /**
  * A ladder's points and bands on a level's view (ADR 0021), as on the rendered page: the bands naming
@@ -28,7 +29,7 @@ export function PointsBands({
           : `${level.id} covers ${mine.map((b) => `${b.id} (${range(b.from, b.to)} points)`).join(' and ')}.`}
       </p>
       {points.description !== undefined && <p className="muted">{points.description}</p>}
-      <div className="table-scroll">
+      <TableScroll label="Bands of total points">
         <table>
           <thead>
             <tr>
@@ -49,8 +50,8 @@ export function PointsBands({
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll">
+      </TableScroll>
+      <TableScroll label="Points per milestone">
         <table>
           <thead>
             <tr>
@@ -76,7 +77,7 @@ export function PointsBands({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { Card } from '../../../components/ui/card';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { useSources, type SourceState } from '../api/get-sources';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 function Counts({ counts }: { counts: SourceState['counts'] }) {
   const entries = Object.entries(counts);
@@ -23,7 +24,7 @@ export function SourcesPage() {
             </EmptyState>
           ) : (
             <Card>
-              <div className="table-scroll">
+              <TableScroll label="Evidence sources">
                 <table aria-label="Evidence sources">
                   <thead>
                     <tr>
@@ -48,7 +49,7 @@ export function SourcesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Card>
           )
         }
