@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -31,6 +32,11 @@ export const accounts = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     /** Set by each successful sign-in (not by API-token use), so leadership sees who still uses an account. */
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * Set when the password was made or typed by someone else (a temporary password from an invite or a
+     * reset): until the person sets their own, every API call but the password change is refused.
+     */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
   },
   (table) => [
     uniqueIndex('accounts_email_uq').on(table.email),
