@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   unauthenticated: { http: 401, exit: 4 },
   forbidden: { http: 403, exit: 4 },
   csrf_failed: { http: 403, exit: 4 },
+  password_change_required: { http: 403, exit: 4 },
   not_found: { http: 404, exit: 3 },
   conflict: { http: 409, exit: 5 },
   mentor_slots_full: { http: 409, exit: 5 },
