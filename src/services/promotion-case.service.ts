@@ -1221,16 +1221,17 @@ export interface LatestAssessment {
 }
 
 /**
- * The latest decided case of `builderEmail` for `targetLevel`, decided on or before `at` when given:
- * `passed` when the final outcome is promoted. For readiness's `assessment` requirement.
+ * The latest decided case of `builderEmail` out of `fromLevel` (to any of its targets), decided on or
+ * before `at` when given: `passed` when the final outcome is promoted. For readiness's `assessment`
+ * requirement.
  */
 export async function latestDecidedAssessment(
   db: Executor,
   builderEmail: string,
-  targetLevel: string,
+  fromLevel: string,
   at?: string,
 ): Promise<LatestAssessment | null> {
-  const row = await findLatestDecidedCase(db, lower(builderEmail), targetLevel, at);
+  const row = await findLatestDecidedCase(db, lower(builderEmail), fromLevel, at);
   if (row === undefined) return null;
   return {
     case_id: String(row.caseId),
@@ -1244,11 +1245,13 @@ export async function latestDecidedAssessment(
 
 /**
  * The evaluation module's assessment provider (readiness.service.ts `AssessmentProvider`): the latest
- * case out of `level` to `target_level` decided on or before `at`.
+ * case out of `level` decided on or before `at`, whichever target it led to. Readiness answers against
+ * the first target, but the level's assessment is one: a case decided "not yet" towards a second target
+ * is the assessment the builder last sat, not "not assessed yet".
  */
 export async function assessmentOfLatestCase(
   db: Executor,
   input: { builder: string; level: string; target_level: string; at: string },
 ): Promise<LatestAssessment | null> {
-  return latestDecidedAssessment(db, input.builder, input.target_level, input.at);
+  return latestDecidedAssessment(db, input.builder, input.level, input.at);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DomainError } from '../../src/core/errors.js';
+import { findCase, insertCase } from '../../src/db/repositories/promotion-case.repository.js';
 import { findBuilder } from '../../src/db/repositories/roster.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { buildServices, type Services } from '../../src/services/composition-root.js';
@@ -82,7 +83,18 @@ forEachEngine('promotion cases to any of the level’s targets (ADR 0020, issue 
         rates: [{ since: '2024-01-01', rate_minor: 800_000, currency: 'USD' }],
       });
     for (const email of PANEL) await builder(email, 'L5');
-    for (const name of ['usual', 'skip', 'both', 'owner', 'wrong', 'http', 'qualified'])
+    for (const name of [
+      'usual',
+      'skip',
+      'both',
+      'owner',
+      'wrong',
+      'http',
+      'qualified',
+      'index',
+      'race',
+      'sat',
+    ])
       await builder(`${name}@example.test`, 'L4');
     app = await buildApp({ database: getDb(), clock: caseClock }, { authenticate: asActor(leadership) });
   });
@@ -147,6 +159,55 @@ forEachEngine('promotion cases to any of the level’s targets (ADR 0020, issue 
       code: 'invalid_state',
       message: `both@example.test already has case ${first.id} for L5 (open)`,
     });
+  });
+
+  it('the database holds one live case per candidate whatever its target (migration 0021)', async () => {
+    // What the service's check cannot see: a second opening that read "no live case" before the first
+    // committed. Written straight to the table, the partial unique index refuses it.
+    const first = await open('index@example.test', 'L5');
+    const stored = await findCase(getDb().db, first.id);
+    if (stored === undefined) throw new Error('the case was not stored');
+    const { id: _id, version: _version, ...row } = stored;
+    await expect(insertCase(getDb().db, { ...row, targetLevel: 'L6' })).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: '23505' }) as unknown,
+    });
+    // A decided or withdrawn case is not live: the index leaves history alone.
+    await expect(
+      insertCase(getDb().db, { ...row, targetLevel: 'L6', status: 'withdrawn' }),
+    ).resolves.toMatchObject({ targetLevel: 'L6' });
+  });
+
+  it('two openings at once to different targets: one case, the other told a live one exists', async () => {
+    const results = await Promise.allSettled([
+      open('race@example.test', 'L5'),
+      open('race@example.test', 'L6'),
+    ]);
+    const opened = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(opened).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(DomainError);
+    expect((refused[0] as DomainError).code).toBe('invalid_state');
+  });
+
+  it("readiness's assessment reads the case out of the level, whichever target it led to", async () => {
+    const email = 'sat@example.test';
+    const before = await services.readiness(services.db, leadership, email, '2026-11-26');
+    expect(before.gaps).toContain(
+      'the qualification assessment: not assessed yet (a promotion case decides it)',
+    );
+    const opened = await open(email, 'L6');
+    await setPanel(services, leadership, opened.id, { panelists: [...PANEL] });
+    for (const actor of panelActors)
+      await saveSheet(services, actor, opened.id, buildSheet({ score: 1 }), { submit: true });
+    const decided = await decideCase(services, leadership, opened.id, { note: 'not yet' });
+    expect(decided.decision?.outcome).toBe('not_yet');
+    // Readiness still answers against L5, the first target; the assessment it reports is the L6 case's.
+    const after = await services.readiness(services.db, leadership, email, '2026-11-26');
+    expect(after.target_level).toBe('L5');
+    expect(after.gaps).toContain(
+      `the qualification assessment: not passed (case ${opened.id}, decided 2026-11-26)`,
+    );
   });
 
   it('takes target_level in the API body, and answers 400 for a target the level lacks', async () => {

@@ -315,13 +315,14 @@ export interface DecidedCaseRow {
 }
 
 /**
- * The latest decided case for a candidate and target level, decided on or before `onOrBefore` when given
- * (so an evaluation at a past date sees the case that was decided by then).
+ * The latest decided case out of `fromLevel` for a candidate, whichever of the level's targets it led to,
+ * decided on or before `onOrBefore` when given (so an evaluation at a past date sees the case that was
+ * decided by then).
  */
 export async function findLatestDecidedCase(
   db: Executor,
   candidateEmail: string,
-  targetLevel: string,
+  fromLevel: string,
   onOrBefore?: string,
 ): Promise<DecidedCaseRow | undefined> {
   // Every readiness that computes an answer asks this (its assessment): two shapes, each built once per
@@ -337,14 +338,14 @@ export async function findLatestDecidedCase(
     prepared = prepareLatestDecidedCase(db, dated);
     byShape.set(dated, prepared);
   }
-  const rows = await prepared.execute({ candidateEmail, targetLevel, onOrBefore: onOrBefore ?? null });
+  const rows = await prepared.execute({ candidateEmail, fromLevel, onOrBefore: onOrBefore ?? null });
   return rows[0];
 }
 
 function prepareLatestDecidedCase(db: Executor, dated: boolean) {
   const conditions = [
     eq(promotionCases.candidateEmail, sql.placeholder('candidateEmail')),
-    eq(promotionCases.targetLevel, sql.placeholder('targetLevel')),
+    eq(promotionCases.fromLevel, sql.placeholder('fromLevel')),
     eq(promotionCases.status, 'decided'),
   ];
   if (dated) conditions.push(sql`${promotionDecisions.decidedOn} <= ${sql.placeholder('onOrBefore')}`);
@@ -366,7 +367,7 @@ function prepareLatestDecidedCase(db: Executor, dated: boolean) {
     .where(and(...conditions))
     .orderBy(desc(promotionDecisions.decidedAt), desc(promotionCases.id))
     .limit(1)
-    .prepare(preparedStatementName(dated ? 'latest_decided_case_on' : 'latest_decided_case'));
+    .prepare(preparedStatementName(dated ? 'latest_decided_case_from_on' : 'latest_decided_case_from'));
 }
 
 const preparedLatestDecided = new WeakMap<

@@ -61,9 +61,11 @@ export const promotionCases = pgTable(
       'promotion_cases_override_ck',
       sql`${table.eligibleAtOpening} or coalesce(length(trim(${table.openOverrideReason})), 0) > 0`,
     ),
-    // One live case per candidate and target: a second attempt waits for the first to be decided.
-    uniqueIndex('promotion_cases_live_uq')
-      .on(table.candidateEmail, table.targetLevel)
+    // One live case per candidate, whatever its target: a builder holds one level, and deciding one of two
+    // cases out of it would leave the other about a level they no longer hold. Two openings at once to
+    // different targets both pass the service's check; this index lets one through.
+    uniqueIndex('promotion_cases_live_candidate_uq')
+      .on(table.candidateEmail)
       .where(sql`${table.status} in ('open', 'assessing')`),
   ],
 );

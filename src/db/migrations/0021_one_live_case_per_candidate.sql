@@ -1,0 +1,2 @@
+DROP INDEX "promotion_cases_live_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "promotion_cases_live_candidate_uq" ON "promotion_cases" USING btree ("candidate_email") WHERE "promotion_cases"."status" in ('open', 'assessing');
