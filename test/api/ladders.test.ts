@@ -111,6 +111,29 @@ forEachEngine('ladders API', (getDb) => {
     expect((await app.inject(`/api/ladders/${LADDER}/levels/L4?format=md&choices=yes`)).statusCode).toBe(400);
   });
 
+  it('gives the same choices in the JSON answer with choices=true (what the web page lists), none by default', async () => {
+    const plain = (await app.inject(`/api/ladders/${LADDER}/levels/L4`)).json<Record<string, unknown>>();
+    expect(plain).not.toHaveProperty('choices');
+    const answer = await app.inject(`/api/ladders/${LADDER}/levels/L4?choices=true`);
+    expect(answer.statusCode).toBe(200);
+    const { choices } = answer.json<{
+      choices: { field: string; value: string; why: string; on_level?: string }[];
+    }>();
+    expect(choices).toContainEqual({
+      field: 'promotion.panel.size',
+      value: '3',
+      why: expect.stringMatching(/^The seed is silent on panel size;/) as unknown,
+    });
+    // The rendered page lists the same ones, one line each, in the same order.
+    const page = (await app.inject(`/api/ladders/${LADDER}/levels/L4?format=md&choices=true`)).body;
+    const listed = choices.map((c) => `${c.field}: ${c.value}`);
+    const positions = listed.map((line) => page.indexOf(line));
+    expect(positions.every((at) => at >= 0)).toBe(true);
+    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+    // L5's cadence is a choice on L5: on L4's page it is not listed (L4 shows L5's unlocks, not its cadence).
+    expect(choices.some((c) => c.on_level !== undefined && c.field.includes('checkin_cadence'))).toBe(false);
+  });
+
   it('refuses an invalid version with 400 and every problem, and leaves the active version unchanged', async () => {
     const before = (await app.inject(`/api/ladders/${LADDER}`)).json<Active>();
     const broken = shipped

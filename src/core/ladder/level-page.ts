@@ -476,17 +476,41 @@ function touches(field: string, fields: readonly string[]): boolean {
   return fields.some((shown) => within(field, shown) || within(shown, field));
 }
 
-/** The organisation's own choices this page shows: the level's own, then those of other levels it shows. */
-function choicesSection(doc: LadderDocument, level: LevelDefinition, t: PageText): PageSection {
+/** One of the organisation's own choices a level's page shows, as text. */
+export interface PageChoice {
+  /** The field below its level (`promotion.panel.size`). */
+  field: string;
+  /** The chosen value as a line of text (`3`; a mapping inline). */
+  value: string;
+  why: string;
+  /** Set when the choice is another level's shown on this page (a target's unlocks…): that level's label. */
+  on_level?: string;
+}
+
+/**
+ * The organisation's own choices a level's page shows: the level's own, then those of other levels whose
+ * fields the page shows. The rendered page (`--choices`) and the web ladder page list exactly these.
+ */
+export function pageChoices(doc: LadderDocument, level: LevelDefinition): PageChoice[] {
   const own = choicesOnLevel(doc, doc.levels.indexOf(level)).map((choice) => ({ choice, on: undefined }));
   const others = levelsShownOn(doc, level).flatMap(({ shown, fields }) =>
     choicesOnLevel(doc, doc.levels.indexOf(shown))
       .filter((choice) => touches(choice.field, fields))
       .map((choice) => ({ choice, on: shown })),
   );
-  const items = [...own, ...others].map(({ choice, on }): ListItem => ({
-    label: `${choice.field}: ${choiceValueText(choice.value)}`,
-    ...(on === undefined ? {} : { badge: t.onLevel(levelLabel(on)) }),
+  return [...own, ...others].map(({ choice, on }) => ({
+    field: choice.field,
+    value: choiceValueText(choice.value),
+    why: choice.why,
+    ...(on === undefined ? {} : { on_level: levelLabel(on) }),
+  }));
+}
+
+/** The organisation's own choices this page shows: the level's own, then those of other levels it shows. */
+function choicesSection(doc: LadderDocument, level: LevelDefinition, t: PageText): PageSection {
+  const items = pageChoices(doc, level).map((choice): ListItem => ({
+    label: `${choice.field}: ${choice.value}`,
+    ...(choice.on_level === undefined ? {} : { badge: t.onLevel(choice.on_level) }),
     text: choice.why,
   }));
   return {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { validationFailed } from '../../core/errors.js';
 import { ladderSchema, levelSchema } from '../../core/ladder/ladder.schema.js';
 import { levelKey } from '../../core/ladder/ladder-lookup.js';
+import { pageChoices } from '../../core/ladder/level-page.js';
 import { renderLevel } from '../../core/ladder/render-level.js';
 import {
   getLadderInForce,
@@ -153,7 +154,23 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             choices: z.enum(['true', 'false']).optional(),
           }),
           response: {
-            200: z.union([versionMeta.extend({ level: levelSchema }), z.string()]),
+            200: z.union([
+              versionMeta.extend({
+                level: levelSchema,
+                // With choices=true: the organisation's own choices the level's page shows, as text.
+                choices: z
+                  .array(
+                    z.object({
+                      field: z.string(),
+                      value: z.string(),
+                      why: z.string(),
+                      on_level: z.string().optional(),
+                    }),
+                  )
+                  .optional(),
+              }),
+              z.string(),
+            ]),
             404: errorBody,
           },
         },
@@ -166,7 +183,10 @@ export function ladderRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           request.query.at,
         );
         const format = request.query.format;
-        if (format === 'json') return { ...meta(ladder), level };
+        if (format === 'json')
+          return request.query.choices === 'true'
+            ? { ...meta(ladder), level, choices: pageChoices(ladder.document, level) }
+            : { ...meta(ladder), level };
         // The level's unambiguous name: its id, or track/id where tracks share the id (ADR 0020).
         const page =
           renderLevel(ladder.document, levelKey(ladder.document, level), format, {

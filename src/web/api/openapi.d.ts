@@ -35,6 +35,8 @@ export interface paths {
                 /** @description the last successful sign-in (API-token use not counted) */
                 last_sign_in_at: string | null;
                 live_api_tokens: number;
+                /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+                must_change_password: boolean;
                 /** @description the roster’s name for this email; null without a person record */
                 name: string | null;
                 /** @enum {string} */
@@ -79,6 +81,8 @@ export interface paths {
               created_at: string;
               email: string;
               id: string;
+              /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+              must_change_password: boolean;
               /** @enum {string} */
               role: 'leadership' | 'builder' | 'client_stakeholder';
               /** @description only when no password was given; shown this once, stored only hashed */
@@ -152,6 +156,8 @@ export interface paths {
               created_at: string;
               email: string;
               id: string;
+              /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+              must_change_password: boolean;
               /** @enum {string} */
               role: 'leadership' | 'builder' | 'client_stakeholder';
             };
@@ -223,6 +229,8 @@ export interface paths {
               created_at: string;
               email: string;
               id: string;
+              /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+              must_change_password: boolean;
               /** @enum {string} */
               role: 'leadership' | 'builder' | 'client_stakeholder';
             };
@@ -295,11 +303,107 @@ export interface paths {
                 created_at: string;
                 email: string;
                 id: string;
+                /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+                must_change_password: boolean;
                 /** @enum {string} */
                 role: 'leadership' | 'builder' | 'client_stakeholder';
               };
               revoked_api_tokens: number;
               temporary_password: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/accounts/{id}/role': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change an account’s role (client_id for a client stakeholder only); not your own, never the last leadership account */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            client_id?: string;
+            /** @enum {string} */
+            role: 'leadership' | 'builder' | 'client_stakeholder';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              client_id: string | null;
+              created_at: string;
+              email: string;
+              id: string;
+              /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+              must_change_password: boolean;
+              /** @enum {string} */
+              role: 'leadership' | 'builder' | 'client_stakeholder';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
             };
           };
         };
@@ -371,6 +475,8 @@ export interface paths {
                 created_at: string;
                 email: string;
                 id: string;
+                /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+                must_change_password: boolean;
                 /** @enum {string} */
                 role: 'leadership' | 'builder' | 'client_stakeholder';
               };
@@ -684,6 +790,8 @@ export interface paths {
               client_id: string | null;
               csrf_token: string | null;
               email: string;
+              /** @description signed in with a temporary password: set your own (POST /api/auth/password) first */
+              must_change_password: boolean;
               on_roster: boolean;
               /** @enum {string} */
               role: 'leadership' | 'builder' | 'client_stakeholder';
@@ -747,6 +855,8 @@ export interface paths {
                 created_at: string;
                 email: string;
                 id: string;
+                /** @description on a temporary password: every call but the password change answers 403 until they set their own */
+                must_change_password: boolean;
                 /** @enum {string} */
                 role: 'leadership' | 'builder' | 'client_stakeholder';
               };
@@ -1509,6 +1619,97 @@ export interface paths {
                 id: string;
                 kinds: string[];
                 name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              details?: unknown;
+              error: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/builders/{email}/readiness/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A builder’s readiness at each month end of the last months and on `at` (oldest first)
+     * @description Each point is the readiness answer of its day reduced to metrics met, eligibility and each metric’s value against its threshold, with the records it counted.
+     */
+    get: {
+      parameters: {
+        query?: {
+          at?: string;
+          months?: number;
+        };
+        header?: never;
+        path: {
+          email: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at: string;
+              builder: string;
+              points: {
+                /** @description A month end, or `at` for the last point */
+                day: string;
+                eligible_for_case: boolean;
+                level: string;
+                metrics: {
+                  /** @description The records the metric counted that day */
+                  evidence: string[];
+                  id: string;
+                  /** @enum {string} */
+                  status: 'met' | 'not_met' | 'insufficient';
+                  threshold: number;
+                  value: number | null;
+                }[];
+                metrics_met: number;
+                metrics_total: number;
+                target_level: string | null;
               }[];
             };
           };
@@ -4014,7 +4215,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List records by date, filtered by builder, kind, recorder and a date range (inclusive) */
+    /**
+     * List records by date, filtered by builder, kind, recorder and a date range (inclusive)
+     * @description Oldest first (date, then the order records entered the ledger) unless `order=newest`, which reverses both.
+     */
     get: {
       parameters: {
         query?: {
@@ -4036,6 +4240,7 @@ export interface paths {
             | 'milestone_assessment';
           limit?: number;
           offset?: number;
+          order?: 'oldest' | 'newest';
           recorded_by?: string;
           to?: string;
         };
@@ -5013,7 +5218,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Whether this database is the demo organisation (shown as a banner on every page) */
+    /** Whether this database is the demo organisation (a banner on every page) and the web app's language (its ladder's) */
     get: {
       parameters: {
         query?: never;
@@ -5032,6 +5237,9 @@ export interface paths {
             'application/json': {
               demo: boolean;
               demo_loaded_at: string | null;
+              /** @enum {string} */
+              locale: 'en' | 'fr';
+              locale_ladder: string | null;
             };
           };
         };
@@ -5573,6 +5781,12 @@ export interface paths {
           content: {
             'application/json':
               | {
+                  choices?: {
+                    field: string;
+                    on_level?: string;
+                    value: string;
+                    why: string;
+                  }[];
                   content_hash: string;
                   ladder: string;
                   level: {
