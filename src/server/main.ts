@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { runMigrations } from '../db/migrate.js';
 import { buildApp } from './app.js';
 import { startRankingRefresher } from '../services/ranking-refresher.service.js';
+import { buildServices } from '../services/composition-root.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -43,14 +44,12 @@ export async function startServer(config: Config, options: StartServerOptions = 
   const address = await app.listen({ host: config.host, port: config.port });
   database.announce(address);
   app.log.info({ address, engine: database.engine }, `ladder listening on ${address}`);
-  // Today's rankings are kept current in the background (issue 15): reading one is a read of stored rows.
-  const refresher = startRankingRefresher(
-    { db: database.db, clock: systemClock },
-    {
-      onError: (error) => app.log.warn({ err: error }, 'ranking refresh failed; the next cycle tries again'),
-      onRefreshed: (summary) => app.log.info({ rankings: summary }, 'rankings refreshed'),
-    },
-  );
+  // Today's rankings and every builder's readiness today are kept current in the background (issue 15,
+  // ADR 0024): reading one is a read of stored rows.
+  const refresher = startRankingRefresher(buildServices({ database, clock: systemClock }), {
+    onError: (error) => app.log.warn({ err: error }, 'ranking refresh failed; the next cycle tries again'),
+    onRefreshed: (summary) => app.log.info({ rankings: summary }, 'rankings refreshed'),
+  });
   let stopped = false;
   return {
     app,

@@ -4,7 +4,12 @@ import { listLadderVersionHeads } from '../db/repositories/evaluation.repository
 import { pruneRankingRows, readEvaluationWatermark } from '../db/repositories/ranking.repository.js';
 import { loadShippedLadders } from './ladder-context.service.js';
 import { maintainRanking, type RankingDeps } from './ranking.service.js';
-import { ladderForEvaluation } from './readiness.service.js';
+import {
+  ladderForEvaluation,
+  storeMissingAnswers,
+  type ReadinessDeps,
+  type StoredAnswersSummary,
+} from './readiness.service.js';
 
 /**
  * Keeps today's ranking of every level with a ranking standard stored and current in the background of
@@ -13,6 +18,8 @@ import { ladderForEvaluation } from './readiness.service.js';
  * here rather than in the request that asks next. Idle-friendly: a cycle first reads one watermark (latest
  * stamp, epoch, latest ladder version) and does nothing more while it and the day are unchanged. The
  * evaluation itself runs in slices (ranking.service.ts), so the serving thread keeps answering.
+ * Given the readiness deps (the assessment provider), a cycle then stores today's readiness answer of
+ * every builder whose answer is not current (ADR 0024), one builder per turn of the event loop.
  */
 
 /** What one refresh did: the day, each level's members and how many were evaluated, rows pruned. */
@@ -20,7 +27,12 @@ export interface RefreshSummary {
   at: string;
   levels: { level: string; members: number; evaluated: number }[];
   pruned: number;
+  /** Today's readiness answers computed (absent: the refresher was not given the readiness deps). */
+  readiness?: StoredAnswersSummary;
 }
+
+/** The refresher's deps; with `assessmentOf` (the composition root's services) it stores readiness too. */
+export type RefresherDeps = RankingDeps & Partial<Pick<ReadinessDeps, 'assessmentOf'>>;
 
 /** Other days whose stored rankings are kept besides today (the nearest ones). */
 export const KEEP_OTHER_DAYS = 3;
@@ -46,8 +58,14 @@ export async function rankedLevelsOn(deps: RankingDeps, at: string): Promise<str
   return levels;
 }
 
-/** Brings today's stored ranking of every ranked level up to date, then prunes other days' rows. */
-export async function refreshTodaysRankings(deps: RankingDeps): Promise<RefreshSummary> {
+/**
+ * Brings today's stored ranking of every ranked level up to date, then prunes other days' rows; given
+ * the assessment provider, then stores today's missing readiness answers (until `shouldStop`).
+ */
+export async function refreshTodaysRankings(
+  deps: RefresherDeps,
+  shouldStop: () => boolean = () => false,
+): Promise<RefreshSummary> {
   const at = isoDateOf(deps.clock.now());
   const levels: RefreshSummary['levels'] = [];
   for (const level of await rankedLevelsOn(deps, at)) {
@@ -55,7 +73,14 @@ export async function refreshTodaysRankings(deps: RankingDeps): Promise<RefreshS
     levels.push({ level, members: ranking.entries.length, evaluated: evaluated.length });
   }
   const pruned = await pruneRankingRows(deps.db, at, KEEP_OTHER_DAYS);
-  return { at, levels, pruned };
+  const { assessmentOf } = deps;
+  if (assessmentOf === undefined) return { at, levels, pruned };
+  const readiness = await storeMissingAnswers(
+    { db: deps.db, clock: deps.clock, assessmentOf },
+    at,
+    shouldStop,
+  );
+  return { at, levels, pruned, readiness };
 }
 
 export interface RefresherOptions {
@@ -82,7 +107,7 @@ export interface RankingRefresher {
  * during a burst of writes the readers evaluate the few stale builders themselves, and the whole level
  * (after a new epoch) is evaluated once the burst is over, not once per check.
  */
-export function startRankingRefresher(deps: RankingDeps, options: RefresherOptions = {}): RankingRefresher {
+export function startRankingRefresher(deps: RefresherDeps, options: RefresherOptions = {}): RankingRefresher {
   const intervalMs = options.intervalMs ?? 15_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -95,10 +120,14 @@ export function startRankingRefresher(deps: RankingDeps, options: RefresherOptio
     const settled = mark === lastSeen;
     lastSeen = mark;
     if (!force && (mark === lastDone || (lastDone !== undefined && !settled))) return undefined;
-    const summary = await refreshTodaysRankings(deps);
+    const summary = await refreshTodaysRankings(deps, () => stopped);
     // The mark read before the cycle: a write during it moves the watermark, so a later check runs.
     lastDone = mark;
-    if (summary.pruned > 0 || summary.levels.some((l) => l.evaluated > 0)) options.onRefreshed?.(summary);
+    const did =
+      summary.pruned > 0 ||
+      summary.levels.some((l) => l.evaluated > 0) ||
+      (summary.readiness?.stored ?? 0) > 0;
+    if (did) options.onRefreshed?.(summary);
     return summary;
   };
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

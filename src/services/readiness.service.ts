@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { isoDateOf } from '../core/dates/calendar.js';
 import { isoDateProblem } from '../core/input/safe-input.js';
-import { notFound, validationFailed } from '../core/errors.js';
+import { DomainError, notFound, validationFailed } from '../core/errors.js';
+import { systemActor, type Actor } from '../core/actor.js';
 import { unevaluatedFields } from '../core/evaluation/evaluated-fields.js';
 import {
   canonicalRule,
@@ -35,6 +35,8 @@ import {
   findBuilderLevels,
   findLadderDocument,
   findReadinessStart,
+  listBuilderTracks,
+  listBuildersWithoutAnswer,
   listLadderVersionHeads,
   loadBuilderEvidence,
   loadReadinessInputs,
@@ -47,6 +49,7 @@ import type { ContributionBuild } from '../db/repositories/contributions.reposit
 import { loadEventSightings, seenWithinDaysOf } from './integrations/event-sightings.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
 import { evaluationCodeRevision, evaluationKeyOf } from './evaluation-key.service.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * Readiness (the ranking lives in ranking.service.ts): load what the evaluation reads, pick the ladder version in force on `at`, and
@@ -280,6 +283,50 @@ async function readinessTextWithLadder(
   const json = JSON.stringify(computed);
   await storeReadinessAnswer(deps.db, builder.email, at, ladderKey, inputs.key, json, builds);
   return { text: json, ladder: ladder.document };
+}
+
+/** What `storeMissingAnswers` did: answers computed and stored, builders with no answer that day. */
+export interface StoredAnswersSummary {
+  stored: number;
+  /** Builders whose readiness on `at` is an error (e.g. their first level starts later): nothing stored. */
+  unanswerable: number;
+}
+
+/**
+ * Computes and stores the readiness answer on `at` of every builder who has none stored under the key
+ * that proves it current (ADR 0024), so that a request for it is the warm path's one read. Each builder
+ * is the request's own maintained path (the same code, the same stored text); between builders the event
+ * loop gets a turn, so the serving thread keeps answering. `shouldStop` ends the pass between builders.
+ */
+export async function storeMissingAnswers(
+  deps: ReadinessDeps,
+  at: string,
+  shouldStop: () => boolean = () => false,
+): Promise<StoredAnswersSummary> {
+  const summary: StoredAnswersSummary = { stored: 0, unanswerable: 0 };
+  const heads = await listLadderVersionHeads(deps.db);
+  for (const track of await listBuilderTracks(deps.db)) {
+    const ladder = await ladderForEvaluation(
+      deps.db,
+      at,
+      (doc) => doc.tracks.some((t) => t.id === track),
+      heads,
+    );
+    if (ladder === undefined) continue;
+    for (const email of await listBuildersWithoutAnswer(deps.db, track, at, evaluationKeyOf(ladder))) {
+      if (shouldStop()) return summary;
+      try {
+        await readinessTextWithLadder(deps, systemActor, email, at);
+        summary.stored += 1;
+      } catch (error) {
+        // The answer a request would get is this error (a level starting after `at`, …): nothing to store.
+        if (!(error instanceof DomainError)) throw error;
+        summary.unanswerable += 1;
+      }
+      await nextTurn();
+    }
+  }
+  return summary;
 }
 
 /** A metric of the level judged from contribution rows, with the key its rows are stored under. */

@@ -666,7 +666,7 @@ export async function currentStamps(
 }
 
 // The current key of one builder, as SQL: a stored answer is read or written only under it.
-const currentStampOf = (email: string | Placeholder): SQL =>
+const currentStampOf = (email: string | Placeholder | SQL): SQL =>
   sql`coalesce((select ${evaluationStamps.stamp} from ${evaluationStamps} where ${evaluationStamps.builderEmail} = ${email}), 0)`;
 const currentEpoch = sql`(select ${evaluationEpoch.epoch} from ${evaluationEpoch} where ${evaluationEpoch.id} = 1)`;
 
@@ -746,6 +746,40 @@ function answerStoreSql(v: AnswerStoreValues<Placeholder>, built: SQL): SQL {
 
 const pgDialect = new PgDialect();
 const preparedStores = new WeakMap<Executor, PgPreparedQuery<PreparedQueryConfig>>();
+
+/** The distinct tracks of the roster's builders (what picks the ladder an answer is keyed under). */
+export async function listBuilderTracks(db: Executor): Promise<string[]> {
+  const rows = await db.selectDistinct({ track: builders.track }).from(builders).orderBy(asc(builders.track));
+  return rows.map((row) => row.track);
+}
+
+/**
+ * The builders of `track` with no readiness answer on `at` stored under `ladderKey` and their current
+ * stamp and epoch (ADR 0024: what the refresher computes before anyone asks), in email order; one
+ * statement, an anti-join on the answers' primary key.
+ */
+export async function listBuildersWithoutAnswer(
+  db: Executor,
+  track: string,
+  at: string,
+  ladderKey: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ email: builders.email })
+    .from(builders)
+    .where(
+      and(
+        eq(builders.track, track),
+        sql`not exists (select 1 from ${readinessAnswers}
+          where ${readinessAnswers.builderEmail} = ${builders.email} and ${readinessAnswers.at} = ${at}::date
+            and ${readinessAnswers.ladderKey} = ${ladderKey}
+            and ${readinessAnswers.stamp} = ${currentStampOf(sql`${builders.email}`)}
+            and ${readinessAnswers.epoch} = ${currentEpoch})`,
+      ),
+    )
+    .orderBy(asc(builders.email));
+  return rows.map((row) => row.email);
+}
 
 /** Every published ladder version without its document: id, ladder, effective date, content hash. */
 export async function listLadderVersionHeads(db: Executor): Promise<LadderVersionHead[]> {
