@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LOCALES } from '../../core/ladder/ladder-locale.js';
 import { demoStatus } from '../../services/demo/demo-database.service.js';
+import { organisationLocale } from '../../services/organisation-locale.service.js';
 import { publicAccess } from '../access/route-access.js';
 import type { AppDeps } from '../app.js';
 
@@ -10,11 +12,15 @@ export const instanceResponse = z.object({
   demo: z.boolean(),
   /** When the demo was loaded; null for a real organisation's database. */
   demo_loaded_at: z.string().nullable(),
+  /** The web app's language: the `locale` of the organisation's ladder (issue 16, ADR 0027). */
+  locale: z.enum(LOCALES),
+  /** The ladder the language comes from (the one holding most builders); null when there is none. */
+  locale_ladder: z.string().nullable(),
 });
 
-/** Facts about this installation every screen may show, signed in or not (the demo banner). */
+/** Facts about this installation every screen may show, signed in or not (the demo banner, the language). */
 export function instanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const services = { db: deps.database.db };
+  const services = { db: deps.database.db, clock: deps.clock };
   return async (app) => {
     app.get(
       '/api/instance',
@@ -24,13 +30,20 @@ export function instanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
         schema: {
           tags: ['instance'],
-          summary: 'Whether this database is the demo organisation (shown as a banner on every page)',
+          summary:
+            "Whether this database is the demo organisation (a banner on every page) and the web app's language (its ladder's)",
           response: { 200: instanceResponse },
         },
       },
       async (): Promise<z.infer<typeof instanceResponse>> => {
         const status = await demoStatus(services);
-        return { demo: status.demo, demo_loaded_at: status.loadedAt };
+        const language = await organisationLocale(services);
+        return {
+          demo: status.demo,
+          demo_loaded_at: status.loadedAt,
+          locale: language.locale,
+          locale_ladder: language.ladderId,
+        };
       },
     );
   };

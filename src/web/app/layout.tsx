@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { DemoBanner } from '../features/instance/components/demo-banner';
+import { t } from '../i18n/i18n';
 import { useSession, type Role } from '../lib/auth';
 
 interface NavItem {
@@ -9,21 +10,36 @@ interface NavItem {
   roles: Role[] | 'all';
 }
 
-const nav: NavItem[] = [
-  { to: '/path', label: 'My path', roles: ['builder'] },
-  { to: '/evidence', label: 'Record evidence', roles: ['builder', 'leadership'] },
-  { to: '/feedback', label: 'Give feedback', roles: ['client_stakeholder'] },
-  { to: '/mentoring', label: 'Mentoring', roles: ['builder', 'leadership'] },
-  { to: '/panel', label: 'Panel', roles: ['builder', 'leadership'] },
-  { to: '/leadership', label: 'Readiness', roles: ['leadership'] },
-  { to: '/leadership/roster', label: 'Roster', roles: ['leadership'] },
-  { to: '/leadership/payouts', label: 'Payouts', roles: ['leadership'] },
-  { to: '/leadership/audit', label: 'Audit log', roles: ['leadership'] },
-  { to: '/leadership/sources', label: 'Sources', roles: ['leadership'] },
-  { to: '/leadership/accounts', label: 'People & accounts', roles: ['leadership'] },
-  // A client contact may not read the ladder (the API refuses it): no link that could only spin or refuse.
-  { to: '/ladder', label: 'Ladder', roles: ['builder', 'leadership'] },
-];
+/** The navigation, in the language in use (so built when the layout renders, not at import). */
+function navItems(): NavItem[] {
+  return [
+    { to: '/path', label: t('My path'), roles: ['builder'] },
+    { to: '/evidence', label: t('Record evidence'), roles: ['builder', 'leadership'] },
+    { to: '/feedback', label: t('Give feedback'), roles: ['client_stakeholder'] },
+    { to: '/mentoring', label: t('Mentoring'), roles: ['builder', 'leadership'] },
+    { to: '/panel', label: t('Panel'), roles: ['builder', 'leadership'] },
+    { to: '/leadership', label: t('Readiness'), roles: ['leadership'] },
+    { to: '/leadership/roster', label: t('Roster'), roles: ['leadership'] },
+    { to: '/leadership/payouts', label: t('Payouts'), roles: ['leadership'] },
+    { to: '/leadership/audit', label: t('Audit log'), roles: ['leadership'] },
+    { to: '/leadership/sources', label: t('Sources'), roles: ['leadership'] },
+    { to: '/leadership/accounts', label: t('People & accounts'), roles: ['leadership'] },
+    // A client contact may not read the ladder (the API refuses it): no link that could only spin or refuse.
+    { to: '/ladder', label: t('Ladder'), roles: ['builder', 'leadership'] },
+  ];
+}
+
+/** A role in words ("client stakeholder"), in the language in use. */
+function roleWords(role: Role): string {
+  switch (role) {
+    case 'builder':
+      return t('builder');
+    case 'leadership':
+      return t('leadership');
+    case 'client_stakeholder':
+      return t('client stakeholder');
+  }
+}
 
 /** Header with the navigation that fits the signed-in role, then the screen. */
 export function AppLayout() {
@@ -32,18 +48,20 @@ export function AppLayout() {
   const navigate = useNavigate();
   const current = session.data ?? null;
   const items =
-    current === null ? [] : nav.filter((item) => item.roles === 'all' || item.roles.includes(current.role));
+    current === null
+      ? []
+      : navItems().filter((item) => item.roles === 'all' || item.roles.includes(current.role));
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <DemoBanner />
       <header className="topbar">
-        <NavLink to="/" className="brand" aria-label="ladder: home" end>
+        <NavLink to="/" className="brand" aria-label={t('ladder: home')} end>
           ladder
         </NavLink>
-        <nav aria-label="Main">
+        <nav aria-label={t('Main')}>
           <ul>
             {items.map((item) => (
               <li key={item.to}>
@@ -56,18 +74,18 @@ export function AppLayout() {
         </nav>
         <div className="who">
           {current === null ? (
-            <NavLink to="/sign-in">Sign in</NavLink>
+            <NavLink to="/sign-in">{t('Sign in')}</NavLink>
           ) : (
             <>
               <span data-testid="signed-in-as">
-                {current.email} <span className="muted">({current.role.replaceAll('_', ' ')})</span>
+                {current.email} <span className="muted">({roleWords(current.role)})</span>
               </span>
               <button
                 type="button"
                 className="link-button"
                 onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
               >
-                Sign out
+                {t('Sign out')}
               </button>
             </>
           )}

@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n/i18n';
 import {
   currencyExponent,
   describeCheckinDue,
+  describeDaysUntil,
+  formatDay,
+  formatList,
   formatMoney,
+  formatMonth,
+  formatNumber,
   formatTotals,
   toMajorUnits,
   totalsByCurrency,
@@ -51,5 +57,51 @@ describe('check-in dates in words', () => {
     );
     expect(describeCheckinDue({ due_by: '2026-12-07', overdue_since: null })).toBe('check in by 7 Dec 2026');
     expect(describeCheckinDue({ due_by: null, overdue_since: null })).toBe('');
+  });
+});
+
+describe('in French, when the organisation’s ladder is French', () => {
+  beforeAll(() => setLocale('fr'));
+  afterAll(() => setLocale('en'));
+  const spaces = (text: string): string => text.replace(/[\u202f\u00a0]/g, ' ');
+
+  it('writes days, months, numbers and lists the French way', () => {
+    expect(formatDay('2026-02-01')).toBe('1 févr. 2026');
+    expect(formatMonth('2026-12')).toBe('déc. 2026');
+    expect(spaces(formatNumber(1234.5))).toBe('1 234,5');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b et c');
+  });
+
+  it('keeps each amount in its own currency, written the French way', () => {
+    expect(spaces(formatMoney(24_752, 'EUR'))).toBe('247,52 €');
+    expect(spaces(formatMoney(20_800, 'USD'))).toBe('208,00 $US');
+    expect(
+      spaces(
+        formatTotals([
+          { currency: 'USD', amount_minor: 45_552 },
+          { currency: 'EUR', amount_minor: 19_202 },
+        ]),
+      ),
+    ).toBe('455,52 $US et 192,02 €');
+    expect(formatTotals([])).toBe('rien');
+  });
+
+  it('says distances and check-in dates in French, plural by French rules', () => {
+    expect(describeDaysUntil('2026-01-01', '2026-01-02')).toBe('dans 1 jour');
+    expect(describeDaysUntil('2026-01-03', '2026-01-01')).toBe('il y a 2 jours');
+    expect(describeDaysUntil('2026-01-01', '2026-07-01')).toBe('dans 6 mois');
+    expect(describeDaysUntil('2026-01-01', '2026-01-01')).toBe('aujourd’hui');
+    expect(describeCheckinDue({ due_by: '2026-12-07', overdue_since: '2026-11-17' })).toBe(
+      'manqué depuis le 17 nov. 2026 ; la période en cours se termine le 7 déc. 2026',
+    );
+  });
+});
+
+describe('in English', () => {
+  it('says distances with English plurals', () => {
+    expect(describeDaysUntil('2026-01-01', '2026-01-02')).toBe('in 1 day');
+    expect(describeDaysUntil('2026-01-03', '2026-01-01')).toBe('2 days ago');
+    expect(describeDaysUntil('2026-01-01', '2026-07-01')).toBe('in 6 months');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });

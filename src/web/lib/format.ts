@@ -1,35 +1,72 @@
-/** Formatting shared by every screen: dates are ISO calendar days (UTC), money is integer minor units. */
+import { intlLocale, t } from '../i18n/i18n';
 
-const dayFormatter = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const monthFormatter = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/**
+ * Formatting shared by every screen: dates are ISO calendar days (UTC), money is integer minor units;
+ * both in the language in use (the organisation's ladder's, src/web/i18n), money in its own currency.
+ */
+
+/** One Intl formatter per language and kind, made on first use. */
+function cached<F>(cache: Map<string, F>, key: string, make: () => F): F {
+  let formatter = cache.get(key);
+  if (formatter === undefined) {
+    formatter = make();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+const dayFormatter = (): Intl.DateTimeFormat =>
+  cached(dayFormatters, intlLocale(), () => {
+    return new Intl.DateTimeFormat(intlLocale(), {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  });
+const monthFormatter = (): Intl.DateTimeFormat =>
+  cached(monthFormatters, intlLocale(), () => {
+    return new Intl.DateTimeFormat(intlLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  });
 
 /** "2026-02-01" → "1 Feb 2026". */
 export function formatDay(iso: string | null | undefined): string {
   if (iso === null || iso === undefined || iso === '') return '—';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : dayFormatter.format(date);
+  return Number.isNaN(date.getTime()) ? iso : dayFormatter().format(date);
 }
 
 /** "2026-02" or "2026-02-01" → "Feb 2026". */
 export function formatMonth(iso: string): string {
   const date = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : monthFormatter.format(date);
+  return Number.isNaN(date.getTime()) ? iso : monthFormatter().format(date);
 }
 
 const moneyFormatters = new Map<string, Intl.NumberFormat>();
 
 function moneyFormatter(currency: string): Intl.NumberFormat {
-  let formatter = moneyFormatters.get(currency);
-  if (formatter === undefined) {
-    formatter = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
-    moneyFormatters.set(currency, formatter);
-  }
-  return formatter;
+  const locale = intlLocale();
+  return cached(moneyFormatters, `${locale} ${currency}`, () => {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency });
+  });
+}
+
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/** A count or measure in the language in use: 1,234.5 in English, 1 234,5 in French. */
+export function formatNumber(value: number): string {
+  return cached(numberFormatters, intlLocale(), () => new Intl.NumberFormat(intlLocale())).format(value);
+}
+
+const listFormatters = new Map<string, Intl.ListFormat>();
+
+/** Words joined as a list in the language in use: "a, b and c", « a, b et c ». */
+export function formatList(items: readonly string[]): string {
+  return cached(listFormatters, intlLocale(), () => {
+    return new Intl.ListFormat(intlLocale(), { style: 'long', type: 'conjunction' });
+  }).format(items);
 }
 
 /**
@@ -45,7 +82,10 @@ export function toMajorUnits(minor: number, currency: string): number {
   return minor / 10 ** currencyExponent(currency);
 }
 
-/** Integer minor units → "€1,234.56", "US$80.00", "¥500": always in the currency the API names. */
+/**
+ * Integer minor units → "€1,234.56", "US$80.00", "¥500" (in French "1 234,56 €"): always in the currency
+ * the API names, whatever the language.
+ */
 export function formatMoney(minor: number, currency: string): string {
   return moneyFormatter(currency).format(toMajorUnits(minor, currency));
 }
@@ -65,9 +105,12 @@ export function totalsByCurrency(
 }
 
 /** Totals in several currencies in words: "US$208.00 and €192.02"; none → the `none` text. */
-export function formatTotals(totals: { currency: string; amount_minor: number }[], none = 'nothing'): string {
+export function formatTotals(
+  totals: { currency: string; amount_minor: number }[],
+  none = t('nothing'),
+): string {
   if (totals.length === 0) return none;
-  return totals.map((t) => formatMoney(t.amount_minor, t.currency)).join(' and ');
+  return formatList(totals.map((total) => formatMoney(total.amount_minor, total.currency)));
 }
 
 /** Today in UTC as YYYY-MM-DD. */
@@ -80,10 +123,13 @@ export function describeDaysUntil(fromIso: string, toIso: string): string {
   const days = Math.round(
     (Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000,
   );
-  if (days === 0) return 'today';
+  if (days === 0) return t('today');
   const abs = Math.abs(days);
-  const words = abs >= 60 ? `${Math.round(abs / 30.44)} months` : `${abs} day${abs === 1 ? '' : 's'}`;
-  return days > 0 ? `in ${words}` : `${words} ago`;
+  const words =
+    abs >= 60
+      ? t('{months, plural, one {# month} other {# months}}', { months: Math.round(abs / 30.44) })
+      : t('{days, plural, one {# day} other {# days}}', { days: abs });
+  return days > 0 ? t('in {time}', { time: words }) : t('{time} ago', { time: words });
 }
 
 /** "scope_change" → "scope change". */
@@ -98,9 +144,12 @@ export function humanize(value: string): string {
 export function describeCheckinDue(d: { due_by: string | null; overdue_since: string | null }): string {
   // Overdue means a window closed without a check-in; due_by is the window open now. Saying both as
   // "since …; check in by …" read as a contradiction (overdue, yet due next week), so each is named.
-  if (d.overdue_since === null) return d.due_by === null ? '' : `check in by ${formatDay(d.due_by)}`;
-  const missed = `missed since ${formatDay(d.overdue_since)}`;
-  return d.due_by === null ? missed : `${missed}; the current window closes ${formatDay(d.due_by)}`;
+  if (d.overdue_since === null)
+    return d.due_by === null ? '' : t('check in by {date}', { date: formatDay(d.due_by) });
+  const missed = t('missed since {date}', { date: formatDay(d.overdue_since) });
+  return d.due_by === null
+    ? missed
+    : t('{missed}; the current window closes {date}', { missed, date: formatDay(d.due_by) });
 }
 
 /** The calendar month of an ISO day, or this month (UTC): "2026-12". */

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/i18n';
 import { useInstance } from '../api/get-instance';
 
 /**
@@ -8,10 +9,12 @@ export function DemoBanner() {
   const instance = useInstance();
   if (instance.data?.demo !== true) return null;
   return (
-    <div className="demo-banner" role="note" aria-label="Demo database" data-testid="demo-banner">
-      <strong>Demo data.</strong> Everyone here is invented and the demo accounts’ password is public. To run
-      your organisation, start ladder on a new, empty database with <code>--no-demo</code> and import it
-      there.
+    <div className="demo-banner" role="note" aria-label={t('Demo database')} data-testid="demo-banner">
+      <strong>{t('Demo data.')}</strong>{' '}
+      {t(
+        'Everyone here is invented and the demo accounts’ password is public. To run your organisation, start ladder on a new, empty database with',
+      )}{' '}
+      <code>--no-demo</code> {t('and import it there.')}
     </div>
   );
 }
