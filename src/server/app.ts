@@ -78,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register((await import('./routes/mentorships.routes.js')).mentorshipRoutes(deps));
   await app.register((await import('./routes/evidence.routes.js')).evidenceRoutes(deps));
   await app.register((await import('./routes/evaluation.routes.js')).evaluationRoutes(deps));
+  await app.register((await import('./routes/readiness-trend.routes.js')).readinessTrendRoutes(deps));
   await app.register((await import('./routes/points.routes.js')).pointsRoutes(deps));
   await app.register((await import('./routes/promotion-cases.routes.js')).promotionCaseRoutes(deps));
   await app.register((await import('./routes/payouts.routes.js')).payoutRoutes(deps));

@@ -48,6 +48,7 @@ const MATRIX: MatrixRow[] = [
   { route: 'POST /api/accounts/:id/disable', allowed: 'L' },
   { route: 'POST /api/accounts/:id/enable', allowed: 'L' },
   { route: 'POST /api/accounts/:id/password-reset', allowed: 'L' },
+  { route: 'POST /api/accounts/:id/role', allowed: 'L' },
   { route: 'DELETE /api/accounts/:id/tokens', allowed: 'L' },
   { route: 'GET /api/audit', allowed: 'L' },
   // Ladders: every builder reads them; a client stakeholder does not.
@@ -110,6 +111,7 @@ const MATRIX: MatrixRow[] = [
   { route: 'GET /api/sources', allowed: 'L' },
   // Evaluation.
   { route: 'GET /api/builders/:email/readiness', allowed: 'LSMP' },
+  { route: 'GET /api/builders/:email/readiness/trend', allowed: 'LSMP' },
   { route: 'GET /api/builders/:email/points', allowed: 'LSMP' },
   { route: 'GET /api/levels/:level/ranking', allowed: 'L' },
   // Promotion cases: the panel works the case; the candidate sees the outcome; leadership decides.
