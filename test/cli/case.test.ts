@@ -1,24 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCliContext, type CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
+import { captureCli } from '../helpers/capture-cli.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { findBuilder, insertBuilders, insertPeople } from '../../src/db/repositories/roster.repository.js';
 import { buildSheet } from '../helpers/promotion-fixtures.js';
-
-function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { ctx: { ...createCliContext(env), stdout, stderr }, out: () => out, err: () => err };
-}
 
 const builder = (email: string, level: string, since: string) => ({
   email,

@@ -1,23 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createCliContext, type CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
-
-/** A CLI context over the given environment that captures stdout and stderr. */
-export function captureCli(env: NodeJS.ProcessEnv): {
-  ctx: CliContext;
-  out: () => string;
-  err: () => string;
-} {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ctx = { ...createCliContext(env), stdout, stderr };
-  return { ctx, out: () => out, err: () => err };
-}
+import { captureCli } from '../helpers/capture-cli.js';
 
 describe('ladder CLI', () => {
   it('prints its version', async () => {

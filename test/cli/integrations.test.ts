@@ -1,27 +1,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCliContext, type CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
+import { captureCli } from '../helpers/capture-cli.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createTeam } from '../factories/integrations-world.js';
 import { ACME_SHOP } from '../fixtures/github/acme-shop.js';
 import { startReplayServer, type ReplayServer } from '../helpers/github-replay-server.js';
-
-/** A CLI context over `env` that captures stdout and stderr. */
-function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { ctx: { ...createCliContext(env), stdout, stderr }, out: () => out, err: () => err };
-}
 
 describe(
   'ladder accounts / import analytics|adr|github / sync github / sources',

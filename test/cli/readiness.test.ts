@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
-import { createCliContext, type CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
+import { captureCli } from '../helpers/capture-cli.js';
 import type { Readiness } from '../../src/core/evaluation/readiness.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { runMigrations } from '../../src/db/migrate.js';
@@ -16,17 +15,6 @@ import { make, PM, ROSA } from '../factories/evaluation-records.js';
 import { shippedLadder } from '../factories/shipped-ladder.js';
 
 const LIN = 'lin@example.test';
-
-/** A CLI context over `env` that captures stdout and stderr. */
-function captureCli(env: NodeJS.ProcessEnv): { ctx: CliContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { ctx: { ...createCliContext(env), stdout, stderr }, out: () => out, err: () => err };
-}
 
 describe('ladder readiness / ladder ranking', () => {
   let dir: string;
