@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { evaluationKeyOf, hashEvaluatingSources } from './evaluation-key.service.js';
+import {
+  EVALUATION_ROOTS,
+  evaluatingFiles,
+  evaluationKeyOf,
+  hashEvaluatingSources,
+} from './evaluation-key.service.js';
 import type { LadderDocument } from '../core/ladder/ladder.schema.js';
 
 const roots: string[] = [];
@@ -13,8 +18,6 @@ afterEach(() => {
 function sourceTree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'ladder-revision-'));
   roots.push(root);
-  for (const folder of ['core', 'services', 'db/repositories'])
-    mkdirSync(path.join(root, folder), { recursive: true });
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
@@ -22,18 +25,47 @@ function sourceTree(files: Record<string, string>): string {
   return root;
 }
 
-test('a change to any evaluating source changes the revision; tests and other files do not', () => {
-  const base = { 'core/evaluation/rule.ts': 'export const min = 3;', 'services/x.service.ts': 'a' };
-  const revision = hashEvaluatingSources(sourceTree(base));
-  expect(hashEvaluatingSources(sourceTree(base))).toBe(revision);
-  expect(
-    hashEvaluatingSources(sourceTree({ ...base, 'core/evaluation/rule.ts': 'export const min = 2;' })),
-  ).not.toBe(revision);
-  expect(
-    hashEvaluatingSources(sourceTree({ ...base, 'db/repositories/r.repository.ts': 'select' })),
-  ).not.toBe(revision);
-  expect(hashEvaluatingSources(sourceTree({ ...base, 'core/evaluation/rule.test.ts': 'x' }))).toBe(revision);
-  expect(hashEvaluatingSources(sourceTree({ ...base, 'web/page.ts': 'x' }))).toBe(revision);
+const ROOTS = ['services/readiness.service.ts'];
+const base = {
+  'services/readiness.service.ts': [
+    "import { min } from '../core/evaluation/rule.js';",
+    "import type { Shape } from '../core/evaluation/shape.js';",
+    "export { helper } from './helper.js';",
+    'export const x: Shape = min;',
+  ].join('\n'),
+  'services/helper.ts': "import '../db/repositories/r.repository.js';\nexport const helper = 1;",
+  'db/repositories/r.repository.ts': 'select',
+  'core/evaluation/rule.ts': 'export const min = 3;',
+  'core/evaluation/shape.ts': 'export type Shape = number;',
+  'services/accounts.service.ts': 'export const role = 1;',
+};
+const revisionOf = (files: Record<string, string>) => hashEvaluatingSources(sourceTree(files), ROOTS);
+
+test('the files an answer runs are the roots and what they import, transitively, not type-only imports', () => {
+  expect(evaluatingFiles(sourceTree(base), ROOTS)).toEqual([
+    'core/evaluation/rule.ts',
+    'db/repositories/r.repository.ts',
+    'services/helper.ts',
+    'services/readiness.service.ts',
+  ]);
+});
+
+test('a change to a file an answer runs changes the revision; other files and tests do not', () => {
+  const revision = revisionOf(base);
+  expect(revisionOf(base)).toBe(revision);
+  expect(revisionOf({ ...base, 'core/evaluation/rule.ts': 'export const min = 2;' })).not.toBe(revision);
+  expect(revisionOf({ ...base, 'db/repositories/r.repository.ts': 'select 1' })).not.toBe(revision);
+  // A deploy that changes a route, the accounts or a type keeps every stored answer current.
+  expect(revisionOf({ ...base, 'services/accounts.service.ts': 'export const role = 2;' })).toBe(revision);
+  expect(revisionOf({ ...base, 'core/evaluation/shape.ts': 'export type Shape = 1;' })).toBe(revision);
+  expect(revisionOf({ ...base, 'core/evaluation/rule.test.ts': 'x' })).toBe(revision);
+  expect(revisionOf({ ...base, 'server/routes/r.routes.ts': 'x' })).toBe(revision);
+});
+
+test('the shipped roots reach the evaluation and not the web, routes or accounts', () => {
+  const files = evaluatingFiles(path.resolve(import.meta.dirname, '..'));
+  expect(files).toEqual(expect.arrayContaining([...EVALUATION_ROOTS, 'core/evaluation/readiness.ts']));
+  expect(files.filter((file) => /^(web|server|cli)\/|accounts\.service/.test(file))).toEqual([]);
 });
 
 test('unreadable sources give a revision no other process shares', () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LadderDocument } from '../core/ladder/ladder.schema.js';
@@ -12,8 +12,18 @@ import type { LadderUsed } from './readiness.service.js';
  * serves an answer stored by the code before it.
  */
 
-// Everything that can change an answer runs from these folders (the project runs its sources: no build).
-const EVALUATING_FOLDERS = ['core', 'services', 'db/repositories'];
+// What computes an answer (ADR 0024): readiness and its assessment provider (promotion cases), the
+// ranking, the contributions and the write that maintains them (evidence), and every module they import,
+// transitively. Hashing these and not whole folders lets a deploy that changes something else (a route,
+// the accounts, the web) keep every stored answer and contribution, instead of making all of them stale.
+export const EVALUATION_ROOTS = [
+  'services/readiness.service.ts',
+  'services/ranking.service.ts',
+  'services/contributions.service.ts',
+  'services/evidence.service.ts',
+  'services/promotion-case.service.ts',
+  'services/evaluation-key.service.ts',
+];
 
 let codeRevision: string | undefined;
 
@@ -23,18 +33,49 @@ export function evaluationCodeRevision(): string {
   return codeRevision;
 }
 
-/** The hash of the non-test TypeScript sources under `srcRoot`'s evaluating folders (exported for tests). */
-export function hashEvaluatingSources(srcRoot: string): string {
+// Relative module specifiers: `from '…'`, `import '…'`, `import('…')` (comments and strings that merely
+// look like one only add a file to the hash, never drop one).
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+const TYPE_ONLY = /\b(?:import|export)\s+type\s[^;]*?from\s*['"][^'"]+['"]/g;
+
+// Hashed but not followed: the connection factory opens either engine (its imports are the engines'
+// plumbing); the answers are the same on both (the reference tests run on each).
+const NOT_FOLLOWED = ['db/connection.ts'];
+
+/** The files `roots` import under `srcRoot`, transitively, roots included, sorted (exported for tests). */
+export function evaluatingFiles(srcRoot: string, roots: readonly string[] = EVALUATION_ROOTS): string[] {
+  const seen = new Set<string>();
+  const pending = [...roots];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (NOT_FOLLOWED.includes(file)) continue;
+    // A type-only import is erased before the code runs: it cannot change an answer.
+    const text = readFileSync(path.join(srcRoot, file), 'utf8').replace(TYPE_ONLY, '');
+    for (const match of text.matchAll(SPECIFIER)) {
+      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!));
+      // ESM sources import `x.js` for `x.ts`; anything else (JSON, a folder) is taken as written.
+      const candidates = [resolved.replace(/\.js$/, '.ts'), resolved.replace(/\.js$/, '.tsx'), resolved];
+      const found = candidates.find((candidate) => isFile(path.join(srcRoot, candidate)));
+      if (found !== undefined && !found.startsWith('..')) pending.push(found);
+    }
+  }
+  return [...seen].sort();
+}
+
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** The hash of the files `roots` reach under `srcRoot` (their paths and contents; exported for tests). */
+export function hashEvaluatingSources(srcRoot: string, roots: readonly string[] = EVALUATION_ROOTS): string {
   const hash = createHash('sha256');
   try {
-    for (const folder of EVALUATING_FOLDERS) {
-      const files = readdirSync(path.join(srcRoot, folder), { recursive: true, encoding: 'utf8' })
-        .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-        .sort();
-      for (const file of files) {
-        hash.update(`${folder}/${file}\0`);
-        hash.update(readFileSync(path.join(srcRoot, folder, file)));
-      }
+    for (const file of evaluatingFiles(srcRoot, roots)) {
+      hash.update(`${file}\0`);
+      hash.update(readFileSync(path.join(srcRoot, file)));
     }
   } catch {
     // Sources unreadable (a bundled or stripped install): nothing stored by another process can be
