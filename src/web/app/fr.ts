@@ -22,4 +22,23 @@ export const fr: Catalogue = {
   Main: 'Principale',
   'Sign in': 'Se connecter',
   'Sign out': 'Se déconnecter',
+  // routes
+  'Today in the organisation': 'Aujourd’hui dans l’organisation',
+  'Your home': 'Votre accueil',
+  'Your builders': 'Vos collaborateurs',
+  'Readiness board': 'Tableau de préparation',
+  Levels: 'Niveaux',
+  'Page not found': 'Page introuvable',
+  'Go home': 'Retour à l’accueil',
+  'Loading the ladder…': 'Chargement de l’échelle…',
+  'Pick a builder from the roster to see their path.':
+    'Choisissez un collaborateur dans l’effectif pour voir son parcours.',
+  'My mentees': 'Mes mentorés',
+  'Pick a mentor': 'Choisir un mentor',
+  'Mentor (email)': 'Mentor (e-mail)',
+  Show: 'Afficher',
+  'Referral statement of {mentor}': 'Relevé de parrainage de {mentor}',
+  'My referral statement': 'Mon relevé de parrainage',
+  'Pick a mentor on the Mentoring page to read their statement.':
+    'Choisissez un mentor sur la page Mentorat pour lire son relevé.',
 };

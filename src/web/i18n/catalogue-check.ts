@@ -30,7 +30,11 @@ export function findMessages(file: SourceFile): {
   const messages: { text: string; at: string }[] = [];
   const problems: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      (node.expression.text === 't' || node.expression.text === 'tx')
+    ) {
       const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
       const at = `${file.path}:${line + 1}:${character + 1}`;
       const first = node.arguments[0];
@@ -38,7 +42,7 @@ export function findMessages(file: SourceFile): {
         messages.push({ text: first.text, at });
       } else {
         problems.push(
-          `${at}: t() takes the English text as a string literal (the check cannot read it otherwise)`,
+          `${at}: t()/tx() take the English text as a string literal (the check cannot read it otherwise)`,
         );
       }
     }

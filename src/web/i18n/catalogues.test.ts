@@ -49,11 +49,14 @@ describe('the catalogue check', () => {
 
   it('finds the English text of each t() call, in JSX and in plain code, with its place', () => {
     const found = findMessages(
-      source("const a = t('Readiness board');\nexport const B = () => <h1>{t(`Sign in`)}</h1>;\n"),
+      source(
+        "const a = t('Readiness board');\nexport const B = () => <h1>{t(`Sign in`)}</h1>;\ntx('{who} signed', { who: <b /> });\n",
+      ),
     );
     expect(found.messages).toEqual([
       { text: 'Readiness board', at: 'src/web/features/x/x.tsx:1:11' },
       { text: 'Sign in', at: 'src/web/features/x/x.tsx:2:29' },
+      { text: '{who} signed', at: 'src/web/features/x/x.tsx:3:1' },
     ]);
     expect(found.problems).toEqual([]);
   });
@@ -61,8 +64,8 @@ describe('the catalogue check', () => {
   it('refuses a t() whose text is not a literal', () => {
     const found = findMessages(source('const word = "x";\nt(word);\nt(`a ${word}`);\n'));
     expect(found.problems).toEqual([
-      'src/web/features/x/x.tsx:2:1: t() takes the English text as a string literal (the check cannot read it otherwise)',
-      'src/web/features/x/x.tsx:3:1: t() takes the English text as a string literal (the check cannot read it otherwise)',
+      'src/web/features/x/x.tsx:2:1: t()/tx() take the English text as a string literal (the check cannot read it otherwise)',
+      'src/web/features/x/x.tsx:3:1: t()/tx() take the English text as a string literal (the check cannot read it otherwise)',
     ]);
   });
 

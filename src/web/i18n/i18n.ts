@@ -1,11 +1,12 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
+import { createElement, Fragment, type ReactNode } from 'react';
 
 /**
  * The web app's fixed text in the organisation's language (issue 16, ADR 0027). The English text as
  * written in the component is the key, so English needs no catalogue; a message is ICU MessageFormat
  * (`{name}`, `{count, plural, one {# builder} other {# builders}}`), formatted in the current language.
- * Each feature keeps its French next to it in `fr.ts` (`export const fr: Catalogue = {…}`); every one
+ * `tx` does the same for a sentence with elements inside (links, badges). Each feature keeps its French next to it in `fr.ts` (`export const fr: Catalogue = {…}`); every one
  * found under src/web is merged here, and src/web/i18n/catalogues.test.ts fails when a `t('…')` has no
  * French entry, an entry is unused, or the French names other placeholders than the English.
  */
@@ -63,4 +64,33 @@ export function intlLocale(): string {
  */
 export function t(english: string, values?: Record<string, string | number | Date>): string {
   return i18n.t(english, values ?? {});
+}
+
+// Private-use characters around a placeholder's name: they survive translation and formatting unchanged.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const slot = /\uE000([^\uE001]*)\uE001/;
+
+/**
+ * `t` for a sentence with elements inside (a link, a badge, a name): the French may put them in another
+ * order, so they are placeholders too. Strings and numbers are formatted as with `t` (numbers drive
+ * plurals); each React element is put where its placeholder lands. Returns nodes to render in place.
+ */
+export function tx(english: string, values: Record<string, ReactNode>): ReactNode[] {
+  const plain: Record<string, string | number> = {};
+  const elements = new Map<string, ReactNode>();
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'number' || typeof value === 'string') plain[name] = value;
+    else {
+      plain[name] = `${OPEN}${name}${CLOSE}`;
+      elements.set(name, value);
+    }
+  }
+  const parts = t(english, plain).split(slot);
+  // split with a capture group: even indexes are text, odd ones the names of the elements between them.
+  return parts.map((part, index) => {
+    if (index % 2 === 0) return part;
+    const element = elements.get(part);
+    return createElement(Fragment, { key: `${part}-${index}` }, element ?? null);
+  });
 }

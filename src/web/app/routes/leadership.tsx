@@ -9,6 +9,7 @@ import { ReadinessBoard } from '../../features/readiness-board/components/readin
 import { RosterPage } from '../../features/roster/components/roster-page';
 import { SourcesPage } from '../../features/sources/components/sources-page';
 import { RequireSession } from '../require-session';
+import { t } from '../../i18n/i18n';
 
 /** /leadership?level=&at= — the readiness board of one level (levels from the ladder in force). */
 export function ReadinessBoardRoute() {
@@ -17,7 +18,7 @@ export function ReadinessBoardRoute() {
   const ladders = useLadders();
   const ladder = useLadder(ladders.data?.ladders[0]?.ladder, at);
   const doc = ladder.data?.document;
-  const order = doc?.tracks.flatMap((t) => t.levels) ?? [];
+  const order = doc?.tracks.flatMap((track) => track.levels) ?? [];
   const level =
     params.get('level') ??
     order.find((id) => doc?.levels.find((l) => l.id === id)?.status === 'written') ??
@@ -27,9 +28,9 @@ export function ReadinessBoardRoute() {
     <RequireSession roles={['leadership']}>
       {() => (
         <div>
-          <h1>Readiness board</h1>
+          <h1>{t('Readiness board')}</h1>
           <AsOfPicker />
-          <nav className="level-tabs" aria-label="Levels">
+          <nav className="level-tabs" aria-label={t('Levels')}>
             {order.map((id) => (
               <button
                 key={id}

@@ -7,6 +7,7 @@ import { MentorsOverview } from '../../features/mentoring/components/mentors-ove
 import { builderEmailOf } from '../../lib/auth';
 import { monthOf } from '../../lib/format';
 import { RequireSession } from '../require-session';
+import { t } from '../../i18n/i18n';
 
 /**
  * /mentoring?mentor= — a mentor's own screen; leadership sees every mentor and their mentees until one
@@ -21,22 +22,22 @@ export function MentoringRoute() {
         const mentor = params.get('mentor') ?? builderEmailOf(session) ?? '';
         return (
           <div>
-            <h1>{isLead ? 'Mentoring' : 'My mentees'}</h1>
+            <h1>{isLead ? t('Mentoring') : t('My mentees')}</h1>
             {isLead && (
               <form
                 className="form-row"
-                aria-label="Pick a mentor"
+                aria-label={t('Pick a mentor')}
                 onSubmit={(e) => {
                   e.preventDefault();
                   const value = new FormData(e.currentTarget).get('mentor');
                   setParams(typeof value === 'string' && value !== '' ? { mentor: value } : {});
                 }}
               >
-                <TextField label="Mentor (email)" name="mentor" type="email" defaultValue={mentor} />
+                <TextField label={t('Mentor (email)')} name="mentor" type="email" defaultValue={mentor} />
                 <div className="field">
                   <span aria-hidden="true">&nbsp;</span>
                   <button type="submit" className="button button-secondary">
-                    Show
+                    {t('Show')}
                   </button>
                 </div>
               </form>
@@ -80,10 +81,12 @@ export function MentorStatementRoute() {
         return (
           <div>
             <h1>
-              {session.role === 'leadership' ? `Referral statement of ${mentor}` : 'My referral statement'}
+              {session.role === 'leadership'
+                ? t('Referral statement of {mentor}', { mentor })
+                : t('My referral statement')}
             </h1>
             {mentor === '' ? (
-              <p>Pick a mentor on the Mentoring page to read their statement.</p>
+              <p>{t('Pick a mentor on the Mentoring page to read their statement.')}</p>
             ) : (
               <MentorStatement mentor={mentor} month={month} onMonth={setMonth} />
             )}

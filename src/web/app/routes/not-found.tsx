@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
+import { t } from '../../i18n/i18n';
 
 export function NotFoundRoute() {
   return (
     <div>
-      <h1>Page not found</h1>
+      <h1>{t('Page not found')}</h1>
       <p>
-        <Link to="/">Go home</Link>
+        <Link to="/">{t('Go home')}</Link>
       </p>
     </div>
   );

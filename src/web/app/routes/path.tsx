@@ -12,9 +12,11 @@ import { EvidenceForm, type EvidenceFormOptions } from '../../features/evidence/
 import { RecordList } from '../../features/evidence/components/record-list';
 import { PathPage } from '../../features/path/components/path-page';
 import { PointsCard } from '../../features/points/components/points-card';
+import { ReadinessTrendCard } from '../../features/trends/components/readiness-trend';
 import type { CompetencyCategory, LadderDocument, Level } from '../../types/ladder';
 import { builderEmailOf, type Session } from '../../lib/auth';
 import { RequireSession } from '../require-session';
+import { t } from '../../i18n/i18n';
 
 function isSelfOrLead(session: Session, email: string): boolean {
   return session.role === 'leadership' || builderEmailOf(session) === email;
@@ -66,7 +68,7 @@ function useBuilderLadder(
   });
   const loaded = documents.flatMap((q) => (q.data === undefined ? [] : [q.data.document]));
   const track = builder.data?.track;
-  const ladder = loaded.find((doc) => doc.tracks.some((t) => t.id === track)) ?? loaded[0];
+  const ladder = loaded.find((doc) => doc.tracks.some((candidate) => candidate.id === track)) ?? loaded[0];
   // Still loading: the page's words depend on the ladder (which requirement is the tenure), so it waits
   // rather than showing one sentence and then another. A failed or empty list is not pending.
   const pending = ladders.isPending || builder.isPending || documents.some((q) => q.isPending);
@@ -77,7 +79,7 @@ function BuilderPath({ session, email, at }: { session: Session; email: string; 
   const { ladder, pending } = useBuilderLadder(email, at);
   const builder = useBuilder(email);
   const levels = ladder?.levels ?? [];
-  if (pending) return <p className="muted">Loading the ladder…</p>;
+  if (pending) return <p className="muted">{t('Loading the ladder…')}</p>;
   return (
     <>
       <AsOfPicker />
@@ -113,6 +115,7 @@ function BuilderPath({ session, email, at }: { session: Session; email: string; 
           ) : undefined
         }
       />
+      <ReadinessTrendCard email={email} levels={levels} shownDay={at} />
       {/* Only a ladder that scores points has a points answer (ADR 0021). */}
       {ladder?.points !== undefined && (
         <PointsCard email={email} at={at} renderRecords={(ids) => <RecordList ids={ids} />} />
@@ -130,7 +133,7 @@ export function PathRoute() {
     <RequireSession>
       {(session) => {
         const email = emailParam ?? builderEmailOf(session);
-        if (email === null) return <p>Pick a builder from the roster to see their path.</p>;
+        if (email === null) return <p>{t('Pick a builder from the roster to see their path.')}</p>;
         return <BuilderPath session={session} email={email} at={at} />;
       }}
     </RequireSession>

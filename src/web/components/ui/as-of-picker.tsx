@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { TextField } from './form';
+import { t } from '../../i18n/i18n';
 
 /** "As of" day for screens that evaluate on a date: kept in `?at=` so the view can be linked. */
 export function AsOfPicker() {
@@ -7,7 +8,7 @@ export function AsOfPicker() {
   return (
     <div className="as-of">
       <TextField
-        label="As of"
+        label={t('As of')}
         type="date"
         value={params.get('at') ?? new Date().toISOString().slice(0, 10)}
         onChange={(event) => {

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../../lib/api-client';
+import { t } from '../../i18n/i18n';
 
 /** Shown while data loads; announced politely to screen readers. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label = t('Loading…') }: { label?: string }) {
   return (
     <p className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" /> {label}
@@ -15,19 +16,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const message =
     error instanceof ApiError
       ? error.status === 401
-        ? 'Please sign in to see this.'
+        ? t('Please sign in to see this.')
         : error.status === 403
-          ? `You may not see this: ${error.message}`
+          ? t('You may not see this: {reason}', { reason: error.message })
           : error.message
       : error instanceof Error
         ? error.message
-        : 'Something went wrong.';
+        : t('Something went wrong.');
   return (
     <div className="state state-error" role="alert">
       <p>{message}</p>
       {onRetry !== undefined && (
         <button type="button" className="button button-secondary" onClick={onRetry}>
-          Try again
+          {t('Try again')}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormMessage, TextField } from '../../../components/ui/form';
 import { useSignIn } from '../api/sign-in';
+import { t } from '../../../i18n/i18n';
 
 /** Email + password sign-in; the server's answer (wrong password, too many attempts) is shown as is. */
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -13,9 +14,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   };
   return (
     <form className="card sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in</h1>
+      <h1 id="sign-in-title">{t('Sign in')}</h1>
       <TextField
-        label="Email"
+        label={t('Email')}
         type="email"
         autoComplete="username"
         required
@@ -23,7 +24,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         onChange={(e) => setEmail(e.target.value)}
       />
       <TextField
-        label="Password"
+        label={t('Password')}
         type="password"
         autoComplete="current-password"
         required
@@ -32,7 +33,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       />
       <FormMessage error={signIn.error?.message} />
       <button type="submit" className="button" disabled={signIn.isPending}>
-        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        {signIn.isPending ? t('Signing in…') : t('Sign in')}
       </button>
     </form>
   );

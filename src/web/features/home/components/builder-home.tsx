@@ -17,6 +17,7 @@ import { useMentorMonth } from '../api/get-mentor-payouts';
 import { useMentorshipOverview } from '../api/get-mentorship-overview';
 import { useReadiness } from '../api/get-readiness';
 import { useCases, type CaseSummary } from '../api/list-cases';
+import { t, tx } from '../../../i18n/i18n';
 
 /** Overdue modules listed by name on the home; the rest are counted, with a link to the path. */
 const MODULES_SHOWN = 4;
@@ -27,14 +28,25 @@ function addDays(iso: string, days: number): string {
 
 /** The one sentence on top: what stands between the builder and the next level. */
 function nextLevelAnswer(r: Readiness): string {
-  if (r.target_level === null) return `No promotion leads on from ${r.level} in your ladder.`;
+  if (r.target_level === null)
+    return t('No promotion leads on from {level} in your ladder.', { level: r.level });
   if (r.eligible_for_case)
-    return `You are eligible for a promotion case to ${r.target_level}: leadership opens it.`;
-  if (r.standard === 'none') return `${r.level} defines no standard for promotion to ${r.target_level} yet.`;
+    return t('You are eligible for a promotion case to {target}: leadership opens it.', {
+      target: r.target_level,
+    });
+  if (r.standard === 'none')
+    return t('{level} defines no standard for promotion to {target} yet.', {
+      level: r.level,
+      target: r.target_level,
+    });
   if (r.gaps.length === 0)
-    return `Promotion to ${r.target_level} is the panel's judgment; nothing is missing.`;
-  const things = r.gaps.length === 1 ? 'One thing stands' : `${r.gaps.length} things stand`;
-  return `${things} between you and ${r.target_level}:`;
+    return t('Promotion to {target} is the panel’s judgment; nothing is missing.', {
+      target: r.target_level,
+    });
+  return t('{count, plural, one {One thing stands} other {# things stand}} between you and {target}:', {
+    count: r.gaps.length,
+    target: r.target_level,
+  });
 }
 
 /** Curriculum modules overdue today, by name. */
@@ -49,8 +61,8 @@ function overdueModules(r: Readiness): { id: string; name: string; phase: string
 function NextLevel({ builder }: { builder: string }) {
   const readiness = useReadiness(builder);
   return (
-    <Card title="Your next level" id="next-level">
-      <QueryView query={readiness} label="Reading where you stand…">
+    <Card title={t('Your next level')} id="next-level">
+      <QueryView query={readiness} label={t('Reading where you stand…')}>
         {(r) => {
           const met = r.metrics.filter((m) => m.status === 'met').length;
           return (
@@ -66,18 +78,18 @@ function NextLevel({ builder }: { builder: string }) {
                 </ul>
               )}
               <div className="stats">
-                <Stat label={`level since ${formatDay(r.level_since)}`} value={r.level} />
-                <Stat label="months at level" value={r.months_at_level} testId="home-months" />
+                <Stat label={t('level since {date}', { date: formatDay(r.level_since) })} value={r.level} />
+                <Stat label={t('months at level')} value={r.months_at_level} testId="home-months" />
                 {r.metrics.length > 0 && (
                   <Stat
-                    label="metrics met"
-                    value={`${met} of ${r.metrics.length}`}
+                    label={t('metrics met')}
+                    value={t('{met} of {total}', { met, total: r.metrics.length })}
                     testId="home-metrics-met"
                   />
                 )}
               </div>
               <p>
-                <Link to="/path">My whole path: every metric and the records behind it</Link>
+                <Link to="/path">{t('My whole path: every metric and the records behind it')}</Link>
               </p>
             </>
           );
@@ -93,7 +105,7 @@ function Due({ builder }: { builder: string }) {
   const overview = useMentorshipOverview(builder);
   const names = new Map((overview.data?.mentorships ?? []).map((m) => [m.mentee, m.mentee_name]));
   return (
-    <Card title="What is due" id="due">
+    <Card title={t('What is due')} id="due">
       <QueryView query={due}>
         {(checkins) => {
           const modules = readiness.data === undefined ? [] : overdueModules(readiness.data);
@@ -103,28 +115,38 @@ function Due({ builder }: { builder: string }) {
               d.mentor === builder && (d.status === 'overdue' || (d.due_by !== null && d.due_by <= weekEnd)),
           );
           if (modules.length === 0 && mine.length === 0)
-            return <p data-testid="nothing-due">Nothing is due this week.</p>;
+            return <p data-testid="nothing-due">{t('Nothing is due this week.')}</p>;
           return (
             <ul className="home-list" data-testid="home-due">
               {mine.map((d) => (
                 <li key={d.mentorship} data-testid={`due-checkin-${d.mentee}`}>
-                  Check-in with {names.get(d.mentee) ?? d.mentee} <StatusBadge status={d.status} />{' '}
-                  {describeCheckinDue(d)}
+                  {tx('Check-in with {mentee} {status} {when}', {
+                    mentee: names.get(d.mentee) ?? d.mentee,
+                    status: <StatusBadge status={d.status} />,
+                    when: describeCheckinDue(d),
+                  })}
                 </li>
               ))}
               {modules.slice(0, MODULES_SHOWN).map((m) => (
                 <li key={m.id} data-testid={`due-module-${m.id}`}>
-                  Curriculum: {m.name} <StatusBadge status="overdue" />{' '}
+                  {tx('Curriculum: {module} {status}', {
+                    module: m.name,
+                    status: <StatusBadge status="overdue" />,
+                  })}{' '}
                   <span className="muted">
-                    {m.phase}, ended {formatDay(m.ends)}
+                    {t('{phase}, ended {date}', { phase: m.phase, date: formatDay(m.ends) })}
                   </span>
                 </li>
               ))}
               {modules.length > MODULES_SHOWN && (
                 <li className="muted" data-testid="due-modules-more">
-                  and {modules.length - MODULES_SHOWN} more curriculum{' '}
-                  {modules.length - MODULES_SHOWN === 1 ? 'module' : 'modules'} overdue:{' '}
-                  <Link to="/path">the curriculum on your path</Link>
+                  {tx(
+                    'and {count, plural, one {# more curriculum module} other {# more curriculum modules}} overdue: {link}',
+                    {
+                      count: modules.length - MODULES_SHOWN,
+                      link: <Link to="/path">{t('the curriculum on your path')}</Link>,
+                    },
+                  )}
                 </li>
               )}
             </ul>
@@ -142,15 +164,19 @@ function Mentoring({ builder }: { builder: string }) {
   const month = monthOf();
   const owed = useMentorMonth(builder, month, mentees.length > 0);
   if (mentees.length === 0) return null;
-  const totals = totalsByCurrency((owed.data?.totals ?? []).filter((t) => t.mentor === builder));
+  const totals = totalsByCurrency((owed.data?.totals ?? []).filter((total) => total.mentor === builder));
   return (
-    <Card title="Your mentees" id="mentees">
+    <Card title={t('Your mentees')} id="mentees">
       <p className="home-answer">
-        Owed to you for {formatMonth(month)}:{' '}
-        <strong data-testid="home-owed">
-          {owed.data === undefined ? '…' : formatTotals(totals, 'nothing')}
-        </strong>{' '}
-        <Link to={`/mentoring/statement?month=${month}`}>statement</Link>
+        {tx('Owed to you for {month}: {amount} {link}', {
+          month: formatMonth(month),
+          amount: (
+            <strong data-testid="home-owed">
+              {owed.data === undefined ? '…' : formatTotals(totals, t('nothing'))}
+            </strong>
+          ),
+          link: <Link to={`/mentoring/statement?month=${month}`}>{t('statement')}</Link>,
+        })}
       </p>
       <ul className="home-list">
         {mentees.map((m) => (
@@ -160,10 +186,10 @@ function Mentoring({ builder }: { builder: string }) {
               <>
                 <StatusBadge
                   status={m.checkins.status === 'done' ? 'ok' : m.checkins.status}
-                  label={`check-in ${humanize(m.checkins.status)}`}
+                  label={checkinWords(m.checkins.status)}
                 />{' '}
                 <span className="muted">
-                  streak {m.checkins.streak}
+                  {t('streak {streak}', { streak: m.checkins.streak })}
                   {m.checkins.status !== 'done' && `; ${describeCheckinDue(m.checkins)}`}
                 </span>
               </>
@@ -172,10 +198,44 @@ function Mentoring({ builder }: { builder: string }) {
         ))}
       </ul>
       <p>
-        <Link to="/mentoring">Mentoring: check in, streaks, review scores</Link>
+        <Link to="/mentoring">{t('Mentoring: check in, streaks, review scores')}</Link>
       </p>
     </Card>
   );
+}
+
+/** A check-in status in words, for the badge beside a mentee. */
+function checkinWords(status: string): string {
+  switch (status) {
+    case 'done':
+      return t('check-in done');
+    case 'due':
+      return t('check-in due');
+    case 'overdue':
+      return t('check-in overdue');
+    case 'ended':
+      return t('check-ins ended');
+    case 'not_started':
+      return t('check-ins not started');
+    default:
+      return humanize(status);
+  }
+}
+
+/** A case's status in words. */
+function caseStatusWords(status: string): string {
+  switch (status) {
+    case 'open':
+      return t('open');
+    case 'assessing':
+      return t('assessing');
+    case 'decided':
+      return t('decided');
+    case 'withdrawn':
+      return t('withdrawn');
+    default:
+      return humanize(status);
+  }
 }
 
 function isWaiting(c: CaseSummary): boolean {
@@ -191,30 +251,42 @@ function Cases({ builder }: { builder: string }) {
   return (
     <>
       {toScore.length > 0 && (
-        <Card title="Cases to score" id="to-score">
+        <Card title={t('Cases to score')} id="to-score">
           <p className="home-answer" data-testid="home-to-score-count">
-            {toScore.length === 1 ? 'One case waits' : `${toScore.length} cases wait`} for your score sheet.
+            {t('{count, plural, one {One case waits} other {# cases wait}} for your score sheet.', {
+              count: toScore.length,
+            })}
           </p>
           <ul className="home-list">
             {toScore.map((c) => (
               <li key={c.id} data-testid={`home-case-${c.id}`}>
-                <Link to={`/panel/cases/${c.id}`}>Case #{c.id}</Link>: {c.candidate}, {c.from_level} →{' '}
-                {c.target_level} <StatusBadge status={c.status} />
+                {tx('{case}: {candidate}, {from} → {target} {status}', {
+                  case: <Link to={`/panel/cases/${c.id}`}>{t('Case #{id}', { id: c.id })}</Link>,
+                  candidate: c.candidate,
+                  from: c.from_level,
+                  target: c.target_level,
+                  status: <StatusBadge status={c.status} />,
+                })}
               </li>
             ))}
           </ul>
         </Card>
       )}
       {own !== undefined && (
-        <Card title="Your promotion case" id="own-case">
+        <Card title={t('Your promotion case')} id="own-case">
           <p data-testid="home-own-case">
-            {own.from_level} → {own.target_level}, opened {formatDay(own.opened_on)}:{' '}
-            {own.outcome === null
-              ? humanize(own.status)
-              : own.outcome === 'promoted'
-                ? 'promoted'
-                : 'not yet'}
-            . <Link to="/path">See the outcome and feedback on your path</Link>
+            {t('{from} → {target}, opened {date}: {state}.', {
+              from: own.from_level,
+              target: own.target_level,
+              date: formatDay(own.opened_on),
+              state:
+                own.outcome === null
+                  ? caseStatusWords(own.status)
+                  : own.outcome === 'promoted'
+                    ? t('promoted')
+                    : t('not yet'),
+            })}{' '}
+            <Link to="/path">{t('See the outcome and feedback on your path')}</Link>
           </p>
         </Card>
       )}
@@ -226,16 +298,18 @@ function Cases({ builder }: { builder: string }) {
 export function BuilderHome({ builder, onRoster }: { builder: string | null; onRoster: boolean }) {
   if (builder === null)
     return (
-      <EmptyState title="Your account is not linked to a builder record">
-        Leadership links accounts to people; until then there is no path to show.
+      <EmptyState title={t('Your account is not linked to a builder record')}>
+        {t('Leadership links accounts to people; until then there is no path to show.')}
       </EmptyState>
     );
   // An account made before leadership put its builder on the roster: nothing to ask the API about yet.
   if (!onRoster)
     return (
-      <EmptyState title="You are not on the roster yet">
-        Your account ({builder}) has no builder record, so there is no level, path or mentee to show.
-        Leadership adds you to the roster; meanwhile <Link to="/ladder">the ladder</Link> is yours to read.
+      <EmptyState title={t('You are not on the roster yet')}>
+        {tx(
+          'Your account ({account}) has no builder record, so there is no level, path or mentee to show. Leadership adds you to the roster; meanwhile {ladder} is yours to read.',
+          { account: builder, ladder: <Link to="/ladder">{t('the ladder')}</Link> },
+        )}
       </EmptyState>
     );
   return (

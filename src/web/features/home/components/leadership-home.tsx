@@ -18,6 +18,7 @@ import { useRankings } from '../api/get-ranking';
 import { useReadinessOf } from '../api/get-readiness';
 import { useBuilderNames } from '../api/list-builders';
 import { useCases } from '../api/list-cases';
+import { t, tx } from '../../../i18n/i18n';
 
 const LIST_MAX = 8;
 
@@ -75,35 +76,37 @@ export function LeadershipHome() {
     <>
       <div className="stats" data-testid="leadership-answers">
         <Stat
-          label="eligible for a promotion case"
+          label={t('eligible for a promotion case')}
           value={pending ? '…' : eligible.length}
           testId="home-eligible-count"
         />
         <Stat
-          label="check-ins overdue"
+          label={t('check-ins overdue')}
           value={due.data === undefined ? '…' : overdue.length}
           testId="home-overdue-count"
         />
         <Stat
-          label="cases waiting"
+          label={t('cases waiting')}
           value={cases.data === undefined ? '…' : waiting.length}
           testId="home-cases-count"
         />
         <Stat
-          label={`payouts for ${formatMonth(month)}`}
-          value={payouts.data === undefined ? '…' : formatTotals(monthTotals, 'none')}
+          label={t('payouts for {month}', { month: formatMonth(month) })}
+          value={payouts.data === undefined ? '…' : formatTotals(monthTotals, t('none'))}
           testId="home-payouts"
         />
       </div>
       <div className="grid-2">
-        <Card title="Eligible for a promotion case" id="eligible">
+        <Card title={t('Eligible for a promotion case')} id="eligible">
           {error !== null ? (
             <ErrorState error={error} />
           ) : pending ? (
-            <Loading label="Reading the ranking of every level…" />
+            <Loading label={t('Reading the ranking of every level…')} />
           ) : eligible.length === 0 ? (
-            <EmptyState title="Nobody is eligible today">
-              <Link to="/leadership">The readiness board</Link> shows who is close.
+            <EmptyState title={t('Nobody is eligible today')}>
+              {tx('{board} shows who is close.', {
+                board: <Link to="/leadership">{t('The readiness board')}</Link>,
+              })}
             </EmptyState>
           ) : (
             <ul className="home-list" data-testid="home-eligible">
@@ -112,11 +115,15 @@ export function LeadershipHome() {
                   <Link to={`/builders/${encodeURIComponent(r.builder)}`}>
                     <Person email={r.builder} names={allNames} />
                   </Link>{' '}
-                  {r.level} → {r.target_level}, {r.months_at_level} months at level
+                  {t('{level} → {target}, {months, plural, one {# month} other {# months}} at level', {
+                    level: r.level,
+                    target: r.target_level ?? '',
+                    months: r.months_at_level,
+                  })}
                   {openCaseOf.has(r.builder) && (
                     <>
                       {' '}
-                      <StatusBadge status="open" label="case open" />
+                      <StatusBadge status="open" label={t('case open')} />
                     </>
                   )}
                 </li>
@@ -124,45 +131,55 @@ export function LeadershipHome() {
             </ul>
           )}
         </Card>
-        <Card title="Check-ins overdue" id="overdue">
+        <Card title={t('Check-ins overdue')} id="overdue">
           <QueryView query={due}>
             {() =>
               overdue.length === 0 ? (
-                <p>No check-in is overdue.</p>
+                <p>{t('No check-in is overdue.')}</p>
               ) : (
                 <>
                   <ul className="home-list" data-testid="home-overdue">
                     {overdue.slice(0, LIST_MAX).map((d) => (
                       <li key={d.mentorship}>
-                        <Person email={d.mentor} names={allNames} /> with{' '}
-                        <Person email={d.mentee} names={allNames} /> <StatusBadge status="overdue" />{' '}
-                        {describeCheckinDue(d)}
+                        {tx('{mentor} with {mentee} {status} {when}', {
+                          mentor: <Person email={d.mentor} names={allNames} />,
+                          mentee: <Person email={d.mentee} names={allNames} />,
+                          status: <StatusBadge status="overdue" />,
+                          when: describeCheckinDue(d),
+                        })}
                       </li>
                     ))}
                   </ul>
-                  {overdue.length > LIST_MAX && <p className="muted">and {overdue.length - LIST_MAX} more</p>}
+                  {overdue.length > LIST_MAX && (
+                    <p className="muted">{t('and {count} more', { count: overdue.length - LIST_MAX })}</p>
+                  )}
                   <p>
-                    <Link to="/mentoring">Mentoring: every mentor and their mentees</Link>
+                    <Link to="/mentoring">{t('Mentoring: every mentor and their mentees')}</Link>
                   </p>
                 </>
               )
             }
           </QueryView>
         </Card>
-        <Card title="Cases waiting" id="cases">
+        <Card title={t('Cases waiting')} id="cases">
           <QueryView query={cases}>
             {() =>
               waiting.length === 0 ? (
-                <p>No case is open.</p>
+                <p>{t('No case is open.')}</p>
               ) : (
                 <ul className="home-list" data-testid="home-cases">
                   {waiting
                     .sort((a, b) => a.id - b.id)
                     .map((c) => (
                       <li key={c.id}>
-                        <Link to={`/panel/cases/${c.id}`}>Case #{c.id}</Link>:{' '}
-                        <Person email={c.candidate} names={allNames} />, {c.from_level} → {c.target_level},
-                        opened {formatDay(c.opened_on)} <StatusBadge status={c.status} />
+                        {tx('{case}: {candidate}, {from} → {target}, opened {date} {status}', {
+                          case: <Link to={`/panel/cases/${c.id}`}>{t('Case #{id}', { id: c.id })}</Link>,
+                          candidate: <Person email={c.candidate} names={allNames} />,
+                          from: c.from_level,
+                          target: c.target_level,
+                          date: formatDay(c.opened_on),
+                          status: <StatusBadge status={c.status} />,
+                        })}
                       </li>
                     ))}
                 </ul>
@@ -170,21 +187,26 @@ export function LeadershipHome() {
             }
           </QueryView>
         </Card>
-        <Card title={`Payouts for ${formatMonth(month)}`} id="payouts">
+        <Card title={t('Payouts for {month}', { month: formatMonth(month) })} id="payouts">
           <QueryView query={payouts}>
             {(statement) =>
               statement.rows.length === 0 ? (
-                <p>Nothing is payable this month.</p>
+                <p>{t('Nothing is payable this month.')}</p>
               ) : (
                 <>
                   <p className="home-answer">
-                    {formatTotals(monthTotals)} to {new Set(statement.totals.map((t) => t.mentor)).size}{' '}
-                    {new Set(statement.totals.map((t) => t.mentor)).size === 1 ? 'mentor' : 'mentors'} (
-                    {statement.rows.length} {statement.rows.length === 1 ? 'accrual' : 'accruals'}).
+                    {t(
+                      '{amount} to {mentors, plural, one {# mentor} other {# mentors}} ({accruals, plural, one {# accrual} other {# accruals}}).',
+                      {
+                        amount: formatTotals(monthTotals),
+                        mentors: new Set(statement.totals.map((total) => total.mentor)).size,
+                        accruals: statement.rows.length,
+                      },
+                    )}
                   </p>
                   <p>
                     <Link to={`/leadership/payouts?month=${month}`}>
-                      The month&apos;s statement and its CSV
+                      {t('The month’s statement and its CSV')}
                     </Link>
                   </p>
                 </>
