@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorActor } from '../../src/core/actor.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/server/app.js';
-import { disableAccount, enableAccount } from '../../src/services/access/accounts.service.js';
+import {
+  changeAccountRole,
+  disableAccount,
+  enableAccount,
+} from '../../src/services/access/accounts.service.js';
 import { listAudit } from '../../src/services/audit.service.js';
 import { forEachEngine } from '../helpers/database.js';
 import { createTestAccount, signInAs, TEST_PASSWORD, type SignedIn } from '../helpers/sign-in.js';
@@ -19,6 +23,7 @@ interface Listing {
   disabled_at: string | null;
   last_sign_in_at: string | null;
   live_api_tokens: number;
+  must_change_password: boolean;
 }
 
 /** Leadership's people-and-accounts routes (issue 17): list, invite, disable/enable, reset, revoke tokens. */
@@ -97,7 +102,8 @@ forEachEngine('people and accounts (leadership)', (getDb) => {
       last_sign_in_at: clock.now().toISOString(),
       live_api_tokens: 2,
     });
-    const listed = JSON.stringify(await listing());
+    // The only password word in a listing is the must-change flag: no secret, no hash.
+    const listed = JSON.stringify(await listing()).replaceAll(/"must_change_password":(true|false)/g, '');
     expect(listed).not.toMatch(/password|hash|argon/i);
   });
 
@@ -239,6 +245,121 @@ forEachEngine('people and accounts (leadership)', (getDb) => {
     for (const token of tokens) expect((await bearer(token)).statusCode).toBe(401);
     expect((await app.inject({ url: '/api/auth/session', headers: tom.readHeaders })).statusCode).toBe(200);
     expect((await accountOf('tom@org.test')).live_api_tokens).toBe(0);
+  });
+
+  it('forces a temporary password’s holder to set their own: the server refuses everything else until then', async () => {
+    const invited = await post('/api/accounts', lead, { email: 'fay@org.test', role: 'builder' });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const temporary = invited.json<{ temporary_password: string; must_change_password: boolean }>();
+    expect(temporary.must_change_password).toBe(true);
+    const fay = await signInAs(app, 'fay@org.test', temporary.temporary_password);
+    const session = await app.inject({ url: '/api/auth/session', headers: fay.readHeaders });
+    expect(session.json()).toMatchObject({ email: 'fay@org.test', must_change_password: true });
+    // A read, a write and minting a token (a way around the rule) are all refused, naming why.
+    for (const refused of [
+      await app.inject({ url: '/api/builders/fay@org.test/readiness', headers: fay.readHeaders }),
+      await app.inject({ url: '/api/auth/tokens', headers: fay.readHeaders }),
+      await post('/api/auth/tokens', fay, { name: 'script' }),
+    ]) {
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json()).toMatchObject({
+        error: 'password_change_required',
+        message: expect.stringMatching(/temporary password: set your own first/),
+      });
+    }
+    expect((await accountOf('fay@org.test')).must_change_password).toBe(true);
+    // The temporary password again is no change.
+    const same = await post('/api/auth/password', fay, {
+      current_password: temporary.temporary_password,
+      new_password: temporary.temporary_password,
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.json<{ message: string }>().message).toMatch(/^new_password: must differ/);
+    const changed = await post('/api/auth/password', fay, {
+      current_password: temporary.temporary_password,
+      new_password: TEST_PASSWORD,
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    // The same session goes on, now unrestricted.
+    const after = await app.inject({ url: '/api/auth/session', headers: fay.readHeaders });
+    expect(after.json()).toMatchObject({ must_change_password: false });
+    expect((await app.inject({ url: '/api/auth/tokens', headers: fay.readHeaders })).statusCode).toBe(200);
+    expect((await accountOf('fay@org.test')).must_change_password).toBe(false);
+    const entries = await listAudit(getDb().db, operatorActor('t'), { entityId: invited.json<{ id: string }>().id });
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['account.create', 'account.password_change']),
+    );
+
+    // A reset puts the flag back; a password leadership typed sets it too; the operator's does not.
+    const { id } = await accountOf('fay@org.test');
+    const reset = await post(`/api/accounts/${id}/password-reset`);
+    expect(reset.json()).toMatchObject({ account: { must_change_password: true } });
+    const again = await signInAs(app, 'fay@org.test', reset.json<{ temporary_password: string }>().temporary_password);
+    expect((await app.inject({ url: '/api/auth/tokens', headers: again.readHeaders })).statusCode).toBe(403);
+    const typed = await post('/api/accounts', lead, {
+      email: 'gus@org.test',
+      role: 'builder',
+      password: TEST_PASSWORD,
+    });
+    expect(typed.json()).toMatchObject({ must_change_password: true });
+    await createTestAccount(getDb().db, { email: 'hal@org.test', role: 'builder' });
+    expect((await accountOf('hal@org.test')).must_change_password).toBe(false);
+  });
+
+  it('changes a role: the session takes it at its next request; not one’s own, never the last leader', async () => {
+    await createTestAccount(getDb().db, { email: 'ida@org.test', role: 'builder' });
+    const ida = await signInAs(app, 'ida@org.test');
+    const { id } = await accountOf('ida@org.test');
+    expect((await app.inject({ url: '/api/accounts', headers: ida.readHeaders })).statusCode).toBe(403);
+    const promoted = await post(`/api/accounts/${id}/role`, lead, { role: 'leadership' });
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    expect(promoted.json()).toMatchObject({ email: 'ida@org.test', role: 'leadership', client_id: null });
+    expect((await app.inject({ url: '/api/accounts', headers: ida.readHeaders })).statusCode).toBe(200);
+    expect((await accountOf('ida@org.test')).role).toBe('leadership');
+    const entries = await listAudit(getDb().db, operatorActor('t'), { entityId: id });
+    const change = entries.find((e) => e.action === 'account.role_change');
+    expect(change).toMatchObject({ before: { role: 'builder' }, after: { role: 'leadership' } });
+
+    // Same role again: nothing to change.
+    expect((await post(`/api/accounts/${id}/role`, lead, { role: 'leadership' })).statusCode).toBe(409);
+    // A client contact speaks for a client, nobody else does; an unknown client is named.
+    const noClient = await post(`/api/accounts/${id}/role`, lead, { role: 'client_stakeholder' });
+    expect(noClient.statusCode).toBe(400);
+    expect(noClient.json<{ message: string }>().message).toMatch(/^client: a client stakeholder needs/);
+    const builderWithClient = await post(`/api/accounts/${id}/role`, lead, {
+      role: 'builder',
+      client_id: 'acme',
+    });
+    expect(builderWithClient.json<{ message: string }>().message).toMatch(/^client: only a client stakeholder/);
+    const unknown = await post(`/api/accounts/${id}/role`, lead, {
+      role: 'client_stakeholder',
+      client_id: 'no-such-client',
+    });
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect(unknown.json<{ message: string }>().message).toBe('client: no client no-such-client');
+    expect((await accountOf('ida@org.test')).role).toBe('leadership');
+
+    // Nobody changes their own role.
+    const own = await post(`/api/accounts/${id}/role`, ida, { role: 'builder' });
+    expect(own.statusCode).toBe(409);
+    expect(own.json<{ message: string }>().message).toMatch(/your own role/);
+    // Back to builder: the session loses leadership at once.
+    expect((await post(`/api/accounts/${id}/role`, lead, { role: 'builder' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/accounts', headers: ida.readHeaders })).statusCode).toBe(403);
+  });
+
+  it('never demotes the last enabled leadership account', async () => {
+    const leaders = (await listing()).filter((a) => a.role === 'leadership' && a.status === 'active');
+    const others = leaders.filter((a) => a.email !== 'lead@org.test');
+    for (const other of others) await disableAccount(services(), operatorActor('t'), other.email);
+    await expect(
+      changeAccountRole(services(), operatorActor('t'), 'lead@org.test', { role: 'builder' }),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/last enabled leadership/) });
+    expect((await accountOf('lead@org.test')).role).toBe('leadership');
+    for (const other of others) await enableAccount(services(), operatorActor('t'), other.email);
+    // With a second enabled leader it may go (and comes back).
+    await changeAccountRole(services(), operatorActor('t'), 'lead@org.test', { role: 'builder' });
+    await changeAccountRole(services(), operatorActor('t'), 'lead@org.test', { role: 'leadership' });
   });
 
   describe('unknown accounts', () => {

@@ -79,6 +79,13 @@ const ROWS: WriteRow[] = [
     entity: 'account',
   })),
   {
+    route: 'POST /api/accounts/:id/role',
+    as: 'leadership',
+    path: (_f, state) => `/api/accounts/${state.id}/role`,
+    body: () => ({ role: 'leadership' }),
+    entity: 'account',
+  },
+  {
     route: 'DELETE /api/accounts/:id/tokens',
     as: 'leadership',
     path: (_f, state) => `/api/accounts/${state.id}/tokens`,

@@ -13,6 +13,8 @@ export interface AccountDirectoryRow {
   createdAt: Date;
   disabledAt: Date | null;
   lastSignInAt: Date | null;
+  /** On a temporary password: the person has not set their own yet. */
+  mustChangePassword: boolean;
   /** The roster's name for the account's email (accounts and people share the key), if there is one. */
   personName: string | null;
   /** Tokens not revoked and not expired at `now`. */
@@ -42,6 +44,7 @@ export async function selectAccountDirectory(executor: Executor, now: Date): Pro
       createdAt: accounts.createdAt,
       disabledAt: accounts.disabledAt,
       lastSignInAt: accounts.lastSignInAt,
+      mustChangePassword: accounts.mustChangePassword,
       personName: people.name,
       liveApiTokens: live.n,
     })
@@ -85,4 +88,22 @@ export async function enableAccountRow(executor: Executor, id: string): Promise<
 /** Notes a successful sign-in. */
 export async function recordSignInAt(executor: Executor, id: string, at: Date): Promise<void> {
   await executor.update(accounts).set({ lastSignInAt: at }).where(eq(accounts.id, id));
+}
+
+/**
+ * Sets an account's role (and the client, which a client stakeholder has and nobody else has); undefined
+ * when there is no such account.
+ */
+export async function updateAccountRoleRow(
+  executor: Executor,
+  id: string,
+  role: string,
+  clientId: string | null,
+): Promise<AccountRow | undefined> {
+  const [row] = await executor
+    .update(accounts)
+    .set({ role, clientId })
+    .where(eq(accounts.id, id))
+    .returning();
+  return row;
 }

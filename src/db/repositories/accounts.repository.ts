@@ -30,14 +30,21 @@ export async function selectAccounts(executor: Executor): Promise<AccountRow[]> 
   return executor.select().from(accounts).orderBy(accounts.email);
 }
 
-/** Replaces the password hash. */
+/**
+ * Replaces the password hash; `mustChange` says whether the person must set their own next (true for a
+ * temporary password someone else made or typed).
+ */
 export async function updatePasswordHash(
   executor: Executor,
   id: string,
   passwordHash: string,
   at: Date,
+  mustChange: boolean,
 ): Promise<void> {
-  await executor.update(accounts).set({ passwordHash, passwordChangedAt: at }).where(eq(accounts.id, id));
+  await executor
+    .update(accounts)
+    .set({ passwordHash, passwordChangedAt: at, mustChangePassword: mustChange })
+    .where(eq(accounts.id, id));
 }
 
 /** Marks an account disabled from `at`; its sessions and tokens stop working (they join on it). */
@@ -60,7 +67,10 @@ export async function insertSession(executor: Executor, row: SessionRow): Promis
 }
 
 /** What a signed-in request needs of its account: who it is (the actor) and what /api/auth/session shows. */
-export type LiveAccount = Pick<AccountRow, 'id' | 'email' | 'role' | 'clientId' | 'createdAt'>;
+export type LiveAccount = Pick<
+  AccountRow,
+  'id' | 'email' | 'role' | 'clientId' | 'createdAt' | 'mustChangePassword'
+>;
 
 /** The unexpired session with this token hash (its CSRF token) and its enabled account. */
 export async function findLiveSession(
@@ -91,6 +101,7 @@ function prepareLiveSession(executor: Executor) {
         role: accounts.role,
         clientId: accounts.clientId,
         createdAt: accounts.createdAt,
+        mustChangePassword: accounts.mustChangePassword,
       },
     })
     .from(sessions)

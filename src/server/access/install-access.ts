@@ -15,6 +15,8 @@ import { buildServices } from '../../services/composition-root.js';
 export interface Authentication {
   actor: Actor;
   method: FastifyRequest['authMethod'];
+  /** The account is on a temporary password: only the routes of PASSWORD_CHANGE_ROUTES answer it. */
+  passwordChangeRequired?: boolean;
 }
 
 /** Resolves the caller of a request (session cookie, API token, or a fixed actor in tests). */
@@ -29,10 +31,19 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * What an account on a temporary password may still call besides public routes: setting its own
+ * password, and signing out. Everything else answers 403 `password_change_required` (the server
+ * enforces it, so a script or a stale tab cannot work around the web's change form).
+ */
+const PASSWORD_CHANGE_ROUTES = new Set(['POST /api/auth/password', 'POST /api/auth/sign-out']);
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The session behind a cookie-authenticated request (token and its CSRF token), else null. */
     session: { token: string; csrfToken: string } | null;
+    /** The caller's account is on a temporary password and must set its own first. */
+    passwordChangeRequired: boolean;
   }
 }
 
@@ -56,7 +67,11 @@ function authenticateFromRequest(deps: AppDeps): Authenticator {
     const found = await authenticateSession(services, cookie);
     if (found === null) return anonymous;
     request.session = { token: cookie, csrfToken: found.csrfToken };
-    return { actor: found.actor, method: 'session' };
+    return {
+      actor: found.actor,
+      method: 'session',
+      passwordChangeRequired: found.account.mustChangePassword,
+    };
   };
 }
 
@@ -202,6 +217,7 @@ export async function installAccessControl(
   app.decorateRequest('actor', null as never);
   app.decorateRequest('authMethod', 'none');
   app.decorateRequest('session', null);
+  app.decorateRequest('passwordChangeRequired', false);
   const table: DeclaredRoute[] = [];
   routeTables.set(app, table);
   app.addHook('onRoute', (route) => checkDeclaration(route, table));
@@ -224,6 +240,7 @@ export async function installAccessControl(
     const result = await authenticate(request);
     request.actor = result.actor;
     request.authMethod = result.method;
+    request.passwordChangeRequired = result.passwordChangeRequired === true;
     // Answers that depend on who asks must never be cached by a shared cache.
     if (result.method !== 'none') reply.header('cache-control', 'no-store');
   });
@@ -235,6 +252,14 @@ export async function installAccessControl(
     if (access.kind === 'public') return;
     const actor = request.actor;
     if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign in first');
+    if (
+      request.passwordChangeRequired &&
+      !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)
+    )
+      throw new DomainError(
+        'password_change_required',
+        'You are signed in with a temporary password: set your own first (POST /api/auth/password)',
+      );
     if (access.kind === 'signed_in') return;
     const ref = access.locate === undefined ? {} : await access.locate(request);
     const facts = await resolveFacts(deps.database.db, actor, ref, deps.clock.now());

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors.js';
 import {
   ROLES,
+  changeAccountRole,
   changePassword,
   createAccount,
   createApiToken,
@@ -36,6 +37,9 @@ const account = z.object({
   role,
   client_id: z.string().nullable(),
   created_at: z.string(),
+  must_change_password: z
+    .boolean()
+    .describe('on a temporary password: every call but the password change answers 403 until they set their own'),
 });
 
 const accountListing = account.extend({
@@ -65,6 +69,7 @@ function accountJson(view: AccountView): z.infer<typeof account> {
     role: view.role,
     client_id: view.clientId,
     created_at: view.createdAt,
+    must_change_password: view.mustChangePassword,
   };
 }
 
@@ -182,6 +187,9 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               /** A builder account whose builder record is on the roster (false for other roles). */
               on_roster: z.boolean(),
               client_id: z.string().nullable(),
+              must_change_password: z
+                .boolean()
+                .describe('signed in with a temporary password: set your own (POST /api/auth/password) first'),
               via: z.enum(['session', 'token', 'injected', 'none']),
               csrf_token: z.string().nullable(),
             }),
@@ -200,6 +208,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           builder_id: actor.builderId ?? null,
           on_roster: await isOnRoster(services, actor),
           client_id: actor.clientId ?? null,
+          must_change_password: request.passwordChangeRequired,
           via: request.authMethod,
           csrf_token: request.session?.csrfToken ?? null,
         };
@@ -340,9 +349,11 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           clientId: request.body.client_id ?? null,
         };
         if (request.body.password !== undefined) {
+          // A password leadership typed is as temporary as one the server made: the person sets their own.
           const created = await createAccount(services, request.actor, {
             ...input,
             password: request.body.password,
+            mustChangePassword: true,
           });
           return reply.status(201).send(accountJson(created));
         }
@@ -366,6 +377,29 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => accountJson(await disableAccount(services, request.actor, request.params.id)),
+    );
+
+    app.post(
+      '/api/accounts/:id/role',
+      {
+        config: { access: policy('account.manage') },
+        bodyLimit: 8_192,
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Change an account’s role (client_id for a client stakeholder only); not your own, never the last leadership account',
+          params: accountParams,
+          body: z.object({ role, client_id: z.string().min(1).max(128).optional() }),
+          response: { 200: account, 400: errorBody, 404: errorBody, 409: errorBody },
+        },
+      },
+      async (request) =>
+        accountJson(
+          await changeAccountRole(services, request.actor, request.params.id, {
+            role: request.body.role,
+            clientId: request.body.client_id ?? null,
+          }),
+        ),
     );
 
     app.post(

@@ -35,6 +35,7 @@ import {
   lockEnabledLeadership,
   recordSignInAt,
   selectAccountDirectory,
+  updateAccountRoleRow,
 } from '../../db/repositories/account-directory.repository.js';
 import { recordAudit } from '../audit.service.js';
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from './passwords.js';
@@ -80,6 +81,8 @@ export interface AccountView {
   role: Role;
   clientId: string | null;
   createdAt: string;
+  /** On a temporary password: every call but the password change is refused until they set their own. */
+  mustChangePassword: boolean;
 }
 
 export interface ApiTokenView {
@@ -121,6 +124,7 @@ function viewAccount(row: LiveAccount): AccountView {
     role: roleOf(row),
     clientId: row.clientId,
     createdAt: row.createdAt.toISOString(),
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
@@ -162,11 +166,35 @@ export function normaliseEmail(email: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What is wrong with a role and client pair: a client stakeholder has a client, nobody else has one. */
+function roleProblems(role: string, clientId: string | null): { field: string; message: string }[] {
+  if (!isRole(role)) return [{ field: 'role', message: `expected one of ${ROLES.join(', ')}` }];
+  if (role === 'client_stakeholder' && clientId === null)
+    return [{ field: 'client', message: 'a client stakeholder needs the client they speak for' }];
+  if (role !== 'client_stakeholder' && clientId !== null)
+    return [{ field: 'client', message: 'only a client stakeholder has a client' }];
+  return [];
+}
+
+/** Turns the accounts→clients foreign-key failure (the only one) into the field's message. */
+function unknownClient(clientId: string | null): (error: unknown) => never {
+  return (error) => {
+    if (clientId !== null && /foreign key|violates/i.test(String((error as Error).cause ?? error)))
+      throw validationFailed(`client: no client ${clientId}`, [{ field: 'client', message: 'unknown client' }]);
+    throw error;
+  };
+}
+
 export interface NewAccount {
   email: string;
   role: string;
   password: string;
   clientId?: string | null;
+  /**
+   * True when someone other than the person chose the password (an invite, or leadership typing one):
+   * they must set their own at their first sign-in. The operator's `ladder user create` leaves it false.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** Creates an account (leadership or the operator only); the password is stored as an argon2id hash. */
@@ -179,12 +207,8 @@ export async function createAccount(
   const email = normaliseEmail(input.email);
   const problems: ({ field: string } & PasswordProblem)[] = [];
   if (!EMAIL.test(email)) problems.push({ field: 'email', message: 'expected an email address' });
-  if (!isRole(input.role)) problems.push({ field: 'role', message: `expected one of ${ROLES.join(', ')}` });
   const clientId = input.clientId ?? null;
-  if (input.role === 'client_stakeholder' && clientId === null)
-    problems.push({ field: 'client', message: 'a client stakeholder needs the client they speak for' });
-  if (input.role !== 'client_stakeholder' && clientId !== null)
-    problems.push({ field: 'client', message: 'only a client stakeholder has a client' });
+  problems.push(...roleProblems(input.role, clientId));
   const weak = passwordProblem(input.password, [email]);
   if (weak !== null) problems.push({ field: 'password', ...weak });
   const first = problems[0];
@@ -205,14 +229,8 @@ export async function createAccount(
       passwordChangedAt: now,
       disabledAt: null,
       lastSignInAt: null,
-    }).catch((error: unknown) => {
-      // The only foreign key: the client must exist in the roster.
-      if (clientId !== null && /foreign key|violates/i.test(String((error as Error).cause ?? error)))
-        throw validationFailed(`client: no client ${clientId}`, [
-          { field: 'client', message: 'unknown client' },
-        ]);
-      throw error;
-    });
+      mustChangePassword: input.mustChangePassword ?? false,
+    }).catch(unknownClient(clientId));
     const view = viewAccount(row);
     await recordAudit(tx, actor, {
       action: 'account.create',
@@ -232,10 +250,14 @@ export async function createAccount(
 export async function inviteAccount(
   services: AccessServices,
   actor: Actor,
-  input: Omit<NewAccount, 'password'>,
+  input: Omit<NewAccount, 'password' | 'mustChangePassword'>,
 ): Promise<{ account: AccountView; temporaryPassword: string }> {
   const temporaryPassword = generateTemporaryPassword(normaliseEmail(input.email));
-  const account = await createAccount(services, actor, { ...input, password: temporaryPassword });
+  const account = await createAccount(services, actor, {
+    ...input,
+    password: temporaryPassword,
+    mustChangePassword: true,
+  });
   return { account, temporaryPassword };
 }
 
@@ -386,55 +408,76 @@ export async function changePassword(
     ]);
   }
   assertStrongPassword('new_password', input.next, account.email);
-  const passwordHash = await hashPassword(input.next);
+  if (input.next === input.current)
+    throw validationFailed('new_password: must differ from the current one', [
+      { field: 'new_password', message: 'must differ from the current one' },
+    ]);
+  const credentials: Credentials = {
+    passwordHash: await hashPassword(input.next),
+    mustChange: false,
+    revokeApiTokens: input.revokeApiTokens !== false,
+  };
+  if (input.keepSessionToken !== undefined) credentials.keepSessionHash = sha256(input.keepSessionToken);
+  return replaceCredentials(services, actor, account, 'account.password_change', credentials);
+}
+
+/** What a credential change does to an account (see replaceCredentials). */
+interface Credentials {
+  /** The new password's hash; absent when the password stays. */
+  passwordHash?: string;
+  /** With a new password: must the person set their own next (a temporary password)? */
+  mustChange?: boolean;
+  /** With a new password every session ends but this one (the session that changed it). */
+  keepSessionHash?: string;
+  revokeApiTokens: boolean;
+}
+
+/**
+ * The one transaction behind a password change, set or reset and a token revocation: replace the hash
+ * (sessions end with it), revoke the API tokens when asked, and audit under `action` with the ids of the
+ * tokens revoked. The secret itself never reaches the audit log.
+ */
+async function replaceCredentials(
+  services: AccessServices,
+  actor: Actor,
+  account: Pick<AccountRow, 'id'>,
+  action: string,
+  change: Credentials,
+): Promise<{ revokedApiTokens: number }> {
   const now = services.clock.now();
   return services.db.transaction(async (tx) => {
-    await updatePasswordHash(tx, account.id, passwordHash, now);
-    const keep = input.keepSessionToken === undefined ? undefined : sha256(input.keepSessionToken);
-    await deleteSessionsOfAccount(tx, account.id, keep);
-    const revoked =
-      input.revokeApiTokens === false ? [] : await revokeApiTokensOfAccount(tx, account.id, now);
-    await recordAudit(tx, actor, {
-      action: 'account.password_change',
-      entity: 'account',
-      entityId: account.id,
-      after: { revokedApiTokens: revoked.map((token) => token.id) },
-      at: now,
-    });
+    if (change.passwordHash !== undefined) {
+      await updatePasswordHash(tx, account.id, change.passwordHash, now, change.mustChange ?? false);
+      await deleteSessionsOfAccount(tx, account.id, change.keepSessionHash);
+    }
+    const revoked = change.revokeApiTokens ? await revokeApiTokensOfAccount(tx, account.id, now) : [];
+    const after: Record<string, unknown> = { revokedApiTokens: revoked.map((token) => token.id) };
+    if (change.passwordHash !== undefined) after.mustChangePassword = change.mustChange ?? false;
+    await recordAudit(tx, actor, { action, entity: 'account', entityId: account.id, after, at: now });
     return { revokedApiTokens: revoked.length };
   });
 }
 
 /**
  * Sets a password as the operator (first run, forgotten passwords); ends every session of the account
- * and, unless `revokeApiTokens` is false, revokes its API tokens (same reason as changePassword).
+ * and, unless `revokeApiTokens` is false, revokes its API tokens (same reason as changePassword). With
+ * `temporary` the person must set their own at their next sign-in.
  */
 export async function setPassword(
   services: AccessServices,
   actor: Actor,
   email: string,
   password: string,
-  options: { revokeApiTokens?: boolean } = {},
+  options: { revokeApiTokens?: boolean; temporary?: boolean } = {},
 ): Promise<{ revokedApiTokens: number }> {
   assertAllowed(actor, 'account.manage');
   const account = await findAccountByEmail(services.db, normaliseEmail(email));
   if (account === undefined) throw notFound('Account', email);
   assertStrongPassword('password', password, account.email);
-  const passwordHash = await hashPassword(password);
-  const now = services.clock.now();
-  return services.db.transaction(async (tx) => {
-    await updatePasswordHash(tx, account.id, passwordHash, now);
-    await deleteSessionsOfAccount(tx, account.id);
-    const revoked =
-      options.revokeApiTokens === false ? [] : await revokeApiTokensOfAccount(tx, account.id, now);
-    await recordAudit(tx, actor, {
-      action: 'account.password_set',
-      entity: 'account',
-      entityId: account.id,
-      after: { revokedApiTokens: revoked.map((token) => token.id) },
-      at: now,
-    });
-    return { revokedApiTokens: revoked.length };
+  return replaceCredentials(services, actor, account, 'account.password_set', {
+    passwordHash: await hashPassword(password),
+    mustChange: options.temporary === true,
+    revokeApiTokens: options.revokeApiTokens !== false,
   });
 }
 
@@ -562,21 +605,16 @@ export async function resetPassword(
   if (isOwnAccount(actor, account))
     throw conflict('Change your own password with your current one (POST /api/auth/password)');
   const temporaryPassword = generateTemporaryPassword(account.email);
-  const passwordHash = await hashPassword(temporaryPassword);
-  const now = services.clock.now();
-  return services.db.transaction(async (tx) => {
-    await updatePasswordHash(tx, account.id, passwordHash, now);
-    await deleteSessionsOfAccount(tx, account.id);
-    const revoked = await revokeApiTokensOfAccount(tx, account.id, now);
-    await recordAudit(tx, actor, {
-      action: 'account.password_reset',
-      entity: 'account',
-      entityId: account.id,
-      after: { revokedApiTokens: revoked.map((token) => token.id) },
-      at: now,
-    });
-    return { account: viewAccount(account), temporaryPassword, revokedApiTokens: revoked.length };
+  const { revokedApiTokens } = await replaceCredentials(services, actor, account, 'account.password_reset', {
+    passwordHash: await hashPassword(temporaryPassword),
+    mustChange: true,
+    revokeApiTokens: true,
   });
+  return {
+    account: { ...viewAccount(account), mustChangePassword: true },
+    temporaryPassword,
+    revokedApiTokens,
+  };
 }
 
 /**
@@ -590,17 +628,60 @@ export async function revokeAccountTokens(
 ): Promise<{ account: AccountView; revokedApiTokens: number }> {
   assertAllowed(actor, 'account.manage');
   const account = await findAccountByKey(services.db, key);
+  const { revokedApiTokens } = await replaceCredentials(services, actor, account, 'account.tokens_revoke', {
+    revokeApiTokens: true,
+  });
+  return { account: viewAccount(account), revokedApiTokens };
+}
+
+/**
+ * Changes an account's role (and its client: a client stakeholder speaks for one, nobody else does),
+ * with the same rules as disabling: nobody changes their own role, and the last enabled leadership
+ * account never stops being leadership. Sessions stay and take the new role on their next request; an
+ * API token above the new role stops working (a token never acts above its account).
+ */
+export async function changeAccountRole(
+  services: AccessServices,
+  actor: Actor,
+  key: string,
+  input: { role: string; clientId?: string | null },
+): Promise<AccountView> {
+  assertAllowed(actor, 'account.manage');
+  const clientId = input.clientId ?? null;
+  const first = roleProblems(input.role, clientId)[0];
+  if (first !== undefined) throw validationFailed(`${first.field}: ${first.message}`, [first]);
+  const found = await findAccountByKey(services.db, key);
+  if (isOwnAccount(actor, found))
+    throw conflict('You cannot change your own role: another leader can, if it must be done');
   const now = services.clock.now();
   return services.db.transaction(async (tx) => {
-    const revoked = await revokeApiTokensOfAccount(tx, account.id, now);
+    // The same lock order as disableAccount, so a role change and a disable never deadlock.
+    const leaders = roleOf(found) === 'leadership' ? await lockEnabledLeadership(tx) : [];
+    const account = (await lockAccountById(tx, found.id)) ?? found;
+    if (account.role === input.role && account.clientId === clientId)
+      throw new DomainError('invalid_state', `${account.email} already has the role ${input.role}`);
+    if (
+      roleOf(account) === 'leadership' &&
+      input.role !== 'leadership' &&
+      leaders.length <= 1 &&
+      leaders.includes(account.id)
+    )
+      throw conflict(
+        `${account.email} is the last enabled leadership account: make another account leadership first`,
+      );
+    const row = await updateAccountRoleRow(tx, account.id, input.role, clientId).catch(
+      unknownClient(clientId),
+    );
+    if (row === undefined) throw notFound('Account', key);
     await recordAudit(tx, actor, {
-      action: 'account.tokens_revoke',
+      action: 'account.role_change',
       entity: 'account',
       entityId: account.id,
-      after: { revokedApiTokens: revoked.map((token) => token.id) },
+      before: viewAccount(account),
+      after: viewAccount(row),
       at: now,
     });
-    return { account: viewAccount(account), revokedApiTokens: revoked.length };
+    return viewAccount(row);
   });
 }
 

@@ -1778,6 +1778,8 @@ export interface paths {
           content: {
             'application/json': {
               candidate: string;
+              /** @description The candidate's name on the roster, else the email */
+              candidate_name: string;
               from_level: string;
               id: number;
               opened_on: string;
@@ -1887,6 +1889,8 @@ export interface paths {
                 name: string;
               }[];
               candidate: string;
+              /** @description The candidate's name on the roster, else the email */
+              candidate_name: string;
               computed: {
                 components: {
                   fails: number;
@@ -1981,6 +1985,8 @@ export interface paths {
                   email: string;
                   leadership: boolean;
                   level: string | null;
+                  /** @description The panelist's name on the roster, else the email */
+                  name: string;
                   position: number;
                   submitted: boolean;
                 }[];
@@ -2131,6 +2137,8 @@ export interface paths {
                 name: string;
               }[];
               candidate: string;
+              /** @description The candidate's name on the roster, else the email */
+              candidate_name: string;
               computed: {
                 components: {
                   fails: number;
@@ -2225,6 +2233,8 @@ export interface paths {
                   email: string;
                   leadership: boolean;
                   level: string | null;
+                  /** @description The panelist's name on the roster, else the email */
+                  name: string;
                   position: number;
                   submitted: boolean;
                 }[];
@@ -2390,6 +2400,8 @@ export interface paths {
                 name: string;
               }[];
               candidate: string;
+              /** @description The candidate's name on the roster, else the email */
+              candidate_name: string;
               computed: {
                 components: {
                   fails: number;
@@ -2484,6 +2496,8 @@ export interface paths {
                   email: string;
                   leadership: boolean;
                   level: string | null;
+                  /** @description The panelist's name on the roster, else the email */
+                  name: string;
                   position: number;
                   submitted: boolean;
                 }[];
@@ -2745,6 +2759,8 @@ export interface paths {
           content: {
             'application/json': {
               candidate: string;
+              /** @description The candidate's name on the roster, else the email */
+              candidate_name: string;
               effective_date: string | null;
               feedback: {
                 components: {
@@ -2892,6 +2908,8 @@ export interface paths {
                 name: string;
               }[];
               candidate: string;
+              /** @description The candidate's name on the roster, else the email */
+              candidate_name: string;
               computed: {
                 components: {
                   fails: number;
@@ -2986,6 +3004,8 @@ export interface paths {
                   email: string;
                   leadership: boolean;
                   level: string | null;
+                  /** @description The panelist's name on the roster, else the email */
+                  name: string;
                   position: number;
                   submitted: boolean;
                 }[];
@@ -3708,6 +3728,8 @@ export interface paths {
                 name: string;
               }[];
               candidate: string;
+              /** @description The candidate's name on the roster, else the email */
+              candidate_name: string;
               computed: {
                 components: {
                   fails: number;
@@ -3802,6 +3824,8 @@ export interface paths {
                   email: string;
                   leadership: boolean;
                   level: string | null;
+                  /** @description The panelist's name on the roster, else the email */
+                  name: string;
                   position: number;
                   submitted: boolean;
                 }[];
