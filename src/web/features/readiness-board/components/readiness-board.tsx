@@ -19,6 +19,7 @@ import type { RankingEntry, Readiness } from '../../../types/readiness';
 import { useBuildersReadiness } from '../api/get-builders-readiness';
 import { useRanking } from '../api/get-ranking';
 import { useBuilderNames } from '../api/list-level-builders';
+import { t } from '../../../i18n/i18n';
 
 const builderPath = (email: string): string => `/builders/${encodeURIComponent(email)}`;
 
@@ -52,8 +53,8 @@ function standing(readiness: Readiness | undefined): Standing {
 }
 
 function standingLabel(readiness: Readiness | undefined): string | undefined {
-  if (readiness === undefined) return 'checking…';
-  if (readiness.standard === 'judgment' && !readiness.eligible_for_case) return 'Minimum time not served';
+  if (readiness === undefined) return t('checking…');
+  if (readiness.standard === 'judgment' && !readiness.eligible_for_case) return t('Minimum time not served');
   return undefined;
 }
 
@@ -77,9 +78,10 @@ export function ReadinessBoard({
   const navigate = useNavigate();
   const nameOf = (email: string): string => names.get(email) ?? email;
   return (
-    <QueryView query={ranking} label="Ranking the level…">
+    <QueryView query={ranking} label={t('Ranking the level…')}>
       {(entries) => {
-        if (entries.length === 0) return <EmptyState title={`Nobody is at ${level} on this day`} />;
+        if (entries.length === 0)
+          return <EmptyState title={t('Nobody is at {level} on this day', { level })} />;
         const byEmail = new Map(emails.map((email, index) => [email, readiness[index]?.data]));
         const counts: Record<Standing, number> = {
           eligible: 0,
@@ -96,21 +98,25 @@ export function ReadinessBoard({
         return (
           <>
             <div className="stats">
-              <Stat label="builders" value={entries.length} />
+              <Stat label={t('builders')} value={entries.length} />
               <Stat
-                label={standard === 'judgment' ? 'may go to the panel' : 'eligible for a case'}
+                label={standard === 'judgment' ? t('may go to the panel') : t('eligible for a case')}
                 value={counts.eligible}
                 testId="board-eligible"
               />
               {standard === 'judgment' ? (
-                <Stat label="promotion" value="by judgment" testId="board-standard" />
+                <Stat label={t('promotion')} value={t('by judgment')} testId="board-standard" />
               ) : (
-                <Stat label={`close (≤ ${CLOSE_GAPS} gaps)`} value={counts.close} testId="board-close" />
+                <Stat
+                  label={t('close (≤ {gaps} gaps)', { gaps: CLOSE_GAPS })}
+                  value={counts.close}
+                  testId="board-close"
+                />
               )}
             </div>
             {metricCount > 0 && (
-              <Card title={`Readiness across ${level}`}>
-                <figure aria-label={`Metrics met by each builder at ${level}`}>
+              <Card title={t('Readiness across {level}', { level })}>
+                <figure aria-label={t('Metrics met by each builder at {level}', { level })}>
                   <div className="chart" data-testid="level-chart">
                     <ResponsiveContainer width="100%" height="100%">
                       <BarChart
@@ -135,7 +141,7 @@ export function ReadinessBoard({
                           stroke="#166a32"
                           strokeDasharray="6 3"
                           label={{
-                            value: `all ${metricCount} met`,
+                            value: t('all {count} met', { count: metricCount }),
                             position: 'insideTopRight',
                             fontSize: 12,
                             fill: '#166a32',
@@ -143,7 +149,7 @@ export function ReadinessBoard({
                         />
                         <Bar
                           dataKey="met"
-                          name="metrics met"
+                          name={t('metrics met')}
                           fill="#2750c4"
                           isAnimationActive={false}
                           cursor="pointer"
@@ -156,37 +162,45 @@ export function ReadinessBoard({
                     </ResponsiveContainer>
                   </div>
                   <figcaption className="muted">
-                    The dashed line is every metric of {level} met ({metricCount}); a bar opens the
-                    builder&apos;s page.
+                    {t(
+                      'The dashed line is every metric of {level} met ({count}); a bar opens the builder’s page.',
+                      { level, count: metricCount },
+                    )}
                     <span className="sr-only">
                       {' '}
                       {entries
-                        .map((e) => `${nameOf(e.builder)}: ${e.metrics_met} of ${metricCount}`)
+                        .map((e) =>
+                          t('{name}: {met} of {total}', {
+                            name: nameOf(e.builder),
+                            met: e.metrics_met,
+                            total: metricCount,
+                          }),
+                        )
                         .join('; ')}
                     </span>
                   </figcaption>
                 </figure>
               </Card>
             )}
-            <Card title="Ranking">
-              <TableScroll label={`Ranking of ${level}`}>
-                <table aria-label={`Ranking of ${level}`}>
+            <Card title={t('Ranking')}>
+              <TableScroll label={t('Ranking of {level}', { level })}>
+                <table aria-label={t('Ranking of {level}', { level })}>
                   <thead>
                     <tr>
                       <th scope="col" className="num">
-                        Rank
+                        {t('Rank')}
                       </th>
-                      <th scope="col">Builder</th>
+                      <th scope="col">{t('Builder')}</th>
                       <th scope="col" className="num">
-                        Metrics met
+                        {t('Metrics met')}
                       </th>
                       <th scope="col" className="num">
-                        Months at level
+                        {t('Months at level')}
                       </th>
-                      <th scope="col">Standing</th>
-                      <th scope="col">Tenure met</th>
-                      <th scope="col">Gaps</th>
-                      {rowAction !== undefined && <th scope="col">Case</th>}
+                      <th scope="col">{t('Standing')}</th>
+                      <th scope="col">{t('Tenure met')}</th>
+                      <th scope="col">{t('Gaps')}</th>
+                      {rowAction !== undefined && <th scope="col">{t('Case')}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -200,7 +214,9 @@ export function ReadinessBoard({
                             <BuilderName email={entry.builder} name={names.get(entry.builder)} />
                           </td>
                           <td className="num" data-testid={`met-${entry.builder}`}>
-                            {metricCount > 0 ? `${entry.metrics_met} of ${metricCount}` : '—'}
+                            {metricCount > 0
+                              ? t('{met} of {total}', { met: entry.metrics_met, total: metricCount })
+                              : '—'}
                           </td>
                           <td className="num">{entry.months_at_level}</td>
                           <td>
@@ -241,25 +257,27 @@ function NoStandardBoard({
   return (
     <>
       <div className="stats">
-        <Stat label="builders" value={entries.length} />
-        <Stat label="standard" value="none yet" testId="board-standard" />
+        <Stat label={t('builders')} value={entries.length} />
+        <Stat label={t('standard')} value={t('none yet')} testId="board-standard" />
       </div>
-      <Card title={`${level} defines no standard yet`}>
+      <Card title={t('{level} defines no standard yet', { level })}>
         <p data-testid="board-no-standard">
-          The ladder lists no metric and no promotion requirement for {level}, so nobody here is close to or
-          far from a promotion. Builders are listed by time at the level.
+          {t(
+            'The ladder lists no metric and no promotion requirement for {level}, so nobody here is close to or far from a promotion. Builders are listed by time at the level.',
+            { level },
+          )}
         </p>
       </Card>
-      <Card title="Builders">
-        <TableScroll label={`Builders at ${level}`}>
-          <table aria-label={`Builders at ${level}`}>
+      <Card title={t('Builders')}>
+        <TableScroll label={t('Builders at {level}', { level })}>
+          <table aria-label={t('Builders at {level}', { level })}>
             <thead>
               <tr>
-                <th scope="col">Builder</th>
+                <th scope="col">{t('Builder')}</th>
                 <th scope="col" className="num">
-                  Months at level
+                  {t('Months at level')}
                 </th>
-                <th scope="col">Standing</th>
+                <th scope="col">{t('Standing')}</th>
               </tr>
             </thead>
             <tbody>
