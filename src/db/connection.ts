@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -17,8 +16,9 @@ import {
   type FolderLock,
   type OwnerInfo,
 } from './embedded/folder-lock.js';
-import type { OwnerWorkerInput, OwnerWorkerMessage } from './embedded/owner-worker.js';
-import { migrationsFolder } from './migrate.js';
+import { claimEarlyOwner, socketPathFits, startOwner, type StartedOwner } from './embedded/owner-start.js';
+import type { OwnerWorkerMessage } from './embedded/owner-worker.js';
+import { migrationsFolder } from './migrations-folder.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -74,6 +74,9 @@ export async function openDatabase(
   if (target.engine === 'postgres') return openPostgres(target);
   if (target.dataDir === null) return openInProcess(target, new PGlite(), null);
   const dir = target.dataDir;
+  // `ladder serve` may have started the engine thread already (src/cli/main.ts), holding the lock.
+  const early = options.share === true ? claimEarlyOwner(dir) : undefined;
+  if (early !== undefined) return openShared(target, early);
   const command = options.command ?? defaultCommand();
   const lock = tryLockFolder(dir, command);
   if (lock === null) {
@@ -89,9 +92,17 @@ export async function openDatabase(
     return connectToOwner(target, dir, owner);
   }
   try {
+    if (options.share === true) {
+      if (!socketPathFits(socketPathOf(dir))) {
+        throw new ConfigError([
+          `DATABASE_URL: ${dir} is too deep to be shared (its socket path exceeds 103 bytes); use a shorter path`,
+        ]);
+      }
+      // startOwner owns the lock from here (it releases it when the engine thread fails).
+      return await openShared(target, startOwner(dir, lock, migrationsFolder));
+    }
     // Only the lock holder may remove a socket, so a crashed owner's stale one never hides a live one.
     fs.rmSync(socketPathOf(dir), { force: true });
-    if (options.share === true) return await openShared(target, dir, lock);
     const client = new PGlite(dir);
     return await openInProcess(target, client, lock);
   } catch (error) {
@@ -160,52 +171,15 @@ function socketPool(dir: string, max: number): pg.Pool {
   return pool;
 }
 
-async function openShared(target: DatabaseTarget, dir: string, lock: FolderLock): Promise<DatabaseHandle> {
-  // Only the folder's user may reach the socket: PostgreSQL's own rule for a data directory.
-  fs.chmodSync(dir, 0o700);
-  const socketPath = socketPathOf(dir);
-  // A Unix socket path has at most 107 bytes on Linux (103 on macOS); a deeper folder cannot be shared.
-  if (Buffer.byteLength(socketPath) > 103) {
-    throw new ConfigError([
-      `DATABASE_URL: ${dir} is too deep to be shared (its socket path exceeds 103 bytes); use a shorter path`,
-    ]);
-  }
-  const input: OwnerWorkerInput = { dataDir: dir, socketPath, migrationsFolder };
-  const worker = startEngineThread(input);
-  const migrations = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the database thread stopped (exit ${code})`)));
-    worker.once('message', (message: OwnerWorkerMessage) => {
-      if (message.type === 'ready') resolve(message.migrations);
-      else if (message.type === 'error') reject(new Error(message.message));
-    });
-  }).catch(async (error: unknown) => {
-    await worker.terminate();
-    throw error;
-  });
-  worker.removeAllListeners();
-  worker.on('error', () => {
-    // A crash of the engine thread surfaces as failing queries on the pool; close() still cleans up.
-  });
+async function openShared(target: DatabaseTarget, started: StartedOwner): Promise<DatabaseHandle> {
+  const { lock, worker, socketPath } = started;
+  const migrations = await started.ready;
   lock.updateOwner({ socket: socketPath, migrations });
-  const pool = socketPool(dir, 10);
-  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
-  let closed = false;
-  return {
-    db,
-    engine: 'pglite',
-    target,
+  return poolHandle(target, socketPool(started.dir, 10), {
     access: 'owner',
-    owner: null,
-    ping: async () => {
-      await pool.query('select 1');
-    },
     announce: (address) => lock.updateOwner({ address }),
-    close: async () => {
-      if (closed) return;
-      closed = true;
+    afterEnd: async () => {
       try {
-        await pool.end();
         await new Promise<void>((resolve) => {
           worker.once('exit', () => resolve());
           worker.on('message', (message: OwnerWorkerMessage) => {
@@ -218,20 +192,45 @@ async function openShared(target: DatabaseTarget, dir: string, lock: FolderLock)
         lock.release();
       }
     },
-  };
+  });
 }
 
 /**
- * Starts the engine thread. From sources it needs tsx as well, and Node 20 loads a worker's entry module
- * before its --import hooks apply, so a small script registers tsx first and then imports the entry.
+ * The handle of a node-postgres pool: a PostgreSQL server, an owner's socket, or this process's own
+ * owner (whose engine thread `afterEnd` stops once the pool has ended, even when ending it failed).
  */
-function startEngineThread(input: OwnerWorkerInput): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./embedded/owner-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSources) return new Worker(entry, { workerData: input });
-  const api = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: input });
+function poolHandle(
+  target: DatabaseTarget,
+  pool: pg.Pool,
+  options: {
+    access: DatabaseAccess;
+    owner?: OwnerInfo | null;
+    announce?: (address: string) => void;
+    afterEnd?: () => Promise<void>;
+  },
+): DatabaseHandle {
+  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    engine: target.engine,
+    target,
+    access: options.access,
+    owner: options.owner ?? null,
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    announce: options.announce ?? (() => undefined),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await pool.end();
+      } finally {
+        await options.afterEnd?.();
+      }
+    },
+  };
 }
 
 async function connectToOwner(
@@ -256,24 +255,7 @@ async function connectToOwner(
       `${dir} is owned by ${who}, but its socket does not answer (${(error as Error).message}); try again, or stop it`,
     );
   }
-  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
-  let closed = false;
-  return {
-    db,
-    engine: 'pglite',
-    target,
-    access: 'client',
-    owner,
-    ping: async () => {
-      await pool.query('select 1');
-    },
-    announce: () => undefined,
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await pool.end();
-    },
-  };
+  return poolHandle(target, pool, { access: 'client', owner });
 }
 
 function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres' }>): DatabaseHandle {
@@ -282,19 +264,5 @@ function openPostgres(target: Extract<DatabaseTarget, { engine: 'postgres' }>): 
   pool.on('error', () => {
     // An idle client lost its server; the next query reconnects or fails with a clear error.
   });
-  const db = drizzlePostgres(pool, { schema }) as unknown as Database;
-  return {
-    db,
-    engine: 'postgres',
-    target,
-    access: 'direct',
-    owner: null,
-    ping: async () => {
-      await pool.query('select 1');
-    },
-    announce: () => undefined,
-    close: async () => {
-      await pool.end();
-    },
-  };
+  return poolHandle(target, pool, { access: 'direct' });
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -10,11 +9,9 @@ import pg from 'pg';
 import { DomainError } from '../core/errors.js';
 import type { DatabaseHandle } from './connection.js';
 import { describeOwner } from './embedded/folder-lock.js';
+import { migrationsFolder } from './migrations-folder.js';
 
-// LADDER_MIGRATIONS_DIR stands in for the shipped folder only in tests that need a CLI whose schema
-// differs from a running server's (a real second checkout is too slow to set up in a test).
-export const migrationsFolder =
-  process.env.LADDER_MIGRATIONS_DIR ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export { migrationsFolder };
 
 // Several app servers may start at once against one PostgreSQL server: a session advisory lock, held on
 // one dedicated connection, makes them apply migrations one after the other instead of racing.
