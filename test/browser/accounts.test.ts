@@ -7,6 +7,7 @@ const enabled = browserTierEnabled();
 
 const LEAD = 'lee@org.example';
 const PANELIST = { email: 'pat.panel@example.test', name: 'Pat Panel' };
+const OWN_PASSWORD = 'pat’s own long passphrase 2026';
 
 interface Listing {
   email: string;
@@ -14,6 +15,7 @@ interface Listing {
   role: string;
   status: string;
   last_sign_in_at: string | null;
+  must_change_password: boolean;
 }
 
 /** The account's row on the screen, by its email. */
@@ -36,8 +38,9 @@ function shown(iso: string): string {
 
 /**
  * Leadership's people and accounts (issue 17): leadership creates a panelist's account (a builder at L5)
- * with a temporary password, the new person signs in with it, leadership disables the account, and the
- * person's next sign-in is refused with a message that says why.
+ * with a temporary password, the new person signs in with it and must first set their own, leadership
+ * changes their role and disables the account, and the person's next sign-in is refused with a message
+ * that says why.
  */
 describe.skipIf(!enabled)('people and accounts in the browser', () => {
   let h: BrowserHarness;
@@ -58,7 +61,7 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
     await h?.close();
   });
 
-  it('creates a panelist account, the person signs in, leadership disables it, sign-in is refused', async () => {
+  it('creates a panelist account, the person sets their own password, leadership changes the role and disables it', async () => {
     const { page, context } = await h.newPage({ width: 1366, height: 900 });
     await h.signIn(page, LEAD);
     await page.getByRole('link', { name: 'People & accounts', exact: true }).click();
@@ -100,9 +103,23 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
     ]);
     await h.screenshot(page, 'accounts-2-created-temporary-password');
 
-    // The new person signs in with the temporary password.
+    // The new person signs in with the temporary password: the only screen is "set your own", the
+    // server refuses everything else (the session says so), and after the change the home opens.
     const panelist = await h.newPage({ width: 1366, height: 900 });
     await h.signIn(panelist.page, PANELIST.email, temporary);
+    await panelist.page.getByRole('heading', { name: 'Set your own password' }).waitFor();
+    const pat = await panelist.page.evaluate(async () => {
+      const session = await fetch('/api/auth/session');
+      return ((await session.json()) as { must_change_password: boolean }).must_change_password;
+    });
+    expect(pat).toBe(true);
+    await h.screenshot(panelist.page, 'accounts-3-panelist-must-set-password');
+    await panelist.page.getByLabel('Temporary password').fill(temporary);
+    await panelist.page.getByLabel('New password', { exact: true }).fill(OWN_PASSWORD);
+    await panelist.page.getByLabel('New password again').fill(OWN_PASSWORD);
+    await panelist.page.getByRole('button', { name: 'Set my password' }).click();
+    await panelist.page.getByRole('heading', { name: 'Your home' }).waitFor();
+    expect((await accountOf(PANELIST.email)).must_change_password).toBe(false);
     await h.screenshot(panelist.page, 'accounts-3-panelist-signed-in');
 
     // Leadership sees the sign-in, as the API says it.
@@ -112,6 +129,18 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
     await expect
       .poll(() => rowOf(page, PANELIST.email).locator('td').nth(3).textContent())
       .toBe(shown(signedIn.last_sign_in_at!));
+
+    // Change the role, after a confirmation: the list and the API agree.
+    await page.getByRole('button', { name: `Change the role of ${PANELIST.name}` }).click();
+    await page.getByRole('alert').filter({ hasText: `Change the role of ${PANELIST.name}?` }).waitFor();
+    await page.getByLabel('New role').selectOption('leadership');
+    await h.screenshot(page, 'accounts-4-change-role');
+    await page.getByRole('button', { name: 'Change role', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `${PANELIST.name} is now Leadership.` }).waitFor();
+    expect((await accountOf(PANELIST.email)).role).toBe('leadership');
+    await expect.poll(() => rowOf(page, PANELIST.email).locator('td').nth(1).textContent()).toBe('Leadership');
+    // Nobody changes their own role: their row has no button.
+    expect(await rowOf(page, LEAD).getByRole('button').count()).toBe(0);
 
     // Disable, after a confirmation that says what it does.
     await page.getByRole('button', { name: `Disable ${PANELIST.name}` }).click();
@@ -141,7 +170,7 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
     await h.expectProblems([/^POST \/api\/auth\/sign-in → 403/], async () => {
       await again.page.goto('/sign-in');
       await again.page.getByLabel('Email').fill(PANELIST.email);
-      await again.page.getByLabel('Password').fill(temporary);
+      await again.page.getByLabel('Password').fill(OWN_PASSWORD);
       await again.page.getByRole('button', { name: 'Sign in' }).click();
       await again.page.getByRole('alert').filter({ hasText: 'This account has been disabled' }).waitFor();
     });

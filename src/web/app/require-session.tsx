@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { QueryView } from '../components/ui/query-state';
+import { SetOwnPassword } from '../features/accounts/components/set-own-password';
 import { useSession, type Role, type Session } from '../lib/auth';
 
 /** Renders its children for a signed-in person (of one of `roles`, when given); otherwise sends to sign-in. */
@@ -24,6 +25,8 @@ export function RequireSession({
             />
           );
         }
+        // On a temporary password the server answers nothing else: the change form is the screen.
+        if (current.must_change_password) return <SetOwnPassword email={current.email} />;
         if (roles !== undefined && !roles.includes(current.role)) {
           return (
             <div className="state state-error" role="alert">

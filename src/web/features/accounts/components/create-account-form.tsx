@@ -5,7 +5,8 @@ import { useCreateAccount, type CreatedAccount, type NewAccount } from '../api/c
 import type { AccountListing } from '../api/get-accounts';
 import { useClients } from '../api/list-clients';
 import { usePeople } from '../api/list-people';
-import { ROLE_LABELS, type AccountRole } from './role-labels';
+import { t } from '../../../i18n/i18n';
+import { ACCOUNT_ROLES, roleLabel, type AccountRole } from './role-labels';
 
 /**
  * Creates an account for a person of the roster (or an email not on it yet) with a role. By default
@@ -44,11 +45,12 @@ export function CreateAccountForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const missing: string[] = [];
-    if (email.trim() === '') missing.push('the person’s email');
-    if (role === 'client_stakeholder' && client === '') missing.push('the client they speak for');
-    if (mode === 'typed' && password === '') missing.push('a password (or let the server make one)');
+    if (email.trim() === '') missing.push(t('Please give the person’s email.'));
+    if (role === 'client_stakeholder' && client === '') missing.push(t('Choose the client they speak for.'));
+    if (mode === 'typed' && password === '')
+      missing.push(t('Type a password, or let the server make a temporary one.'));
     if (missing.length > 0) {
-      setProblem(`Please give ${missing.join(' and ')}.`);
+      setProblem(missing.join(' '));
       return;
     }
     setProblem(null);
@@ -67,11 +69,11 @@ export function CreateAccountForm({
   };
 
   return (
-    <Card title="Create an account" id="create-account">
+    <Card title={t('Create an account')} id="create-account">
       <form onSubmit={submit} aria-labelledby="create-account-title" noValidate>
         <div className="form-row">
           <TextField
-            label="Person’s email"
+            label={t('Person’s email')}
             type="email"
             name="email"
             list={listId}
@@ -80,46 +82,44 @@ export function CreateAccountForm({
             onChange={(e) => pickEmail(e.target.value)}
             hint={
               person !== undefined
-                ? `${person.name} · ${ROLE_LABELS[person.role]} on the roster`
+                ? t('{name} · {role} on the roster', { name: person.name, role: roleLabel(person.role) })
                 : email.trim() === ''
-                  ? 'Type a name or email: people on the roster without an account are suggested'
-                  : 'Not on the roster: the account will show no name until a person record exists'
+                  ? t('Type a name or email: people on the roster without an account are suggested')
+                  : t('Not on the roster: the account will show no name until a person record exists')
             }
           />
           <datalist id={listId}>
             {offered.map((p) => (
-              <option key={p.email} value={p.email} label={`${p.name} (${ROLE_LABELS[p.role]})`} />
+              <option key={p.email} value={p.email} label={`${p.name} (${roleLabel(p.role)})`} />
             ))}
           </datalist>
           <SelectField
-            label="Role"
+            label={t('Role')}
             name="role"
             value={role}
             onChange={(e) => setRole(e.target.value as AccountRole)}
-            options={(Object.keys(ROLE_LABELS) as AccountRole[]).map((value) => ({
-              value,
-              label: ROLE_LABELS[value],
-            }))}
+            options={ACCOUNT_ROLES.map((value) => ({ value, label: roleLabel(value) }))}
           />
           {role === 'client_stakeholder' && (
             <SelectField
-              label="Client"
+              label={t('Client')}
               name="client"
               value={client}
               onChange={(e) => setClient(e.target.value)}
               options={[
-                { value: '', label: 'Choose the client…' },
+                { value: '', label: t('Choose the client…') },
                 ...(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
               ]}
             />
           )}
         </div>
         <p className="field-hint">
-          Panelists are builders at a level that may sit on a panel (or leadership): give them a builder
-          account.
+          {t(
+            'Panelists are builders at a level that may sit on a panel (or leadership): give them a builder account.',
+          )}
         </p>
         <fieldset className="password-choice">
-          <legend>Password</legend>
+          <legend>{t('Password')}</legend>
           <label>
             <input
               type="radio"
@@ -127,7 +127,9 @@ export function CreateAccountForm({
               checked={mode === 'temporary'}
               onChange={() => setMode('temporary')}
             />{' '}
-            The server makes a temporary password, shown here once for you to pass on
+            {t(
+              'The server makes a temporary password, shown here once for you to pass on (there is no email invitation yet)',
+            )}
           </label>
           <label>
             <input
@@ -136,22 +138,25 @@ export function CreateAccountForm({
               checked={mode === 'typed'}
               onChange={() => setMode('typed')}
             />{' '}
-            I set the password
+            {t('I set the password')}
           </label>
           {mode === 'typed' && (
             <TextField
-              label="Initial password"
+              label={t('Initial password')}
               type="password"
               autoComplete="new-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              hint="At least 12 characters and hard to guess (the server checks its strength)"
+              hint={t('At least 12 characters and hard to guess (the server checks its strength)')}
             />
           )}
         </fieldset>
+        <p className="field-hint">
+          {t('Either way the person must choose their own password at their first sign-in.')}
+        </p>
         <FormMessage error={problem ?? create.error?.message} />
         <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create account'}
+          {create.isPending ? t('Creating…') : t('Create account')}
         </button>
       </form>
     </Card>
