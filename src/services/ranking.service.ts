@@ -267,14 +267,20 @@ async function evaluateMembers(
       parsed = byBuilder;
       sightings = await loadEventSightings(deps.db, all, seenWithin);
     }
-    await forEachSliced(
-      batch,
-      (member) => {
+    // Parsing a builder's records and evaluating them are two steps of the slices, not one: a builder
+    // with 10 000 records costs tens of milliseconds for each, and the loop gets a turn in between.
+    const steps: (() => void)[] = [];
+    for (const member of batch) {
+      let records: EvidenceRecord[] = [];
+      steps.push(() => {
         const text = recordsText.get(member.email);
+        records = parsed?.get(member.email) ?? (text === undefined ? [] : parseRankingRecords(text));
+      });
+      steps.push(() => {
         const evidence: BuilderEvidence = {
           email: member.email,
           levels: [{ level: member.level, since: member.since }],
-          records: parsed?.get(member.email) ?? (text === undefined ? [] : parseRankingRecords(text)),
+          records,
           mentorships: mentorships.get(member.email) ?? [],
           menteeLevels: new Map(),
           placements: [],
@@ -287,9 +293,10 @@ async function evaluateMembers(
           levelSince: member.since,
           metricsMet: countMetricsMet(ladder, evidence, at),
         });
-      },
-      deps.slicing,
-    );
+        records = [];
+      });
+    }
+    await forEachSliced(steps, (step) => step(), deps.slicing);
   }
   return out;
 }
