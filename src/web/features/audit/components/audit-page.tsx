@@ -4,11 +4,12 @@ import { TextField } from '../../../components/ui/form';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { useAuditLog, type AuditFilter } from '../api/get-audit-log';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { t } from '../../../i18n/i18n';
 
 function Change({ before, after }: { before: unknown; after: unknown }) {
   return (
     <details>
-      <summary>before / after</summary>
+      <summary>{t('before / after')}</summary>
       <pre className="json">{JSON.stringify({ before, after }, null, 2)}</pre>
     </details>
   );
@@ -47,35 +48,35 @@ export function AuditPage() {
   };
   return (
     <div>
-      <h1>Audit log</h1>
+      <h1>{t('Audit log')}</h1>
       <Card>
-        <form className="form-row" onSubmit={apply} aria-label="Filter the audit log">
-          <TextField label="Actor (email)" name="actor" />
-          <TextField label="Action" name="action" placeholder="e.g. evidence.record" />
-          <TextField label="Entity" name="entity" />
+        <form className="form-row" onSubmit={apply} aria-label={t('Filter the audit log')}>
+          <TextField label={t('Actor (email)')} name="actor" />
+          <TextField label={t('Action')} name="action" placeholder={t('e.g. evidence.record')} />
+          <TextField label={t('Entity')} name="entity" />
           <div className="field">
             <span aria-hidden="true">&nbsp;</span>
             <button type="submit" className="button button-secondary">
-              Filter
+              {t('Filter')}
             </button>
           </div>
         </form>
       </Card>
-      <QueryView query={query} label="Reading the log…">
+      <QueryView query={query} label={t('Reading the log…')}>
         {(data) =>
           data.entries.length === 0 ? (
-            <EmptyState title="No entry matches" />
+            <EmptyState title={t('No entry matches')} />
           ) : (
             <Card>
-              <TableScroll label="Audit entries">
-                <table aria-label="Audit entries">
+              <TableScroll label={t('Audit entries')}>
+                <table aria-label={t('Audit entries')}>
                   <thead>
                     <tr>
-                      <th scope="col">When (UTC)</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">Action</th>
-                      <th scope="col">Entity</th>
-                      <th scope="col">Change</th>
+                      <th scope="col">{t('When (UTC)')}</th>
+                      <th scope="col">{t('Who')}</th>
+                      <th scope="col">{t('Action')}</th>
+                      <th scope="col">{t('Entity')}</th>
+                      <th scope="col">{t('Change')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -117,7 +118,7 @@ export function AuditPage() {
                       setFilter(last === undefined ? rest : { ...rest, before_id: last });
                     }}
                   >
-                    Newer
+                    {t('Newer')}
                   </button>
                 )}
                 {data.next_before_id !== null && (
@@ -131,7 +132,7 @@ export function AuditPage() {
                       setFilter({ ...filter, before_id: next });
                     }}
                   >
-                    Older
+                    {t('Older')}
                   </button>
                 )}
               </div>

@@ -8,17 +8,23 @@ import { useActiveMentorships } from '../api/list-mentorships';
 import { useClients } from '../api/list-clients';
 import { usePlacements, type PlacementRow } from '../api/list-placements';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { t } from '../../../i18n/i18n';
 
 type SortKey = 'name' | 'level' | 'since-newest' | 'since-oldest';
 
-const sorts: { value: SortKey; label: string }[] = [
-  { value: 'name', label: 'Name (A–Z)' },
-  { value: 'level', label: 'Level (highest first)' },
-  { value: 'since-oldest', label: 'Longest at level' },
-  { value: 'since-newest', label: 'Newest at level' },
-];
+const SORT_KEYS: readonly SortKey[] = ['name', 'level', 'since-oldest', 'since-newest'];
 
-const isSortKey = (value: string | null): value is SortKey => sorts.some((sort) => sort.value === value);
+/** The sort choices in the language in use. */
+function sortOptions(): { value: SortKey; label: string }[] {
+  return [
+    { value: 'name', label: t('Name (A–Z)') },
+    { value: 'level', label: t('Level (highest first)') },
+    { value: 'since-oldest', label: t('Longest at level') },
+    { value: 'since-newest', label: t('Newest at level') },
+  ];
+}
+
+const isSortKey = (value: string | null): value is SortKey => SORT_KEYS.some((key) => key === value);
 
 /** A placement that runs on `day` (started, and not ended before it). */
 const runsOn = (placement: PlacementRow, day: string): boolean =>
@@ -66,14 +72,14 @@ export function RosterPage() {
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
   return (
     <div>
-      <h1>Roster</h1>
-      <Card title="Builders">
-        <QueryView query={builders} label="Loading the roster…">
+      <h1>{t('Roster')}</h1>
+      <Card title={t('Builders')}>
+        <QueryView query={builders} label={t('Loading the roster…')}>
           {(page) => {
             if (page.items.length === 0) {
               return (
-                <EmptyState title="No builder yet">
-                  Import the roster (CSV) or add builders through the API.
+                <EmptyState title={t('No builder yet')}>
+                  {t('Import the roster (CSV) or add builders through the API.')}
                 </EmptyState>
               );
             }
@@ -100,74 +106,77 @@ export function RosterPage() {
               <>
                 <form
                   className="form-row"
-                  aria-label="Find builders"
+                  aria-label={t('Find builders')}
                   onSubmit={(event) => event.preventDefault()}
                 >
                   <TextField
-                    label="Search"
+                    label={t('Search')}
                     type="search"
-                    placeholder="name or email"
+                    placeholder={t('name or email')}
                     value={search}
                     onChange={(event) => set('q', event.currentTarget.value)}
                   />
                   <SelectField
-                    label="Level"
+                    label={t('Level')}
                     value={level}
                     onChange={(event) => set('level', event.currentTarget.value)}
                     options={[
-                      { value: '', label: 'Every level' },
+                      { value: '', label: t('Every level') },
                       ...levels.map((id) => ({ value: id, label: id })),
                     ]}
                   />
                   <SelectField
-                    label="Client"
+                    label={t('Client')}
                     value={client}
                     onChange={(event) => set('client', event.currentTarget.value)}
                     options={[
-                      { value: '', label: 'Any client' },
+                      { value: '', label: t('Any client') },
                       ...(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
                     ]}
                   />
                   <SelectField
-                    label="Mentor"
+                    label={t('Mentor')}
                     value={mentor}
                     onChange={(event) => set('mentor', event.currentTarget.value)}
                     options={[
-                      { value: '', label: 'Any mentor' },
+                      { value: '', label: t('Any mentor') },
                       ...mentorEmails
                         .map((email) => ({ value: email, label: nameOf.get(email) ?? email }))
                         .sort((a, b) => a.label.localeCompare(b.label)),
                     ]}
                   />
                   <SelectField
-                    label="Sort by"
+                    label={t('Sort by')}
                     value={sort}
                     onChange={(event) => set('sort', event.currentTarget.value)}
-                    options={sorts}
+                    options={sortOptions()}
                   />
                 </form>
                 <p className="muted" role="status" data-testid="roster-count">
                   {shown.length === page.items.length
-                    ? `${page.items.length} builders`
-                    : `${shown.length} of ${page.items.length} builders`}
+                    ? t('{total, plural, one {# builder} other {# builders}}', { total: page.items.length })
+                    : t('{shown} of {total, plural, one {# builder} other {# builders}}', {
+                        shown: shown.length,
+                        total: page.items.length,
+                      })}
                 </p>
                 {shown.length === 0 ? (
-                  <EmptyState title="No builder matches">
-                    Clear a filter or the search to see more.
+                  <EmptyState title={t('No builder matches')}>
+                    {t('Clear a filter or the search to see more.')}
                   </EmptyState>
                 ) : (
-                  <TableScroll label="Builders">
-                    <table aria-label="Builders">
+                  <TableScroll label={t('Builders')}>
+                    <table aria-label={t('Builders')}>
                       <thead>
                         <tr>
-                          <th scope="col">Builder</th>
-                          <th scope="col">Level</th>
-                          <th scope="col">Since</th>
+                          <th scope="col">{t('Builder')}</th>
+                          <th scope="col">{t('Level')}</th>
+                          <th scope="col">{t('Since')}</th>
                           <th scope="col" className="num">
-                            Monthly rate
+                            {t('Monthly rate')}
                           </th>
-                          <th scope="col">Mentor</th>
-                          <th scope="col">Placements</th>
+                          <th scope="col">{t('Mentor')}</th>
+                          <th scope="col">{t('Placements')}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -197,14 +206,24 @@ export function RosterPage() {
                               </td>
                               <td>
                                 {mine.length === 0
-                                  ? 'not placed'
+                                  ? t('not placed')
                                   : mine.map((p) => (
                                       <div key={p.id}>
-                                        {clientName.get(p.client) ?? p.client} from {formatDay(p.start)}
-                                        {p.end !== null && ` to ${formatDay(p.end)}`}
-                                        {p.extended && <span className="badge badge-good">extended</span>}
+                                        {p.end === null
+                                          ? t('{client} from {start}', {
+                                              client: clientName.get(p.client) ?? p.client,
+                                              start: formatDay(p.start),
+                                            })
+                                          : t('{client} from {start} to {end}', {
+                                              client: clientName.get(p.client) ?? p.client,
+                                              start: formatDay(p.start),
+                                              end: formatDay(p.end),
+                                            })}
+                                        {p.extended && (
+                                          <span className="badge badge-good">{t('extended')}</span>
+                                        )}
                                         {p.requested_back && (
-                                          <span className="badge badge-good">requested back</span>
+                                          <span className="badge badge-good">{t('requested back')}</span>
                                         )}
                                       </div>
                                     ))}

@@ -2,6 +2,7 @@ import { Card } from '../../../components/ui/card';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { useSources, type SourceState } from '../api/get-sources';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { t, tx } from '../../../i18n/i18n';
 
 function Counts({ counts }: { counts: SourceState['counts'] }) {
   const entries = Object.entries(counts);
@@ -14,25 +15,28 @@ export function SourcesPage() {
   const query = useSources();
   return (
     <div>
-      <h1>Evidence sources</h1>
-      <QueryView query={query} label="Reading the sources…">
+      <h1>{t('Evidence sources')}</h1>
+      <QueryView query={query} label={t('Reading the sources…')}>
         {(data) =>
           data.items.length === 0 ? (
-            <EmptyState title="No source has run yet">
-              Run <code>ladder sync github</code>, <code>ladder import analytics</code> or{' '}
-              <code>ladder import adr</code>; each run is listed here.
+            <EmptyState title={t('No source has run yet')}>
+              {tx('Run {github}, {analytics} or {adr}; each run is listed here.', {
+                github: <code>ladder sync github</code>,
+                analytics: <code>ladder import analytics</code>,
+                adr: <code>ladder import adr</code>,
+              })}
             </EmptyState>
           ) : (
             <Card>
-              <TableScroll label="Evidence sources">
-                <table aria-label="Evidence sources">
+              <TableScroll label={t('Evidence sources')}>
+                <table aria-label={t('Evidence sources')}>
                   <thead>
                     <tr>
-                      <th scope="col">Source</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">Last run (UTC)</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Counts</th>
+                      <th scope="col">{t('Source')}</th>
+                      <th scope="col">{t('Kind')}</th>
+                      <th scope="col">{t('Last run (UTC)')}</th>
+                      <th scope="col">{t('Status')}</th>
+                      <th scope="col">{t('Counts')}</th>
                     </tr>
                   </thead>
                   <tbody>
