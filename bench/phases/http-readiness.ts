@@ -7,7 +7,7 @@
  * what pass 1 stored).
  *
  *   npx tsx bench/phases/http-readiness.ts --url postgres://…/ladder_a_after [--at 2026-06-30|today]
- *     [--seconds 10] [--connections 50] [--draw-seed 7] [--passes 2] [--settle-max-s 900]
+ *     [--seconds 10] [--connections 50] [--draw-seed 7] [--passes 2] [--settle-max-s 900] [--cpu-prof DIR]
  *
  * Before/after: copy this file into the other tree (e.g. a `git archive` of the earlier commit) and run
  * both, alternating, on two copies of the same database. Prints one JSON line per series.
@@ -27,6 +27,8 @@ interface Args {
   drawSeed: number;
   passes: number;
   settleMaxS: number;
+  /** Write the server's V8 CPU profile here (main thread, whole run). */
+  cpuProf: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -45,6 +47,7 @@ function parseArgs(argv: readonly string[]): Args {
     drawSeed: Number(value('draw-seed') ?? 7),
     passes: Number(value('passes') ?? 2),
     settleMaxS: Number(value('settle-max-s') ?? 900),
+    cpuProf: value('cpu-prof'),
   };
 }
 
@@ -137,7 +140,9 @@ async function main(): Promise<void> {
   ).rows.map((row) => row.email);
   await client.end();
   await ensureBenchAccount(target);
-  const serve = await startServe(target);
+  const serve = await startServe(target, {
+    nodeArgs: args.cpuProf === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${args.cpuProf}`],
+  });
   try {
     const settledS = await settle(serve.pid, args.settleMaxS);
     console.log(JSON.stringify({ startup_ms: Math.round(serve.startupMs), settled_after_s: settledS }));
