@@ -228,9 +228,11 @@ export interface EvidenceListFilter {
   recorded_by?: string;
   from?: string;
   to?: string;
+  /** `oldest` (the default: the CLI's and the export's order) or `newest` first (what a screen shows). */
+  order?: 'oldest' | 'newest';
 }
 
-/** A page of records (all of them, corrections and corrected alike), by date then ledger order. */
+/** A page of records (all of them, corrections and corrected alike), by date then ledger order, or newest first. */
 export async function listEvidence(
   deps: EvidenceDeps,
   _actor: Actor,
@@ -243,6 +245,7 @@ export async function listEvidence(
   if (filter.recorded_by !== undefined) query.recordedBy = filter.recorded_by.toLowerCase();
   if (filter.from !== undefined) query.from = filter.from;
   if (filter.to !== undefined) query.to = filter.to;
+  if (filter.order === 'newest') query.newestFirst = true;
   return selectEvidence(deps.db, query, pageOf(page));
 }
 

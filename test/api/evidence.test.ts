@@ -134,6 +134,32 @@ forEachEngine('evidence API', (getDb) => {
     expect((await app.inject('/api/evidence?kind=nope')).statusCode).toBe(400);
   });
 
+  it('lists newest first on order=newest: latest date first, and on one date the last recorded first', async () => {
+    for (const id of ['same-day-a', 'same-day-b']) {
+      const posted = await post({
+        ...{ id, kind: 'adr', builder: rosa, date: '2025-05-02', recorded_by: rosa },
+        ...{ title: id, status: 'proposed', link: '' },
+      });
+      expect(posted.statusCode, posted.body).toBe(201);
+    }
+    const ids = async (query: string) =>
+      (await app.inject(`/api/evidence?builder=${rosa}&limit=500${query}`))
+        .json<{ items: { id: string; date: string }[] }>()
+        .items.map((r) => `${r.date} ${r.id}`);
+    const oldest = await ids('');
+    const newest = await ids('&order=newest');
+    expect(await ids('&order=oldest')).toEqual(oldest);
+    expect(newest).toEqual([...oldest].reverse());
+    expect(newest.indexOf('2025-05-02 same-day-b')).toBe(newest.indexOf('2025-05-02 same-day-a') - 1);
+    const first = (await app.inject(`/api/evidence?builder=${rosa}&order=newest&limit=1`)).json<{
+      items: { date: string }[];
+    }>();
+    expect(first.items[0]?.date).toBe(oldest.at(-1)?.slice(0, 10));
+    const refused = await app.inject(`/api/evidence?builder=${rosa}&order=sideways`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('expected oldest or newest');
+  });
+
   it('lets a builder record in their own name only, and read only what the policy allows', async () => {
     try {
       caller.current.actor = builderActor(rosa, rosa);

@@ -110,7 +110,7 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     await form.getByLabel('Outcome seen later').fill('Support load unchanged');
     await h.screenshot(page, 'builder-record-decision-form');
     await form.getByRole('button', { name: 'Record' }).click();
-    await form.getByRole('status').filter({ hasText: 'Recorded decision' }).waitFor();
+    await form.getByRole('status').filter({ hasText: "Recorded: decision 'Kill the in-app chat'" }).waitFor();
 
     const after = await asBea.get<Readiness>(`/api/builders/${bea}/readiness`);
     const killsAfter = after.metrics.find((m) => m.id === kills!.id)!;
@@ -120,6 +120,20 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
       `${after.metrics.filter((m) => m.status === 'met').length} of ${after.metrics.length}`,
     );
     await h.screenshot(page, 'builder-path-after-decision');
+
+    // The confirmation links to the record, and the ledger shows it first.
+    const ledger = await asBea.get<{ items: { id: string; title?: string }[] }>(
+      `/api/evidence?builder=${bea}&order=newest&limit=1`,
+    );
+    const newest = ledger.items[0];
+    expect(newest?.title).toBe('Kill the in-app chat');
+    await form.getByRole('link', { name: 'See it in the ledger' }).click();
+    await page.waitForURL(new RegExp(`/evidence\\?record=${newest!.id}$`));
+    await page.getByTestId('named-record').getByText('Remove chat; route to email').waitFor();
+    const firstRow = page.getByRole('table', { name: 'Evidence ledger' }).locator('tbody tr').first();
+    await firstRow.getByRole('button', { name: 'Kill the in-app chat' }).waitFor();
+    expect(await firstRow.getAttribute('class')).toContain('row-highlight');
+    await h.screenshot(page, 'builder-ledger-newest-first');
     await context.close();
   });
 
@@ -141,24 +155,36 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     await context.close();
   });
 
-  it('names the wrong field when the server refuses a record, and writes nothing', async () => {
+  it('names empty fields in words before sending, then the field the server refuses, and writes nothing', async () => {
     const { page, context } = await h.newPage({ width: 375, height: 800 });
     await h.signIn(page, bea);
     await page.goto('/evidence');
     const form = page.getByRole('form', { name: 'Record evidence' });
     await form.getByLabel('Kind of evidence').selectOption('mentee_review');
-    await form.getByLabel('Mentee email').fill('not-an-email');
-    await form.getByLabel('Score (1–5)').fill('9');
-    // The server's refusal is what this test is about: its 400 is expected, any other failed request is not.
+    // Nothing chosen: the form says so in words and sends nothing (a request would be a 400 the harness fails on).
+    await form.getByRole('button', { name: 'Record' }).click();
+    await form.getByRole('alert').waitFor();
+    await form.getByText('Choose the mentee', { exact: true }).waitFor();
+    await form.getByText('Give a score from 1 to 5', { exact: true }).waitFor();
+    expect(await form.getByLabel('Mentee', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await h.screenshot(page, 'builder-evidence-empty-phone');
+
+    // A retro naming a feature record that does not exist: only the server knows; its word goes under the field.
+    await form.getByLabel('Kind of evidence').selectOption('retro');
+    await form.getByLabel('Feature record id').fill('f-404');
     await h.expectProblems([/^POST \/api\/evidence → 400/], async () => {
       await form.getByRole('button', { name: 'Record' }).click();
-      await form.getByRole('alert').waitFor();
+      await form.getByText('unknown evidence record f-404').waitFor();
     });
-    expect(await form.getByRole('alert').textContent()).toMatch(/mentee|score/);
+    expect(await form.getByRole('alert').textContent()).toBe(
+      'The record was not saved: see the messages under the fields.',
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const stored = await asBea.get<{ total: number }>(`/api/evidence?builder=${bea}&kind=mentee_review`);
-    expect(stored.total).toBe(0);
+    for (const kind of ['mentee_review', 'retro']) {
+      const stored = await asBea.get<{ total: number }>(`/api/evidence?builder=${bea}&kind=${kind}`);
+      expect(stored.total).toBe(0);
+    }
     await h.screenshot(page, 'builder-evidence-error-phone');
     await context.close();
     expect(h.pageErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   EVIDENCE_COMMON_FIELDS,
@@ -144,6 +144,8 @@ export interface EvidenceFilter {
   /** Inclusive date bounds. */
   from?: string;
   to?: string;
+  /** The newest first (latest date, then the latest to enter the ledger): what a screen shows. */
+  newestFirst?: boolean;
 }
 
 function whereOf(filter: EvidenceFilter): SQL | undefined {
@@ -156,7 +158,7 @@ function whereOf(filter: EvidenceFilter): SQL | undefined {
   return conditions.length === 0 ? undefined : and(...conditions);
 }
 
-/** A page of records by date, then the order they entered the ledger. */
+/** A page of records by date, then the order they entered the ledger (or both reversed: `newestFirst`). */
 export async function listEvidence(
   db: Executor,
   filter: EvidenceFilter,
@@ -168,7 +170,11 @@ export async function listEvidence(
       .select()
       .from(evidence)
       .where(where)
-      .orderBy(asc(evidence.date), asc(evidence.seq))
+      .orderBy(
+        ...(filter.newestFirst === true
+          ? [desc(evidence.date), desc(evidence.seq)]
+          : [asc(evidence.date), asc(evidence.seq)]),
+      )
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: count() }).from(evidence).where(where),

@@ -56,12 +56,15 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['evidence'],
           summary: 'List records by date, filtered by builder, kind, recorder and a date range (inclusive)',
+          description:
+            'Oldest first (date, then the order records entered the ledger) unless `order=newest`, which reverses both.',
           querystring: z.object({
             builder: z.string().optional(),
             kind: z.enum(EVIDENCE_KIND_VALUES).optional(),
             recorded_by: z.string().optional(),
             from: isoDay.optional(),
             to: isoDay.optional(),
+            order: z.enum(['oldest', 'newest'], { error: 'expected oldest or newest' }).optional(),
             ...pageQuery,
           }),
           response: { 200: pageSchema(evidenceRecordSchema), 400: errorBody },

@@ -22,7 +22,11 @@ export function EvidenceRoute() {
             />
             {builder !== '' && (
               <Card title={`Ledger of ${builder}`}>
-                <EvidenceTable builder={builder} />
+                <EvidenceTable
+                  key={params.get('record') ?? ''}
+                  builder={builder}
+                  highlight={params.get('record') ?? undefined}
+                />
               </Card>
             )}
           </div>

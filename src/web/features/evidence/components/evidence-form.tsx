@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { Card } from '../../../components/ui/card';
 import {
   CheckboxField,
@@ -7,9 +8,20 @@ import {
   TextAreaField,
   TextField,
 } from '../../../components/ui/form';
+import { PersonPicker, type PickerOption } from '../../../components/ui/person-picker';
+import { ApiError } from '../../../lib/api-client';
+import { useSession } from '../../../lib/auth';
 import { humanize, todayIso } from '../../../lib/format';
+import {
+  useClientBuilderOptions,
+  useClientOptions,
+  useMenteeOptions,
+  usePlacedClientOptions,
+  useRosterBuilderOptions,
+} from '../api/picker-options';
 import { useRecordEvidence } from '../api/record-evidence';
-import { EVIDENCE_KINDS, type EvidenceKind } from '../types';
+import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceRecord } from '../types';
+import { recordTitle } from './record-list';
 
 // `count`: a whole number from 1 with no upper bound (a milestone's number).
 type FieldType = 'text' | 'long' | 'date' | 'email' | 'bool' | 'score' | 'count' | 'list' | 'select';
@@ -20,8 +32,10 @@ interface FieldSpec {
   type: FieldType;
   options?: readonly string[];
   hint?: string;
-  /** Named option lists the caller supplies (clients, modules, checklist items, records). */
-  source?: 'clients' | 'modules' | 'items' | 'records';
+  /** Named option lists: supplied by the caller (modules, checklist items, records) or read here (clients, mentees). */
+  source?: 'clients' | 'modules' | 'items' | 'records' | 'mentees';
+  /** Said under the field, before anything is sent, when it is left empty. */
+  required?: string;
 }
 
 /** The fields of each kind, as the ledger's schema defines them (issue 4). */
@@ -41,7 +55,7 @@ const kindFields: Record<EvidenceKind, FieldSpec[]> = {
       type: 'long',
       hint: 'What the numbers said; needed for a data-driven kill.',
     },
-    { name: 'client', label: 'Client', type: 'text', source: 'clients' },
+    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
     {
       name: 'client_response',
       label: "Client's answer",
@@ -53,8 +67,8 @@ const kindFields: Record<EvidenceKind, FieldSpec[]> = {
   ],
   feature: [
     { name: 'title', label: 'Title', type: 'text' },
-    { name: 'client', label: 'Client', type: 'text', source: 'clients' },
-    { name: 'shipped_on', label: 'Shipped on', type: 'date' },
+    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
+    { name: 'shipped_on', label: 'Shipped on', type: 'date', required: 'Give the day it shipped' },
     {
       name: 'analytics_events',
       label: 'Analytics events',
@@ -63,7 +77,13 @@ const kindFields: Record<EvidenceKind, FieldSpec[]> = {
     },
   ],
   retro: [
-    { name: 'feature_id', label: 'Feature record id', type: 'text', source: 'records' },
+    {
+      name: 'feature_id',
+      label: 'Feature record id',
+      type: 'text',
+      source: 'records',
+      required: 'Name the feature record',
+    },
     { name: 'hypothesis', label: 'Hypothesis', type: 'long' },
     { name: 'what_happened', label: 'What happened', type: 'long' },
     { name: 'what_to_change', label: 'What to change', type: 'long' },
@@ -89,29 +109,38 @@ const kindFields: Record<EvidenceKind, FieldSpec[]> = {
       type: 'text',
       source: 'records',
       hint: 'The review you found helpful.',
+      required: 'Name the code review record',
     },
   ],
   mentee_review: [
-    { name: 'mentee', label: 'Mentee email', type: 'email' },
-    { name: 'score', label: 'Score (1–5)', type: 'score' },
+    { name: 'mentee', label: 'Mentee', type: 'email', source: 'mentees', required: 'Choose the mentee' },
+    { name: 'score', label: 'Score (1–5)', type: 'score', required: 'Give a score from 1 to 5' },
     { name: 'notes', label: 'Notes', type: 'long' },
   ],
-  checkin: [{ name: 'mentee', label: 'Mentee email', type: 'email' }],
+  checkin: [
+    { name: 'mentee', label: 'Mentee', type: 'email', source: 'mentees', required: 'Choose the mentee' },
+  ],
   client_feedback: [
-    { name: 'client', label: 'Client', type: 'text', source: 'clients' },
-    { name: 'rating', label: 'Rating (1–5)', type: 'score' },
+    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
+    { name: 'rating', label: 'Rating (1–5)', type: 'score', required: 'Give a rating from 1 to 5' },
     { name: 'text', label: 'Feedback', type: 'long' },
   ],
   escalation: [
-    { name: 'client', label: 'Client', type: 'text', source: 'clients' },
+    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
     { name: 'summary', label: 'Summary', type: 'long' },
   ],
   curriculum: [
-    { name: 'module_id', label: 'Module', type: 'text', source: 'modules' },
+    { name: 'module_id', label: 'Module', type: 'text', source: 'modules', required: 'Choose the module' },
     { name: 'status', label: 'Status', type: 'select', options: ['in_progress', 'done', 'not_started'] },
   ],
   self_evaluation: [
-    { name: 'item_id', label: 'Checklist item', type: 'text', source: 'items' },
+    {
+      name: 'item_id',
+      label: 'Checklist item',
+      type: 'text',
+      source: 'items',
+      required: 'Choose the checklist item',
+    },
     { name: 'answer', label: 'Answer', type: 'select', options: ['yes', 'partly', 'no'] },
     {
       name: 'evidence_ids',
@@ -127,11 +156,13 @@ const kindFields: Record<EvidenceKind, FieldSpec[]> = {
       label: 'Competency area',
       type: 'text',
       hint: 'The id of an area the ladder scores with points, e.g. data-modelling.',
+      required: 'Name the competency area',
     },
     {
       name: 'milestone',
       label: 'Milestone (1 is the first)',
       type: 'count',
+      required: 'Give the milestone number',
       hint: 'Record it in your own name: the builder’s points count only assessments by someone else.',
     },
     { name: 'note', label: 'What you saw', type: 'long' },
@@ -139,7 +170,8 @@ const kindFields: Record<EvidenceKind, FieldSpec[]> = {
 };
 
 export interface EvidenceFormOptions {
-  clients?: { value: string; label: string }[];
+  /** The clients to offer; without it leadership gets every client and a builder the clients they were placed with. */
+  clients?: PickerOption[];
   modules?: { value: string; label: string }[];
   items?: { value: string; label: string }[];
   records?: { value: string; label: string }[];
@@ -175,9 +207,46 @@ function toBody(kind: EvidenceKind, values: Record<string, string | boolean>): R
   return body;
 }
 
+/** The problems the form finds before sending: each empty field that must be given, in words. */
+function missingFields(
+  kind: EvidenceKind,
+  values: Record<string, string | boolean>,
+  common: { builder: string; date: string },
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (common.builder === '') problems.builder = 'Choose the builder';
+  if (common.date === '') problems.date = 'Give the day it happened';
+  for (const field of kindFields[kind]) {
+    if (field.required !== undefined && String(values[field.name] ?? '').trim() === '')
+      problems[field.name] = field.required;
+  }
+  return problems;
+}
+
+/** The server's field messages by field name (`body.client` → `client`, `competencies[1]` → `competencies`). */
+function serverFieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+  const found: Record<string, string> = {};
+  for (const detail of error.details as { field?: unknown; message?: unknown }[]) {
+    if (typeof detail.field !== 'string' || typeof detail.message !== 'string') continue;
+    const name = detail.field.replace(/^body\./, '').replace(/(\[\d+\]|\.\d+)$/, '');
+    found[name] ??= detail.message;
+  }
+  return found;
+}
+
+/** Where a record can be read after it is recorded: the ledger on /evidence, opened at the record. */
+function recordLink(record: EvidenceRecord, ownBuilder: string | null): string {
+  const query = new URLSearchParams();
+  if (record.builder !== ownBuilder) query.set('builder', record.builder);
+  query.set('record', record.id);
+  return `/evidence?${query.toString()}`;
+}
+
 /**
- * Records evidence of every kind for a builder. The server validates every field and names the one that
- * is wrong; the form shows that message and keeps what was typed.
+ * Records evidence of every kind for a builder. People and clients are chosen from searchable pickers;
+ * a field left empty is named in words before anything is sent, and a refusal of the server is shown
+ * under the field it names, keeping what was typed.
  */
 export function EvidenceForm({
   builder,
@@ -196,23 +265,54 @@ export function EvidenceForm({
   onRecorded?: (id: string) => void;
 }) {
   const record = useRecordEvidence();
+  const session = useSession().data ?? null;
+  const role = session?.role;
   const [kind, setKind] = useState<EvidenceKind>(kinds[0] ?? 'decision');
   const [values, setValues] = useState(() => initialValues(kinds[0] ?? 'decision'));
   const [subject, setSubject] = useState(builder);
   const [date, setDate] = useState(todayIso());
-  const [success, setSuccess] = useState<string | null>(null);
+  const [saved, setSaved] = useState<EvidenceRecord | null>(null);
   const [tags, setTags] = useState<string[]>([]);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+
+  const fields = kindFields[kind];
+  const wantsClients = fields.some((f) => f.source === 'clients') && options.clients === undefined;
+  const wantsMentees = fields.some((f) => f.source === 'mentees');
+  const rosterBuilders = useRosterBuilderOptions(builderEditable && role === 'leadership');
+  const clientBuilders = useClientBuilderOptions(builderEditable && role === 'client_stakeholder');
+  const allClients = useClientOptions(wantsClients && role === 'leadership');
+  const placedClients = usePlacedClientOptions(subject, wantsClients && role === 'builder');
+  const mentees = useMenteeOptions(subject, wantsMentees && role !== 'client_stakeholder');
+  const builderPicker = role === 'leadership' ? rosterBuilders : clientBuilders;
+  const clientPicker = role === 'leadership' ? allClients : placedClients;
+  const pickerOptions = (
+    source: FieldSpec['source'],
+  ): { list: PickerOption[]; loading: boolean } | undefined => {
+    if (source === 'clients') {
+      if (options.clients !== undefined) return { list: options.clients, loading: false };
+      return { list: clientPicker.data ?? [], loading: clientPicker.isPending };
+    }
+    if (source === 'mentees') return { list: mentees.data ?? [], loading: mentees.isPending };
+    return undefined;
+  };
 
   const pickKind = (next: EvidenceKind) => {
     setKind(next);
     setValues(initialValues(next));
-    setSuccess(null);
+    setSaved(null);
+    setMissing({});
     record.reset();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSuccess(null);
+    setSaved(null);
+    const problems = missingFields(kind, values, { builder: subject, date });
+    setMissing(problems);
+    if (Object.keys(problems).length > 0) {
+      record.reset();
+      return;
+    }
     const body = {
       kind,
       builder: subject,
@@ -221,27 +321,31 @@ export function EvidenceForm({
       ...(tags.length === 0 ? {} : { competencies: tags }),
     };
     record.mutate(body, {
-      onSuccess: (saved) => {
-        setSuccess(`Recorded ${humanize(saved.kind)} ${saved.id}.`);
+      onSuccess: (answer) => {
+        setSaved(answer);
         setValues(initialValues(kind));
         setTags([]);
-        onRecorded?.(saved.id);
+        onRecorded?.(answer.id);
       },
     });
   };
 
-  const fieldError = (name: string): string | undefined => {
-    const details =
-      record.error !== null && 'details' in record.error
-        ? (record.error as { details?: unknown }).details
-        : undefined;
-    if (!Array.isArray(details)) return undefined;
-    // A list's problem names its item (`competencies[1]`): it belongs under the list's field.
-    const found = (details as { field?: string; message?: string }[]).find(
-      (d) => d.field === name || d.field?.endsWith(`.${name}`) || d.field?.startsWith(`${name}[`),
-    );
-    return found?.message;
-  };
+  const serverErrors = serverFieldErrors(record.error);
+  const fieldError = (name: string): string | undefined => missing[name] ?? serverErrors[name];
+  const shownOnFields = (['builder', 'date', 'competencies', ...fields.map((f) => f.name)] as string[]).some(
+    (name) => serverErrors[name] !== undefined,
+  );
+  const formError =
+    Object.keys(missing).length > 0
+      ? 'Some fields need an answer: see the messages under them.'
+      : record.error === null
+        ? undefined
+        : shownOnFields
+          ? 'The record was not saved: see the messages under the fields.'
+          : record.error.message;
+  // A client contact cannot read the ledger, so their confirmation has no link.
+  const canReadLedger = role === 'builder' || role === 'leadership';
+  const ownBuilder = session?.role === 'builder' ? session.email : null;
 
   return (
     <Card title="Record evidence" id="record-evidence">
@@ -254,12 +358,13 @@ export function EvidenceForm({
             options={kinds.map((k) => ({ value: k, label: humanize(k) }))}
           />
           {builderEditable ? (
-            <TextField
-              label="Builder (email)"
-              type="email"
+            <PersonPicker
+              label="Builder"
               required
+              options={builderPicker.data ?? []}
+              loading={builderPicker.isPending}
               value={subject}
-              onChange={(e) => setSubject(e.target.value)}
+              onChange={setSubject}
               error={fieldError('builder')}
             />
           ) : (
@@ -274,10 +379,14 @@ export function EvidenceForm({
             error={fieldError('date')}
           />
         </div>
-        {kindFields[kind].map((field) => {
+        {fields.map((field) => {
           const value = values[field.name];
           const set = (next: string | boolean) => setValues({ ...values, [field.name]: next });
-          const sourceOptions = field.source === undefined ? undefined : options[field.source];
+          const picker = pickerOptions(field.source);
+          const sourceOptions =
+            field.source === undefined || field.source === 'mentees' || picker !== undefined
+              ? undefined
+              : options[field.source];
           if (field.type === 'bool')
             return (
               <CheckboxField
@@ -295,6 +404,20 @@ export function EvidenceForm({
                 value={String(value)}
                 onChange={(e) => set(e.target.value)}
                 options={(field.options ?? []).map((o) => ({ value: o, label: humanize(o) }))}
+              />
+            );
+          if (picker !== undefined)
+            return (
+              <PersonPicker
+                key={`${kind}-${field.name}`}
+                label={field.label}
+                required={field.required !== undefined}
+                options={picker.list}
+                loading={picker.loading}
+                emptyText={field.source === 'mentees' ? 'No mentee matches' : 'No client matches'}
+                value={String(value)}
+                onChange={(next) => set(next)}
+                error={fieldError(field.name)}
               />
             );
           if (sourceOptions !== undefined && sourceOptions.length > 0 && field.type !== 'list')
@@ -325,11 +448,9 @@ export function EvidenceForm({
               type={
                 field.type === 'date'
                   ? 'date'
-                  : field.type === 'email'
-                    ? 'email'
-                    : field.type === 'score' || field.type === 'count'
-                      ? 'number'
-                      : 'text'
+                  : field.type === 'score' || field.type === 'count'
+                    ? 'number'
+                    : 'text'
               }
               {...(field.type === 'score' ? { min: 1, max: 5, step: 1 } : {})}
               {...(field.type === 'count' ? { min: 1, step: 1 } : {})}
@@ -369,7 +490,13 @@ export function EvidenceForm({
             counts because you record it.
           </p>
         )}
-        <FormMessage error={record.error?.message} success={success} />
+        <FormMessage error={formError} />
+        {saved !== null && (
+          <p className="form-message form-success" role="status" data-testid="recorded">
+            Recorded: {humanize(saved.kind)} &lsquo;{recordTitle(saved)}&rsquo;.{' '}
+            {canReadLedger && <Link to={recordLink(saved, ownBuilder)}>See it in the ledger</Link>}
+          </p>
+        )}
         <button type="submit" className="button" disabled={record.isPending}>
           {record.isPending ? 'Recording…' : 'Record'}
         </button>
