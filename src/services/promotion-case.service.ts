@@ -115,6 +115,8 @@ const lower = (email: string): string => email.trim().toLowerCase();
 export interface CaseSummary {
   id: number;
   candidate: string;
+  /** The candidate's name on the roster (the email when the person record has none). */
+  candidate_name: string;
   from_level: string;
   target_level: string;
   status: CaseStatus;
@@ -172,6 +174,8 @@ export interface CaseView extends CaseSummary {
     members: {
       position: number;
       email: string;
+      /** The panelist's name on the roster (else the email). */
+      name: string;
       level: string | null;
       leadership: boolean;
       submitted: boolean;
@@ -398,10 +402,11 @@ async function recordStep(
   });
 }
 
-function summaryOf(row: CaseRow, decision: DecisionRow | undefined): CaseSummary {
+function summaryOf(row: CaseRow, decision: DecisionRow | undefined, candidateName: string): CaseSummary {
   return {
     id: row.id,
     candidate: row.candidateEmail,
+    candidate_name: candidateName,
     from_level: row.fromLevel,
     target_level: row.targetLevel,
     status: row.status as CaseStatus,
@@ -474,9 +479,14 @@ export async function getCase(deps: PromotionDeps, actor: Actor, id: number): Pr
   const allIn = loaded.panel.length === promotion.panel.size && submitted.length === promotion.panel.size;
   // A panelist sees the computed preview only once they could read every sheet it is computed from.
   const canPreview = viewer.kind === 'staff' || seen.length === submitted.length;
-  const [notes, events] = await Promise.all([listNotes(deps.db, id), listCaseEvents(deps.db, id)]);
+  const [notes, events, people] = await Promise.all([
+    listNotes(deps.db, id),
+    listCaseEvents(deps.db, id),
+    findPeopleByEmail(deps.db, [row.candidateEmail, ...loaded.panel.map((seat) => seat.panelistEmail)]),
+  ]);
+  const nameOf = (email: string): string => people.find((p) => p.email === email)?.name ?? email;
   return {
-    ...summaryOf(row, decision),
+    ...summaryOf(row, decision, nameOf(row.candidateEmail)),
     viewer: viewer.kind,
     from_label: promotion.fromLabel,
     target_label: promotion.targetLabel,
@@ -508,6 +518,7 @@ export async function getCase(deps: PromotionDeps, actor: Actor, id: number): Pr
       members: loaded.panel.map((seat) => ({
         position: seat.position,
         email: seat.panelistEmail,
+        name: nameOf(seat.panelistEmail),
         level: seat.levelAtAssignment,
         leadership: seat.leadership,
         submitted: submitted.some((s) => s.panelistEmail === seat.panelistEmail),
@@ -570,8 +581,9 @@ export async function getCaseOutcome(
         },
     activeSheets(loaded),
   );
+  const [candidate] = await findPeopleByEmail(deps.db, [row.candidateEmail]);
   return {
-    ...summaryOf(row, decision),
+    ...summaryOf(row, decision, candidate?.name ?? row.candidateEmail),
     panel_size: promotion.panel.size,
     submitted: submittedCount(loaded),
     ladder_id: row.ladderId,
@@ -594,10 +606,16 @@ export async function listPromotionCases(
     query.involving = lower(actor.email);
   }
   const rows = await listCases(deps.db, query);
+  const people = await findPeopleByEmail(deps.db, [...new Set(rows.map((row) => row.candidateEmail))]);
+  const nameOf = new Map(people.map((p) => [p.email, p.name]));
   const summaries: CaseSummary[] = [];
   for (const row of rows)
     summaries.push(
-      summaryOf(row, row.status === 'decided' ? await findDecision(deps.db, row.id) : undefined),
+      summaryOf(
+        row,
+        row.status === 'decided' ? await findDecision(deps.db, row.id) : undefined,
+        nameOf.get(row.candidateEmail) ?? row.candidateEmail,
+      ),
     );
   return summaries;
 }

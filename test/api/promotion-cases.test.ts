@@ -150,6 +150,7 @@ forEachEngine('promotion cases API', (getDb) => {
       const body = opened.json();
       expect(body).toMatchObject({
         candidate: 'ana@example.test',
+        candidate_name: 'ana',
         from_level: 'L4',
         target_level: 'L5',
         status: 'open',
@@ -192,6 +193,12 @@ forEachEngine('promotion cases API', (getDb) => {
       const seated = await call(leadership, 'PUT', `/api/cases/${id}/panel`, { panelists: panel });
       expect(seated.statusCode, seated.body).toBe(200);
       expect(seated.json()).toMatchObject({ status: 'assessing', panel: { size: 3, submitted: 0 } });
+      // Each seat names its panelist as the roster does, beside the email.
+      expect(seated.json<CaseView>().panel.members.map((m) => `${m.name} <${m.email}>`).sort()).toEqual([
+        'Leo Lead <lead2@example.test>',
+        'p1 <p1@example.test>',
+        'p2 <p2@example.test>',
+      ]);
       const outsider = builderActor('m5@example.test', 'm5@example.test');
       expect((await call(outsider, 'PUT', `/api/cases/${id}/sheet`, buildSheet())).statusCode).toBe(403);
     });
@@ -483,7 +490,7 @@ forEachEngine('promotion cases API', (getDb) => {
       expect(all.json<unknown[]>()).toHaveLength(4);
       const mine = await call(builderActor('ben@example.test', 'ben@example.test'), 'GET', '/api/cases');
       expect(mine.json()).toEqual([
-        expect.objectContaining({ candidate: 'ben@example.test', outcome: 'not_yet' }),
+        expect.objectContaining({ candidate: 'ben@example.test', candidate_name: 'ben', outcome: 'not_yet' }),
       ]);
       const stranger = await call(builderActor('l4p@example.test', 'l4p@example.test'), 'GET', '/api/cases');
       expect(stranger.json()).toEqual([]);

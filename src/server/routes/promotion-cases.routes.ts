@@ -40,6 +40,7 @@ const outcome = z.enum(CASE_OUTCOMES);
 const caseSummary = z.object({
   id: z.number().int(),
   candidate: z.string(),
+  candidate_name: z.string().meta({ description: "The candidate's name on the roster, else the email" }),
   from_level: z.string(),
   target_level: z.string(),
   status: z.enum(CASE_STATUSES),
@@ -117,6 +118,7 @@ const caseView = caseSummary.extend({
       z.object({
         position: z.number().int(),
         email: z.string(),
+        name: z.string().meta({ description: "The panelist's name on the roster, else the email" }),
         level: z.string().nullable(),
         leadership: z.boolean(),
         submitted: z.boolean(),

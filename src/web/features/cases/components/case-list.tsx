@@ -33,7 +33,11 @@ export function CaseList({ emptyHint }: { emptyHint: string }) {
                       <td>
                         <Link to={`/panel/cases/${c.id}`}>Case #{c.id}</Link>
                       </td>
-                      <td>{c.candidate}</td>
+                      <td>
+                        {c.candidate_name}
+                        <br />
+                        <small className="muted">{c.candidate}</small>
+                      </td>
                       <td>
                         {c.from_level} → {c.target_level}
                       </td>

@@ -32,11 +32,13 @@ export function CasePage({
           <div>
             <header className="page-header">
               <h1>
-                Case #{view.id}: {view.candidate} {view.from_level} → {view.target_level}
+                Case #{view.id}: <span title={view.candidate}>{view.candidate_name}</span> {view.from_label} →{' '}
+                {view.target_label}
               </h1>
               <p className="muted">
+                <span data-testid="case-candidate-email">{view.candidate}</span> ·{' '}
                 <Link to={`/builders/${encodeURIComponent(view.candidate)}`}>
-                  {view.candidate}&apos;s readiness and records
+                  {view.candidate_name}&apos;s readiness and records
                 </Link>{' '}
                 · Opened {formatDay(view.opened_on)} · <StatusBadge status={view.status} /> · ladder of{' '}
                 {formatDay(view.ladder.version)}
@@ -58,8 +60,8 @@ export function CasePage({
                   ) : (
                     <ul data-testid="panel-members">
                       {view.panel.members.map((m) => (
-                        <li key={m.position}>
-                          {m.email}{' '}
+                        <li key={m.position} title={m.email}>
+                          {m.name} <small className="muted">{m.email}</small>{' '}
                           <span className="muted">({m.leadership ? 'leadership' : (m.level ?? '?')})</span>{' '}
                           <StatusBadge
                             status={m.submitted ? 'met' : 'pending'}

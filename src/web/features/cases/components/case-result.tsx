@@ -84,7 +84,7 @@ export function CaseResult({ view, canDecide }: { view: CaseView; canDecide: boo
         {d.note !== '' && <p>{d.note}</p>}
         {d.outcome === 'promoted' && d.effective_date !== null && (
           <p data-testid="case-effective">
-            {view.candidate} holds {view.target_level} from {formatDay(d.effective_date)}.
+            {view.candidate_name} holds {view.target_label} from {formatDay(d.effective_date)}.
           </p>
         )}
         <Tallies result={d} />
@@ -93,7 +93,7 @@ export function CaseResult({ view, canDecide }: { view: CaseView; canDecide: boo
             ladder={view.ladder.id}
             level={view.target_level}
             since={d.effective_date}
-            who={view.candidate}
+            who={view.candidate_name}
           />
         )}
       </Card>
