@@ -3,6 +3,7 @@ import { Card } from '../../../components/ui/card';
 import { QueryView } from '../../../components/ui/query-state';
 import type { CompetencyCategory, Level } from '../../../types/ladder';
 import { useBuilderEvidence, type TaggedRecord } from '../api/list-tagged-evidence';
+import { t } from '../../../i18n/i18n';
 
 /** At most this many records are listed per area (newest first); the count says how many there are. */
 const SHOWN = 10;
@@ -37,8 +38,8 @@ export function CompetencyEvidence({
   const query = useBuilderEvidence(email, at, categories.length > 0);
   if (categories.length === 0) return null;
   return (
-    <Card title="Evidence by competency" id="competency-evidence">
-      <QueryView query={query} label="Loading the evidence by competency…">
+    <Card title={t('Evidence by competency')} id="competency-evidence">
+      <QueryView query={query} label={t('Loading the evidence by competency…')}>
         {(records) => (
           <div className="competency-evidence">
             {categories.map((category) => (
@@ -53,21 +54,25 @@ export function CompetencyEvidence({
                         <p>
                           <strong>{area.name}</strong>{' '}
                           <span className="badge" data-testid={`competency-count-${area.id}`}>
-                            {tagged.length} {tagged.length === 1 ? 'record' : 'records'}
+                            {t('{count, plural, one {# record} other {# records}}', { count: tagged.length })}
                           </span>
                         </p>
                         {expectation !== undefined && level !== undefined && (
                           <p className="muted">
-                            {level.id} expects: {expectation.text}
+                            {t('{level} expects: {text}', { level: level.id, text: expectation.text })}
                           </p>
                         )}
                         {tagged.length === 0 ? (
-                          <p className="muted">No evidence names this competency yet.</p>
+                          <p className="muted">{t('No evidence names this competency yet.')}</p>
                         ) : (
                           <>
                             {renderRecords(tagged.slice(0, SHOWN).map((r) => r.id))}
                             {tagged.length > SHOWN && (
-                              <p className="muted">… and {tagged.length - SHOWN} older records.</p>
+                              <p className="muted">
+                                {t('… and {count, plural, one {# older record} other {# older records}}.', {
+                                  count: tagged.length - SHOWN,
+                                })}
+                              </p>
                             )}
                           </>
                         )}
