@@ -102,6 +102,20 @@ export interface BrowserHarness {
   api(email: string): Promise<ApiSession>;
   /** Signs in through the sign-in screen, as a person would. */
   signIn(page: Page, email: string, password?: string): Promise<void>;
+  /**
+   * A fresh context and page at `width` × `height` (default 1280 × 900), signed in as `email` through
+   * the sign-in screen: the preamble of most tests in one call.
+   */
+  signedInPage(
+    email: string,
+    options?: { width?: number; height?: number; password?: string },
+  ): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * What does not fit the screen as it is: the page wider than the viewport (sideways scroll), and
+   * elements whose text is cut off (clipped by `overflow: hidden`, or reaching past the viewport's
+   * right edge) outside a scroll box (TableScroll, a chart). Empty when everything fits.
+   */
+  layoutProblems(page: Page): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -324,6 +338,15 @@ export async function startBrowserHarness(
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
     },
+    async signedInPage(email, { width, height, password } = {}) {
+      const opened = await harness.newPage({
+        ...(width === undefined ? {} : { width }),
+        ...(height === undefined ? {} : { height }),
+      });
+      await harness.signIn(opened.page, email, password);
+      return opened;
+    },
+    layoutProblems: (page) => page.evaluate(findLayoutProblems),
     async close() {
       openHarnesses.delete(harness);
       await browser.close();
@@ -339,4 +362,51 @@ export async function startBrowserHarness(
   };
   openHarnesses.add(harness);
   return harness;
+}
+
+/**
+ * Runs in the page: what does not fit the viewport. A scroll box (an element that scrolls sideways by
+ * design, e.g. TableScroll) and a chart's SVG are left alone: what is inside them is reachable.
+ */
+function findLayoutProblems(): string[] {
+  const problems: string[] = [];
+  const viewport = window.innerWidth;
+  const width = document.documentElement.scrollWidth;
+  if (width > viewport) problems.push(`the page is ${width} px wide in a ${viewport} px viewport`);
+  const describe = (element: Element): string => {
+    const id = element.id === '' ? '' : `#${element.id}`;
+    const testId = element.getAttribute('data-testid');
+    const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    return `<${element.tagName.toLowerCase()}${id}${testId === null ? '' : ` data-testid=${testId}`}> "${text}"`;
+  };
+  const insideScrollBox = (element: Element): boolean => {
+    for (let parent = element.parentElement; parent !== null; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX === 'auto' || style.overflowX === 'scroll') return true;
+    }
+    return false;
+  };
+  for (const element of document.body.querySelectorAll('*')) {
+    if (element.closest('svg') !== null || insideScrollBox(element)) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const style = getComputedStyle(element);
+    if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+    const ownText = [...element.childNodes].some(
+      (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+    );
+    if (ownText && box.right > viewport + 1) {
+      problems.push(
+        `${describe(element)} reaches ${Math.round(box.right)} px, past the ${viewport} px screen`,
+      );
+    }
+    const clips = style.overflowX === 'hidden' || style.overflowX === 'clip';
+    // The visually hidden text for screen readers (sr-only) is clipped on purpose.
+    if (clips && element.scrollWidth > element.clientWidth + 1 && box.width > 1) {
+      problems.push(
+        `${describe(element)} cuts off its text (${element.scrollWidth} px in ${element.clientWidth} px)`,
+      );
+    }
+  }
+  return problems;
 }
