@@ -1,4 +1,4 @@
-import { parseDatabaseUrl } from '../config.js';
+import { parseDatabaseUrl } from '../database-url.js';
 import { startOwnerEarly } from '../db/embedded/owner-start.js';
 import { migrationsFolder } from '../db/migrations-folder.js';
 
