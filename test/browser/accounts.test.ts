@@ -90,6 +90,7 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
       role: 'builder',
       status: 'active',
       last_sign_in_at: null,
+      must_change_password: true,
     });
     const row = rowOf(page, PANELIST.email);
     await expect.poll(() => row.textContent()).toContain(PANELIST.name);
@@ -97,7 +98,8 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
     expect(cells.slice(0, 5)).toEqual([
       `${PANELIST.name}${PANELIST.email}`,
       'Builder',
-      'Active',
+      // Until they set their own, the row says the password is temporary (as the API's flag does).
+      'Activetemporary password',
       'never',
       '0',
     ]);
@@ -131,7 +133,7 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
       .toBe(shown(signedIn.last_sign_in_at!));
 
     // Change the role, after a confirmation: the list and the API agree.
-    await page.getByRole('button', { name: `Change the role of ${PANELIST.name}` }).click();
+    await page.getByRole('button', { name: `Change role of ${PANELIST.name}` }).click();
     await page.getByRole('alert').filter({ hasText: `Change the role of ${PANELIST.name}?` }).waitFor();
     await page.getByLabel('New role').selectOption('leadership');
     await h.screenshot(page, 'accounts-4-change-role');

@@ -58,7 +58,7 @@ export const fr: Catalogue = {
   'Your account': 'Votre compte',
   'Disable {who}': 'Désactiver {who}',
   'Enable {who}': 'Réactiver {who}',
-  'Change the role of {who}': 'Changer le rôle de {who}',
+  'Change role of {who}': 'Changer le rôle de {who}',
   'Reset password of {who}': 'Réinitialiser le mot de passe de {who}',
   'Revoke tokens of {who}': 'Révoquer les jetons de {who}',
   'Revoke tokens': 'Révoquer les jetons',

@@ -332,7 +332,7 @@ export function AccountsPage({ signedInEmail }: { signedInEmail: string }) {
                                         <button
                                           type="button"
                                           className="button button-small button-secondary"
-                                          aria-label={t('Change the role of {who}', { who: nameOf(account) })}
+                                          aria-label={t('Change role of {who}', { who: nameOf(account) })}
                                           onClick={() => ask('role')}
                                         >
                                           {t('Change role')}

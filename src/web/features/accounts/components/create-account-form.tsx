@@ -38,6 +38,8 @@ export function CreateAccountForm({
 
   const pickEmail = (value: string) => {
     setEmail(value);
+    // A "please give the email" from an earlier submit is answered once something is typed.
+    setProblem(null);
     const found = people.data?.items.find((p) => p.email === value.trim().toLowerCase());
     if (found !== undefined) setRole(found.role);
   };
