@@ -9,7 +9,7 @@ export const fr: Catalogue = {
     'Vous êtes éligible à un dossier de promotion vers {target} : la direction l’ouvre.',
   '{level} defines no standard for promotion to {target} yet.':
     '{level} ne définit pas encore de critère de promotion vers {target}.',
-  'Promotion to {target} is the panel’s judgment; nothing is missing.':
+  "Promotion to {target} is the panel's judgment; nothing is missing.":
     'La promotion vers {target} relève du jugement du jury ; rien ne manque.',
   '{count, plural, one {One thing stands} other {# things stand}} between you and {target}:':
     '{count, plural, one {Une chose vous sépare} other {# choses vous séparent}} de {target} :',
@@ -100,5 +100,5 @@ export const fr: Catalogue = {
   'Nothing is payable this month.': 'Rien à verser ce mois-ci.',
   '{amount} to {mentors, plural, one {# mentor} other {# mentors}} ({accruals, plural, one {# accrual} other {# accruals}}).':
     '{amount} pour {mentors, plural, one {# mentor} other {# mentors}} ({accruals, plural, one {# droit acquis} other {# droits acquis}}).',
-  'The month’s statement and its CSV': 'Le relevé du mois et son CSV',
+  "The month's statement and its CSV": 'Le relevé du mois et son CSV',
 };

@@ -15,7 +15,7 @@ export const fr: Catalogue = {
   'Readiness across {level}': 'Préparation au niveau {level}',
   'Metrics met by each builder at {level}': 'Indicateurs atteints par chaque collaborateur au niveau {level}',
   'all {count} met': 'les {count} atteints',
-  'The dashed line is every metric of {level} met ({count}); a bar opens the builder’s page.':
+  "The dashed line is every metric of {level} met ({count}); a bar opens the builder's page.":
     'La ligne pointillée marque tous les indicateurs de {level} atteints ({count}) ; une barre ouvre la page du collaborateur.',
   '{name}: {met} of {total}': '{name} : {met} sur {total}',
   Ranking: 'Classement',

@@ -40,7 +40,7 @@ function nextLevelAnswer(r: Readiness): string {
       target: r.target_level,
     });
   if (r.gaps.length === 0)
-    return t('Promotion to {target} is the panel’s judgment; nothing is missing.', {
+    return t("Promotion to {target} is the panel's judgment; nothing is missing.", {
       target: r.target_level,
     });
   return t('{count, plural, one {One thing stands} other {# things stand}} between you and {target}:', {

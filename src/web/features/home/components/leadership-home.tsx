@@ -29,7 +29,7 @@ function Person({ email, names }: { email: string; names: Map<string, string> | 
 
 /**
  * Who is eligible for a promotion case today, across every level that promotes. The ranking says how
- * many metrics each builder meets; only those meeting all of their level's metrics can be eligible, so
+ * many metrics each builder meets; only those meeting all of their level\'s metrics can be eligible, so
  * only their readiness is asked for (eligibility itself — tenure, requirements — is the server's answer).
  */
 function useEligible() {
@@ -206,7 +206,7 @@ export function LeadershipHome() {
                   </p>
                   <p>
                     <Link to={`/leadership/payouts?month=${month}`}>
-                      {t('The month’s statement and its CSV')}
+                      {t("The month's statement and its CSV")}
                     </Link>
                   </p>
                 </>

@@ -2,17 +2,25 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 import { EmptyState } from '../../../components/ui/query-state';
 import { formatDay } from '../../../lib/format';
 import type { Readiness } from '../../../types/readiness';
+import { t } from '../../../i18n/i18n';
 
 /** Curriculum phases with each module's status; overdue modules are called out. */
 export function CurriculumProgress({ curriculum }: { curriculum: Readiness['curriculum'] }) {
-  if (curriculum.phases.length === 0) return <EmptyState title="This level has no curriculum written yet" />;
+  if (curriculum.phases.length === 0)
+    return <EmptyState title={t('This level has no curriculum written yet')} />;
   const total = curriculum.phases.reduce((sum, phase) => sum + phase.modules.length, 0);
   return (
     <div>
       <p data-testid="curriculum-summary">
-        {curriculum.done.length} of {total} modules done, {curriculum.in_progress.length} in progress
+        {t('{done} of {total, plural, one {# module} other {# modules}} done, {doing} in progress', {
+          done: curriculum.done.length,
+          total,
+          doing: curriculum.in_progress.length,
+        })}
         {curriculum.overdue.length > 0 && (
-          <strong className="form-error">, {curriculum.overdue.length} overdue</strong>
+          <strong className="form-error">
+            {t(', {count} overdue', { count: curriculum.overdue.length })}
+          </strong>
         )}
       </p>
       {curriculum.phases.map((phase) => (
@@ -29,7 +37,7 @@ export function CurriculumProgress({ curriculum }: { curriculum: Readiness['curr
                 {module.name}{' '}
                 <StatusBadge
                   status={module.overdue ? 'overdue' : module.status}
-                  label={module.overdue ? 'Overdue' : undefined}
+                  label={module.overdue ? t('Overdue') : undefined}
                 />
               </li>
             ))}

@@ -2,11 +2,17 @@ import type { ReactNode } from 'react';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import type { Metric } from '../../../types/ladder';
 import type { MetricResult } from '../../../types/readiness';
+import { t } from '../../../i18n/i18n';
 
 function formatValue(result: MetricResult, metric: Metric | undefined): string {
   const percent = metric?.rule.kind === 'share';
-  if (result.value === null) return `nothing measured yet (needs ${result.threshold}${percent ? ' %' : ''})`;
-  return percent ? `${result.value} % of ${result.threshold} %` : `${result.value} of ${result.threshold}`;
+  if (result.value === null)
+    return percent
+      ? t('nothing measured yet (needs {threshold} %)', { threshold: result.threshold })
+      : t('nothing measured yet (needs {threshold})', { threshold: result.threshold });
+  return percent
+    ? t('{value} % of {threshold} %', { value: result.value, threshold: result.threshold })
+    : t('{met} of {total}', { met: result.value, total: result.threshold });
 }
 
 /** Each ranking metric: status, value against threshold, and the records that counted (click through). */
@@ -38,7 +44,9 @@ export function MetricList({
             </div>
             <div className="metric-value" data-testid={`metric-${result.id}-value`}>
               {formatValue(result, metric)}
-              {metric !== undefined && <span className="muted"> — threshold: {metric.threshold}</span>}
+              {metric !== undefined && (
+                <span className="muted"> — {t('threshold: {text}', { text: metric.threshold })}</span>
+              )}
             </div>
             <div className="progress" aria-hidden="true">
               <span style={{ width: `${Math.round(ratio * 100)}%` }} />
@@ -46,7 +54,9 @@ export function MetricList({
             {result.evidence.length > 0 && (
               <details>
                 <summary>
-                  {result.evidence.length} record{result.evidence.length === 1 ? '' : 's'} behind this
+                  {t('{count, plural, one {# record} other {# records}} behind this', {
+                    count: result.evidence.length,
+                  })}
                 </summary>
                 {renderRecords(result.evidence)}
               </details>

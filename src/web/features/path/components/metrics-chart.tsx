@@ -2,6 +2,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { ErrorState, Loading } from '../../../components/ui/query-state';
 import { formatMonth } from '../../../lib/format';
 import { useReadinessHistory } from '../api/get-readiness-history';
+import { t } from '../../../i18n/i18n';
 
 /** "Metrics met over time": one point per month end since the level began, computed by the API. */
 export function MetricsChart({
@@ -17,10 +18,10 @@ export function MetricsChart({
 }) {
   const history = useReadinessHistory(email, since, at);
   if (history.error !== null) return <ErrorState error={history.error} />;
-  if (history.isPending) return <Loading label="Computing the history…" />;
+  if (history.isPending) return <Loading label={t('Computing the history…')} />;
   const data = history.points.map((point) => ({ ...point, label: formatMonth(point.day) }));
   return (
-    <figure className="chart-figure" aria-label="Metrics met over time">
+    <figure className="chart-figure" aria-label={t('Metrics met over time')}>
       <div className="chart" data-testid="metrics-chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -31,7 +32,7 @@ export function MetricsChart({
             <Line
               type="stepAfter"
               dataKey="met"
-              name="metrics met"
+              name={t('metrics met')}
               stroke="#2750c4"
               strokeWidth={2}
               isAnimationActive={false}
@@ -40,7 +41,9 @@ export function MetricsChart({
         </ResponsiveContainer>
       </div>
       <figcaption className="sr-only">
-        {data.map((point) => `${point.label}: ${point.met ?? '?'} of ${total}`).join('; ')}
+        {data
+          .map((point) => t('{name}: {met} of {total}', { name: point.label, met: point.met ?? '?', total }))
+          .join('; ')}
       </figcaption>
     </figure>
   );

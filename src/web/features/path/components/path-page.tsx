@@ -11,6 +11,7 @@ import { MetricList } from './metric-list';
 import { MetricsChart } from './metrics-chart';
 import { RequirementList } from './requirement-list';
 import { SelfEvaluationList } from './self-evaluation-list';
+import { t } from '../../../i18n/i18n';
 
 /**
  * "My path to <next level>": where a builder stands on a day, with the records behind every answer.
@@ -36,7 +37,7 @@ export function PathPage({
 }) {
   const query = useReadiness(email, at);
   return (
-    <QueryView query={query} label="Evaluating the ledger…">
+    <QueryView query={query} label={t('Evaluating the ledger…')}>
       {(readiness) => {
         const level = levels.find((l) => l.id === readiness.level);
         const target = levels.find((l) => l.id === readiness.target_level);
@@ -44,48 +45,63 @@ export function PathPage({
         const tenure = readiness.requirements.find(
           (r) => level?.promotion?.requirements?.find((q) => q.id === r.id)?.rule.kind === 'tenure',
         );
+        const targetTitle = target !== undefined && target.title !== target.id ? ` — ${target.title}` : '';
         const title =
           readiness.target_level === null
-            ? `${isSelf ? 'My' : 'Their'} standing at ${readiness.level}`
-            : `${isSelf ? 'My' : `${email}'s`} path to ${readiness.target_level}${target !== undefined && target.title !== target.id ? ` — ${target.title}` : ''}`;
+            ? isSelf
+              ? t('My standing at {level}', { level: readiness.level })
+              : t('Their standing at {level}', { level: readiness.level })
+            : (isSelf
+                ? t('My path to {target}', { target: readiness.target_level })
+                : t("{email}'s path to {target}", { email, target: readiness.target_level })) + targetTitle;
         return (
           <div className="path-page">
             <header className="page-header">
               <h1>{title}</h1>
               <p className="muted">
-                {email} · {readiness.level}
-                {level !== undefined && level.title !== level.id ? ` (${level.title})` : ''} since{' '}
-                {formatDay(readiness.level_since)} · as of {formatDay(readiness.at)} · ladder of{' '}
-                {formatDay(readiness.ladder_version)}
+                {t('{email} · {level} since {since} · as of {at} · ladder of {version}', {
+                  email,
+                  level:
+                    level !== undefined && level.title !== level.id
+                      ? `${readiness.level} (${level.title})`
+                      : readiness.level,
+                  since: formatDay(readiness.level_since),
+                  at: formatDay(readiness.at),
+                  version: formatDay(readiness.ladder_version),
+                })}
               </p>
             </header>
             <div className="stats">
               <Stat
-                label="metrics met"
-                value={readiness.metrics.length === 0 ? '—' : `${met} of ${readiness.metrics.length}`}
+                label={t('metrics met')}
+                value={
+                  readiness.metrics.length === 0
+                    ? '—'
+                    : t('{met} of {total}', { met, total: readiness.metrics.length })
+                }
                 testId="stat-metrics-met"
               />
-              <Stat label="months at level" value={readiness.months_at_level} testId="stat-months" />
+              <Stat label={t('months at level')} value={readiness.months_at_level} testId="stat-months" />
               {readiness.typical_tenure !== null && (
                 <Stat
-                  label="typical months at level"
+                  label={t('typical months at level')}
                   value={monthsRange(
                     readiness.typical_tenure.from_months,
                     readiness.typical_tenure.to_months,
                   ).replace(/ months?$/, '')}
-                  hint="advice, never a gap"
+                  hint={t('advice, never a gap')}
                   testId="stat-typical"
                 />
               )}
               <Stat
-                label="tenure rule met"
+                label={t('tenure rule met')}
                 value={tenure?.met_on === undefined ? '—' : formatDay(tenure.met_on)}
                 testId="stat-tenure"
               />
               <Stat
-                label="promotion case"
-                value={readiness.eligible_for_case ? 'eligible' : 'not yet'}
-                hint={readiness.target_level === null ? 'no promotion from this level' : undefined}
+                label={t('promotion case')}
+                value={readiness.eligible_for_case ? t('eligible') : t('not yet')}
+                hint={readiness.target_level === null ? t('no promotion from this level') : undefined}
                 testId="stat-eligible"
               />
             </div>
@@ -93,7 +109,9 @@ export function PathPage({
               <div>
                 {readiness.standard === 'judgment' && (
                   <Card
-                    title={`How promotion to ${readiness.target_level ?? 'the next level'} is decided`}
+                    title={t('How promotion to {target} is decided', {
+                      target: readiness.target_level ?? t('the next level'),
+                    })}
                     id="judgment"
                   >
                     <JudgmentPanel
@@ -105,19 +123,21 @@ export function PathPage({
                     />
                   </Card>
                 )}
-                <Card title="Ranking standard" id="metrics">
+                <Card title={t('Ranking standard')} id="metrics">
                   {readiness.metrics.length === 0 ? (
                     readiness.standard === 'judgment' ? (
-                      <EmptyState title={`${readiness.level} has no ranking standard`}>
-                        Nothing is measured at this level: promotion is by the panel&apos;s judgment.
+                      <EmptyState title={t('{level} has no ranking standard', { level: readiness.level })}>
+                        {t("Nothing is measured at this level: promotion is by the panel's judgment.")}
                       </EmptyState>
                     ) : readiness.standard === 'none' ? (
-                      <EmptyState title={`${readiness.level} defines no standard yet`}>
-                        The ladder has no metric for this level yet; nothing is measured.
+                      <EmptyState title={t('{level} defines no standard yet', { level: readiness.level })}>
+                        {t('The ladder has no metric for this level yet; nothing is measured.')}
                       </EmptyState>
                     ) : (
-                      <EmptyState title={`${readiness.level} has no ranking standard written yet`}>
-                        The organisation has not written this level&apos;s metrics; nothing is measured.
+                      <EmptyState
+                        title={t('{level} has no ranking standard written yet', { level: readiness.level })}
+                      >
+                        {t("The organisation has not written this level's metrics; nothing is measured.")}
                       </EmptyState>
                     )
                   ) : (
@@ -129,7 +149,7 @@ export function PathPage({
                   )}
                 </Card>
                 {readiness.metrics.length > 0 && (
-                  <Card title="Metrics met over time">
+                  <Card title={t('Metrics met over time')}>
                     <MetricsChart
                       email={email}
                       since={readiness.level_since}
@@ -138,9 +158,9 @@ export function PathPage({
                     />
                   </Card>
                 )}
-                <Card title="Requirements" id="requirements">
+                <Card title={t('Requirements')} id="requirements">
                   {readiness.requirements.length === 0 ? (
-                    <EmptyState title="No promotion requirements at this level" />
+                    <EmptyState title={t('No promotion requirements at this level')} />
                   ) : (
                     <RequirementList
                       results={readiness.requirements}
@@ -153,14 +173,16 @@ export function PathPage({
               </div>
               <aside>
                 <Card
-                  title={readiness.standard === 'none' ? 'What the ladder defines' : 'What is missing'}
+                  title={readiness.standard === 'none' ? t('What the ladder defines') : t('What is missing')}
                   id="gaps"
                 >
                   {readiness.standard === 'none' && (
                     <>
                       <p data-testid="standard-none">
-                        {readiness.level} defines no standard yet: no metric and no promotion requirement, so
-                        nothing can be missing and nobody is close or far.
+                        {t(
+                          '{level} defines no standard yet: no metric and no promotion requirement, so nothing can be missing and nobody is close or far.',
+                          { level: readiness.level },
+                        )}
                       </p>
                       {readiness.typical_tenure !== null && (
                         <TimeAtLevel
@@ -173,17 +195,22 @@ export function PathPage({
                   )}
                   {readiness.standard === 'judgment' && readiness.gaps.length === 0 && (
                     <p data-testid="gaps-judgment">
-                      Nothing is missing: promotion to {readiness.target_level ?? 'the next level'} is decided
-                      by the panel&apos;s judgment
-                      {tenure === undefined ? '' : `, and the minimum time at ${readiness.level} is served`}.
+                      {tenure === undefined
+                        ? t("Nothing is missing: promotion to {target} is decided by the panel's judgment.", {
+                            target: readiness.target_level ?? t('the next level'),
+                          })
+                        : t(
+                            "Nothing is missing: promotion to {target} is decided by the panel's judgment, and the minimum time at {level} is served.",
+                            { target: readiness.target_level ?? t('the next level'), level: readiness.level },
+                          )}
                     </p>
                   )}
                   {readiness.standard === 'defined' && readiness.gaps.length === 0 && (
-                    <p>Nothing: every metric and requirement is met.</p>
+                    <p>{t('Nothing: every metric and requirement is met.')}</p>
                   )}
                   {readiness.gaps.length > 0 && (
                     <>
-                      {readiness.standard === 'none' && <h3>Not defined yet</h3>}
+                      {readiness.standard === 'none' && <h3>{t('Not defined yet')}</h3>}
                       <ul className="gap-list" data-testid="gaps">
                         {readiness.gaps.map((gap) => (
                           <li key={gap}>{gap}</li>
@@ -192,12 +219,12 @@ export function PathPage({
                     </>
                   )}
                 </Card>
-                <Card title="Curriculum">
+                <Card title={t('Curriculum')}>
                   <CurriculumProgress curriculum={readiness.curriculum} />
                 </Card>
               </aside>
             </div>
-            <Card title="Self-evaluation" id="self-evaluation">
+            <Card title={t('Self-evaluation')} id="self-evaluation">
               <SelfEvaluationList selfEvaluation={readiness.self_evaluation} renderRecords={renderRecords} />
             </Card>
             {competencies}

@@ -2,6 +2,7 @@ import { StatusBadge } from '../../../components/ui/status-badge';
 import { describeDaysUntil, formatDay } from '../../../lib/format';
 import type { Promotion } from '../../../types/ladder';
 import type { RequirementResult } from '../../../types/readiness';
+import { t } from '../../../i18n/i18n';
 
 /** Promotion requirements, with the tenure clock: months so far and the day the rule is met. */
 export function RequirementList({
@@ -25,7 +26,7 @@ export function RequirementList({
             <strong>{requirement?.name ?? result.id}</strong>{' '}
             <StatusBadge
               status={result.status}
-              label={result.status === 'not_assessed' ? 'Not assessed yet' : undefined}
+              label={result.status === 'not_assessed' ? t('Not assessed yet') : undefined}
             />
             {isTenure && promotion?.min_months_at_level !== undefined && (
               <div className="tenure-clock" data-testid="tenure-clock">
@@ -36,18 +37,24 @@ export function RequirementList({
                     }}
                   />
                 </div>
-                {monthsAtLevel} of {promotion.min_months_at_level} months
+                {t('{met} of {total, plural, one {# month} other {# months}}', {
+                  met: monthsAtLevel,
+                  total: promotion.min_months_at_level,
+                })}
                 {result.met_on !== undefined && (
                   <span>
                     {' '}
-                    — {result.status === 'met' ? 'met on' : 'met on'} {formatDay(result.met_on)} (
-                    {describeDaysUntil(at, result.met_on)})
+                    —{' '}
+                    {t('met on {date} ({distance})', {
+                      date: formatDay(result.met_on),
+                      distance: describeDaysUntil(at, result.met_on),
+                    })}
                   </span>
                 )}
               </div>
             )}
             {!isTenure && result.met_on !== undefined && (
-              <div className="muted">Met on {formatDay(result.met_on)}</div>
+              <div className="muted">{t('Met on {date}', { date: formatDay(result.met_on) })}</div>
             )}
           </li>
         );

@@ -163,7 +163,7 @@ export function ReadinessBoard({
                   </div>
                   <figcaption className="muted">
                     {t(
-                      'The dashed line is every metric of {level} met ({count}); a bar opens the builder’s page.',
+                      "The dashed line is every metric of {level} met ({count}); a bar opens the builder's page.",
                       { level, count: metricCount },
                     )}
                     <span className="sr-only">
