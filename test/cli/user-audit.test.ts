@@ -95,7 +95,7 @@ describe('ladder user and ladder audit', () => {
     );
     expect(badRole.err).toMatch(/role: expected one of leadership, builder, client_stakeholder/);
     const list = await ladder(['user', 'list']);
-    expect(list.out.trim().split('\n')).toEqual(['lead@example.test\tleadership']);
+    expect(list.out.trim().split('\n')).toEqual(['lead@example.test\tleadership\tactive\tnever']);
   }, 120_000);
 
   it('disables and enables an account again, and never disables the last leadership account', async () => {
@@ -119,6 +119,28 @@ describe('ladder user and ladder audit', () => {
     const audit = await ladder(['audit', '--action', 'account.enable', '--json']);
     expect(audit.out).toMatch(/"actor":"operator:rosa"/);
   }, 120_000);
+
+  it('changes a role, never the last leader’s, and lists status and last sign-in', async () => {
+    const promoted = await ladder(['user', 'role', '--email', 'E@example.test', '--role', 'leadership']);
+    expect(promoted.out, promoted.err).toBe('e@example.test is now leadership\n');
+    const demoted = await ladder(['user', 'role', '--email', 'lead@example.test', '--role', 'builder']);
+    expect(demoted.code, demoted.err).toBe(0);
+    const last = await ladder(['user', 'role', '--email', 'e@example.test', '--role', 'builder']);
+    expect(last.code).toBe(5);
+    expect(last.err).toMatch(/last enabled leadership account/);
+    const noClient = await ladder(['user', 'role', '--email', 'lead@example.test', '--role', 'client_stakeholder']);
+    expect(noClient.code).toBe(2);
+    expect(noClient.err).toMatch(/client: a client stakeholder needs the client/);
+    expect((await ladder(['user', 'role', '--email', 'lead@example.test', '--role', 'leadership'])).code).toBe(0);
+    await ladder(['user', 'disable', '--email', 'e@example.test']);
+    const list = await ladder(['user', 'list']);
+    expect(list.out.trim().split('\n')).toEqual([
+      'e@example.test\tleadership\tdisabled\tnever',
+      'lead@example.test\tleadership\tactive\tnever',
+    ]);
+    const audit = await ladder(['audit', '--action', 'account.role_change', '--json']);
+    expect(audit.out.trim().split('\n')).toHaveLength(3);
+  }, 300_000);
 
   it('asks for --password-stdin when there is no terminal to prompt on', () => {
     const noTty = ladderProcess(['user', 'create', '--email', 'c@example.test', '--role', 'builder']);

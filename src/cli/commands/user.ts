@@ -3,11 +3,13 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { validationFailed } from '../../core/errors.js';
 import {
+  changeAccountRole,
   createAccount,
   disableAccount,
   enableAccount,
-  listAccounts,
+  listAccountDirectory,
   setPassword,
+  type AccountListing,
 } from '../../services/access/accounts.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
@@ -54,7 +56,19 @@ async function obtainPassword(ctx: CliContext, fromStdin: boolean): Promise<stri
   return first;
 }
 
-/** `ladder user create|list|set-password`: accounts, acting as the named operator (audited). */
+/**
+ * One line of `ladder user list`, tab-separated: the person ("Name <email>", or the email without a
+ * person record), role (and client), status, and the last sign-in instant or "never".
+ */
+export function formatAccountLine(account: AccountListing): string {
+  const who = account.name === null ? account.email : `${account.name} <${account.email}>`;
+  const role = account.clientId === null ? account.role : `${account.role} (${account.clientId})`;
+  const status =
+    account.status === 'active' && account.mustChangePassword ? 'active, temporary password' : account.status;
+  return [who, role, status, account.lastSignInAt ?? 'never'].join('\t');
+}
+
+/** `ladder user create|list|set-password|role|disable|enable`: accounts, as the named operator (audited). */
 export function registerUserCommand(program: Command, ctx: CliContext): void {
   const user = program
     .command('user')
@@ -128,14 +142,33 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     });
 
   user
+    .command('role')
+    .description(
+      'change an account’s role (audited; never the last enabled leadership account); a client stakeholder needs --client',
+    )
+    .requiredOption('--email <email>', 'the account’s email')
+    .requiredOption('--role <role>', 'leadership | builder | client_stakeholder')
+    .option('--client <id>', 'for a client stakeholder: the client they speak for')
+    .action(async (options: { email: string; role: string; client?: string }) => {
+      await withServices(ctx, async (services) => {
+        const account = await changeAccountRole(services, ctx.actor(), options.email, {
+          role: options.role,
+          clientId: options.client ?? null,
+        });
+        const client = account.clientId === null ? '' : ` for ${account.clientId}`;
+        writeLine(ctx.stdout, `${account.email} is now ${account.role}${client}`);
+      });
+    });
+
+  user
     .command('list')
-    .description('list accounts')
+    .description(
+      'list accounts, one a line, tab-separated: person, role, status, last sign-in (ISO instant or "never")',
+    )
     .action(async () => {
       await withServices(ctx, async (services) => {
-        for (const account of await listAccounts(services, ctx.actor())) {
-          const client = account.clientId === null ? '' : `\t${account.clientId}`;
-          writeLine(ctx.stdout, `${account.email}\t${account.role}${client}`);
-        }
+        for (const account of await listAccountDirectory(services, ctx.actor()))
+          writeLine(ctx.stdout, formatAccountLine(account));
       });
     });
 }
