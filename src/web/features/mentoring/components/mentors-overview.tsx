@@ -5,6 +5,7 @@ import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import { useMentorshipOverview } from '../api/get-mentorship-overview';
 import type { MentorshipOverviewItem } from '../types';
+import { t } from '../../../i18n/i18n';
 
 interface MentorRow {
   mentor: string;
@@ -42,24 +43,24 @@ function byMentor(mentorships: MentorshipOverviewItem[]): MentorRow[] {
 export function MentorsOverview({ onPick }: { onPick: (mentor: string) => string }) {
   const overview = useMentorshipOverview();
   return (
-    <Card title="Mentors and their mentees" id="mentors">
-      <QueryView query={overview} label="Loading mentorships…">
+    <Card title={t('Mentors and their mentees')} id="mentors">
+      <QueryView query={overview} label={t('Loading mentorships…')}>
         {(data) => {
           const rows = byMentor(data.mentorships);
           if (rows.length === 0)
             return (
-              <EmptyState title="No active mentorship">
-                Assign a mentee to a mentor with the form above.
+              <EmptyState title={t('No active mentorship')}>
+                {t('Assign a mentee to a mentor with the form above.')}
               </EmptyState>
             );
           return (
-            <TableScroll label="Mentors">
-              <table aria-label="Mentors" className="table-wrap">
+            <TableScroll label={t('Mentors')}>
+              <table aria-label={t('Mentors')} className="table-wrap">
                 <thead>
                   <tr>
-                    <th scope="col">Mentor</th>
-                    <th scope="col">Mentees</th>
-                    <th scope="col">Check-ins</th>
+                    <th scope="col">{t('Mentor')}</th>
+                    <th scope="col">{t('Mentees')}</th>
+                    <th scope="col">{t('Check-ins')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -71,8 +72,15 @@ export function MentorsOverview({ onPick }: { onPick: (mentor: string) => string
                       </th>
                       <td>{row.mentees.map((m) => m.mentee_name).join(', ')}</td>
                       <td>
-                        {row.overdue > 0 && <StatusBadge status="overdue" label={`${row.overdue} overdue`} />}{' '}
-                        {row.due > 0 && <StatusBadge status="due" label={`${row.due} due`} />}
+                        {row.overdue > 0 && (
+                          <StatusBadge
+                            status="overdue"
+                            label={t('{count} overdue', { count: row.overdue })}
+                          />
+                        )}{' '}
+                        {row.due > 0 && (
+                          <StatusBadge status="due" label={t('{count} due', { count: row.due })} />
+                        )}
                         {row.overdue === 0 && row.due === 0 && <StatusBadge status="ok" />}
                       </td>
                     </tr>
