@@ -44,8 +44,26 @@ export interface PanelCandidatesView {
   /** Whether the panel may be (re)seated now, and if not the refusal seating would give. */
   seating: { open: boolean; reason: string | null };
   seated: string[];
-  /** Eligible people first, then the others, each group by name. */
+  /** How many people match `q` (all of the roster without one); `candidates` holds the first `limit`. */
+  matched: number;
+  /** Eligible people first, then the others, each group by name; at most `limit` of them. */
   candidates: PanelCandidate[];
+}
+
+/** The picker's search: a part of the name or email (any case), and how many to answer. */
+export interface PanelCandidateQuery {
+  q?: string;
+  limit?: number;
+}
+
+/** Answers hold at most this many candidates unless the caller asks for fewer. */
+export const PANEL_CANDIDATES_DEFAULT_LIMIT = 50;
+export const PANEL_CANDIDATES_MAX_LIMIT = 200;
+
+/** True when `q` (trimmed, any case) is part of the person's name or email; an empty `q` matches all. */
+function matchesQuery(person: { name: string; email: string }, q: string): boolean {
+  if (q === '') return true;
+  return person.name.toLocaleLowerCase('en').includes(q) || person.email.includes(q);
 }
 
 function isStaff(actor: Actor): boolean {
@@ -81,13 +99,16 @@ function seatingState(view: {
 }
 
 /**
- * Who may sit on case `id`'s panel today and why the others may not, for leadership's panel picker.
- * Reads the ladder version the case pinned, so the verdicts are the ones `setPanel` gives today.
+ * Who may sit on case `id`'s panel today and why the others may not, for leadership's panel picker:
+ * the people whose name or email holds `query.q`, eligible first, at most `query.limit` (the picker
+ * searches the server, so a roster of thousands is never sent whole). Reads the ladder version the case
+ * pinned, so the verdicts are the ones `setPanel` gives today.
  */
 export async function listPanelCandidates(
   deps: PromotionDeps,
   actor: Actor,
   id: number,
+  query: PanelCandidateQuery = {},
 ): Promise<PanelCandidatesView> {
   if (!isStaff(actor)) throw forbidden('Only leadership seats a promotion panel');
   const view = await getCase(deps, actor, id);
@@ -106,7 +127,13 @@ export async function listPanelCandidates(
   ]);
   const builderOf = new Map(builders.map((b) => [b.email, b]));
   const seated = new Set(view.panel.members.map((m) => m.email));
-  const candidates = people.map((person): PanelCandidate => {
+  const q = (query.q ?? '').trim().toLocaleLowerCase('en');
+  const limit = Math.min(
+    PANEL_CANDIDATES_MAX_LIMIT,
+    Math.max(1, query.limit ?? PANEL_CANDIDATES_DEFAULT_LIMIT),
+  );
+  const matching = people.filter((person) => matchesQuery(person, q));
+  const candidates = matching.map((person): PanelCandidate => {
     const facts = panelistFacts(person.email, person, builderOf.get(person.email), day);
     const refusal = panelistRefusal(doc, panel, facts, relations);
     const standing =
@@ -136,6 +163,7 @@ export async function listPanelCandidates(
     eligibility: { min_level: panel.eligibility.min_level, leadership: panel.eligibility.leadership },
     seating: seatingState(view),
     seated: view.panel.members.map((m) => m.email),
-    candidates,
+    matched: candidates.length,
+    candidates: candidates.slice(0, limit),
   };
 }

@@ -211,6 +211,32 @@ forEachEngine('panel candidates API', (getDb) => {
       expect(again.json<{ message: string }>().message).toBe(view.seating.reason);
     });
 
+    it('searches the roster on the server by name or email, eligible first, at most limit', async () => {
+      const all = await candidates();
+      expect(all.matched).toBe(all.candidates.length);
+      const get = async (query: string) => {
+        const response = await call(leadership, 'GET', `/api/cases/${caseId}/panel-candidates?${query}`);
+        expect(response.statusCode, response.body).toBe(200);
+        return response.json<PanelCandidatesView>();
+      };
+      // A part of an email, any case: exactly the people whose name or email holds it, same verdicts.
+      const first = all.candidates[0]!;
+      const part = first.email.slice(0, 3).toUpperCase();
+      const found = await get(`q=${encodeURIComponent(part)}`);
+      const expected = all.candidates.filter(
+        (c) => c.email.includes(part.toLowerCase()) || c.name.toLowerCase().includes(part.toLowerCase()),
+      );
+      expect(found.candidates).toEqual(expected);
+      expect(found.matched).toBe(expected.length);
+      // A limit keeps the first ones (eligible first) and says how many matched.
+      const two = await get('limit=2');
+      expect(two.candidates).toEqual(all.candidates.slice(0, 2));
+      expect(two.matched).toBe(all.candidates.length);
+      expect((await get('q=nobody-has-this')).candidates).toEqual([]);
+      const tooMany = await call(leadership, 'GET', `/api/cases/${caseId}/panel-candidates?limit=500`);
+      expect(tooMany.statusCode).toBe(400);
+    });
+
     it('is leadership only: a seated panelist and the candidate are refused; an unknown case is 404', async () => {
       const p1 = builderActor('p1@example.test', 'p1@example.test');
       expect((await call(p1, 'GET', `/api/cases/${caseId}/panel-candidates`)).statusCode).toBe(403);

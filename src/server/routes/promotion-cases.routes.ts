@@ -170,6 +170,7 @@ const panelCandidatesView = z.object({
   eligibility: z.object({ min_level: z.string(), leadership: z.boolean() }),
   seating: z.object({ open: z.boolean(), reason: z.string().nullable() }),
   seated: z.array(z.string()),
+  matched: z.number().int().meta({ description: 'people matching q (the whole roster without q)' }),
   candidates: z.array(
     z.object({
       email: z.string(),
@@ -294,12 +295,22 @@ export function promotionCaseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: policy('case.manage', byCase) },
         schema: {
           tags: ['cases'],
-          summary: 'Who may sit on the panel today, and why each other person may not (the seating rules)',
+          summary:
+            'Who may sit on the panel today, and why each other person may not (the seating rules): people whose name or email holds q, eligible first, at most limit (default 50, max 200; matched says how many match)',
           params: caseParams,
+          querystring: z.object({
+            q: z.string().max(200).optional(),
+            limit: z.coerce.number().int().min(1).max(200).optional(),
+          }),
           response: { 200: panelCandidatesView, ...errors },
         },
       },
-      async (request) => listPanelCandidates(services, request.actor, request.params.id),
+      async (request) => {
+        const query: { q?: string; limit?: number } = {};
+        if (request.query.q !== undefined) query.q = request.query.q;
+        if (request.query.limit !== undefined) query.limit = request.query.limit;
+        return listPanelCandidates(services, request.actor, request.params.id, query);
+      },
     );
 
     app.put(

@@ -3132,10 +3132,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who may sit on the panel today, and why each other person may not (the seating rules) */
+    /** Who may sit on the panel today, and why each other person may not (the seating rules): people whose name or email holds q, eligible first, at most limit (default 50, max 200; matched says how many match) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          limit?: number;
+          q?: string;
+        };
         header?: never;
         path: {
           id: number;
@@ -3169,6 +3172,8 @@ export interface paths {
                 min_level: string;
               };
               from_level: string;
+              /** @description people matching q (the whole roster without q) */
+              matched: number;
               on: string;
               panel_size: number;
               seated: string[];
