@@ -33,7 +33,7 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
       return (await (await fetch(`/api/ladders/${list.ladders[0]!.ladder}`)).json()) as LadderBody;
     });
     await context.close();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await h?.close();
   });
@@ -52,6 +52,15 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
       const cells = await metricRows.nth(index).locator('th, td').allTextContents();
       expect(cells.slice(0, 2)).toEqual([metric.name, metric.threshold]);
     }
+    // The sections the shipped file declares, in its order and under its headings (as the rendered page).
+    const declared = [
+      'What You Do',
+      'AI Skills Required',
+      'Self-Evaluation Checklist',
+      'Training Curriculum',
+    ];
+    const headings = await page.locator('article.level .card-header h2').allTextContents();
+    expect(headings.slice(0, 5)).toEqual([...declared, 'Ranking Standard']);
     await h.screenshot(page, 'ladder-l4');
 
     await page.getByLabel('Compare L4 with').selectOption('L5');
@@ -76,7 +85,7 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
     const { page, context } = await h.newPage();
     await h.signIn(page, reader);
     await page.goto('/ladder?level=L2');
-    await page.getByText("has not written this level's page yet").waitFor();
+    await page.getByText('has not written this level’s page yet').waitFor();
     await context.close();
   });
 
@@ -174,7 +183,37 @@ describe.skipIf(!enabled)('ladder page in Chromium', () => {
     expect(await page.locator('[lang="fr"]').first().locator('h2').first().textContent()).toContain(
       'Ingénieure confirmée',
     );
+    // Every section under the heading the file declares, in its order (level fields and its own alike).
+    const headings = await page.locator('article.level .card-header h2').allTextContents();
+    // (ing-2 writes no self-evaluation, so "Comportements attendus" is left out, not shown empty.)
+    expect(headings.slice(0, 4)).toEqual([
+      'Périmètre',
+      'Vos missions',
+      'Signaux observés',
+      'Parcours de formation',
+    ]);
+    expect(headings).not.toContain('Comportements attendus');
     await h.screenshot(page, 'ladder-french-own-sections');
+
+    // The organisation's own choices, on request: the API's list for the level, each with its why.
+    const choices = await page.evaluate(async () => {
+      const body = (await (
+        await fetch('/api/ladders/ingenierie-logicielle/levels/ing-2?choices=true')
+      ).json()) as { choices: { field: string; value: string; why: string }[] };
+      return body.choices;
+    });
+    expect(choices.length).toBeGreaterThan(0);
+    await page.getByRole('checkbox').check();
+    await page.waitForURL(/choices=true/);
+    const items = page.locator('#choices').getByTestId('choice');
+    await items.first().waitFor();
+    expect(await items.count()).toBe(choices.length);
+    for (const [index, choice] of choices.entries()) {
+      const text = await items.nth(index).textContent();
+      expect(text).toContain(`${choice.field}: ${choice.value}`);
+      expect(text).toContain(choice.why);
+    }
+    await h.screenshot(page, 'ladder-french-choices');
     await context.close();
     expect(h.pageErrors).toEqual([]);
   });

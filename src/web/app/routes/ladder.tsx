@@ -10,6 +10,7 @@ export function LadderRoute() {
     level: params.get('level') ?? undefined,
     at: params.get('at') ?? undefined,
     compare: params.get('compare') ?? undefined,
+    choices: params.get('choices') ?? undefined,
   };
   return (
     <RequireSession>

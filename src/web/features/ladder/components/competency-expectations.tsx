@@ -8,9 +8,12 @@ import type { CompetencyCategory, Level } from '../../../types/ladder';
 export function CompetencyExpectations({
   level,
   categories,
+  title = 'Competencies',
 }: {
   level: Level;
   categories: CompetencyCategory[];
+  /** The heading the ladder declares for its competency section, else the app's own. */
+  title?: string;
 }) {
   const expectations = level.expectations ?? [];
   const groups = categories
@@ -24,7 +27,7 @@ export function CompetencyExpectations({
     .filter((group) => group.rows.length > 0);
   if (groups.length === 0) return null;
   return (
-    <Card title="Competencies" id="competencies">
+    <Card title={title} id="competencies">
       {groups.map(({ category, rows }) => (
         <section key={category.id} className="competency-category" aria-label={category.name}>
           <h3>{category.name}</h3>

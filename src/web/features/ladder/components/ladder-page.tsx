@@ -1,9 +1,11 @@
 import { Card } from '../../../components/ui/card';
-import { SelectField } from '../../../components/ui/form';
+import { CheckboxField, SelectField } from '../../../components/ui/form';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
+import { t } from '../../../i18n/i18n';
 import { formatDay } from '../../../lib/format';
 import { useLadder } from '../api/get-ladder';
 import { useLadders } from '../api/get-ladders';
+import { LevelChoices } from './level-choices';
 import { LevelComparison } from './level-comparison';
 import { LevelView } from './level-view';
 import { VersionChanges } from './version-changes';
@@ -14,6 +16,8 @@ export interface LadderPageState {
   level?: string | undefined;
   at?: string | undefined;
   compare?: string | undefined;
+  /** 'true': the page lists the organisation's own choices (which numbers are not the source's). */
+  choices?: string | undefined;
 }
 
 /** The ladder rendered from the version in force (or a past version), with history and comparison. */
@@ -29,13 +33,13 @@ export function LadderPage({
   const ladder = useLadder(ladderId, state.at);
   if (ladders.data !== undefined && ladders.data.ladders.length === 0) {
     return (
-      <EmptyState title="No ladder published yet">
-        Leadership publishes the ladder file; it then shows here.
+      <EmptyState title={t('No ladder published yet')}>
+        {t('Leadership publishes the ladder file; it then shows here.')}
       </EmptyState>
     );
   }
   return (
-    <QueryView query={ladder} label="Loading the ladder…">
+    <QueryView query={ladder} label={t('Loading the ladder…')}>
       {(data) => {
         const doc = data.document;
         const order = doc.tracks.flatMap((track) => track.levels);
@@ -50,20 +54,21 @@ export function LadderPage({
             <header className="page-header">
               <h1>{doc.name}</h1>
               <p className="muted">
-                Version of {formatDay(doc.version)}
-                {data.version === activeVersion ? ' (in force)' : ' (a past or future version)'}
+                {data.version === activeVersion
+                  ? t('Version of {date} (in force)', { date: formatDay(doc.version) })
+                  : t('Version of {date} (a past or future version)', { date: formatDay(doc.version) })}
               </p>
               {(ladders.data?.ladders.length ?? 0) > 1 && (
                 <SelectField
                   className="ladder-picker"
-                  label="Ladder"
+                  label={t('Ladder')}
                   value={doc.ladder}
                   onChange={(event) => onChange({ ladderId: event.target.value })}
                   options={(ladders.data?.ladders ?? []).map((l) => ({ value: l.ladder, label: l.name }))}
                 />
               )}
             </header>
-            <nav className="level-tabs" aria-label="Levels">
+            <nav className="level-tabs" aria-label={t('Levels')}>
               {levels.map((level) => (
                 <button
                   key={level.id}
@@ -73,14 +78,16 @@ export function LadderPage({
                   onClick={() => onChange({ ...state, level: level.id })}
                 >
                   {level.id}
-                  {level.status === 'not_written' && <span className="sr-only"> (not written yet)</span>}
+                  {level.status === 'not_written' && (
+                    <span className="sr-only"> {t('(not written yet)')}</span>
+                  )}
                 </button>
               ))}
             </nav>
             <div className="two-column">
               <div>
                 {shown === undefined ? (
-                  <EmptyState title="This ladder has no levels" />
+                  <EmptyState title={t('This ladder has no levels')} />
                 ) : (
                   <LevelView
                     level={shown}
@@ -88,11 +95,21 @@ export function LadderPage({
                     points={doc.points}
                     sections={doc.sections ?? []}
                     lang={doc.locale ?? 'en'}
+                    choices={
+                      state.choices === 'true' ? (
+                        <LevelChoices
+                          ladderId={doc.ladder}
+                          levelRef={`${shown.track}/${shown.id}`}
+                          at={state.at}
+                          lang={doc.locale ?? 'en'}
+                        />
+                      ) : undefined
+                    }
                   />
                 )}
               </div>
               <aside>
-                <Card title="Version history">
+                <Card title={t('Version history')}>
                   <VersionHistory
                     ladderId={doc.ladder}
                     shownVersion={data.version}
@@ -103,14 +120,14 @@ export function LadderPage({
                   />
                   <VersionChanges ladderId={doc.ladder} shown={doc} />
                 </Card>
-                <Card title="Compare levels">
+                <Card title={t('Compare levels')}>
                   {shown !== undefined && (
                     <SelectField
-                      label={`Compare ${shown.id} with`}
+                      label={t('Compare {level} with', { level: shown.id })}
                       value={state.compare ?? ''}
                       onChange={(event) => onChange({ ...state, compare: event.target.value || undefined })}
                       options={[
-                        { value: '', label: 'Choose a level' },
+                        { value: '', label: t('Choose a level') },
                         ...levels
                           .filter((l) => l.id !== shown.id)
                           .map((l) => ({ value: l.id, label: `${l.id} — ${l.title}` })),
@@ -118,10 +135,22 @@ export function LadderPage({
                     />
                   )}
                 </Card>
+                <Card title={t('Where the numbers come from')}>
+                  <CheckboxField
+                    label={t('Show which numbers are the organisation’s own choices')}
+                    checked={state.choices === 'true'}
+                    onChange={(event) =>
+                      onChange({ ...state, choices: event.target.checked ? 'true' : undefined })
+                    }
+                  />
+                </Card>
               </aside>
             </div>
             {shown !== undefined && other !== undefined && (
-              <Card title={`${shown.id} and ${other.id} side by side`} id="comparison">
+              <Card
+                title={t('{left} and {right} side by side', { left: shown.id, right: other.id })}
+                id="comparison"
+              >
                 <LevelComparison left={shown} right={other} categories={doc.competency_categories ?? []} />
               </Card>
             )}

@@ -1,8 +1,8 @@
-import { Card } from '../../../components/ui/card';
 import { TableScroll } from '../../../components/ui/table-scroll';
-import type { Level, SectionContent, SectionDefinition } from '../../../types/ladder';
+import type { SectionContent, SectionDefinition } from '../../../types/ladder';
 
-function ContentBody({
+/** What a level writes under one of the ladder's own sections, in the shape its kind reads. */
+export function ContentBody({
   heading,
   kind,
   content,
@@ -64,26 +64,5 @@ function ContentBody({
         );
       })}
     </ul>
-  );
-}
-
-/**
- * The ladder's own sections (`field: content.<name>`) with the headings it declares, in its order; a
- * section the level writes nothing for is left out.
- */
-export function LevelSections({ level, sections }: { level: Level; sections: SectionDefinition[] }) {
-  const own = sections.flatMap((section) => {
-    if (!section.field.startsWith('content.')) return [];
-    const content = level.content?.[section.field.slice('content.'.length)];
-    return content === undefined ? [] : [{ section, content }];
-  });
-  return (
-    <>
-      {own.map(({ section, content }) => (
-        <Card key={section.id} title={section.heading}>
-          <ContentBody heading={section.heading} kind={section.kind} content={content} />
-        </Card>
-      ))}
-    </>
   );
 }
