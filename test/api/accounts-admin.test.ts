@@ -285,7 +285,9 @@ forEachEngine('people and accounts (leadership)', (getDb) => {
     expect(after.json()).toMatchObject({ must_change_password: false });
     expect((await app.inject({ url: '/api/auth/tokens', headers: fay.readHeaders })).statusCode).toBe(200);
     expect((await accountOf('fay@org.test')).must_change_password).toBe(false);
-    const entries = await listAudit(getDb().db, operatorActor('t'), { entityId: invited.json<{ id: string }>().id });
+    const entries = await listAudit(getDb().db, operatorActor('t'), {
+      entityId: invited.json<{ id: string }>().id,
+    });
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['account.create', 'account.password_change']),
     );
@@ -294,7 +296,11 @@ forEachEngine('people and accounts (leadership)', (getDb) => {
     const { id } = await accountOf('fay@org.test');
     const reset = await post(`/api/accounts/${id}/password-reset`);
     expect(reset.json()).toMatchObject({ account: { must_change_password: true } });
-    const again = await signInAs(app, 'fay@org.test', reset.json<{ temporary_password: string }>().temporary_password);
+    const again = await signInAs(
+      app,
+      'fay@org.test',
+      reset.json<{ temporary_password: string }>().temporary_password,
+    );
     expect((await app.inject({ url: '/api/auth/tokens', headers: again.readHeaders })).statusCode).toBe(403);
     const typed = await post('/api/accounts', lead, {
       email: 'gus@org.test',
@@ -330,7 +336,9 @@ forEachEngine('people and accounts (leadership)', (getDb) => {
       role: 'builder',
       client_id: 'acme',
     });
-    expect(builderWithClient.json<{ message: string }>().message).toMatch(/^client: only a client stakeholder/);
+    expect(builderWithClient.json<{ message: string }>().message).toMatch(
+      /^client: only a client stakeholder/,
+    );
     const unknown = await post(`/api/accounts/${id}/role`, lead, {
       role: 'client_stakeholder',
       client_id: 'no-such-client',

@@ -134,13 +134,21 @@ describe.skipIf(!enabled)('people and accounts in the browser', () => {
 
     // Change the role, after a confirmation: the list and the API agree.
     await page.getByRole('button', { name: `Change role of ${PANELIST.name}` }).click();
-    await page.getByRole('alert').filter({ hasText: `Change the role of ${PANELIST.name}?` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `Change the role of ${PANELIST.name}?` })
+      .waitFor();
     await page.getByLabel('New role').selectOption('leadership');
     await h.screenshot(page, 'accounts-4-change-role');
     await page.getByRole('button', { name: 'Change role', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `${PANELIST.name} is now Leadership.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${PANELIST.name} is now Leadership.` })
+      .waitFor();
     expect((await accountOf(PANELIST.email)).role).toBe('leadership');
-    await expect.poll(() => rowOf(page, PANELIST.email).locator('td').nth(1).textContent()).toBe('Leadership');
+    await expect
+      .poll(() => rowOf(page, PANELIST.email).locator('td').nth(1).textContent())
+      .toBe('Leadership');
     // Nobody changes their own role: their row has no button.
     expect(await rowOf(page, LEAD).getByRole('button').count()).toBe(0);
 

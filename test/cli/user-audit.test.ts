@@ -128,10 +128,19 @@ describe('ladder user and ladder audit', () => {
     const last = await ladder(['user', 'role', '--email', 'e@example.test', '--role', 'builder']);
     expect(last.code).toBe(5);
     expect(last.err).toMatch(/last enabled leadership account/);
-    const noClient = await ladder(['user', 'role', '--email', 'lead@example.test', '--role', 'client_stakeholder']);
+    const noClient = await ladder([
+      'user',
+      'role',
+      '--email',
+      'lead@example.test',
+      '--role',
+      'client_stakeholder',
+    ]);
     expect(noClient.code).toBe(2);
     expect(noClient.err).toMatch(/client: a client stakeholder needs the client/);
-    expect((await ladder(['user', 'role', '--email', 'lead@example.test', '--role', 'leadership'])).code).toBe(0);
+    expect(
+      (await ladder(['user', 'role', '--email', 'lead@example.test', '--role', 'leadership'])).code,
+    ).toBe(0);
     await ladder(['user', 'disable', '--email', 'e@example.test']);
     const list = await ladder(['user', 'list']);
     expect(list.out.trim().split('\n')).toEqual([

@@ -39,7 +39,9 @@ const account = z.object({
   created_at: z.string(),
   must_change_password: z
     .boolean()
-    .describe('on a temporary password: every call but the password change answers 403 until they set their own'),
+    .describe(
+      'on a temporary password: every call but the password change answers 403 until they set their own',
+    ),
 });
 
 const accountListing = account.extend({
@@ -189,7 +191,9 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               client_id: z.string().nullable(),
               must_change_password: z
                 .boolean()
-                .describe('signed in with a temporary password: set your own (POST /api/auth/password) first'),
+                .describe(
+                  'signed in with a temporary password: set your own (POST /api/auth/password) first',
+                ),
               via: z.enum(['session', 'token', 'injected', 'none']),
               csrf_token: z.string().nullable(),
             }),

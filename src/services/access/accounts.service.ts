@@ -180,7 +180,9 @@ function roleProblems(role: string, clientId: string | null): { field: string; m
 function unknownClient(clientId: string | null): (error: unknown) => never {
   return (error) => {
     if (clientId !== null && /foreign key|violates/i.test(String((error as Error).cause ?? error)))
-      throw validationFailed(`client: no client ${clientId}`, [{ field: 'client', message: 'unknown client' }]);
+      throw validationFailed(`client: no client ${clientId}`, [
+        { field: 'client', message: 'unknown client' },
+      ]);
     throw error;
   };
 }
