@@ -110,7 +110,7 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     await form.getByLabel('Outcome seen later').fill('Support load unchanged');
     await h.screenshot(page, 'builder-record-decision-form');
     await form.getByRole('button', { name: 'Record' }).click();
-    await form.getByRole('status').filter({ hasText: "Recorded: decision 'Kill the in-app chat'" }).waitFor();
+    await form.getByRole('status').filter({ hasText: 'Recorded: decision ‘Kill the in-app chat’' }).waitFor();
 
     const after = await asBea.get<Readiness>(`/api/builders/${bea}/readiness`);
     const killsAfter = after.metrics.find((m) => m.id === kills!.id)!;

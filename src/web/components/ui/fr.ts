@@ -23,4 +23,7 @@ export const fr: Catalogue = {
   Due: 'À faire',
   Overdue: 'En retard',
   'On track': 'En bonne voie',
+  // The searchable picker (person-picker.tsx, E).
+  '{label}: choices': '{label} : choix',
+  'Nobody matches': 'Personne ne correspond',
 };

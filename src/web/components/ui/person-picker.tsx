@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { t } from '../../i18n/i18n';
 
 /** One choice of a picker: the value the API takes (an email, a client id), what a person reads, and a second line. */
 export interface PickerOption {
@@ -39,7 +40,7 @@ export function PersonPicker({
   hint,
   required,
   loading = false,
-  emptyText = 'Nobody matches',
+  emptyText,
 }: {
   label: string;
   options: readonly PickerOption[];
@@ -149,14 +150,14 @@ export function PersonPicker({
         onKeyDown={onKeyDown}
       />
       {open && (
-        <ul className="picker-list" id={listId} role="listbox" aria-label={`${label}: choices`}>
+        <ul className="picker-list" id={listId} role="listbox" aria-label={t('{label}: choices', { label })}>
           {loading ? (
             <li className="picker-empty" role="presentation">
-              Loading…
+              {t('Loading…')}
             </li>
           ) : shown.length === 0 ? (
             <li className="picker-empty" role="presentation">
-              {emptyText}
+              {emptyText ?? t('Nobody matches')}
             </li>
           ) : (
             shown.map((option, index) => (

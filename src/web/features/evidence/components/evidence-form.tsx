@@ -11,6 +11,7 @@ import {
 import { PersonPicker, type PickerOption } from '../../../components/ui/person-picker';
 import { ApiError } from '../../../lib/api-client';
 import { useSession } from '../../../lib/auth';
+import { t } from '../../../i18n/i18n';
 import { humanize, todayIso } from '../../../lib/format';
 import {
   useClientBuilderOptions,
@@ -38,136 +39,183 @@ interface FieldSpec {
   required?: string;
 }
 
-/** The fields of each kind, as the ledger's schema defines them (issue 4). */
-const kindFields: Record<EvidenceKind, FieldSpec[]> = {
-  decision: [
-    {
-      name: 'type',
-      label: 'Decision type',
-      type: 'select',
-      options: ['scope_change', 'feature_proposal', 'kill', 'descope'],
-    },
-    { name: 'title', label: 'Title', type: 'text' },
-    { name: 'recommendation', label: 'Recommendation', type: 'long' },
-    {
-      name: 'data',
-      label: 'Data behind it',
-      type: 'long',
-      hint: 'What the numbers said; needed for a data-driven kill.',
-    },
-    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
-    {
-      name: 'client_response',
-      label: "Client's answer",
-      type: 'select',
-      options: ['pending', 'adopted', 'rejected'],
-    },
-    { name: 'outcome', label: 'Outcome seen later', type: 'long' },
-    { name: 'significant', label: 'Significant decision (for the portfolio)', type: 'bool' },
-  ],
-  feature: [
-    { name: 'title', label: 'Title', type: 'text' },
-    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
-    { name: 'shipped_on', label: 'Shipped on', type: 'date', required: 'Give the day it shipped' },
-    {
-      name: 'analytics_events',
-      label: 'Analytics events',
-      type: 'list',
-      hint: 'Comma-separated event names; empty when none.',
-    },
-  ],
-  retro: [
-    {
-      name: 'feature_id',
-      label: 'Feature record id',
-      type: 'text',
-      source: 'records',
-      required: 'Name the feature record',
-    },
-    { name: 'hypothesis', label: 'Hypothesis', type: 'long' },
-    { name: 'what_happened', label: 'What happened', type: 'long' },
-    { name: 'what_to_change', label: 'What to change', type: 'long' },
-  ],
-  adr: [
-    { name: 'title', label: 'Title', type: 'text' },
-    {
-      name: 'status',
-      label: 'Status',
-      type: 'select',
-      options: ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'],
-    },
-    { name: 'link', label: 'Link', type: 'text' },
-  ],
-  code_review: [
-    { name: 'link', label: 'Link to the review', type: 'text' },
-    { name: 'lesson', label: 'What it taught', type: 'long' },
-  ],
-  review_citation: [
-    {
-      name: 'review_id',
-      label: 'Code review record id',
-      type: 'text',
-      source: 'records',
-      hint: 'The review you found helpful.',
-      required: 'Name the code review record',
-    },
-  ],
-  mentee_review: [
-    { name: 'mentee', label: 'Mentee', type: 'email', source: 'mentees', required: 'Choose the mentee' },
-    { name: 'score', label: 'Score (1–5)', type: 'score', required: 'Give a score from 1 to 5' },
-    { name: 'notes', label: 'Notes', type: 'long' },
-  ],
-  checkin: [
-    { name: 'mentee', label: 'Mentee', type: 'email', source: 'mentees', required: 'Choose the mentee' },
-  ],
-  client_feedback: [
-    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
-    { name: 'rating', label: 'Rating (1–5)', type: 'score', required: 'Give a rating from 1 to 5' },
-    { name: 'text', label: 'Feedback', type: 'long' },
-  ],
-  escalation: [
-    { name: 'client', label: 'Client', type: 'text', source: 'clients', required: 'Choose the client' },
-    { name: 'summary', label: 'Summary', type: 'long' },
-  ],
-  curriculum: [
-    { name: 'module_id', label: 'Module', type: 'text', source: 'modules', required: 'Choose the module' },
-    { name: 'status', label: 'Status', type: 'select', options: ['in_progress', 'done', 'not_started'] },
-  ],
-  self_evaluation: [
-    {
-      name: 'item_id',
-      label: 'Checklist item',
-      type: 'text',
-      source: 'items',
-      required: 'Choose the checklist item',
-    },
-    { name: 'answer', label: 'Answer', type: 'select', options: ['yes', 'partly', 'no'] },
-    {
-      name: 'evidence_ids',
-      label: 'Evidence record ids',
-      type: 'list',
-      source: 'records',
-      hint: 'Comma-separated ids of records that show it.',
-    },
-  ],
-  milestone_assessment: [
-    {
-      name: 'competency',
-      label: 'Competency area',
-      type: 'text',
-      hint: 'The id of an area the ladder scores with points, e.g. data-modelling.',
-      required: 'Name the competency area',
-    },
-    {
-      name: 'milestone',
-      label: 'Milestone (1 is the first)',
-      type: 'count',
-      required: 'Give the milestone number',
-      hint: 'Record it in your own name: the builder’s points count only assessments by someone else.',
-    },
-    { name: 'note', label: 'What you saw', type: 'long' },
-  ],
-};
+/**
+ * The fields of each kind, as the ledger's schema defines them (issue 4); a function, so its words are
+ * read in the locale of the moment they are shown.
+ */
+function kindFieldTable(): Record<EvidenceKind, FieldSpec[]> {
+  return {
+    decision: [
+      {
+        name: 'type',
+        label: t('Decision type'),
+        type: 'select',
+        options: ['scope_change', 'feature_proposal', 'kill', 'descope'],
+      },
+      { name: 'title', label: t('Title'), type: 'text' },
+      { name: 'recommendation', label: t('Recommendation'), type: 'long' },
+      {
+        name: 'data',
+        label: t('Data behind it'),
+        type: 'long',
+        hint: t('What the numbers said; needed for a data-driven kill.'),
+      },
+      {
+        name: 'client',
+        label: t('Client'),
+        type: 'text',
+        source: 'clients',
+        required: t('Choose the client'),
+      },
+      {
+        name: 'client_response',
+        label: t("Client's answer"),
+        type: 'select',
+        options: ['pending', 'adopted', 'rejected'],
+      },
+      { name: 'outcome', label: t('Outcome seen later'), type: 'long' },
+      { name: 'significant', label: t('Significant decision (for the portfolio)'), type: 'bool' },
+    ],
+    feature: [
+      { name: 'title', label: t('Title'), type: 'text' },
+      {
+        name: 'client',
+        label: t('Client'),
+        type: 'text',
+        source: 'clients',
+        required: t('Choose the client'),
+      },
+      { name: 'shipped_on', label: t('Shipped on'), type: 'date', required: t('Give the day it shipped') },
+      {
+        name: 'analytics_events',
+        label: t('Analytics events'),
+        type: 'list',
+        hint: t('Comma-separated event names; empty when none.'),
+      },
+    ],
+    retro: [
+      {
+        name: 'feature_id',
+        label: t('Feature record id'),
+        type: 'text',
+        source: 'records',
+        required: t('Name the feature record'),
+      },
+      { name: 'hypothesis', label: t('Hypothesis'), type: 'long' },
+      { name: 'what_happened', label: t('What happened'), type: 'long' },
+      { name: 'what_to_change', label: t('What to change'), type: 'long' },
+    ],
+    adr: [
+      { name: 'title', label: t('Title'), type: 'text' },
+      {
+        name: 'status',
+        label: t('Status'),
+        type: 'select',
+        options: ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'],
+      },
+      { name: 'link', label: t('Link'), type: 'text' },
+    ],
+    code_review: [
+      { name: 'link', label: t('Link to the review'), type: 'text' },
+      { name: 'lesson', label: t('What it taught'), type: 'long' },
+    ],
+    review_citation: [
+      {
+        name: 'review_id',
+        label: t('Code review record id'),
+        type: 'text',
+        source: 'records',
+        hint: t('The review you found helpful.'),
+        required: t('Name the code review record'),
+      },
+    ],
+    mentee_review: [
+      {
+        name: 'mentee',
+        label: t('Mentee'),
+        type: 'email',
+        source: 'mentees',
+        required: t('Choose the mentee'),
+      },
+      { name: 'score', label: t('Score (1–5)'), type: 'score', required: t('Give a score from 1 to 5') },
+      { name: 'notes', label: t('Notes'), type: 'long' },
+    ],
+    checkin: [
+      {
+        name: 'mentee',
+        label: t('Mentee'),
+        type: 'email',
+        source: 'mentees',
+        required: t('Choose the mentee'),
+      },
+    ],
+    client_feedback: [
+      {
+        name: 'client',
+        label: t('Client'),
+        type: 'text',
+        source: 'clients',
+        required: t('Choose the client'),
+      },
+      { name: 'rating', label: t('Rating (1–5)'), type: 'score', required: t('Give a rating from 1 to 5') },
+      { name: 'text', label: t('Feedback'), type: 'long' },
+    ],
+    escalation: [
+      {
+        name: 'client',
+        label: t('Client'),
+        type: 'text',
+        source: 'clients',
+        required: t('Choose the client'),
+      },
+      { name: 'summary', label: t('Summary'), type: 'long' },
+    ],
+    curriculum: [
+      {
+        name: 'module_id',
+        label: t('Module'),
+        type: 'text',
+        source: 'modules',
+        required: t('Choose the module'),
+      },
+      { name: 'status', label: t('Status'), type: 'select', options: ['in_progress', 'done', 'not_started'] },
+    ],
+    self_evaluation: [
+      {
+        name: 'item_id',
+        label: t('Checklist item'),
+        type: 'text',
+        source: 'items',
+        required: t('Choose the checklist item'),
+      },
+      { name: 'answer', label: t('Answer'), type: 'select', options: ['yes', 'partly', 'no'] },
+      {
+        name: 'evidence_ids',
+        label: t('Evidence record ids'),
+        type: 'list',
+        source: 'records',
+        hint: t('Comma-separated ids of records that show it.'),
+      },
+    ],
+    milestone_assessment: [
+      {
+        name: 'competency',
+        label: t('Competency area'),
+        type: 'text',
+        hint: t('The id of an area the ladder scores with points, e.g. data-modelling.'),
+        required: t('Name the competency area'),
+      },
+      {
+        name: 'milestone',
+        label: t('Milestone (1 is the first)'),
+        type: 'count',
+        required: t('Give the milestone number'),
+        hint: t('Record it in your own name: the builder’s points count only assessments by someone else.'),
+      },
+      { name: 'note', label: t('What you saw'), type: 'long' },
+    ],
+  };
+}
 
 export interface EvidenceFormOptions {
   /** The clients to offer; without it leadership gets every client and a builder the clients they were placed with. */
@@ -181,7 +229,7 @@ export interface EvidenceFormOptions {
 
 function initialValues(kind: EvidenceKind): Record<string, string | boolean> {
   const values: Record<string, string | boolean> = {};
-  for (const field of kindFields[kind]) {
+  for (const field of kindFieldTable()[kind]) {
     if (field.type === 'bool') values[field.name] = false;
     else if (field.type === 'select') values[field.name] = field.options?.[0] ?? '';
     else if (field.type === 'date') values[field.name] = todayIso();
@@ -192,7 +240,7 @@ function initialValues(kind: EvidenceKind): Record<string, string | boolean> {
 
 function toBody(kind: EvidenceKind, values: Record<string, string | boolean>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const field of kindFields[kind]) {
+  for (const field of kindFieldTable()[kind]) {
     const value = values[field.name];
     if (field.type === 'bool') body[field.name] = value === true;
     else if (field.type === 'score' || field.type === 'count')
@@ -214,9 +262,9 @@ function missingFields(
   common: { builder: string; date: string },
 ): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (common.builder === '') problems.builder = 'Choose the builder';
-  if (common.date === '') problems.date = 'Give the day it happened';
-  for (const field of kindFields[kind]) {
+  if (common.builder === '') problems.builder = t('Choose the builder');
+  if (common.date === '') problems.date = t('Give the day it happened');
+  for (const field of kindFieldTable()[kind]) {
     if (field.required !== undefined && String(values[field.name] ?? '').trim() === '')
       problems[field.name] = field.required;
   }
@@ -275,7 +323,7 @@ export function EvidenceForm({
   const [tags, setTags] = useState<string[]>([]);
   const [missing, setMissing] = useState<Record<string, string>>({});
 
-  const fields = kindFields[kind];
+  const fields = kindFieldTable()[kind];
   const wantsClients = fields.some((f) => f.source === 'clients') && options.clients === undefined;
   const wantsMentees = fields.some((f) => f.source === 'mentees');
   const rosterBuilders = useRosterBuilderOptions(builderEditable && role === 'leadership');
@@ -337,29 +385,29 @@ export function EvidenceForm({
   );
   const formError =
     Object.keys(missing).length > 0
-      ? 'Some fields need an answer: see the messages under them.'
+      ? t('Some fields need an answer: see the messages under them.')
       : record.error === null
         ? undefined
         : shownOnFields
-          ? 'The record was not saved: see the messages under the fields.'
+          ? t('The record was not saved: see the messages under the fields.')
           : record.error.message;
   // A client contact cannot read the ledger, so their confirmation has no link.
   const canReadLedger = role === 'builder' || role === 'leadership';
   const ownBuilder = session?.role === 'builder' ? session.email : null;
 
   return (
-    <Card title="Record evidence" id="record-evidence">
-      <form onSubmit={submit} aria-label="Record evidence" noValidate>
+    <Card title={t('Record evidence')} id="record-evidence">
+      <form onSubmit={submit} aria-label={t('Record evidence')} noValidate>
         <div className="form-row">
           <SelectField
-            label="Kind of evidence"
+            label={t('Kind of evidence')}
             value={kind}
             onChange={(e) => pickKind(e.target.value as EvidenceKind)}
             options={kinds.map((k) => ({ value: k, label: humanize(k) }))}
           />
           {builderEditable ? (
             <PersonPicker
-              label="Builder"
+              label={t('Builder')}
               required
               options={builderPicker.data ?? []}
               loading={builderPicker.isPending}
@@ -368,10 +416,10 @@ export function EvidenceForm({
               error={fieldError('builder')}
             />
           ) : (
-            <TextField label="Builder" value={subject} readOnly />
+            <TextField label={t('Builder')} value={subject} readOnly />
           )}
           <TextField
-            label="Date"
+            label={t('Date')}
             type="date"
             required
             value={date}
@@ -414,7 +462,7 @@ export function EvidenceForm({
                 required={field.required !== undefined}
                 options={picker.list}
                 loading={picker.loading}
-                emptyText={field.source === 'mentees' ? 'No mentee matches' : 'No client matches'}
+                emptyText={field.source === 'mentees' ? t('No mentee matches') : t('No client matches')}
                 value={String(value)}
                 onChange={(next) => set(next)}
                 error={fieldError(field.name)}
@@ -427,7 +475,7 @@ export function EvidenceForm({
                 label={field.label}
                 value={String(value)}
                 onChange={(e) => set(e.target.value)}
-                options={[{ value: '', label: 'Choose…' }, ...sourceOptions]}
+                options={[{ value: '', label: t('Choose…') }, ...sourceOptions]}
               />
             );
           if (field.type === 'long')
@@ -462,7 +510,7 @@ export function EvidenceForm({
         })}
         {(options.competencies ?? []).length > 0 && (
           <fieldset className="field competency-tags">
-            <legend>Competencies this speaks to (optional)</legend>
+            <legend>{t('Competencies this speaks to (optional)')}</legend>
             {(options.competencies ?? []).map((area) => (
               <CheckboxField
                 key={area.value}
@@ -486,19 +534,21 @@ export function EvidenceForm({
         )}
         {subject !== '' && subject !== recorder && (
           <p className="field-hint">
-            Recorded in your name ({recorder}): evidence that someone other than the builder must vouch for
-            counts because you record it.
+            {t(
+              'Recorded in your name ({recorder}): evidence that someone other than the builder must vouch for counts because you record it.',
+              { recorder },
+            )}
           </p>
         )}
         <FormMessage error={formError} />
         {saved !== null && (
           <p className="form-message form-success" role="status" data-testid="recorded">
-            Recorded: {humanize(saved.kind)} &lsquo;{recordTitle(saved)}&rsquo;.{' '}
-            {canReadLedger && <Link to={recordLink(saved, ownBuilder)}>See it in the ledger</Link>}
+            {t('Recorded: {kind} ‘{title}’.', { kind: humanize(saved.kind), title: recordTitle(saved) })}{' '}
+            {canReadLedger && <Link to={recordLink(saved, ownBuilder)}>{t('See it in the ledger')}</Link>}
           </p>
         )}
         <button type="submit" className="button" disabled={record.isPending}>
-          {record.isPending ? 'Recording…' : 'Record'}
+          {record.isPending ? t('Recording…') : t('Record')}
         </button>
       </form>
     </Card>
