@@ -26,11 +26,12 @@ function NamedRecord({ id }: { id: string }) {
 /**
  * A builder's ledger, newest first (latest date, then the latest recorded), 50 a page; a row opens to
  * every field. `highlight` (a record just recorded, followed by its link) is shown whole on top and
- * opened in its row.
+ * its row marked.
  */
 export function EvidenceTable({ builder, highlight }: { builder: string; highlight?: string | undefined }) {
   const [offset, setOffset] = useState(0);
-  const [open, setOpen] = useState<string | null>(highlight ?? null);
+  // The highlighted record is shown whole above the table already: its row is marked, not opened again.
+  const [open, setOpen] = useState<string | null>(null);
   const query = useEvidenceList({ builder, limit: 50, offset, order: 'newest' });
   return (
     <>
