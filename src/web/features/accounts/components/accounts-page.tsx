@@ -380,7 +380,9 @@ export function AccountsPage({ signedInEmail }: { signedInEmail: string }) {
                                           <SelectField
                                             label={t('Client')}
                                             value={newRole.client}
-                                            onChange={(e) => setNewRole({ ...newRole, client: e.target.value })}
+                                            onChange={(e) =>
+                                              setNewRole({ ...newRole, client: e.target.value })
+                                            }
                                             options={[
                                               { value: '', label: t('Choose the client…') },
                                               ...(clients.data?.items ?? []).map((c) => ({
