@@ -32,6 +32,7 @@ forEachEngine('audit entries name their people', (getDb) => {
       passwordChangedAt: at,
       disabledAt: null,
       lastSignInAt: null,
+      mustChangePassword: false,
     });
     await recordAudit(db, leadership, {
       action: 'account.disable',

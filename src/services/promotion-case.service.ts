@@ -90,6 +90,8 @@ import { getLadderInForce, listLadders } from './ladder.service.js';
 export interface ReadinessSnapshot {
   eligible_for_case: boolean;
   gaps?: string[];
+  /** The level the answer measures against (the level's first target unless the case names another). */
+  target_level?: string | null;
 }
 
 /** Computes readiness for a builder on a day (the evaluation module's service). */
