@@ -194,11 +194,12 @@ forEachEngine('promotion cases API', (getDb) => {
       expect(seated.statusCode, seated.body).toBe(200);
       expect(seated.json()).toMatchObject({ status: 'assessing', panel: { size: 3, submitted: 0 } });
       // Each seat names its panelist as the roster does, beside the email.
-      expect(seated.json<CaseView>().panel.members.map((m) => `${m.name} <${m.email}>`).sort()).toEqual([
-        'Leo Lead <lead2@example.test>',
-        'p1 <p1@example.test>',
-        'p2 <p2@example.test>',
-      ]);
+      expect(
+        seated
+          .json<CaseView>()
+          .panel.members.map((m) => `${m.name} <${m.email}>`)
+          .sort(),
+      ).toEqual(['Leo Lead <lead2@example.test>', 'p1 <p1@example.test>', 'p2 <p2@example.test>']);
       const outsider = builderActor('m5@example.test', 'm5@example.test');
       expect((await call(outsider, 'PUT', `/api/cases/${id}/sheet`, buildSheet())).statusCode).toBe(403);
     });
