@@ -73,7 +73,7 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     const gaps = await page.getByTestId('gaps').locator('li').allTextContents();
     expect(gaps).toEqual(api.gaps);
     await page.getByTestId('tenure-clock').waitFor();
-    await page.getByTestId('metrics-chart').locator('svg').first().waitFor();
+    await page.getByTestId('trend-met-chart').locator('svg').first().waitFor();
     await h.screenshot(page, 'builder-path');
 
     // Click through to the records behind "product decisions adopted".

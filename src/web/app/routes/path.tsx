@@ -105,6 +105,7 @@ function BuilderPath({ session, email, at }: { session: Session; email: string; 
             renderRecords={(ids) => <RecordList ids={ids} />}
           />
         }
+        trend={<ReadinessTrendCard email={email} levels={levels} shownDay={at} />}
         evidenceForm={
           isSelfOrLead(session, email) ? (
             <EvidenceForm
@@ -115,7 +116,6 @@ function BuilderPath({ session, email, at }: { session: Session; email: string; 
           ) : undefined
         }
       />
-      <ReadinessTrendCard email={email} levels={levels} shownDay={at} />
       {/* Only a ladder that scores points has a points answer (ADR 0021). */}
       {ladder?.points !== undefined && (
         <PointsCard email={email} at={at} renderRecords={(ids) => <RecordList ids={ids} />} />

@@ -36,8 +36,6 @@ export const fr: Catalogue = {
   'threshold: {text}': 'seuil : {text}',
   '{count, plural, one {# record} other {# records}} behind this':
     '{count, plural, one {# preuve derrière} other {# preuves derrière}}',
-  'Computing the history…': 'Calcul de l’historique…',
-  'Metrics met over time': 'Indicateurs atteints au fil du temps',
   'Evaluating the ledger…': 'Évaluation du registre…',
   'My standing at {level}': 'Ma situation au niveau {level}',
   'Their standing at {level}': 'Sa situation au niveau {level}',

@@ -8,7 +8,6 @@ import { monthsRange } from '../../../lib/evidence-kinds';
 import { CurriculumProgress } from './curriculum-progress';
 import { JudgmentPanel, TimeAtLevel } from './judgment-panel';
 import { MetricList } from './metric-list';
-import { MetricsChart } from './metrics-chart';
 import { RequirementList } from './requirement-list';
 import { SelfEvaluationList } from './self-evaluation-list';
 import { t } from '../../../i18n/i18n';
@@ -24,6 +23,7 @@ export function PathPage({
   isSelf,
   renderRecords,
   competencies,
+  trend,
   evidenceForm,
 }: {
   email: string;
@@ -33,6 +33,8 @@ export function PathPage({
   renderRecords: (ids: string[]) => ReactNode;
   /** The builder's evidence per competency (another feature's view), shown above the evidence form. */
   competencies?: ReactNode;
+  /** Readiness over time (another feature's view), shown under the standing it traces. */
+  trend?: ReactNode;
   evidenceForm?: ReactNode;
 }) {
   const query = useReadiness(email, at);
@@ -148,16 +150,6 @@ export function PathPage({
                     />
                   )}
                 </Card>
-                {readiness.metrics.length > 0 && (
-                  <Card title={t('Metrics met over time')}>
-                    <MetricsChart
-                      email={email}
-                      since={readiness.level_since}
-                      at={readiness.at}
-                      total={readiness.metrics.length}
-                    />
-                  </Card>
-                )}
                 <Card title={t('Requirements')} id="requirements">
                   {readiness.requirements.length === 0 ? (
                     <EmptyState title={t('No promotion requirements at this level')} />
@@ -224,6 +216,7 @@ export function PathPage({
                 </Card>
               </aside>
             </div>
+            {trend}
             <Card title={t('Self-evaluation')} id="self-evaluation">
               <SelfEvaluationList selfEvaluation={readiness.self_evaluation} renderRecords={renderRecords} />
             </Card>

@@ -92,7 +92,7 @@ export function ReadinessTrendCard({
                       />
                       {shown !== undefined && <ReferenceLine x={shown} stroke="#555" />}
                       <Line
-                        type="monotone"
+                        type="stepAfter"
                         dataKey="met"
                         name={t('metrics met')}
                         stroke={LINE}
