@@ -262,7 +262,11 @@ function Cases({ builder }: { builder: string }) {
               <li key={c.id} data-testid={`home-case-${c.id}`}>
                 {tx('{case}: {candidate}, {from} → {target} {status}', {
                   case: <Link to={`/panel/cases/${c.id}`}>{t('Case #{id}', { id: c.id })}</Link>,
-                  candidate: c.candidate,
+                  candidate: (
+                    <span data-testid={`home-case-${c.id}-candidate`}>
+                      {c.candidate_name} <small className="muted">{c.candidate}</small>
+                    </span>
+                  ),
                   from: c.from_level,
                   target: c.target_level,
                   status: <StatusBadge status={c.status} />,
