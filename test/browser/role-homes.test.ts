@@ -251,7 +251,10 @@ describe.skipIf(!enabled)('role homes: each person lands on their answer', () =>
       .getByRole('link', { name: /Give feedback/ })
       .click();
     await page.getByRole('heading', { name: 'Feedback on your builders' }).waitFor();
-    expect(await page.getByLabel('Builder (email)').inputValue()).toBe(first.builder);
+    // The builder field is a picker now: it shows the chosen builder by name once their list has loaded.
+    await expect
+      .poll(() => page.getByLabel('Builder', { exact: true }).inputValue(), { timeout: 30_000 })
+      .toBe(first.name);
     await context.close();
   });
 });
