@@ -297,7 +297,7 @@ export async function payoutStatement(
   _actor: Actor,
   month: string,
   mentor?: string,
-): Promise<PayoutStatement> {
+): Promise<NamedPayoutStatement> {
   requireMonth(month, 'month');
   const world = await loadMentorshipWorld(deps.db);
   const who = mentor?.toLowerCase();
@@ -305,7 +305,24 @@ export async function payoutStatement(
   const accruals = allAccruals(
     computeReferrals(world.versions, world.people, world.mentorships, world.placements, world.mentorships),
   );
-  return buildStatement(accruals, month, who);
+  const statement = buildStatement(accruals, month, who);
+  // People are shown by name (issue 17); the email stays the key, and stands in for a name the roster lacks.
+  const nameOf = (email: string): string => world.people.get(email)?.name ?? email;
+  return {
+    ...statement,
+    rows: statement.rows.map((row) => ({
+      ...row,
+      mentor_name: nameOf(row.mentor),
+      mentee_name: nameOf(row.mentee),
+    })),
+    totals: statement.totals.map((total) => ({ ...total, mentor_name: nameOf(total.mentor) })),
+  };
+}
+
+/** A month's statement with the roster's names of mentors and mentees beside their emails. */
+export interface NamedPayoutStatement extends PayoutStatement {
+  rows: (PayoutStatement['rows'][number] & { mentor_name: string; mentee_name: string })[];
+  totals: (PayoutStatement['totals'][number] & { mentor_name: string })[];
 }
 
 /** One mentor's payouts month by month from `from` to `to` (YYYY-MM, inclusive; default: this year so far). */

@@ -228,10 +228,16 @@ forEachEngine('mentorship and payouts API', (getDb) => {
         [email('Uma'), email('Dee'), 'pl-dee', 2, 24000, 'USD'],
         [email('Uma'), email('Eve'), 'pl-eve', 1, 19202, 'EUR'],
       ]);
+      // People by name (issue 17): the roster's names beside the emails.
+      expect(body.rows.map((r) => [r.mentor_name, r.mentee_name])).toEqual([
+        ['Ana', 'Cy'],
+        ['Uma', 'Dee'],
+        ['Uma', 'Eve'],
+      ]);
       expect(body.totals).toEqual([
-        { mentor: email('Ana'), currency: 'USD', amount_minor: 24752, rows: 1 },
-        { mentor: email('Uma'), currency: 'EUR', amount_minor: 19202, rows: 1 },
-        { mentor: email('Uma'), currency: 'USD', amount_minor: 24000, rows: 1 },
+        { mentor: email('Ana'), mentor_name: 'Ana', currency: 'USD', amount_minor: 24752, rows: 1 },
+        { mentor: email('Uma'), mentor_name: 'Uma', currency: 'EUR', amount_minor: 19202, rows: 1 },
+        { mentor: email('Uma'), mentor_name: 'Uma', currency: 'USD', amount_minor: 24000, rows: 1 },
       ]);
     });
 

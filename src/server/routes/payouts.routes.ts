@@ -39,6 +39,20 @@ const totalOut = z.object({
 
 const statementOut = z.object({ month: z.string(), rows: z.array(accrualOut), totals: z.array(totalOut) });
 
+/** GET /api/payouts names people (issue 17): the roster's name beside each email, the email when no name. */
+const namedStatementOut = z.object({
+  month: z.string(),
+  rows: z.array(
+    accrualOut.extend({
+      mentor_name: z.string().describe("The mentor's name on the roster, else the email"),
+      mentee_name: z.string().describe("The mentee's name on the roster, else the email"),
+    }),
+  ),
+  totals: z.array(
+    totalOut.extend({ mentor_name: z.string().describe("The mentor's name on the roster, else the email") }),
+  ),
+});
+
 const referralOut = z.object({
   mentorship: z.string(),
   mentor: z.string(),
@@ -69,7 +83,7 @@ export function payoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary:
             'The referral payout statement of a calendar month: every accrual payable in it, totals per mentor and currency',
           querystring: z.object({ month, mentor: z.string().optional() }),
-          response: { 200: statementOut, 400: errorBody, 404: errorBody },
+          response: { 200: namedStatementOut, 400: errorBody, 404: errorBody },
         },
       },
       async (request) => payoutStatement(services, request.actor, request.query.month, request.query.mentor),

@@ -6667,8 +6667,12 @@ export interface paths {
                 currency: string;
                 ladder_version: string;
                 mentee: string;
+                /** @description The mentee's name on the roster, else the email */
+                mentee_name: string;
                 mentor: string;
                 mentor_level: string;
+                /** @description The mentor's name on the roster, else the email */
+                mentor_name: string;
                 mentorship: string;
                 month_index: number;
                 month_start: string;
@@ -6682,6 +6686,8 @@ export interface paths {
                 amount_minor: number;
                 currency: string;
                 mentor: string;
+                /** @description The mentor's name on the roster, else the email */
+                mentor_name: string;
                 rows: number;
               }[];
             };

@@ -122,7 +122,7 @@ export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month
                   {data.totals.map((t) => (
                     <Stat
                       key={t.mentor + t.currency}
-                      label={`${t.mentor} (${t.rows} ${t.rows === 1 ? 'accrual' : 'accruals'}, ${t.currency})`}
+                      label={`${t.mentor_name} (${t.rows} ${t.rows === 1 ? 'accrual' : 'accruals'}, ${t.currency})`}
                       value={formatMoney(t.amount_minor, t.currency)}
                       testId={`total-${t.mentor}`}
                     />
@@ -149,8 +149,16 @@ export function PayoutsPage({ month, onMonth }: { month: string; onMonth: (month
                     <tbody>
                       {data.rows.map((r) => (
                         <tr key={`${r.mentorship}-${r.placement}-${r.month_index}`}>
-                          <td>{r.mentor}</td>
-                          <td>{r.mentee}</td>
+                          <td>
+                            {r.mentor_name}
+                            <br />
+                            <small className="muted">{r.mentor}</small>
+                          </td>
+                          <td>
+                            {r.mentee_name}
+                            <br />
+                            <small className="muted">{r.mentee}</small>
+                          </td>
                           <td>
                             {r.month_index} of {r.months}
                           </td>
