@@ -214,7 +214,7 @@ describe.skipIf(!enabled)('competencies on the ladder page and the builder page,
     await form.getByLabel('Technical craft · Running what we ship').check();
     await form.getByLabel('Working with people · Growing others').check();
     await form.getByRole('button', { name: 'Record' }).click();
-    await form.getByText(/^Recorded code review /).waitFor();
+    await form.getByText(/^Recorded: code review /).waitFor();
     await expect.poll(() => card.getByTestId('competency-count-operations').textContent()).toBe('1 record');
     expect(await card.getByTestId('competency-count-growing-others').textContent()).toBe('2 records');
     const mine = (

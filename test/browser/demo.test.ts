@@ -174,18 +174,20 @@ describe.skipIf(!enabled)('the demo organisation, as each demo account sees it',
     await page.getByRole('heading', { name: 'Feedback on your builders' }).waitFor();
     const form = page.getByRole('form', { name: 'Record evidence' });
     await form.getByLabel('Kind of evidence').selectOption('client_feedback');
-    await form.getByLabel('Builder (email)').fill(builder);
-    await form.getByLabel('Client', { exact: true }).selectOption(clientId);
+    // The builder field is a picker: typing a whole email picks that builder.
+    await form.getByLabel('Builder', { exact: true }).fill(builder);
+    await form.getByLabel('Client', { exact: true }).fill(clientId);
     await form.getByLabel('Rating (1–5)').fill('5');
     await form.getByLabel('Feedback').fill('Talked us out of two features; shipped the one that mattered.');
     await form.getByRole('button', { name: 'Record' }).click();
     const status = form.getByRole('status');
     await status.waitFor();
-    const id = /Recorded client feedback (\S+)\./.exec((await status.textContent())!)![1]!;
-    const record = await lead.get<{ builder: string; recorded_by: string; rating: number }>(
-      `/api/evidence/${id}`,
+    expect(await status.textContent()).toContain('Recorded: client feedback');
+    // The newest client feedback on this builder is the one just recorded, by the client contact.
+    const newest = await lead.get<{ items: { builder: string; recorded_by: string; rating: number }[] }>(
+      `/api/evidence?builder=${encodeURIComponent(builder)}&kind=client_feedback&order=newest`,
     );
-    expect(record).toMatchObject({ builder, recorded_by: client, rating: 5 });
+    expect(newest.items[0]).toMatchObject({ builder, recorded_by: client, rating: 5 });
     await h.screenshot(page, 'demo-client-feedback-phone');
     await context.close();
     expect(h.pageErrors).toEqual([]);

@@ -261,7 +261,7 @@ describe.skipIf(!enabled)('a promotion by judgment, and a level with no standard
     const card = page.locator('#promotion');
     await card.getByTestId('promotion-decided-by').waitFor();
     expect(await card.getByTestId('promotion-decided-by').textContent()).toMatch(
-      /^Decided by a panel's judgment, not by a checklist/,
+      /^Decided by a panel['’]s judgment, not by a checklist/,
     );
     expect(await card.getByTestId('promotion-typical').textContent()).toBe(
       'Typical time at IC2: 18–30 months (advice: how long people usually stay, never a requirement).',
