@@ -28,6 +28,18 @@ function axisLabel(point: TrendPoint, last: boolean): string {
 /** Where a point's records are: the builder's page on that day (this page with ?at=). */
 const dayLink = (day: string) => ({ search: `?at=${day}` });
 
+/** A line's points as links: each opens the page on its day (the keyboard path is the table below). */
+function clickablePoints(radius: number, open: (day: string | undefined) => void) {
+  return {
+    dot: { r: radius, cursor: 'pointer' },
+    activeDot: {
+      r: radius + 2,
+      cursor: 'pointer',
+      onClick: (_event: unknown, dot: unknown) => open((dot as { payload?: { day?: string } }).payload?.day),
+    },
+  };
+}
+
 /**
  * "Readiness over time" on the builder's page (issue 17): metrics met at each month end of the last
  * 12 months and today against "all met", then each metric of the current level against its threshold.
@@ -98,13 +110,7 @@ export function ReadinessTrendCard({
                         stroke={LINE}
                         strokeWidth={2}
                         isAnimationActive={false}
-                        dot={{ r: 4, cursor: 'pointer' }}
-                        activeDot={{
-                          r: 6,
-                          cursor: 'pointer',
-                          onClick: (_event: unknown, dot: unknown) =>
-                            open((dot as { payload?: { day?: string } }).payload?.day),
-                        }}
+                        {...clickablePoints(4, open)}
                       />
                     </LineChart>
                   </ResponsiveContainer>
@@ -167,13 +173,7 @@ export function ReadinessTrendCard({
                               strokeWidth={2}
                               isAnimationActive={false}
                               connectNulls={false}
-                              dot={{ r: 3, cursor: 'pointer' }}
-                              activeDot={{
-                                r: 5,
-                                cursor: 'pointer',
-                                onClick: (_event: unknown, dot: unknown) =>
-                                  open((dot as { payload?: { day?: string } }).payload?.day),
-                              }}
+                              {...clickablePoints(3, open)}
                             />
                           </LineChart>
                         </ResponsiveContainer>
