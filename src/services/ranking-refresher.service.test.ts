@@ -114,4 +114,25 @@ forEachEngine('readiness answers stored before anyone asks', (getDb) => {
     expect(await storeMissingAnswers(services, other, stopAfterTwo)).toEqual({ stored: 2, unanswerable: 0 });
     expect(await missing(other)).toEqual(all.slice(2));
   });
+
+  it('a pass awaits its pause before each builder: nothing is stored while it is held', async () => {
+    const other = '2026-02-21';
+    const all = await missing(other);
+    expect(all.length).toBeGreaterThan(1);
+    let release: () => void = () => undefined;
+    let pauses = 0;
+    const pause = () => {
+      pauses += 1;
+      return pauses === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    };
+    const pass = storeMissingAnswers(services, other, () => false, pause);
+    // Held in the first pause (what `ladder serve` does while requests are in flight): no answer yet.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pauses).toBe(1);
+    expect(await missing(other)).toEqual(all);
+    release();
+    expect(await pass).toEqual({ stored: all.length, unanswerable: 0 });
+    expect(pauses).toBe(all.length);
+    expect(await missing(other)).toEqual([]);
+  });
 });

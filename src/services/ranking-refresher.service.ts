@@ -65,6 +65,7 @@ export async function rankedLevelsOn(deps: RankingDeps, at: string): Promise<str
 export async function refreshTodaysRankings(
   deps: RefresherDeps,
   shouldStop: () => boolean = () => false,
+  pause?: () => Promise<unknown>,
 ): Promise<RefreshSummary> {
   const at = isoDateOf(deps.clock.now());
   const levels: RefreshSummary['levels'] = [];
@@ -79,6 +80,7 @@ export async function refreshTodaysRankings(
     { db: deps.db, clock: deps.clock, assessmentOf },
     at,
     shouldStop,
+    pause,
   );
   return { at, levels, pruned, readiness };
 }
@@ -90,6 +92,11 @@ export interface RefresherOptions {
   onError?: (error: unknown) => void;
   /** A cycle that evaluated or pruned something. */
   onRefreshed?: (summary: RefreshSummary) => void;
+  /**
+   * Awaited before each builder whose readiness answer the cycle stores: `ladder serve` waits here while
+   * requests are in flight (PGlite has one engine session; a request must not queue behind the fill).
+   */
+  pauseBetweenBuilders?: () => Promise<unknown>;
 }
 
 export interface RankingRefresher {
@@ -120,7 +127,7 @@ export function startRankingRefresher(deps: RefresherDeps, options: RefresherOpt
     const settled = mark === lastSeen;
     lastSeen = mark;
     if (!force && (mark === lastDone || (lastDone !== undefined && !settled))) return undefined;
-    const summary = await refreshTodaysRankings(deps, () => stopped);
+    const summary = await refreshTodaysRankings(deps, () => stopped, options.pauseBetweenBuilders);
     // The mark read before the cycle: a write during it moves the watermark, so a later check runs.
     lastDone = mark;
     const did =

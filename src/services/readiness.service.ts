@@ -295,13 +295,16 @@ export interface StoredAnswersSummary {
 /**
  * Computes and stores the readiness answer on `at` of every builder who has none stored under the key
  * that proves it current (ADR 0024), so that a request for it is the warm path's one read. Each builder
- * is the request's own maintained path (the same code, the same stored text); between builders the event
- * loop gets a turn, so the serving thread keeps answering. `shouldStop` ends the pass between builders.
+ * is the request's own maintained path (the same code, the same stored text); before each builder the pass
+ * awaits `pause` (default: one turn of the event loop; `ladder serve` waits there while requests are in
+ * flight, so on PGlite the engine's one session goes to them first). `shouldStop` ends the pass between
+ * builders.
  */
 export async function storeMissingAnswers(
   deps: ReadinessDeps,
   at: string,
   shouldStop: () => boolean = () => false,
+  pause: () => Promise<unknown> = () => nextTurn(),
 ): Promise<StoredAnswersSummary> {
   const summary: StoredAnswersSummary = { stored: 0, unanswerable: 0 };
   const heads = await listLadderVersionHeads(deps.db);
@@ -314,6 +317,7 @@ export async function storeMissingAnswers(
     );
     if (ladder === undefined) continue;
     for (const email of await listBuildersWithoutAnswer(deps.db, track, at, evaluationKeyOf(ladder))) {
+      await pause();
       if (shouldStop()) return summary;
       try {
         await readinessTextWithLadder(deps, systemActor, email, at);
@@ -323,7 +327,6 @@ export async function storeMissingAnswers(
         if (!(error instanceof DomainError)) throw error;
         summary.unanswerable += 1;
       }
-      await nextTurn();
     }
   }
   return summary;
