@@ -1,4 +1,5 @@
 import type { EvidenceRecord } from '../evidence/evidence.schema.js';
+import type { Sentence } from '../i18n/sentences.js';
 import type { LevelStep, Mentorship, Placement } from '../roster/roster.types.js';
 
 /**
@@ -55,6 +56,8 @@ export interface RequirementResult {
 export interface Verdict<R> {
   result: R;
   gap?: string;
+  /** The gap as a code with parameters, to write in the ladder's language (ADR 0029); English = `gap`. */
+  said?: Sentence;
 }
 
 /** The latest decided promotion case's outcome, fed by the promotion-case module. */

@@ -14,6 +14,7 @@ import {
   promotionTargets,
   resolveFrom,
 } from '../ladder/ladder-lookup.js';
+import { sentence, writeSentence, type Sentence, type WrittenSentence } from '../i18n/sentences.js';
 import { levelOn } from '../roster/roster.types.js';
 import { evaluateCurriculum, type CurriculumProgress } from './curriculum-progress.js';
 import type {
@@ -79,6 +80,11 @@ export interface Readiness {
   /** Every requirement but the assessment is met (false when the ladder lists no requirement). */
   eligible_for_case: boolean;
   gaps: string[];
+  /**
+   * Each gap as a stable code with parameters and its text (= `gaps`, in order), ADR 0029: present only
+   * when the ladder declares its `locale`, so answers of ladders that declare none keep their exact shape.
+   */
+  gap_details?: WrittenSentence[];
   /** What the level defines: a standard to meet, a judgment, or nothing yet (see ReadinessStandard). */
   standard: ReadinessStandard;
   /** Typical time in level from the ladder, or null when it names none. */
@@ -129,15 +135,19 @@ export function evaluateMetrics(
   level: LevelDefinition | undefined,
   scope: EvaluationScope,
   judged?: ReadonlyMap<MetricDefinition, Verdict<MetricResult>>,
-): { metrics: MetricResult[]; gaps: string[] } {
+): { metrics: MetricResult[]; gaps: string[]; said: Sentence[] } {
   const metrics: MetricResult[] = [];
   const gaps: string[] = [];
+  const said: Sentence[] = [];
   for (const metric of level?.ranking_standard ?? []) {
     const verdict = judged?.get(metric) ?? evaluateMetric(metric, scope);
     metrics.push(verdict.result);
-    if (verdict.gap !== undefined) gaps.push(verdict.gap);
+    if (verdict.gap !== undefined) {
+      gaps.push(verdict.gap);
+      said.push(verdict.said ?? sentence('metric.not_met', { metric: metric.id, text: verdict.gap }));
+    }
   }
-  return { metrics, gaps };
+  return { metrics, gaps, said };
 }
 
 /**
@@ -187,24 +197,32 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
   const level = builderLevelOf(ladder, evidence, levelId);
   // What the ladder leaves undefined for this level: said in the gaps only when the level defines no
   // standard at all (then it is the whole answer); a level defines only what it defines (issue 16).
-  const undefinedParts: string[] = [];
+  const undefinedParts: Sentence[] = [];
   if (level === undefined)
-    undefinedParts.push(`the ladder (version ${ladder.version}) has no level ${levelId}`);
+    undefinedParts.push(sentence('readiness.level_unknown', { version: ladder.version, level: levelId }));
 
   const metricPart = evaluateMetrics(level, scope, input.judged);
   if (level !== undefined && (level.ranking_standard ?? []).length === 0) {
-    undefinedParts.push(`the ladder has no ranking standard for ${levelId} yet${notWritten(level)}`);
+    undefinedParts.push(
+      sentence('readiness.no_ranking_standard', { level: levelId, not_written: notWritten(level) }),
+    );
   }
 
   const promotion = level?.promotion;
   const judged = promotion?.decided_by === 'judgment';
   const requirements: RequirementResult[] = [];
-  const requirementGaps: string[] = [];
+  const requirementGaps: Sentence[] = [];
   if (level !== undefined && promotion === undefined) {
-    undefinedParts.push(`the ladder defines no promotion from ${levelId}${notWritten(level)}`);
+    undefinedParts.push(
+      sentence('readiness.no_promotion', { level: levelId, not_written: notWritten(level) }),
+    );
   } else if (level !== undefined && !judged && (promotion?.requirements ?? []).length === 0) {
     undefinedParts.push(
-      `the ladder does not say yet what a promotion from ${levelId} to ${promotionTargetKeys(ladder, level).join(' or ')} requires${notWritten(level)}`,
+      sentence('readiness.requirements_unwritten', {
+        level: levelId,
+        targets: promotionTargetKeys(ladder, level),
+        not_written: notWritten(level),
+      }),
     );
   }
   if (level !== undefined) {
@@ -217,11 +235,19 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     for (const requirement of promotion?.requirements ?? []) {
       const verdict = evaluateRequirement(requirement, scope, context);
       requirements.push(verdict.result);
-      if (verdict.gap !== undefined) requirementGaps.push(verdict.gap);
+      if (verdict.gap !== undefined)
+        requirementGaps.push(
+          verdict.said ?? sentence('metric.not_met', { metric: requirement.id, text: verdict.gap }),
+        );
     }
   }
   const standard = levelStandardOf(level);
-  const gaps = [...(standard === 'none' ? undefinedParts : []), ...metricPart.gaps, ...requirementGaps];
+  // Written in the ladder's language (ADR 0029): English when the ladder declares none, as before.
+  const written = [
+    ...(standard === 'none' ? undefinedParts : []),
+    ...metricPart.said,
+    ...requirementGaps,
+  ].map((said) => writeSentence(said, ladder.locale ?? 'en'));
   const kinds = new Map((promotion?.requirements ?? []).map((r) => [r.id, r.rule.kind]));
   const gating = requirements.filter((r) => kinds.get(r.id) !== 'assessment');
   // A judgment may be put to the panel once the minimum time (if listed) is served: nothing else gates.
@@ -240,7 +266,8 @@ export function evaluateReadiness(input: ReadinessInput): Readiness {
     metrics: metricPart.metrics,
     requirements,
     eligible_for_case: decidable && gating.every((r) => r.status === 'met'),
-    gaps,
+    gaps: written.map((said) => said.text),
+    ...(ladder.locale === undefined ? {} : { gap_details: written }),
     standard,
     typical_tenure: typicalTenureOf(promotion, scope.levelSince),
     weighs: weighedEvidenceOf(promotion, scope),
@@ -265,8 +292,8 @@ function labelsOf(
   return Object.keys(labels).length === 0 ? {} : { labels };
 }
 
-function notWritten(level: LevelDefinition): string {
-  return level.status === 'not_written' ? ' (its page is not written)' : '';
+function notWritten(level: LevelDefinition): boolean {
+  return level.status === 'not_written';
 }
 
 /**

@@ -3,7 +3,7 @@ import type { RequirementRule } from '../ladder/rule-kinds.js';
 import { menteeAdvancesCreditedTo } from '../mentorship/mentee-credit.js';
 import type { AssessmentOutcome, RequirementResult, Verdict } from './evaluation.types.js';
 import type { EvaluationScope } from './ledger-scope.js';
-import { joinOr, plural, words } from './plain-words.js';
+import { sentence, sentenceText, type Sentence } from '../i18n/sentences.js';
 import { anniversaryOf } from './tenure.js';
 
 /**
@@ -49,10 +49,15 @@ export function evaluateTenure(
     met_on: metOn,
   };
   if (result.status === 'met') return { result };
-  return {
+  return gapOf(
     result,
-    gap: `${months} months at ${context.level.id} are reached on ${metOn} (the level began ${scope.levelSince})`,
-  };
+    sentence('requirement.tenure_not_reached', {
+      months,
+      level: context.level.id,
+      met_on: metOn,
+      level_since: scope.levelSince,
+    }),
+  );
 }
 
 /** `assessment`: the latest decided promotion case's outcome; `not_assessed` while no case is decided. */
@@ -64,18 +69,21 @@ export function evaluateAssessment(
   const decided = context.assessment;
   // A case decided after `at` had not happened yet on that day.
   if (decided === null || decided.decided_on > scope.at) {
-    return {
-      result: { id, status: 'not_assessed', evidence: [] },
-      gap: 'the qualification assessment: not assessed yet (a promotion case decides it)',
-    };
+    return gapOf(
+      { id, status: 'not_assessed', evidence: [] },
+      sentence('requirement.assessment_not_assessed', {}),
+    );
   }
   if (decided.outcome === 'passed') {
     return { result: { id, status: 'met', evidence: [decided.case_id], met_on: decided.decided_on } };
   }
-  return {
-    result: { id, status: 'not_met', evidence: [decided.case_id] },
-    gap: `the qualification assessment: not passed (case ${decided.case_id}, decided ${decided.decided_on})`,
-  };
+  return gapOf(
+    { id, status: 'not_met', evidence: [decided.case_id] },
+    sentence('requirement.assessment_not_passed', {
+      case_id: decided.case_id,
+      decided_on: decided.decided_on,
+    }),
+  );
 }
 
 /**
@@ -111,10 +119,10 @@ export function evaluateMenteeAdvanced(
   const reached = counted[rule.min - 1];
   if (reached !== undefined) return { result: { id, status: 'met', evidence, met_on: reached.on } };
   const missing = rule.min - counted.length;
-  return {
-    result: { id, status: 'not_met', evidence },
-    gap: `${missing} more ${plural(missing, 'mentee')} advanced to the next level while you mentored them`,
-  };
+  return gapOf(
+    { id, status: 'not_met', evidence },
+    sentence('requirement.mentees_advanced_short', { missing }),
+  );
 }
 
 /**
@@ -136,13 +144,15 @@ export function evaluateClientRetention(
   const evidence = counted.map((placement) => placement.id);
   const missing = rule.min - counted.length;
   if (missing <= 0) return { result: { id, status: 'met', evidence } };
-  const flags = joinOr(
-    rule.flags.map((flag) => (flag === 'requested_back' ? 'requested you back' : words(flag))),
+  return gapOf(
+    { id, status: 'not_met', evidence },
+    sentence('requirement.placements_retained_short', { missing, flags: [...rule.flags] }),
   );
-  return {
-    result: { id, status: 'not_met', evidence },
-    gap: `${missing} more ${plural(missing, 'placement')} begun at this level that the client ${flags}`,
-  };
+}
+
+// A requirement's gap: the sentence, and its English text (what every caller read before ADR 0029).
+function gapOf(result: RequirementResult, said: Sentence): Verdict<RequirementResult> {
+  return { result, gap: sentenceText(said), said };
 }
 
 /** Evaluates one promotion requirement by its rule kind. */

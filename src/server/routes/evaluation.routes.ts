@@ -60,6 +60,13 @@ export const readinessResponse = z.object({
   requirements: z.array(requirementResult),
   eligible_for_case: z.boolean(),
   gaps: z.array(z.string()),
+  gap_details: z
+    .array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()), text: z.string() }))
+    .optional()
+    .meta({
+      description:
+        'Each gap as a stable code with its parameters and its text in the ladder’s language (the same order as gaps); only when the ladder declares its locale',
+    }),
   standard: z.enum(['defined', 'judgment', 'none']).meta({
     description:
       'What the level defines: metrics or requirements to meet (defined), a panel judgment (judgment), or no standard yet (none: no metric and no requirement, so nobody is close or far)',

@@ -1553,6 +1553,14 @@ export interface paths {
                 }[];
               };
               eligible_for_case: boolean;
+              /** @description Each gap as a stable code with its parameters and its text in the ladder’s language (the same order as gaps); only when the ladder declares its locale */
+              gap_details?: {
+                code: string;
+                params: {
+                  [key: string]: unknown;
+                };
+                text: string;
+              }[];
               gaps: string[];
               /** @description How the levels named here are shown (their label), by id; only when one has a label */
               labels?: {
