@@ -8,6 +8,10 @@
  *
  *   npx tsx bench/phases/http-readiness.ts --url postgres://…/ladder_a_after [--at 2026-06-30|today]
  *     [--seconds 10] [--connections 50] [--draw-seed 7] [--passes 2] [--settle-max-s 900] [--cpu-prof DIR]
+ *   npx tsx bench/phases/http-readiness.ts --folder bench/data/small/pglite …   (PGlite: the server owns it)
+ *
+ * `--settle-max-s 0` measures at once, while the start-up refresh (the fill of today's answers) still
+ * runs: what a request meets while the refresher shares the engine with it.
  *
  * Before/after: copy this file into the other tree (e.g. a `git archive` of the earlier commit) and run
  * both, alternating, on two copies of the same database. Prints one JSON line per series.
@@ -15,12 +19,15 @@
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import path from 'node:path';
+import type { DatabaseTarget } from '../../src/config.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { builders } from '../../src/db/schema/roster.schema.js';
 import { createRandom } from '../generate.js';
 import { ensureBenchAccount, signInBench, startServe, type ServeProcess } from '../lib/serve.js';
 
 interface Args {
-  url: string;
+  target: DatabaseTarget;
   at: string | null;
   seconds: number;
   connections: number;
@@ -37,10 +44,13 @@ function parseArgs(argv: readonly string[]): Args {
     return i === -1 ? undefined : argv[i + 1];
   };
   const url = value('url');
-  if (url === undefined) throw new Error('--url postgres://… is required');
+  const folder = value('folder');
+  if ((url === undefined) === (folder === undefined))
+    throw new Error('one of --url postgres://… or --folder DIR (PGlite) is required');
   const at = value('at') ?? '2026-06-30';
   return {
-    url,
+    target:
+      url === undefined ? { engine: 'pglite', dataDir: path.resolve(folder!) } : { engine: 'postgres', url },
     at: at === 'today' ? null : at,
     seconds: Number(value('seconds') ?? 10),
     connections: Number(value('connections') ?? 50),
@@ -63,6 +73,7 @@ async function cpuMs(pid: number): Promise<number> {
 
 /** Waits until the server used < 5 % of one core over 3 s (its start-up refresh is over), up to maxS. */
 async function settle(pid: number, maxS: number): Promise<number> {
+  if (maxS <= 0) return 0;
   const started = performance.now();
   for (;;) {
     const before = await cpuMs(pid);
@@ -132,13 +143,13 @@ async function measure(
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const target = { engine: 'postgres' as const, url: args.url };
-  const client = new pg.Client({ connectionString: args.url });
-  await client.connect();
+  const target = args.target;
+  // Read before the server starts: on PGlite it then owns the folder.
+  const database = await openDatabase(target);
   const emails = (
-    await client.query<{ email: string }>('select email from builders order by email')
-  ).rows.map((row) => row.email);
-  await client.end();
+    await database.db.select({ email: builders.email }).from(builders).orderBy(builders.email)
+  ).map((row) => row.email);
+  await database.close();
   await ensureBenchAccount(target);
   const serve = await startServe(target, {
     nodeArgs: args.cpuProf === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${args.cpuProf}`],
