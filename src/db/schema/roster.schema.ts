@@ -38,10 +38,7 @@ export const builders = pgTable('builders', {
   track: text('track').notNull(),
 });
 
-/**
- * Level history: one row per step; the current level is the latest `since`. `builders.track` is the
- * latest step's track.
- */
+/** Level history: one row per step; the current level is the latest `since`. */
 export const builderLevels = pgTable(
   'builder_levels',
   {
@@ -49,8 +46,6 @@ export const builderLevels = pgTable(
       .notNull()
       .references(() => builders.email, { onDelete: 'cascade' }),
     level: text('level').notNull(),
-    /** The step's track (issue 16): a promotion into another track (IC3 → M1) keeps earlier steps in theirs. */
-    track: text('track').notNull(),
     since: date('since', { mode: 'string' }).notNull(),
   },
   (table) => [
