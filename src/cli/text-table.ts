@@ -9,3 +9,8 @@ export function textTable(rows: readonly (readonly string[])[]): string[] {
       .trimEnd(),
   );
 }
+
+/** A person as the CLI names them (issue 17): `Name <email>`, or the bare email when the roster has no name. */
+export function personText(name: string, email: string): string {
+  return name === email ? email : `${name} <${email}>`;
+}

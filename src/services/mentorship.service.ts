@@ -40,7 +40,7 @@ import {
 import { recordAudit } from './audit.service.js';
 import { refuseConflictingMentorships } from './promotion-case.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
-import { parseOrThrow, rejected, rosterReferences } from './roster.service.js';
+import { nameLookup, parseOrThrow, rejected, rosterReferences } from './roster.service.js';
 
 /**
  * Mentorship that obeys the ladder, check-ins, and referral payouts (issue 5). The rules are pure
@@ -237,6 +237,7 @@ export async function mentorshipOverview(
     world.placements,
     world.mentorships,
   );
+  const nameOf = nameLookup(world.people.values());
   const rows = selected.map((m, index): MentorshipOverviewRow => {
     const report = summarizeCheckins(m, checkins.get(m.id) ?? [], at);
     let summary: MentorshipOverviewRow['checkins'] = null;
@@ -257,9 +258,9 @@ export async function mentorshipOverview(
     return {
       id: m.id,
       mentor: m.mentor,
-      mentor_name: world.people.get(m.mentor)?.name ?? m.mentor,
+      mentor_name: nameOf(m.mentor),
       mentee: m.mentee,
-      mentee_name: world.people.get(m.mentee)?.name ?? m.mentee,
+      mentee_name: nameOf(m.mentee),
       start: m.start,
       end: m.end,
       active: isActiveOn(m, at),
@@ -306,8 +307,7 @@ export async function payoutStatement(
     computeReferrals(world.versions, world.people, world.mentorships, world.placements, world.mentorships),
   );
   const statement = buildStatement(accruals, month, who);
-  // People are shown by name (issue 17); the email stays the key, and stands in for a name the roster lacks.
-  const nameOf = (email: string): string => world.people.get(email)?.name ?? email;
+  const nameOf = nameLookup(world.people.values());
   return {
     ...statement,
     rows: statement.rows.map((row) => ({

@@ -179,6 +179,30 @@ export async function listPeople(
   return selectPeople(deps.db, filter, pageOf(page));
 }
 
+/**
+ * How a person is shown (issue 17): by the roster's name, the email being the key. An email the roster
+ * lacks (a deleted person, an operator) stands for itself rather than failing the whole answer.
+ */
+export type NameOf = (email: string) => string;
+
+/** A name lookup over people already loaded: their name by email, the email itself when unknown. */
+export function nameLookup(people: Iterable<{ email: string; name: string }>): NameOf {
+  const names = new Map<string, string>();
+  for (const person of people) if (person.name.trim() !== '') names.set(person.email, person.name);
+  return (email) => names.get(email.toLowerCase()) ?? email;
+}
+
+/** The roster's names of `emails` as a lookup (the email itself for anyone unknown). */
+export async function namesOfPeople(db: Executor, emails: Iterable<string>): Promise<NameOf> {
+  const wanted = [...new Set([...emails].map((email) => email.toLowerCase()))];
+  const found: Person[] = [];
+  // A level's ranking may hold thousands of builders: chunks keep each query far below PostgreSQL's
+  // 65 535 bind parameters.
+  for (let i = 0; i < wanted.length; i += 1000)
+    found.push(...(await findPeopleByEmail(db, wanted.slice(i, i + 1000))));
+  return nameLookup(found);
+}
+
 // ---------------------------------------------------------------- builders
 
 /** Adds a builder with level and rate histories, checked against the active ladder's tracks and levels. */

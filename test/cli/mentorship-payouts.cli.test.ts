@@ -93,7 +93,7 @@ describe('ladder mentorships / checkins / payouts', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(
-      /ana@example.test mentors cy@example.test from 2026-01-05 \(weekly check-ins\)/,
+      /: Ana <ana@example.test> mentors Cy <cy@example.test> from 2026-01-05 \(weekly check-ins\)/,
     );
   });
 
@@ -149,8 +149,11 @@ describe('ladder mentorships / checkins / payouts', () => {
 
   it('prints a month of payouts as text, JSON and CSV, to the cent', async () => {
     const text = await ladder(env, 'payouts', '--month', '2026-02');
-    expect(text.out).toContain('3 % of 8250.50 = 247.52 USD');
-    expect(text.out).toContain('total ana@example.test: 247.52 USD (1 rows)');
+    // Mentor and mentee by name, the email beside each (issue 17).
+    expect(text.out).toContain(
+      '  Ana <ana@example.test> ← Cy <cy@example.test> pl-cy month 2 of 6 (from 2026-02-28): 3 % of 8250.50 = 247.52 USD',
+    );
+    expect(text.out).toContain('total Ana <ana@example.test>: 247.52 USD (1 rows)');
     const json = JSON.parse((await ladder(env, 'payouts', '--month', '2026-03', '--json')).out) as {
       rows: unknown[];
     };

@@ -65,7 +65,8 @@ describe('ladder readiness / ladder ranking', () => {
     const cli = captureCli(env);
     expect(await runCli(['readiness', ROSA, '--at', '2026-02-14'], cli.ctx)).toBe(0);
     const out = cli.out();
-    expect(out).toMatch(/rosa@example.test — L4 since 2024-08-15 \(17 months\), next: L5/);
+    // The builder by name, the email beside it (issue 17).
+    expect(out).toMatch(/^Rosa Quint <rosa@example.test> — L4 since 2024-08-15 \(17 months\), next: L5$/m);
     expect(out).toMatch(/Product decisions adopted\s+NOT MET\s+1\s+3\s+d1/);
     expect(out).toMatch(/Feature instrumentation\s+NOT MET\s+0\s+100\s+f1/);
     expect(out).toMatch(/Minimum 18 months at L4\s+NOT MET\s+2026-02-15/);
@@ -97,7 +98,9 @@ describe('ladder readiness / ladder ranking', () => {
     const table = captureCli(env);
     expect(await runCli(['ranking', '--level', 'L4', '--at', '2026-02-15'], table.ctx)).toBe(0);
     expect(table.out()).toMatch(/L4 on 2026-02-15 \(ladder version 2026-02-01\): 1 builder/);
-    expect(table.out()).toMatch(/1\s+rosa@example.test\s+0\s+18/);
+    expect(table.out()).toMatch(
+      /RANK\s+BUILDER\s+METRICS MET\s+MONTHS AT LEVEL\n1\s+Rosa Quint <rosa@example.test>\s+0\s+18/,
+    );
     const json = captureCli(env);
     expect(await runCli(['ranking', '--level', 'L4', '--at', '2026-02-15', '--json'], json.ctx)).toBe(0);
     expect(JSON.parse(json.out())).toEqual([
@@ -109,7 +112,7 @@ describe('ladder readiness / ladder ranking', () => {
     const cli = captureCli(env);
     expect(await runCli(['readiness', LIN, '--at', '2026-02-15'], cli.ctx)).toBe(0);
     const out = cli.out();
-    expect(out).toMatch(/lin@example.test — L1 since 2025-06-01 \(8 months\), next: L2/);
+    expect(out).toMatch(/^Lin Park <lin@example.test> — L1 since 2025-06-01 \(8 months\), next: L2$/m);
     expect(out).toMatch(/^L1 defines no standard yet: no metric and no promotion requirement\.$/m);
     expect(out).toMatch(
       /Not defined yet\n {2}- the ladder has no ranking standard for L1 yet \(its page is not written\)/,
@@ -121,7 +124,7 @@ describe('ladder readiness / ladder ranking', () => {
     expect(ranking.out()).toMatch(
       /L1 defines no standard yet: nobody is ranked by metrics; builders by time at the level/,
     );
-    expect(ranking.out()).toMatch(/lin@example.test\s+8/);
+    expect(ranking.out()).toMatch(/Lin Park <lin@example.test>\s+8/);
     expect(ranking.out()).not.toMatch(/METRICS MET|RANK/);
   });
 

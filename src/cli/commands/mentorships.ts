@@ -4,7 +4,9 @@ import {
   mentorshipOverview,
   type MentorshipOverviewRow,
 } from '../../services/mentorship.service.js';
+import { namesOfPeople } from '../../services/roster.service.js';
 import { writeLine, type CliContext } from '../context.js';
+import { personText } from '../text-table.js';
 import { withServices } from '../with-services.js';
 
 function describeCheckins(row: MentorshipOverviewRow): string {
@@ -77,9 +79,12 @@ export function registerMentorshipsCommand(program: Command, ctx: CliContext): v
           start: options.start,
           end: options.end ?? null,
         });
+        const nameOf = await namesOfPeople(services.db, [assigned.mentor, assigned.mentee]);
+        const mentor = personText(nameOf(assigned.mentor), assigned.mentor);
+        const mentee = personText(nameOf(assigned.mentee), assigned.mentee);
         writeLine(
           ctx.stdout,
-          `mentorship ${assigned.id}: ${assigned.mentor} ${assigned.relation === 'gives' ? 'mentors' : 'is the received mentor of'} ${assigned.mentee} from ${assigned.start} (${assigned.cadence} check-ins)`,
+          `mentorship ${assigned.id}: ${mentor} ${assigned.relation === 'gives' ? 'mentors' : 'is the received mentor of'} ${mentee} from ${assigned.start} (${assigned.cadence} check-ins)`,
         );
       });
     });

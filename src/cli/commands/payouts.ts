@@ -5,6 +5,7 @@ import { payoutStatement } from '../../services/mentorship.service.js';
 import { payoutRowsToCsv } from '../../services/payout-csv.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
+import { personText } from '../text-table.js';
 
 /** `ladder payouts --month YYYY-MM`: the referral payout statement of a month, as text, JSON or CSV. */
 export function registerPayoutsCommand(program: Command, ctx: CliContext): void {
@@ -34,13 +35,13 @@ export function registerPayoutsCommand(program: Command, ctx: CliContext): void 
         for (const r of statement.rows) {
           writeLine(
             ctx.stdout,
-            `  ${r.mentor} ← ${r.mentee} ${r.placement} month ${r.month_index} of ${r.months} (from ${r.month_start}): ${r.percent} % of ${formatMoney(r.rate_minor)} = ${formatMoney(r.amount_minor)} ${r.currency}`,
+            `  ${personText(r.mentor_name, r.mentor)} ← ${personText(r.mentee_name, r.mentee)} ${r.placement} month ${r.month_index} of ${r.months} (from ${r.month_start}): ${r.percent} % of ${formatMoney(r.rate_minor)} = ${formatMoney(r.amount_minor)} ${r.currency}`,
           );
         }
         for (const t of statement.totals) {
           writeLine(
             ctx.stdout,
-            `total ${t.mentor}: ${formatMoney(t.amount_minor)} ${t.currency} (${t.rows} rows)`,
+            `total ${personText(t.mentor_name, t.mentor)}: ${formatMoney(t.amount_minor)} ${t.currency} (${t.rows} rows)`,
           );
         }
       });

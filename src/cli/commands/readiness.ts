@@ -5,9 +5,10 @@ import type { LadderDocument } from '../../core/ladder/ladder.schema.js';
 import { findLevel } from '../../core/ladder/ladder-lookup.js';
 import { getRanking } from '../../services/ranking.service.js';
 import { getReadinessWithLadder, ladderForEvaluation } from '../../services/readiness.service.js';
+import { namesOfPeople, type NameOf } from '../../services/roster.service.js';
 import { writeLine, type CliContext } from '../context.js';
 import { withServices } from '../with-services.js';
-import { textTable as table } from '../text-table.js';
+import { personText, textTable as table } from '../text-table.js';
 
 const STATUS_WORDS: Record<string, string> = {
   met: 'met',
@@ -22,15 +23,24 @@ function list(ids: readonly string[], max = 4): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} (+${ids.length - max} more)`;
 }
 
-/** The readiness answer as a readable report: metrics and requirements tables, gaps, curriculum, self-evaluation. */
-export function formatReadiness(r: Readiness, ladder?: LadderDocument): string[] {
+/**
+ * The readiness answer as a readable report: metrics and requirements tables, gaps, curriculum,
+ * self-evaluation. The builder is named by `nameOf` (the roster's names; the email alone without it).
+ */
+export function formatReadiness(
+  r: Readiness,
+  ladder?: LadderDocument,
+  nameOf: NameOf = (email) => email,
+): string[] {
   const level = ladder === undefined ? undefined : findLevel(ladder, r.level);
   const metricName = (id: string): string => level?.ranking_standard?.find((m) => m.id === id)?.name ?? id;
   const requirementName = (id: string): string =>
     level?.promotion?.requirements?.find((q) => q.id === id)?.name ?? id;
   const lines: string[] = [];
   const target = r.target_level === null ? 'no promotion written' : `next: ${r.target_level}`;
-  lines.push(`${r.builder} — ${r.level} since ${r.level_since} (${r.months_at_level} months), ${target}`);
+  lines.push(
+    `${personText(nameOf(r.builder), r.builder)} — ${r.level} since ${r.level_since} (${r.months_at_level} months), ${target}`,
+  );
   lines.push(`at ${r.at}, ladder version ${r.ladder_version}`);
   if (r.standard === 'none') {
     // Nothing to be close to or far from: say so once, instead of empty tables and a "no" (issue 16).
@@ -121,14 +131,19 @@ function typicalLines(r: Readiness): string[] {
   return [`typical time at ${r.level}: ${months} months (${days}), advice only: never a gap`];
 }
 
-/** A level's ranking as a table; a level that defines no standard lists its builders by tenure and says so. */
+/**
+ * A level's ranking as a table, builders by name with their email; a level that defines no standard lists
+ * its builders by tenure and says so.
+ */
 export function formatRanking(
   level: string,
   at: string,
   version: string,
   entries: readonly RankingEntry[],
   standard: ReadinessStandard = 'defined',
+  nameOf: NameOf = (email) => email,
 ): string[] {
+  const who = (email: string): string => personText(nameOf(email), email);
   const lines = [
     `${level} on ${at} (ladder version ${version}): ${entries.length} builder${entries.length === 1 ? '' : 's'}`,
   ];
@@ -138,13 +153,13 @@ export function formatRanking(
     );
     if (entries.length === 0) return lines;
     const rows = [['BUILDER', 'MONTHS AT LEVEL']];
-    for (const e of entries) rows.push([e.builder, String(e.months_at_level)]);
+    for (const e of entries) rows.push([who(e.builder), String(e.months_at_level)]);
     return [...lines, ...table(rows)];
   }
   if (entries.length === 0) return lines;
   const rows = [['RANK', 'BUILDER', 'METRICS MET', 'MONTHS AT LEVEL']];
   for (const e of entries)
-    rows.push([String(e.rank), e.builder, String(e.metrics_met), String(e.months_at_level)]);
+    rows.push([String(e.rank), who(e.builder), String(e.metrics_met), String(e.months_at_level)]);
   return [...lines, ...table(rows)];
 }
 
@@ -161,8 +176,12 @@ export function registerReadinessCommand(program: Command, ctx: CliContext): voi
     .action(async (email: string, options: { at?: string; json?: boolean }) => {
       await withServices(ctx, async (services) => {
         const { readiness, ladder } = await getReadinessWithLadder(services, ctx.actor(), email, options.at);
-        if (options.json === true) writeLine(ctx.stdout, JSON.stringify(readiness, null, 2));
-        else for (const line of formatReadiness(readiness, ladder)) writeLine(ctx.stdout, line);
+        if (options.json === true) {
+          writeLine(ctx.stdout, JSON.stringify(readiness, null, 2));
+          return;
+        }
+        const nameOf = await namesOfPeople(services.db, [readiness.builder]);
+        for (const line of formatReadiness(readiness, ladder, nameOf)) writeLine(ctx.stdout, line);
       });
     });
 
@@ -188,12 +207,17 @@ export function registerReadinessCommand(program: Command, ctx: CliContext): voi
         const standard = levelStandardOf(
           used === undefined ? undefined : findLevel(used.document, ranking.level),
         );
+        const nameOf = await namesOfPeople(
+          services.db,
+          ranking.entries.map((e) => e.builder),
+        );
         for (const line of formatRanking(
           ranking.level,
           ranking.at,
           ranking.ladder_version,
           ranking.entries,
           standard,
+          nameOf,
         ))
           writeLine(ctx.stdout, line);
       });
