@@ -40,7 +40,7 @@ import {
 import { recordAudit } from './audit.service.js';
 import { refuseConflictingMentorships } from './promotion-case.service.js';
 import { loadShippedLadders } from './ladder-context.service.js';
-import { nameLookup, parseOrThrow, rejected, rosterReferences } from './roster.service.js';
+import { nameLookup, parseOrThrow, rejected, rosterReferences, type NameOf } from './roster.service.js';
 
 /**
  * Mentorship that obeys the ladder, check-ins, and referral payouts (issue 5). The rules are pure
@@ -306,8 +306,11 @@ export async function payoutStatement(
   const accruals = allAccruals(
     computeReferrals(world.versions, world.people, world.mentorships, world.placements, world.mentorships),
   );
-  const statement = buildStatement(accruals, month, who);
-  const nameOf = nameLookup(world.people.values());
+  return namedStatement(buildStatement(accruals, month, who), nameLookup(world.people.values()));
+}
+
+/** A statement with the names of its people beside their emails (the email stays the key). */
+function namedStatement(statement: PayoutStatement, nameOf: NameOf): NamedPayoutStatement {
   return {
     ...statement,
     rows: statement.rows.map((row) => ({
@@ -325,13 +328,21 @@ export interface NamedPayoutStatement extends PayoutStatement {
   totals: (PayoutStatement['totals'][number] & { mentor_name: string })[];
 }
 
+/** One mentor's months by name: the mentor's, and each mentee's in every row and referral (issue 17). */
+export interface NamedMentorPayouts extends MentorPayouts {
+  mentor_name: string;
+  months: NamedPayoutStatement[];
+  totals: NamedPayoutStatement['totals'];
+  referrals: (ReferralOutcome & { mentor_name: string; mentee_name: string })[];
+}
+
 /** One mentor's payouts month by month from `from` to `to` (YYYY-MM, inclusive; default: this year so far). */
 export async function mentorPayouts(
   deps: MentorshipDeps,
   _actor: Actor,
   email: string,
   range: { from?: string; to?: string } = {},
-): Promise<MentorPayouts & { referrals: ReferralOutcome[] }> {
+): Promise<NamedMentorPayouts> {
   const now = today(deps);
   const from = range.from === undefined ? `${now.slice(0, 4)}-01` : requireMonth(range.from, 'from');
   const to = range.to === undefined ? now.slice(0, 7) : requireMonth(range.to, 'to');
@@ -348,5 +359,13 @@ export async function mentorPayouts(
     world.placements,
     world.mentorships,
   );
-  return { ...buildMentorPayouts(allAccruals(referrals), mentor, from, to), referrals };
+  const payouts = buildMentorPayouts(allAccruals(referrals), mentor, from, to);
+  const nameOf = nameLookup(world.people.values());
+  return {
+    ...payouts,
+    mentor_name: nameOf(mentor),
+    months: payouts.months.map((month) => namedStatement(month, nameOf)),
+    totals: payouts.totals.map((total) => ({ ...total, mentor_name: nameOf(total.mentor) })),
+    referrals: referrals.map((r) => ({ ...r, mentor_name: nameOf(r.mentor), mentee_name: nameOf(r.mentee) })),
+  };
 }

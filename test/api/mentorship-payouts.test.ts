@@ -260,7 +260,25 @@ forEachEngine('mentorship and payouts API', (getDb) => {
     it("answers one mentor's months in a range", async () => {
       const response = await app.inject(`/api/mentors/${email('Ana')}/payouts?from=2026-01&to=2026-12`);
       expect(response.statusCode).toBe(200);
-      const body = response.json<{ months: { month: string }[]; totals: unknown[] }>();
+      const body = response.json<{
+        mentor_name: string;
+        months: {
+          month: string;
+          rows: { mentee: string; mentee_name: string; mentor_name: string }[];
+          totals: { mentor_name: string }[];
+        }[];
+        totals: unknown[];
+        referrals: { mentee: string; mentee_name: string; mentor_name: string; status: string }[];
+      }>();
+      // The mentor and every mentee by name beside the email (issue 17).
+      expect(body.mentor_name).toBe('Ana');
+      expect(body.months[0]?.rows.map((r) => [r.mentor_name, r.mentee, r.mentee_name])).toEqual([
+        ['Ana', email('Cy'), 'Cy'],
+      ]);
+      expect(body.months[0]?.totals.map((t) => t.mentor_name)).toEqual(['Ana']);
+      expect(body.referrals.map((r) => [r.mentor_name, r.mentee, r.mentee_name, r.status])).toEqual([
+        ['Ana', email('Cy'), 'Cy', 'earning'],
+      ]);
       expect(body.months.map((m) => m.month)).toEqual([
         '2026-01',
         '2026-02',
@@ -269,7 +287,9 @@ forEachEngine('mentorship and payouts API', (getDb) => {
         '2026-05',
         '2026-06',
       ]);
-      expect(body.totals).toEqual([{ mentor: email('Ana'), currency: 'USD', amount_minor: 148512, rows: 6 }]);
+      expect(body.totals).toEqual([
+        { mentor: email('Ana'), mentor_name: 'Ana', currency: 'USD', amount_minor: 148512, rows: 6 },
+      ]);
     });
 
     it.each([

@@ -37,26 +37,25 @@ const totalOut = z.object({
   rows: z.number().int(),
 });
 
-const statementOut = z.object({ month: z.string(), rows: z.array(accrualOut), totals: z.array(totalOut) });
+/** Payouts name people (issue 17): the roster's name beside each email, the email when no name. */
+const mentorName = z.string().describe("The mentor's name on the roster, else the email");
+const menteeName = z.string().describe("The mentee's name on the roster, else the email");
 
-/** GET /api/payouts names people (issue 17): the roster's name beside each email, the email when no name. */
+const namedAccrualOut = accrualOut.extend({ mentor_name: mentorName, mentee_name: menteeName });
+const namedTotalOut = totalOut.extend({ mentor_name: mentorName });
+
 const namedStatementOut = z.object({
   month: z.string(),
-  rows: z.array(
-    accrualOut.extend({
-      mentor_name: z.string().describe("The mentor's name on the roster, else the email"),
-      mentee_name: z.string().describe("The mentee's name on the roster, else the email"),
-    }),
-  ),
-  totals: z.array(
-    totalOut.extend({ mentor_name: z.string().describe("The mentor's name on the roster, else the email") }),
-  ),
+  rows: z.array(namedAccrualOut),
+  totals: z.array(namedTotalOut),
 });
 
 const referralOut = z.object({
   mentorship: z.string(),
   mentor: z.string(),
+  mentor_name: mentorName,
   mentee: z.string(),
+  mentee_name: menteeName,
   status: z.enum(['earning', 'not_giving', 'no_placement', 'no_terms']),
   placement: z.string().optional(),
   reason: z.string().optional(),
@@ -125,10 +124,11 @@ export function payoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               mentor: z.string(),
+              mentor_name: mentorName,
               from: z.string(),
               to: z.string(),
-              months: z.array(statementOut),
-              totals: z.array(totalOut),
+              months: z.array(namedStatementOut),
+              totals: z.array(namedTotalOut),
               referrals: z.array(referralOut),
             }),
             400: errorBody,
@@ -149,7 +149,9 @@ export function payoutRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               ? {
                   mentorship: r.mentorship,
                   mentor: r.mentor,
+                  mentor_name: r.mentor_name,
                   mentee: r.mentee,
+                  mentee_name: r.mentee_name,
                   status: r.status,
                   placement: r.placement,
                   terms: r.terms,

@@ -6272,6 +6272,8 @@ export interface paths {
             'application/json': {
               from: string;
               mentor: string;
+              /** @description The mentor's name on the roster, else the email */
+              mentor_name: string;
               months: {
                 month: string;
                 rows: {
@@ -6279,8 +6281,12 @@ export interface paths {
                   currency: string;
                   ladder_version: string;
                   mentee: string;
+                  /** @description The mentee's name on the roster, else the email */
+                  mentee_name: string;
                   mentor: string;
                   mentor_level: string;
+                  /** @description The mentor's name on the roster, else the email */
+                  mentor_name: string;
                   mentorship: string;
                   month_index: number;
                   month_start: string;
@@ -6294,12 +6300,18 @@ export interface paths {
                   amount_minor: number;
                   currency: string;
                   mentor: string;
+                  /** @description The mentor's name on the roster, else the email */
+                  mentor_name: string;
                   rows: number;
                 }[];
               }[];
               referrals: {
                 mentee: string;
+                /** @description The mentee's name on the roster, else the email */
+                mentee_name: string;
                 mentor: string;
+                /** @description The mentor's name on the roster, else the email */
+                mentor_name: string;
                 mentorship: string;
                 placement?: string;
                 reason?: string;
@@ -6317,6 +6329,8 @@ export interface paths {
                 amount_minor: number;
                 currency: string;
                 mentor: string;
+                /** @description The mentor's name on the roster, else the email */
+                mentor_name: string;
                 rows: number;
               }[];
             };
