@@ -134,6 +134,25 @@ forEachEngine('evidence API', (getDb) => {
     expect((await app.inject('/api/evidence?kind=nope')).statusCode).toBe(400);
   });
 
+  it('names the people of the listed records: builder, recorder and confirmer, and no one else', async () => {
+    const page = (await app.inject(`/api/evidence?builder=${rosa}&limit=500`)).json<{
+      items: { builder: string; recorded_by: string; confirmed_by: string | null }[];
+      names: Record<string, string>;
+    }>();
+    expect(page.names).toMatchObject({
+      [rosa]: 'Rosa Quint',
+      [tom]: 'Tom Varga',
+      'pm@northwind.example.test': 'Ola Berg',
+      'head@example.test': 'Wen Li',
+    });
+    const named = new Set(page.items.flatMap((r) => [r.builder, r.recorded_by, r.confirmed_by ?? []].flat()));
+    expect(Object.keys(page.names).sort()).toEqual([...named].sort());
+    const one = (await app.inject(`/api/evidence?builder=${rosa}&kind=adr&limit=1`)).json<{
+      names: Record<string, string>;
+    }>();
+    expect(one.names).toEqual({ [rosa]: 'Rosa Quint' });
+  });
+
   it('lists newest first on order=newest: latest date first, and on one date the last recorded first', async () => {
     for (const id of ['same-day-a', 'same-day-b']) {
       const posted = await post({

@@ -133,6 +133,9 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
     const firstRow = page.getByRole('table', { name: 'Evidence ledger' }).locator('tbody tr').first();
     await firstRow.getByRole('button', { name: 'Kill the in-app chat' }).waitFor();
     expect(await firstRow.getAttribute('class')).toContain('row-highlight');
+    // People by name (issue 17): the ledger's heading and its recorder, the email as secondary text.
+    await page.getByRole('heading', { name: 'Ledger of Bea Builder' }).waitFor();
+    expect(await firstRow.locator('td').last().innerText()).toBe(`Bea Builder\n${bea}`);
     await h.screenshot(page, 'builder-ledger-newest-first');
     await context.close();
   });

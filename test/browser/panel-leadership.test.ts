@@ -116,7 +116,7 @@ describe.skipIf(!enabled)(
       await h.screenshot(page, 'panelist-case-result');
       // The panel reads the candidate's readiness and the records behind it (panelist relation).
       await page.getByRole('link', { name: "Cal Candidate's readiness and records" }).click();
-      await page.getByRole('heading', { level: 1, name: `${candidate}'s path to L5` }).waitFor();
+      await page.getByRole('heading', { level: 1, name: "Cal Candidate's path to L5" }).waitFor();
       await page.getByTestId('stat-metrics-met').waitFor();
       await h.screenshot(page, 'panelist-candidate-path');
       await context.close();

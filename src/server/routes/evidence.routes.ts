@@ -16,6 +16,14 @@ import { fromBody, fromQuery, policy, type ResourceLocator } from '../access/rou
 import type { AppDeps } from '../app.js';
 import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-http.js';
 import { buildServices } from '../../services/composition-root.js';
+import { namesOfPeople } from '../../services/roster.service.js';
+
+/** The people of a page of records by name (issue 17): builder, recorder and confirmer, email → name. */
+const namesOut = z
+  .record(z.string(), z.string())
+  .describe(
+    "Each email a listed record names (builder, recorded_by, confirmed_by) → the roster's name, else the email",
+  );
 
 /** The evidence ledger over HTTP: record any kind, list with filters, get one. Nothing is ever updated. */
 export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -67,7 +75,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             order: z.enum(['oldest', 'newest'], { error: 'expected oldest or newest' }).optional(),
             ...pageQuery,
           }),
-          response: { 200: pageSchema(evidenceRecordSchema), 400: errorBody },
+          response: { 200: pageSchema(evidenceRecordSchema).extend({ names: namesOut }), 400: errorBody },
         },
       },
       async (request) => {
@@ -76,10 +84,19 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         for (const [key, value] of Object.entries(rest)) {
           if (value !== undefined) Object.assign(filter, { [key]: value });
         }
-        return pageBody(
-          await listEvidence(services, request.actor, filter, { limit, offset }),
-          request.query,
+        const page = await listEvidence(services, request.actor, filter, { limit, offset });
+        const emails = new Set(
+          page.items.flatMap((r) => [
+            r.builder,
+            r.recorded_by,
+            ...(r.confirmed_by === null ? [] : [r.confirmed_by]),
+          ]),
         );
+        const nameOf = await namesOfPeople(services.db, emails);
+        return {
+          ...pageBody(page, request.query),
+          names: Object.fromEntries([...emails].map((email) => [email, nameOf(email)])),
+        };
       },
     );
     app.get(

@@ -4499,6 +4499,10 @@ export interface paths {
                   }
               )[];
               limit: number;
+              /** @description Each email a listed record names (builder, recorded_by, confirmed_by) → the roster's name, else the email */
+              names: {
+                [key: string]: string;
+              };
               offset: number;
               total: number;
             };
@@ -5274,6 +5278,9 @@ export interface paths {
             'application/json': {
               demo: boolean;
               demo_loaded_at: string | null;
+              evidence_kinds: {
+                [key: string]: string;
+              };
               /** @enum {string} */
               locale: 'en' | 'fr';
               locale_ladder: string | null;

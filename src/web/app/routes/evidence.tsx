@@ -1,7 +1,6 @@
 import { useSearchParams } from 'react-router';
-import { Card } from '../../components/ui/card';
 import { EvidenceForm } from '../../features/evidence/components/evidence-form';
-import { EvidenceTable } from '../../features/evidence/components/evidence-table';
+import { LedgerCard } from '../../features/evidence/components/evidence-table';
 import { builderEmailOf } from '../../lib/auth';
 import { RequireSession } from '../require-session';
 
@@ -20,15 +19,7 @@ export function EvidenceRoute() {
               recorder={session.email}
               builderEditable={session.role === 'leadership'}
             />
-            {builder !== '' && (
-              <Card title={`Ledger of ${builder}`}>
-                <EvidenceTable
-                  key={params.get('record') ?? ''}
-                  builder={builder}
-                  highlight={params.get('record') ?? undefined}
-                />
-              </Card>
-            )}
+            {builder !== '' && <LedgerCard builder={builder} highlight={params.get('record') ?? undefined} />}
           </div>
         );
       }}

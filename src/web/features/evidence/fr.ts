@@ -78,4 +78,6 @@ export const fr: Catalogue = {
   'See it in the ledger': 'La voir dans le registre',
   'Recording…': 'Enregistrement…',
   Record: 'Enregistrer',
+  // The ledger's heading names its builder.
+  'Ledger of {name}': 'Registre de {name}',
 };

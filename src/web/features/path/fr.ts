@@ -40,7 +40,7 @@ export const fr: Catalogue = {
   'My standing at {level}': 'Ma situation au niveau {level}',
   'Their standing at {level}': 'Sa situation au niveau {level}',
   'My path to {target}': 'Mon parcours vers {target}',
-  "{email}'s path to {target}": 'Parcours de {email} vers {target}',
+  "{name}'s path to {target}": 'Parcours de {name} vers {target}',
   '{email} · {level} since {since} · as of {at} · ladder of {version}':
     '{email} · {level} depuis le {since} · au {at} · échelle du {version}',
   'typical months at level': 'mois habituels à ce niveau',

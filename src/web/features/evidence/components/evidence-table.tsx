@@ -5,9 +5,12 @@ import { useEvidence } from '../api/get-evidence';
 import { useEvidenceList } from '../api/list-evidence';
 import { RecordDetails, recordTitle } from './record-list';
 import { TableScroll } from '../../../components/ui/table-scroll';
+import { Card } from '../../../components/ui/card';
+import { t } from '../../../i18n/i18n';
+import { useBuilderName } from '../../../lib/builder-name';
 
 /** The record an address names (`?record=`, where a confirmation links), shown whole above the ledger. */
-function NamedRecord({ id }: { id: string }) {
+function NamedRecord({ id, nameOf }: { id: string; nameOf: (email: string) => string }) {
   const query = useEvidence(id);
   return (
     <QueryView query={query} label="Loading the record…">
@@ -16,7 +19,7 @@ function NamedRecord({ id }: { id: string }) {
           <h3>
             {formatDay(record.date)} · {humanize(record.kind)} · {recordTitle(record)}
           </h3>
-          <RecordDetails record={record} />
+          <RecordDetails record={record} nameOf={nameOf} />
         </section>
       )}
     </QueryView>
@@ -33,9 +36,12 @@ export function EvidenceTable({ builder, highlight }: { builder: string; highlig
   // The highlighted record is shown whole above the table already: its row is marked, not opened again.
   const [open, setOpen] = useState<string | null>(null);
   const query = useEvidenceList({ builder, limit: 50, offset, order: 'newest' });
+  // The page names the people of its records (builder, recorder, confirmer): shown by name, email beside.
+  const names = query.data?.names ?? {};
+  const nameOf = (email: string): string => names[email] ?? email;
   return (
     <>
-      {highlight !== undefined && <NamedRecord id={highlight} />}
+      {highlight !== undefined && <NamedRecord id={highlight} nameOf={nameOf} />}
       <QueryView query={query} label="Loading the ledger…">
         {(page) =>
           page.total === 0 ? (
@@ -68,9 +74,14 @@ export function EvidenceTable({ builder, highlight }: { builder: string; highlig
                           >
                             {recordTitle(record)}
                           </button>
-                          {open === record.id && <RecordDetails record={record} />}
+                          {open === record.id && <RecordDetails record={record} nameOf={nameOf} />}
                         </td>
-                        <td>{record.recorded_by}</td>
+                        <td>
+                          <span title={record.recorded_by}>{nameOf(record.recorded_by)}</span>
+                          {nameOf(record.recorded_by) !== record.recorded_by && (
+                            <div className="muted">{record.recorded_by}</div>
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -98,5 +109,16 @@ export function EvidenceTable({ builder, highlight }: { builder: string; highlig
         }
       </QueryView>
     </>
+  );
+}
+
+/** The ledger of one builder under their name (the email beside it), newest records first. */
+export function LedgerCard({ builder, highlight }: { builder: string; highlight?: string | undefined }) {
+  const name = useBuilderName(builder);
+  return (
+    <Card title={t('Ledger of {name}', { name })}>
+      {name !== builder && <p className="muted">{builder}</p>}
+      <EvidenceTable key={highlight ?? ''} builder={builder} highlight={highlight} />
+    </Card>
   );
 }

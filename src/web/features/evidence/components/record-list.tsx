@@ -43,8 +43,25 @@ export function recordTitle(record: EvidenceRecord): string {
   return humanize(record.kind);
 }
 
-/** Every field of one record, as the ledger holds it. */
-export function RecordDetails({ record }: { record: EvidenceRecord }) {
+/** A person of a record by name, the email beside it; the email alone when no name is known. */
+function Person({ email, nameOf }: { email: string; nameOf?: ((email: string) => string) | undefined }) {
+  const name = nameOf?.(email) ?? email;
+  if (name === email) return <>{email}</>;
+  return (
+    <>
+      <span title={email}>{name}</span> <span className="muted">{email}</span>
+    </>
+  );
+}
+
+/** Every field of one record, as the ledger holds it; `nameOf` names its people (the ledger's page knows them). */
+export function RecordDetails({
+  record,
+  nameOf,
+}: {
+  record: EvidenceRecord;
+  nameOf?: ((email: string) => string) | undefined;
+}) {
   return (
     <dl className="record-details" data-testid={`record-details-${record.id}`}>
       <dt>Kind</dt>
@@ -53,10 +70,10 @@ export function RecordDetails({ record }: { record: EvidenceRecord }) {
       <dd>{formatDay(record.date)}</dd>
       <dt>Recorded by</dt>
       <dd>
-        {record.recorded_by} on {formatDay(record.recorded_at)}
+        <Person email={record.recorded_by} nameOf={nameOf} /> on {formatDay(record.recorded_at)}
       </dd>
       <dt>Confirmed by</dt>
-      <dd>{record.confirmed_by ?? '—'}</dd>
+      <dd>{record.confirmed_by === null ? '—' : <Person email={record.confirmed_by} nameOf={nameOf} />}</dd>
       {record.supersedes !== null && (
         <>
           <dt>Corrects</dt>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, Stat } from '../../../components/ui/card';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
+import { useBuilderName } from '../../../lib/builder-name';
 import { formatDay } from '../../../lib/format';
 import type { Level } from '../../../types/ladder';
 import { useReadiness } from '../api/get-readiness';
@@ -38,6 +39,8 @@ export function PathPage({
   evidenceForm?: ReactNode;
 }) {
   const query = useReadiness(email, at);
+  // Someone else's path is headed by their name; the email stays in the line under it.
+  const name = useBuilderName(isSelf ? '' : email);
   return (
     <QueryView query={query} label={t('Evaluating the ledger…')}>
       {(readiness) => {
@@ -55,7 +58,10 @@ export function PathPage({
               : t('Their standing at {level}', { level: readiness.level })
             : (isSelf
                 ? t('My path to {target}', { target: readiness.target_level })
-                : t("{email}'s path to {target}", { email, target: readiness.target_level })) + targetTitle;
+                : t("{name}'s path to {target}", {
+                    name: name === '' ? email : name,
+                    target: readiness.target_level,
+                  })) + targetTitle;
         return (
           <div className="path-page">
             <header className="page-header">
