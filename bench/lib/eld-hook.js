@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import process from 'node:process';
+import { setInterval } from 'node:timers';
 
 // Loaded with `node --import` into the real `ladder serve` process the benchmark starts: it only
 // observes. Between the runner's `eld-start` and `eld-stop` (over the IPC channel) it measures the main
@@ -29,4 +31,22 @@ if (process.send !== undefined) {
   });
   // The channel must not keep the server alive: SIGTERM stops it as it would stop without the hook.
   process.channel?.unref();
+}
+
+// BENCH_STALL_LOG=FILE: every stall of the main thread longer than 30 ms (a 5 ms timer that came late),
+// as [end in µs of the monotonic clock V8's CPU profiles use, length in ms], written to FILE on exit.
+// `tsx bench/stall-profile.ts PROFILE --stalls FILE` then names what ran in each (issue 15).
+const stallLog = process.env.BENCH_STALL_LOG;
+if (stallLog !== undefined && stallLog !== '') {
+  /** @type {[number, number][]} */
+  const stalls = [];
+  let last = process.hrtime.bigint();
+  const tick = setInterval(() => {
+    const now = process.hrtime.bigint();
+    const gapMs = Number(now - last) / 1e6;
+    last = now;
+    if (gapMs > 30) stalls.push([Number(now / 1000n), gapMs]);
+  }, 5);
+  tick.unref();
+  process.on('exit', () => writeFileSync(stallLog, JSON.stringify(stalls)));
 }

@@ -1,24 +1,56 @@
+import { performance } from 'node:perf_hooks';
 import { expect, it } from 'vitest';
-import { forEachSliced, mapSliced } from './slicing.js';
+import { DEFAULT_SLICE_MS, forEachSliced, mapSliced } from './slicing.js';
 
-it('gives a timer that is due its turn between slices, not after the whole loop', async () => {
+/**
+ * The slices must give the real event loop its turn (a due timer, a socket), not only a microtask: the
+ * first test fails if forEachSliced never yields, yields only a microtask (`await null`) or yields only
+ * once the loop is over. The slice boundaries are decided on an injected clock, so a loaded machine
+ * (items taking longer than planned) cannot make the tests pass by accident or fail by chance.
+ */
+
+/** Spins until `ms` milliseconds have passed since `from`: an item that never yields on its own. */
+const spinUntil = (from: number, ms: number): void => {
+  while (performance.now() - from < ms) {
+    /* busy */
+  }
+};
+
+it('gives a timer that is due its turn between slices (the default yield), not after the whole loop', async () => {
   const events: string[] = [];
-  setTimeout(() => events.push('timer'), 0);
-  // A loop that would never yield on its own: each item spins until the clock moves.
+  const scheduled = performance.now();
+  setTimeout(() => events.push('timer'), 1);
+  let clock = 0;
   await forEachSliced(
     [1, 2, 3, 4, 5, 6],
     (item) => {
-      const start = Date.now();
-      while (Date.now() === start) {
-        /* burn one millisecond so the 0 ms timer is due */
-      }
+      // The timer is due after the first item; each item is one whole slice of the injected clock.
+      if (item === 1) spinUntil(scheduled, 5);
+      clock += 10;
       events.push(`item ${item}`);
     },
-    { budgetMs: 0 },
+    { budgetMs: 10, now: () => clock },
   );
-  const timerAt = events.indexOf('timer');
-  expect(timerAt).toBeGreaterThan(0);
-  expect(timerAt).toBeLessThan(events.length - 1);
+  // One turn of the loop after the first slice runs the immediates first, then the due timer: the
+  // timer comes after item 1 or item 2, never after the last item.
+  expect(events.indexOf('timer')).toBeGreaterThanOrEqual(1);
+  expect(events.indexOf('timer')).toBeLessThanOrEqual(2);
+  expect(events.filter((e) => e !== 'timer')).toEqual([1, 2, 3, 4, 5, 6].map((n) => `item ${n}`));
+});
+
+it('does not yield inside a slice: a loop shorter than its budget runs in one go', async () => {
+  const events: string[] = [];
+  setTimeout(() => events.push('timer'), 0);
+  const clock = 0;
+  await forEachSliced(
+    [1, 2, 3],
+    (item) => {
+      spinUntil(performance.now(), 2); // the timer is due after the first item: only a yield would run it
+      events.push(`item ${item}`);
+    },
+    { budgetMs: 10, now: () => clock },
+  );
+  expect(events).toEqual(['item 1', 'item 2', 'item 3']);
 });
 
 it('yields exactly when a slice has used its budget, on the clock it is given', async () => {
@@ -42,6 +74,21 @@ it('yields exactly when a slice has used its budget, on the clock it is given', 
   );
   // 3 items reach 9 ms ≥ 8: a yield after items 3 and 6; the 7th ends the loop inside its slice.
   expect(yieldsAfter).toEqual([3, 6]);
+});
+
+it('uses DEFAULT_SLICE_MS as the budget when none is given', async () => {
+  let clock = 0;
+  const yieldsAfter: number[] = [];
+  let done = 0;
+  await forEachSliced(
+    Array.from({ length: 2 * DEFAULT_SLICE_MS + 1 }, (_, i) => i),
+    () => {
+      clock += 1;
+      done += 1;
+    },
+    { now: () => clock, yieldToLoop: () => Promise.resolve(yieldsAfter.push(done)) },
+  );
+  expect(yieldsAfter).toEqual([DEFAULT_SLICE_MS, 2 * DEFAULT_SLICE_MS]);
 });
 
 it('maps in order across slices', async () => {
