@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/i18n';
 import {
   currencyExponent,
+  dayInputPattern,
   describeCheckinDue,
   describeDaysUntil,
   formatDay,
+  formatDayInput,
+  formatAlternatives,
   formatList,
   formatMoney,
   formatMonth,
   formatNumber,
   formatTotals,
+  parseDayInput,
   toMajorUnits,
   totalsByCurrency,
 } from './format';
@@ -70,6 +74,7 @@ describe('in French, when the organisation’s ladder is French', () => {
     expect(formatMonth('2026-12')).toBe('déc. 2026');
     expect(spaces(formatNumber(1234.5))).toBe('1 234,5');
     expect(formatList(['a', 'b', 'c'])).toBe('a, b et c');
+    expect(formatAlternatives(['a', 'b', 'c'])).toBe('a, b ou c');
   });
 
   it('keeps each amount in its own currency, written the French way', () => {
@@ -103,5 +108,41 @@ describe('in English', () => {
     expect(describeDaysUntil('2026-01-03', '2026-01-01')).toBe('2 days ago');
     expect(describeDaysUntil('2026-01-01', '2026-07-01')).toBe('in 6 months');
     expect(formatList(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(formatAlternatives(['builder', 'leadership'])).toBe('builder or leadership');
+  });
+});
+
+describe('a day typed in a field, in the language in use', () => {
+  afterAll(() => setLocale('en'));
+
+  it('reads day, month, year in the language’s order, or an ISO day; anything else is not a day', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      setLocale(locale);
+      expect(parseDayInput('01/03/2026')).toBe('2026-03-01');
+      expect(parseDayInput('1.3.2026')).toBe('2026-03-01');
+      expect(parseDayInput(' 1 3 2026 ')).toBe('2026-03-01');
+      expect(parseDayInput('2026-03-01')).toBe('2026-03-01');
+      expect(parseDayInput('')).toBe('');
+      // The calendar's own limits: no 31st of February, no 13th month, a year of four digits.
+      expect(parseDayInput('31/02/2026')).toBeNull();
+      expect(parseDayInput('29/02/2028')).toBe('2028-02-29');
+      expect(parseDayInput('29/02/2026')).toBeNull();
+      expect(parseDayInput('01/13/2026')).toBeNull();
+      expect(parseDayInput('01/03/26')).toBeNull();
+      expect(parseDayInput('2026-02-30')).toBeNull();
+      expect(parseDayInput('01/03')).toBeNull();
+      expect(parseDayInput('first of March')).toBeNull();
+    }
+  });
+
+  it('writes a day back the way it is typed, and says the pattern in the language’s letters', () => {
+    setLocale('en');
+    expect(formatDayInput('2026-03-01')).toBe('01/03/2026');
+    expect(formatDayInput('')).toBe('');
+    expect(dayInputPattern()).toBe('DD/MM/YYYY');
+    setLocale('fr');
+    expect(formatDayInput('2026-03-01')).toBe('01/03/2026');
+    expect(dayInputPattern()).toBe('JJ/MM/AAAA');
+    expect(parseDayInput(formatDayInput('2026-12-31'))).toBe('2026-12-31');
   });
 });

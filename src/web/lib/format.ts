@@ -69,6 +69,15 @@ export function formatList(items: readonly string[]): string {
   }).format(items);
 }
 
+const alternativeFormatters = new Map<string, Intl.ListFormat>();
+
+/** Alternatives joined in the language in use: "a, b or c", « a, b ou c ». */
+export function formatAlternatives(items: readonly string[]): string {
+  return cached(alternativeFormatters, intlLocale(), () => {
+    return new Intl.ListFormat(intlLocale(), { style: 'long', type: 'disjunction' });
+  }).format(items);
+}
+
 /**
  * How many minor units make one major unit is the currency's own (ISO 4217 exponent, as Intl knows it):
  * 2 for EUR and USD, 0 for JPY, 3 for KWD — never always 100.
@@ -155,4 +164,69 @@ export function describeCheckinDue(d: { due_by: string | null; overdue_since: st
 /** The calendar month of an ISO day, or this month (UTC): "2026-12". */
 export function monthOf(iso: string = todayIso()): string {
   return iso.slice(0, 7);
+}
+
+const numericDayFormatters = new Map<string, Intl.DateTimeFormat>();
+const numericDayFormatter = (): Intl.DateTimeFormat =>
+  cached(numericDayFormatters, intlLocale(), () => {
+    return new Intl.DateTimeFormat(intlLocale(), {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  });
+
+/** The order of day, month and year in the language in use, and what separates them ("/" in both). */
+function dayParts(): { order: ('day' | 'month' | 'year')[]; separator: string } {
+  const parts = numericDayFormatter().formatToParts(new Date(Date.UTC(2026, 0, 31)));
+  const order = parts
+    .map((part) => part.type)
+    .filter(
+      (type): type is 'day' | 'month' | 'year' => type === 'day' || type === 'month' || type === 'year',
+    );
+  const separator = parts.find((part) => part.type === 'literal')?.value ?? '/';
+  return { order, separator };
+}
+
+/** How a day is typed in the language in use: "DD/MM/YYYY", in French "JJ/MM/AAAA". */
+export function dayInputPattern(): string {
+  const { order, separator } = dayParts();
+  const letters = { day: t('DD'), month: t('MM'), year: t('YYYY') };
+  return order.map((part) => letters[part]).join(separator);
+}
+
+/** "2026-03-01" → "01/03/2026", as a day is typed in the language in use; '' for no day. */
+export function formatDayInput(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : numericDayFormatter().format(date);
+}
+
+/**
+ * A day as a person types it → "YYYY-MM-DD": in the order of the language in use ("1/3/2026" is the
+ * 1st of March in English and in French), or as an ISO day; any of / . - or a space between the parts.
+ * '' for nothing typed, null for text that is not a day of the calendar (31/02/2026 included).
+ */
+export function parseDayInput(text: string): string | null {
+  const typed = text.trim();
+  if (typed === '') return '';
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  if (iso !== null) {
+    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else {
+    const numbers = typed.split(/[\s./-]+/);
+    if (numbers.length !== 3 || numbers.some((n) => !/^\d+$/.test(n))) return null;
+    const { order } = dayParts();
+    const value = (part: 'day' | 'month' | 'year'): number => Number(numbers[order.indexOf(part)]);
+    [year, month, day] = [value('year'), value('month'), value('day')];
+    if (String(numbers[order.indexOf('year')]).length !== 4) return null;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return date.toISOString().slice(0, 10);
 }

@@ -11,4 +11,8 @@ export const fr: Catalogue = {
   'check in by {date}': 'point de suivi avant le {date}',
   'missed since {date}': 'manqué depuis le {date}',
   '{missed}; the current window closes {date}': '{missed} ; la période en cours se termine le {date}',
+  // How a day is typed (dayInputPattern): day, month, year.
+  DD: 'JJ',
+  MM: 'MM',
+  YYYY: 'AAAA',
 };

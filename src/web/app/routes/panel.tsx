@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { CaseList } from '../../features/cases/components/case-list';
 import { CasePage } from '../../features/cases/components/case-page';
+import { t } from '../../i18n/i18n';
 import { RequireSession } from '../require-session';
 
 /** /panel — the cases a panelist sits on (leadership: every case). */
@@ -9,8 +10,8 @@ export function PanelRoute() {
     <RequireSession roles={['builder', 'leadership']}>
       {(session) => (
         <div>
-          <h1>{session.role === 'leadership' ? 'Promotion cases' : 'My panel cases'}</h1>
-          <CaseList emptyHint="When leadership seats you on a panel (L5 and above, or leadership), the case shows here." />
+          <h1>{session.role === 'leadership' ? t('Promotion cases') : t('My panel cases')}</h1>
+          <CaseList emptyHint={t('When leadership seats you on a panel, the case shows here.')} />
         </div>
       )}
     </RequireSession>
@@ -27,7 +28,7 @@ export function CaseRoute() {
         Number.isInteger(caseId) && caseId > 0 ? (
           <CasePage caseId={caseId} viewerEmail={session.email} canDecide={session.role === 'leadership'} />
         ) : (
-          <p role="alert">No such case.</p>
+          <p role="alert">{t('No such case.')}</p>
         )
       }
     </RequireSession>

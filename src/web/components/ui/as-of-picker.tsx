@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { TextField } from './form';
+import { DateField } from './date-field';
 import { t } from '../../i18n/i18n';
 
 /** "As of" day for screens that evaluate on a date: kept in `?at=` so the view can be linked. */
@@ -7,14 +7,15 @@ export function AsOfPicker() {
   const [params, setParams] = useSearchParams();
   return (
     <div className="as-of">
-      <TextField
+      <DateField
         label={t('As of')}
-        type="date"
         value={params.get('at') ?? new Date().toISOString().slice(0, 10)}
-        onChange={(event) => {
+        onChange={(iso) => {
+          // Text that is not a day yet (half typed) changes nothing.
+          if (iso === null) return;
           const next = new URLSearchParams(params);
-          if (event.target.value === '') next.delete('at');
-          else next.set('at', event.target.value);
+          if (iso === '') next.delete('at');
+          else next.set('at', iso);
           setParams(next);
         }}
       />

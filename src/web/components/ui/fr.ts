@@ -26,4 +26,7 @@ export const fr: Catalogue = {
   // The searchable picker (person-picker.tsx, E).
   '{label}: choices': '{label} : choix',
   'Nobody matches': 'Personne ne correspond',
+  // A day typed in the organisation's language (date-field.tsx).
+  'Not a day: write it as {pattern}': 'Ce n’est pas une date : écrivez-la sous la forme {pattern}',
+  'On {date} or later': 'Le {date} ou après',
 };

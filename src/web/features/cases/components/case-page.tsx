@@ -2,8 +2,10 @@ import { Link } from 'react-router';
 import { Card } from '../../../components/ui/card';
 import { QueryView } from '../../../components/ui/query-state';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { formatDay } from '../../../lib/format';
+import { t, tx } from '../../../i18n/i18n';
+import { formatDay, formatNumber } from '../../../lib/format';
 import { useCase } from '../api/get-case';
+import { caseStatusWord } from '../case-words';
 import { CaseResult } from './case-result';
 import { PanelPicker } from './panel-picker';
 import { PortfolioView } from './portfolio-view';
@@ -21,7 +23,7 @@ export function CasePage({
 }) {
   const query = useCase(caseId);
   return (
-    <QueryView query={query} label="Loading the case…">
+    <QueryView query={query} label={t('Loading the case…')}>
       {(view) => {
         const mine = view.sheets.find((s) => s.panelist.toLowerCase() === viewerEmail.toLowerCase());
         const onPanel = view.panel.members.some((m) => m.email.toLowerCase() === viewerEmail.toLowerCase());
@@ -32,16 +34,25 @@ export function CasePage({
           <div>
             <header className="page-header">
               <h1>
-                Case #{view.id}: <span title={view.candidate}>{view.candidate_name}</span> {view.from_label} →{' '}
-                {view.target_label}
+                {tx('Case #{id}: {candidate} {from} → {target}', {
+                  id: view.id,
+                  candidate: <span title={view.candidate}>{view.candidate_name}</span>,
+                  from: view.from_label,
+                  target: view.target_label,
+                })}
               </h1>
               <p className="muted">
-                <span data-testid="case-candidate-email">{view.candidate}</span> ·{' '}
-                <Link to={`/builders/${encodeURIComponent(view.candidate)}`}>
-                  {view.candidate_name}&apos;s readiness and records
-                </Link>{' '}
-                · Opened {formatDay(view.opened_on)} · <StatusBadge status={view.status} /> · ladder of{' '}
-                {formatDay(view.ladder.version)}
+                {tx('{email} · {readiness} · Opened {date} · {status} · ladder of {version}', {
+                  email: <span data-testid="case-candidate-email">{view.candidate}</span>,
+                  readiness: (
+                    <Link to={`/builders/${encodeURIComponent(view.candidate)}`}>
+                      {t("{name}'s readiness and records", { name: view.candidate_name })}
+                    </Link>
+                  ),
+                  date: formatDay(view.opened_on),
+                  status: <StatusBadge status={view.status} label={caseStatusWord(view.status)} />,
+                  version: formatDay(view.ladder.version),
+                })}
               </p>
             </header>
             <div className="two-column">
@@ -54,18 +65,23 @@ export function CasePage({
                 <PortfolioView caseId={caseId} />
               </div>
               <aside>
-                <Card title={`Panel (${view.panel.submitted} of ${view.panel.size} submitted)`}>
+                <Card
+                  title={t('Panel ({submitted} of {size} submitted)', {
+                    submitted: view.panel.submitted,
+                    size: view.panel.size,
+                  })}
+                >
                   {view.panel.members.length === 0 ? (
-                    <p>No panel seated yet.</p>
+                    <p>{t('No panel seated yet.')}</p>
                   ) : (
                     <ul data-testid="panel-members">
                       {view.panel.members.map((m) => (
                         <li key={m.position} title={m.email}>
                           {m.name} <small className="muted">{m.email}</small>{' '}
-                          <span className="muted">({m.leadership ? 'leadership' : (m.level ?? '?')})</span>{' '}
+                          <span className="muted">({m.leadership ? t('leadership') : (m.level ?? '?')})</span>{' '}
                           <StatusBadge
                             status={m.submitted ? 'met' : 'pending'}
-                            label={m.submitted ? 'submitted' : 'not yet'}
+                            label={m.submitted ? t('submitted') : t('not yet')}
                           />
                         </li>
                       ))}
@@ -73,23 +89,30 @@ export function CasePage({
                   )}
                   {canSeat && view.panel.members.length > 0 && (
                     <details className="change-panel">
-                      <summary>Change the panel</summary>
+                      <summary>{t('Change the panel')}</summary>
                       <PanelPicker view={view} />
                     </details>
                   )}
                 </Card>
-                <Card title="Criteria">
+                <Card title={t('Criteria')}>
                   <ul>
                     {view.criteria.map((c) => (
                       <li key={c.id}>
                         <strong>{c.name}</strong>
-                        {c.gate && <span className="badge badge-warn">gate</span>} — {c.description}
+                        {c.gate && <span className="badge badge-warn">{t('gate')}</span>} — {c.description}
                       </li>
                     ))}
                   </ul>
                   <p className="muted">
-                    Gate median ≥ {view.decision_rule.gate_median_min}; others ≥{' '}
-                    {view.decision_rule.other_median_min}; components by {view.decision_rule.component_pass}.
+                    {view.decision_rule.component_pass === 'unanimous'
+                      ? t('Gate median ≥ {gate}; others ≥ {others}; components pass unanimously.', {
+                          gate: formatNumber(view.decision_rule.gate_median_min),
+                          others: formatNumber(view.decision_rule.other_median_min),
+                        })
+                      : t('Gate median ≥ {gate}; others ≥ {others}; components pass by majority.', {
+                          gate: formatNumber(view.decision_rule.gate_median_min),
+                          others: formatNumber(view.decision_rule.other_median_min),
+                        })}
                   </p>
                 </Card>
               </aside>

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Card } from '../../../components/ui/card';
-import { FormMessage, SelectField, TextAreaField, TextField } from '../../../components/ui/form';
+import { DateField } from '../../../components/ui/date-field';
+import { FormMessage, SelectField, TextAreaField } from '../../../components/ui/form';
 import { StatusBadge } from '../../../components/ui/status-badge';
-import { formatDay, humanize } from '../../../lib/format';
+import { t, tx } from '../../../i18n/i18n';
+import { formatDay, formatNumber } from '../../../lib/format';
 import { useDecideCase } from '../api/decide-case';
+import { outcomeWord } from '../case-words';
 import type { CaseView, ComputedDecision } from '../types';
 import { PromotionUnlocks } from './promotion-unlocks';
 import { TableScroll } from '../../../components/ui/table-scroll';
@@ -11,19 +14,19 @@ import { TableScroll } from '../../../components/ui/table-scroll';
 function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'criteria' | 'reasons'> }) {
   return (
     <>
-      <TableScroll label="Criteria medians">
-        <table aria-label="Criteria medians">
+      <TableScroll label={t('Criteria medians')}>
+        <table aria-label={t('Criteria medians')}>
           <thead>
             <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">Scores</th>
+              <th scope="col">{t('Criterion')}</th>
+              <th scope="col">{t('Scores')}</th>
               <th scope="col" className="num">
-                Median
+                {t('Median')}
               </th>
               <th scope="col" className="num">
-                Needed
+                {t('Needed')}
               </th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('Result')}</th>
             </tr>
           </thead>
           <tbody>
@@ -31,15 +34,15 @@ function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'cr
               <tr key={c.id} data-testid={`criterion-${c.id}`}>
                 <th scope="row">
                   {c.name}
-                  {c.gate && <span className="badge badge-warn">gate</span>}
+                  {c.gate && <span className="badge badge-warn">{t('gate')}</span>}
                 </th>
-                <td>{c.scores.join(', ')}</td>
-                <td className="num">{c.median}</td>
-                <td className="num">≥ {c.required}</td>
+                <td>{c.scores.map(formatNumber).join(' · ')}</td>
+                <td className="num">{formatNumber(c.median)}</td>
+                <td className="num">≥ {formatNumber(c.required)}</td>
                 <td>
                   <StatusBadge
                     status={c.passed ? 'met' : 'not_met'}
-                    label={c.passed ? 'Passed' : 'Not passed'}
+                    label={c.passed ? t('Passed') : t('Not passed')}
                   />
                 </td>
               </tr>
@@ -50,8 +53,17 @@ function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'cr
       <ul>
         {result.components.map((c) => (
           <li key={c.id}>
-            {c.name}: {c.passes} pass, {c.fails} fail —{' '}
-            <StatusBadge status={c.passed ? 'met' : 'not_met'} label={c.passed ? 'Passed' : 'Not passed'} />
+            {tx('{component}: {passes} pass, {fails} fail — {result}', {
+              component: c.name,
+              passes: c.passes,
+              fails: c.fails,
+              result: (
+                <StatusBadge
+                  status={c.passed ? 'met' : 'not_met'}
+                  label={c.passed ? t('Passed') : t('Not passed')}
+                />
+              ),
+            })}
           </li>
         ))}
       </ul>
@@ -70,21 +82,37 @@ function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'cr
 export function CaseResult({ view, canDecide }: { view: CaseView; canDecide: boolean }) {
   if (view.decision !== null) {
     const d = view.decision;
+    const outcome = (
+      <StatusBadge
+        status={d.outcome === 'promoted' ? 'accepted' : 'not_met'}
+        label={outcomeWord(d.outcome)}
+      />
+    );
     return (
-      <Card title="Decision" id="result">
+      <Card title={t('Decision')} id="result">
         <p data-testid="case-outcome">
-          <StatusBadge
-            status={d.outcome === 'promoted' ? 'accepted' : 'not_met'}
-            label={humanize(d.outcome)}
-          />{' '}
-          decided by {d.decided_by} on {formatDay(d.decided_at)}
-          {d.overridden &&
-            ` (the rule said ${humanize(d.computed_outcome)}; overridden: ${d.override_reason ?? ''})`}
+          {d.overridden
+            ? tx('{outcome} decided by {who} on {date} (the rule said {computed}; overridden: {reason})', {
+                outcome,
+                who: d.decided_by,
+                date: formatDay(d.decided_at),
+                computed: outcomeWord(d.computed_outcome),
+                reason: d.override_reason ?? '',
+              })
+            : tx('{outcome} decided by {who} on {date}', {
+                outcome,
+                who: d.decided_by,
+                date: formatDay(d.decided_at),
+              })}
         </p>
         {d.note !== '' && <p>{d.note}</p>}
         {d.outcome === 'promoted' && d.effective_date !== null && (
           <p data-testid="case-effective">
-            {view.candidate_name} holds {view.target_label} from {formatDay(d.effective_date)}.
+            {t('{name} holds {level} from {date}.', {
+              name: view.candidate_name,
+              level: view.target_label,
+              date: formatDay(d.effective_date),
+            })}
           </p>
         )}
         <Tallies result={d} />
@@ -93,7 +121,7 @@ export function CaseResult({ view, canDecide }: { view: CaseView; canDecide: boo
             ladder={view.ladder.id}
             level={view.target_level}
             since={d.effective_date}
-            who={view.candidate_name}
+            candidate={view.candidate_name}
           />
         )}
       </Card>
@@ -101,22 +129,27 @@ export function CaseResult({ view, canDecide }: { view: CaseView; canDecide: boo
   }
   if (view.computed === null) {
     return (
-      <Card title="Result" id="result">
+      <Card title={t('Result')} id="result">
         <p>
-          {view.panel.submitted} of {view.panel.size} sheets submitted. The result appears once every panelist
-          has submitted.
+          {t(
+            '{submitted} of {size, plural, one {# sheet} other {# sheets}} submitted. The result appears once every panelist has submitted.',
+            { submitted: view.panel.submitted, size: view.panel.size },
+          )}
         </p>
       </Card>
     );
   }
   return (
-    <Card title="Result" id="result">
+    <Card title={t('Result')} id="result">
       <p data-testid="case-computed">
-        The rule in the ladder gives:{' '}
-        <StatusBadge
-          status={view.computed.outcome === 'promoted' ? 'accepted' : 'not_met'}
-          label={humanize(view.computed.outcome)}
-        />
+        {tx('The rule in the ladder gives: {outcome}', {
+          outcome: (
+            <StatusBadge
+              status={view.computed.outcome === 'promoted' ? 'accepted' : 'not_met'}
+              label={outcomeWord(view.computed.outcome)}
+            />
+          ),
+        })}
       </p>
       <Tallies result={view.computed} />
       {canDecide && <DecisionForm view={view} />}
@@ -131,9 +164,12 @@ function DecisionForm({ view }: { view: CaseView }) {
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [effective, setEffective] = useState('');
+  // False while the effective date field holds text that is not a day on or after the opening.
+  const [effectiveOk, setEffectiveOk] = useState(true);
   const overriding = outcome !== computed;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (outcome === 'promoted' && !effectiveOk) return;
     decide.mutate({
       outcome: outcome as 'promoted' | 'not_yet',
       note,
@@ -144,39 +180,51 @@ function DecisionForm({ view }: { view: CaseView }) {
     });
   };
   return (
-    <form onSubmit={submit} aria-label="Record the decision">
-      <h3>Record the decision</h3>
+    <form onSubmit={submit} aria-label={t('Record the decision')}>
+      <h3>{t('Record the decision')}</h3>
       <SelectField
-        label="Outcome"
+        label={t('Outcome')}
         value={outcome}
         onChange={(e) => setOutcome(e.target.value)}
         options={[
-          { value: 'promoted', label: 'Promoted' },
-          { value: 'not_yet', label: 'Not yet' },
+          { value: 'promoted', label: outcomeWord('promoted') },
+          { value: 'not_yet', label: outcomeWord('not_yet') },
         ]}
       />
-      <TextAreaField label="Decision note" required value={note} onChange={(e) => setNote(e.target.value)} />
+      <TextAreaField
+        label={t('Decision note')}
+        required
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       {outcome === 'promoted' && (
-        <TextField
-          label="Effective date"
-          type="date"
+        <DateField
+          label={t('Effective date')}
           value={effective}
           min={view.opened_on}
-          onChange={(e) => setEffective(e.target.value)}
-          hint="The day the new level starts: slots, referral terms, billing tier and panel eligibility follow it. Empty: today."
+          onChange={(iso) => {
+            setEffectiveOk(iso !== null);
+            if (iso !== null) setEffective(iso);
+          }}
+          hint={t(
+            'The day the new level starts: slots, referral terms, billing tier and panel eligibility follow it. Empty: today.',
+          )}
         />
       )}
       {overriding && (
         <TextAreaField
-          label="Reason for overriding the rule"
+          label={t('Reason for overriding the rule')}
           required
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
       )}
-      <FormMessage error={decide.error?.message} success={decide.isSuccess ? 'Decision recorded.' : null} />
+      <FormMessage
+        error={decide.error?.message}
+        success={decide.isSuccess ? t('Decision recorded.') : null}
+      />
       <button type="submit" className="button" disabled={decide.isPending}>
-        Record decision
+        {t('Record decision')}
       </button>
     </form>
   );

@@ -38,7 +38,9 @@ export function OpenCaseButton({
   if (live !== undefined)
     return (
       <Link to={`/panel/cases/${live.id}`} data-testid={`case-link-${candidate}`}>
-        Case #{live.id} ({live.status === 'open' ? 'panel to seat' : 'assessing'})
+        {live.status === 'open'
+          ? t('Case #{id} (panel to seat)', { id: live.id })
+          : t('Case #{id} (assessing)', { id: live.id })}
       </Link>
     );
   if (!eligible) return <span className="muted">—</span>;
@@ -64,7 +66,7 @@ export function OpenCaseButton({
         type="button"
         className="button button-small"
         disabled={open.isPending || cases.isPending}
-        aria-label={`Open a case for ${name ?? candidate}`}
+        aria-label={t('Open a case for {name}', { name: name ?? candidate })}
         onClick={() =>
           open.mutate(
             targets.length > 1 && target !== undefined ? { candidate, target_level: target } : { candidate },
@@ -72,7 +74,7 @@ export function OpenCaseButton({
           )
         }
       >
-        {open.isPending ? 'Opening…' : 'Open a case'}
+        {open.isPending ? t('Opening…') : t('Open a case')}
       </button>
       <FormMessage error={open.error?.message} />
     </span>

@@ -1,4 +1,5 @@
 import { Card } from '../../../components/ui/card';
+import { t } from '../../../i18n/i18n';
 import { useCandidateReadiness } from '../api/get-readiness';
 import { OpenCaseButton } from './open-case-button';
 
@@ -6,15 +7,19 @@ import { OpenCaseButton } from './open-case-button';
 export function OpenCaseCard({ candidate, name }: { candidate: string; name?: string }) {
   const readiness = useCandidateReadiness(candidate);
   const eligible = readiness.data?.eligible_for_case === true;
+  const target = readiness.data?.target_level ?? undefined;
+  const targetLabel = target === undefined ? undefined : (readiness.data?.labels?.[target] ?? target);
   return (
-    <Card title="Promotion case" id="open-case">
+    <Card title={t('Promotion case')} id="open-case">
       {readiness.isPending ? (
-        <p className="muted">Checking readiness…</p>
+        <p className="muted">{t('Checking readiness…')}</p>
       ) : (
         <p data-testid="open-case-standing">
           {eligible
-            ? `Eligible today for a case to ${readiness.data?.target_level ?? 'the next level'}. `
-            : `Not eligible for a case today (${readiness.data?.gaps.length ?? 0} gaps, listed below). `}
+            ? t('Eligible today for a case to {target}.', { target: targetLabel ?? t('the next level') })
+            : t('Not eligible for a case today ({gaps, plural, one {# gap} other {# gaps}}, listed below).', {
+                gaps: readiness.data?.gaps.length ?? 0,
+              })}{' '}
           <OpenCaseButton
             candidate={candidate}
             eligible={eligible}

@@ -2,14 +2,16 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Card } from '../../../components/ui/card';
 import { FormMessage, TextField } from '../../../components/ui/form';
 import { QueryView } from '../../../components/ui/query-state';
+import { t } from '../../../i18n/i18n';
 import { usePanelCandidates, type PanelCandidate } from '../api/get-panel-candidates';
 import { useSetPanel } from '../api/set-panel';
 import type { CaseView } from '../types';
+import { formatList } from '../../../lib/format';
+import { roleWords } from '../../../lib/role-words';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
 function standingOf(person: PanelCandidate): string {
-  if (person.level_label !== null) return person.level_label;
-  return person.role === 'leadership' ? 'leadership' : person.role.replace('_', ' ');
+  return person.level_label ?? roleWords(person.role);
 }
 
 function matches(person: PanelCandidate, search: string): boolean {
@@ -24,7 +26,7 @@ function matches(person: PanelCandidate, search: string): boolean {
 export function PanelPicker({ view }: { view: CaseView }) {
   const query = usePanelCandidates(view.id);
   return (
-    <QueryView query={query} label="Finding who may sit…">
+    <QueryView query={query} label={t('Finding who may sit…')}>
       {(answer) => <PickerForm view={view} candidates={answer.candidates} size={answer.panel_size} />}
     </QueryView>
   );
@@ -53,20 +55,27 @@ function PickerForm({
   };
   const missing = size - chosen.length;
   return (
-    <Card title={`Seat the panel (${size} people)`} id="panel-picker">
-      <form onSubmit={submit} aria-label="Seat the panel">
+    <Card
+      title={t('Seat the panel ({size, plural, one {# person} other {# people}})', { size })}
+      id="panel-picker"
+    >
+      <form onSubmit={submit} aria-label={t('Seat the panel')}>
         <TextField
-          label="Find a person"
+          label={t('Find a person')}
           type="search"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          hint="By name or email"
+          hint={t('By name or email')}
         />
         <fieldset>
           <legend>
-            May sit ({eligible.length}) — {chosen.length} of {size} chosen
+            {t('May sit ({eligible}) — {chosen} of {size} chosen', {
+              eligible: eligible.length,
+              chosen: chosen.length,
+              size,
+            })}
           </legend>
-          {eligible.length === 0 && <p>Nobody on the roster may sit on this panel today.</p>}
+          {eligible.length === 0 && <p>{t('Nobody on the roster may sit on this panel today.')}</p>}
           <ul className="picker-list" data-testid="panel-eligible">
             {eligible
               .filter((c) => matches(c, search) || chosen.includes(c.email))
@@ -95,27 +104,29 @@ function PickerForm({
           error={seat.error?.message}
           success={
             seat.isSuccess
-              ? `Panel seated: ${seat.data.panel.members.map((m) => nameOf(m.email)).join(', ')}.`
+              ? t('Panel seated: {names}.', {
+                  names: formatList(seat.data.panel.members.map((m) => nameOf(m.email))),
+                })
               : null
           }
         />
         <button type="submit" className="button" disabled={missing !== 0 || seat.isPending}>
           {missing > 0
-            ? `Choose ${missing} more`
+            ? t('Choose {count} more', { count: missing })
             : missing < 0
-              ? `Choose ${-missing} fewer`
-              : 'Seat the panel'}
+              ? t('Choose {count} fewer', { count: -missing })
+              : t('Seat the panel')}
         </button>
       </form>
       <details className="picker-refused" open={refused.length <= 8}>
-        <summary>Who may not sit, and why ({refused.length})</summary>
-        <TableScroll label="People who may not sit on this panel">
-          <table aria-label="People who may not sit on this panel">
+        <summary>{t('Who may not sit, and why ({count})', { count: refused.length })}</summary>
+        <TableScroll label={t('People who may not sit on this panel')}>
+          <table aria-label={t('People who may not sit on this panel')}>
             <thead>
               <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Level</th>
-                <th scope="col">Why not</th>
+                <th scope="col">{t('Person')}</th>
+                <th scope="col">{t('Level')}</th>
+                <th scope="col">{t('Why not')}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,8 +141,9 @@ function PickerForm({
                     </th>
                     <td>{standingOf(c)}</td>
                     <td>
-                      {c.refusal === 'panelist_conflict' ? 'Conflict of interest: ' : 'Not eligible: '}
-                      {c.reason}
+                      {c.refusal === 'panelist_conflict'
+                        ? t('Conflict of interest: {reason}', { reason: c.reason })
+                        : t('Not eligible: {reason}', { reason: c.reason })}
                     </td>
                   </tr>
                 ))}

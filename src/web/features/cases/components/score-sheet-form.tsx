@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Card } from '../../../components/ui/card';
 import { FormMessage, SelectField, TextAreaField } from '../../../components/ui/form';
+import { t } from '../../../i18n/i18n';
 import { formatDay } from '../../../lib/format';
 import { useSaveSheet } from '../api/save-sheet';
 import type { CaseView, SheetView } from '../types';
@@ -22,19 +23,24 @@ export function ScoreSheetForm({ view, mine }: { view: CaseView; mine: SheetView
   const [message, setMessage] = useState<string | null>(null);
   if (mine?.submitted_at !== null && mine?.submitted_at !== undefined) {
     return (
-      <Card title="Your score sheet" id="score-sheet">
-        <p role="status">Submitted on {formatDay(mine.submitted_at)}. A submitted sheet is final.</p>
+      <Card title={t('Your score sheet')} id="score-sheet">
+        <p role="status">
+          {t('Submitted on {date}. A submitted sheet is final.', { date: formatDay(mine.submitted_at) })}
+        </p>
         <ul>
           {view.criteria.map((c) => (
             <li key={c.id}>
-              {c.name}: {mine.criteria.find((x) => x.id === c.id)?.score ?? '—'}
+              {t('{criterion}: {score}', {
+                criterion: c.name,
+                score: mine.criteria.find((x) => x.id === c.id)?.score ?? '—',
+              })}
             </li>
           ))}
         </ul>
       </Card>
     );
   }
-  const scaleOptions = [{ value: '', label: 'Choose a score' }];
+  const scaleOptions = [{ value: '', label: t('Choose a score') }];
   for (let s = view.scale.min; s <= view.scale.max; s += 1) {
     const anchor = view.scale.anchors[String(s)];
     scaleOptions.push({ value: String(s), label: anchor === undefined ? String(s) : `${s} — ${anchor}` });
@@ -54,14 +60,14 @@ export function ScoreSheetForm({ view, mine }: { view: CaseView; mine: SheetView
     setMessage(null);
     save.mutate(
       { sheet: sheet(), submit: final },
-      { onSuccess: () => setMessage(final ? 'Sheet submitted.' : 'Draft saved. Only you can see it.') },
+      { onSuccess: () => setMessage(final ? t('Sheet submitted.') : t('Draft saved. Only you can see it.')) },
     );
   };
   return (
-    <Card title="Your score sheet" id="score-sheet">
-      <form onSubmit={submit} aria-label="Score sheet">
+    <Card title={t('Your score sheet')} id="score-sheet">
+      <form onSubmit={submit} aria-label={t('Score sheet')}>
         <fieldset>
-          <legend>Assessment components</legend>
+          <legend>{t('Assessment components')}</legend>
           {view.assessment.map((component) => (
             <SelectField
               key={component.id}
@@ -69,21 +75,19 @@ export function ScoreSheetForm({ view, mine }: { view: CaseView; mine: SheetView
               value={components[component.id] ?? ''}
               onChange={(e) => setComponents({ ...components, [component.id]: e.target.value })}
               options={[
-                { value: '', label: 'Not judged yet' },
-                { value: 'pass', label: 'Pass' },
-                { value: 'fail', label: 'Fail' },
+                { value: '', label: t('Not judged yet') },
+                { value: 'pass', label: t('Pass') },
+                { value: 'fail', label: t('Fail') },
               ]}
             />
           ))}
         </fieldset>
         <fieldset>
-          <legend>
-            Criteria ({view.scale.min}–{view.scale.max})
-          </legend>
+          <legend>{t('Criteria ({min}–{max})', { min: view.scale.min, max: view.scale.max })}</legend>
           {view.criteria.map((criterion) => (
             <SelectField
               key={criterion.id}
-              label={`${criterion.name}${criterion.gate ? ' (gate)' : ''}`}
+              label={criterion.gate ? t('{criterion} (gate)', { criterion: criterion.name }) : criterion.name}
               title={criterion.description}
               value={scores[criterion.id] ?? ''}
               onChange={(e) => setScores({ ...scores, [criterion.id]: e.target.value })}
@@ -92,17 +96,17 @@ export function ScoreSheetForm({ view, mine }: { view: CaseView; mine: SheetView
           ))}
         </fieldset>
         <TextAreaField
-          label="Feedback for the candidate"
+          label={t('Feedback for the candidate')}
           value={summary}
           onChange={(e) => setSummary(e.target.value)}
         />
         <FormMessage error={save.error?.message} success={message} />
         <div className="card-actions">
           <button type="submit" className="button button-secondary" value="draft" disabled={save.isPending}>
-            Save draft
+            {t('Save draft')}
           </button>
           <button type="submit" className="button" value="submit" disabled={save.isPending}>
-            Submit sheet
+            {t('Submit sheet')}
           </button>
         </div>
       </form>
