@@ -61,15 +61,25 @@ describe.skipIf(!enabled)(
     it('leadership assigns one mentee, and the L4 slot limit refuses the second with its reason', async () => {
       const { page, context } = await h.newPage();
       await h.signIn(page, org.lead);
-      await page.goto(`/mentoring?mentor=${encodeURIComponent(mentor)}`);
+      // The mentor is picked by name from a searchable list (issue 17), not typed as an email.
+      await page.goto('/mentoring');
+      const pick = page.getByRole('form', { name: 'Pick a mentor' });
+      await pick.getByRole('combobox', { name: 'Mentor' }).fill('mia');
+      await pick.getByRole('option', { name: /Mia Mentor/ }).click();
+      await page.waitForURL(new RegExp(`[?&]mentor=${encodeURIComponent(mentor)}`));
       const form = page.getByRole('form', { name: 'Assign a mentee' });
-      await form.getByLabel('Mentee (email)').fill(juniors[0]!);
+      await expect.poll(() => form.getByRole('combobox', { name: 'Mentor' }).inputValue()).toBe('Mia Mentor');
+      const menteeField = form.getByRole('combobox', { name: 'Mentee' });
+      await menteeField.fill('Jo Ju');
+      await form.getByRole('option', { name: /Jo Junior/ }).click();
+      expect(await menteeField.inputValue()).toBe('Jo Junior');
       await form.getByLabel('Start').fill(monthsAgo(4));
       await form.getByRole('button', { name: 'Assign' }).click();
       await form.getByRole('status').filter({ hasText: 'Mentee assigned.' }).waitFor();
       await page.getByTestId(`mentee-${juniors[0]!}`).waitFor();
 
-      await form.getByLabel('Mentee (email)').fill(juniors[1]!);
+      // A whole name typed picks that person too.
+      await menteeField.fill('Kai Junior');
       const alert = form.getByRole('alert');
       // The refusal is the answer this step is about.
       await h.expectProblems([/^POST \/api\/mentorships → 409/], async () => {

@@ -34,11 +34,7 @@ export const fr: Catalogue = {
   'Pick a builder from the roster to see their path.':
     'Choisissez un collaborateur dans l’effectif pour voir son parcours.',
   'My mentees': 'Mes mentorés',
-  'Pick a mentor': 'Choisir un mentor',
-  'Mentor (email)': 'Mentor (e-mail)',
-  Show: 'Afficher',
-  'Referral statement of {mentor}': 'Relevé de parrainage de {mentor}',
-  'My referral statement': 'Mon relevé de parrainage',
+  'Referral statement': 'Relevé de parrainage',
   'Pick a mentor on the Mentoring page to read their statement.':
     'Choisissez un mentor sur la page Mentorat pour lire son relevé.',
 };

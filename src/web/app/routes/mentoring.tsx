@@ -1,9 +1,11 @@
 import { useSearchParams } from 'react-router';
-import { TextField } from '../../components/ui/form';
 import { AssignMenteeForm } from '../../features/mentoring/components/assign-mentee-form';
 import { MentorPage } from '../../features/mentoring/components/mentor-page';
-import { MentorStatement } from '../../features/mentoring/components/mentor-statement';
-import { MentorsOverview } from '../../features/mentoring/components/mentors-overview';
+import {
+  MentorStatement,
+  MentorStatementHeading,
+} from '../../features/mentoring/components/mentor-statement';
+import { MentorsOverview, PickMentorForm } from '../../features/mentoring/components/mentors-overview';
 import { builderEmailOf } from '../../lib/auth';
 import { monthOf } from '../../lib/format';
 import { RequireSession } from '../require-session';
@@ -24,23 +26,11 @@ export function MentoringRoute() {
           <div>
             <h1>{isLead ? t('Mentoring') : t('My mentees')}</h1>
             {isLead && (
-              <form
-                className="form-row"
-                aria-label={t('Pick a mentor')}
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  const value = new FormData(e.currentTarget).get('mentor');
-                  setParams(typeof value === 'string' && value !== '' ? { mentor: value } : {});
-                }}
-              >
-                <TextField label={t('Mentor (email)')} name="mentor" type="email" defaultValue={mentor} />
-                <div className="field">
-                  <span aria-hidden="true">&nbsp;</span>
-                  <button type="submit" className="button button-secondary">
-                    {t('Show')}
-                  </button>
-                </div>
-              </form>
+              <PickMentorForm
+                key={`pick:${mentor}`}
+                mentor={mentor}
+                onPick={(email) => setParams(email === '' ? {} : { mentor: email })}
+              />
             )}
             {isLead && <AssignMenteeForm key={mentor} {...(mentor === '' ? {} : { mentor })} />}
             {mentor === '' && isLead && (
@@ -80,11 +70,11 @@ export function MentorStatementRoute() {
         };
         return (
           <div>
-            <h1>
-              {session.role === 'leadership'
-                ? t('Referral statement of {mentor}', { mentor })
-                : t('My referral statement')}
-            </h1>
+            {mentor === '' ? (
+              <h1>{t('Referral statement')}</h1>
+            ) : (
+              <MentorStatementHeading mentor={mentor} month={month} own={session.role !== 'leadership'} />
+            )}
             {mentor === '' ? (
               <p>{t('Pick a mentor on the Mentoring page to read their statement.')}</p>
             ) : (

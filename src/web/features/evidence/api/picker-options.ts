@@ -2,18 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 import type { PickerOption } from '../../../components/ui/person-picker';
 
-/** GET /api/builders — every builder on the roster (leadership), by name with the email beside it. */
-export function useRosterBuilderOptions(enabled: boolean) {
-  return useQuery({
-    queryKey: ['builders', 'picker'],
-    enabled,
-    queryFn: async (): Promise<PickerOption[]> => {
-      const page = await apiGet('/api/builders', { query: { limit: 500 } });
-      return page.items.map((b) => ({ value: b.email, label: b.name, detail: b.email }));
-    },
-  });
-}
-
 /** GET /api/client/builders — the builders placed at the signed-in client contact's client. */
 export function useClientBuilderOptions(enabled: boolean) {
   return useQuery({

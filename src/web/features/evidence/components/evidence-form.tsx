@@ -18,8 +18,8 @@ import {
   useClientOptions,
   useMenteeOptions,
   usePlacedClientOptions,
-  useRosterBuilderOptions,
 } from '../api/picker-options';
+import { useRosterBuilderOptions } from '../../../lib/people-options';
 import { useRecordEvidence } from '../api/record-evidence';
 import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceRecord } from '../types';
 import { recordTitle } from './record-list';

@@ -21,6 +21,7 @@ import { useMentorPayouts } from '../api/get-mentor-payouts';
 import { useMentorshipOverview } from '../api/get-mentorship-overview';
 import { useRecordCheckin } from '../api/record-checkin';
 import { MonthlyMoneyChart, ReviewScoresChart, StreakChart } from './mentor-charts';
+import { readableReason } from './mentor-statement';
 
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -275,7 +276,16 @@ function Earnings({ mentor, own }: { mentor: string; own: boolean }) {
               .filter((r) => r.status !== 'earning')
               .map((r) => (
                 <p key={r.mentorship} className="muted">
-                  {r.mentee}: no referral — {r.reason ?? humanize(r.status)}
+                  {r.mentee_name}: no referral —{' '}
+                  {r.reason === undefined
+                    ? humanize(r.status)
+                    : readableReason(
+                        r.reason,
+                        new Map([
+                          [r.mentee, r.mentee_name],
+                          [r.mentor, r.mentor_name],
+                        ]),
+                      )}
                 </p>
               ))}
           </>

@@ -2,9 +2,34 @@ import { TableScroll } from '../../../components/ui/table-scroll';
 import { Card, Stat } from '../../../components/ui/card';
 import { TextField } from '../../../components/ui/form';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
+import { t } from '../../../i18n/i18n';
 import { formatDay, formatMoney, formatMonth, humanize } from '../../../lib/format';
 import { useMentorPayouts } from '../api/get-mentor-payouts';
-import { useMentorshipOverview } from '../api/get-mentorship-overview';
+
+/**
+ * A sentence the server wrote (why a mentorship earns nothing) in the app's words: its ISO days in the
+ * one date format, and the people it names by email by their names.
+ */
+export function readableReason(text: string, names: ReadonlyMap<string, string>): string {
+  return text
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDay(day))
+    .replace(/[^\s()]+@[^\s(),;:]+/g, (email) => names.get(email) ?? email);
+}
+
+/** The page's heading: whose statement it is, by name (leadership reads anyone's; a mentor their own). */
+export function MentorStatementHeading({
+  mentor,
+  month,
+  own,
+}: {
+  mentor: string;
+  month: string;
+  own: boolean;
+}) {
+  const payouts = useMentorPayouts(mentor, month, month);
+  if (own) return <h1>{t('My referral statement')}</h1>;
+  return <h1>{t('Referral statement of {mentor}', { mentor: payouts.data?.mentor_name ?? mentor })}</h1>;
+}
 
 /**
  * A mentor's own statement for one month: what they are owed, one total per currency (never added
@@ -21,8 +46,6 @@ export function MentorStatement({
   onMonth: (month: string) => void;
 }) {
   const payouts = useMentorPayouts(mentor, month, month);
-  const overview = useMentorshipOverview(mentor);
-  const names = new Map((overview.data?.mentorships ?? []).map((m) => [m.mentee, m.mentee_name]));
   return (
     <Card title={`Statement for ${formatMonth(month)}`} id="statement">
       <div className="as-of">
@@ -38,6 +61,8 @@ export function MentorStatement({
           const rows = data.months.flatMap((m) => m.rows).filter((r) => r.mentor === mentor);
           const totals = data.totals.filter((t) => t.mentor === mentor);
           const notEarning = data.referrals.filter((r) => r.status !== 'earning');
+          const names = new Map<string, string>([[data.mentor, data.mentor_name]]);
+          for (const r of data.referrals) names.set(r.mentee, r.mentee_name);
           return (
             <>
               {totals.length === 0 ? (
@@ -79,8 +104,8 @@ export function MentorStatement({
                       {rows.map((r) => (
                         <tr key={`${r.mentorship}-${r.placement}-${r.month_index}`}>
                           <th scope="row">
-                            {names.get(r.mentee) ?? r.mentee}
-                            <div className="muted">{r.mentee}</div>
+                            {r.mentee_name}
+                            {r.mentee_name !== r.mentee && <div className="muted">{r.mentee}</div>}
                           </th>
                           <td>
                             {r.placement}
@@ -109,7 +134,8 @@ export function MentorStatement({
                   <ul>
                     {notEarning.map((r) => (
                       <li key={r.mentorship}>
-                        {names.get(r.mentee) ?? r.mentee}: {r.reason ?? humanize(r.status)}
+                        {r.mentee_name}:{' '}
+                        {r.reason === undefined ? humanize(r.status) : readableReason(r.reason, names)}
                       </li>
                     ))}
                   </ul>

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { PersonPicker } from '../../../components/ui/person-picker';
+import { useStaffOptions } from '../../../lib/people-options';
 import { TableScroll } from '../../../components/ui/table-scroll';
 import { Card } from '../../../components/ui/card';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
@@ -92,5 +95,36 @@ export function MentorsOverview({ onPick }: { onPick: (mentor: string) => string
         }}
       </QueryView>
     </Card>
+  );
+}
+
+/**
+ * Leadership picks the mentor whose screen to read from a searchable list of people by name (no typed
+ * email); picking one opens it at once.
+ */
+export function PickMentorForm({ mentor, onPick }: { mentor: string; onPick: (mentor: string) => void }) {
+  const people = useStaffOptions(true);
+  const [value, setValue] = useState(mentor);
+  return (
+    <form className="form-row" aria-label={t('Pick a mentor')} onSubmit={(e) => e.preventDefault()}>
+      <PersonPicker
+        label={t('Mentor')}
+        options={people.data ?? []}
+        loading={people.isPending}
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          if (next !== '' && next !== mentor) onPick(next);
+        }}
+      />
+      {mentor !== '' && (
+        <div className="field">
+          <span aria-hidden="true">&nbsp;</span>
+          <button type="button" className="button button-secondary" onClick={() => onPick('')}>
+            {t('Every mentor')}
+          </button>
+        </div>
+      )}
+    </form>
   );
 }
