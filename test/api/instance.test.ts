@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { fixedClock } from '../../src/core/clock.js';
+import { pageText } from '../../src/core/ladder/ladder-locale.js';
+import { EVIDENCE_KINDS } from '../../src/core/ladder/rule-kinds.js';
 import { markDemoDatabase } from '../../src/db/repositories/demo.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import type { instanceResponse } from '../../src/server/routes/instance.routes.js';
@@ -34,6 +36,7 @@ forEachEngine('GET /api/instance: the demo flag', (getDb) => {
       demo_loaded_at: null,
       locale: 'en',
       locale_ladder: 'ai-first-business-manager',
+      evidence_kinds: pageText('en').evidenceKinds,
     });
   });
 
@@ -106,5 +109,14 @@ forEachEngine("GET /api/instance: the web app's language is its organisation's l
     expect(await language()).toEqual({ locale: 'en', locale_ladder: 'ai-first-business-manager' });
     await addBuilder('dominique@example.test', track.id, track.levels[0]);
     expect(await language()).toEqual({ locale: 'fr', locale_ladder: french.ladder });
+  });
+
+  it('gives the evidence-kind words in that language, every kind, as the rendered page writes them', async () => {
+    const { locale, evidence_kinds } = (await app.inject('/api/instance')).json<InstanceInfo>();
+    expect(locale).toBe('fr');
+    expect(Object.keys(evidence_kinds).sort()).toEqual([...EVIDENCE_KINDS].sort());
+    expect(evidence_kinds).toEqual(pageText('fr').evidenceKinds);
+    expect(evidence_kinds.code_review).toBe('revues de code');
+    expect(pageText('en').evidenceKinds.code_review).toBe('code reviews');
   });
 });

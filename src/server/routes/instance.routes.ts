@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LOCALES } from '../../core/ladder/ladder-locale.js';
+import { LOCALES, pageText } from '../../core/ladder/ladder-locale.js';
 import { demoStatus } from '../../services/demo/demo-database.service.js';
 import { organisationLocale } from '../../services/organisation-locale.service.js';
 import { publicAccess } from '../access/route-access.js';
@@ -16,6 +16,12 @@ export const instanceResponse = z.object({
   locale: z.enum(LOCALES),
   /** The ladder the language comes from (the one holding most builders); null when there is none. */
   locale_ladder: z.string().nullable(),
+  /**
+   * How each evidence kind reads in a sentence, plural ("code reviews", « revues de code »), in `locale`:
+   * the one list of these words (core ladder-locale.ts, the rendered page's), so the web keeps no copy.
+   */
+  // Keyed by string, not the kinds' enum: the generated contract says `{ [key: string]: string }` either way.
+  evidence_kinds: z.record(z.string(), z.string()),
 });
 
 /** Facts about this installation every screen may show, signed in or not (the demo banner, the language). */
@@ -43,6 +49,7 @@ export function instanceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           demo_loaded_at: status.loadedAt,
           locale: language.locale,
           locale_ladder: language.ladderId,
+          evidence_kinds: pageText(language.locale).evidenceKinds,
         };
       },
     );

@@ -3,6 +3,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router';
 import { useInstance } from '../features/instance/api/get-instance';
 import { currentLocale, isWebLocale, setLocale } from '../i18n/i18n';
+import { setEvidenceKindWords } from '../lib/evidence-kinds';
 import { createQueryClient } from '../lib/query-client';
 import { createAppRouter } from './router';
 
@@ -16,6 +17,8 @@ function InLocale({ children }: { children: ReactNode }) {
   const locale = isWebLocale(instance.data?.locale) ? instance.data.locale : 'en';
   // Before the children render, so every t() and date of this render is already in `locale`.
   if (currentLocale() !== locale || document.documentElement.lang !== locale) setLocale(locale);
+  // The evidence-kind words come in the same answer, in the same language (the server's one list).
+  setEvidenceKindWords(instance.data?.evidence_kinds ?? {});
   return <Fragment key={locale}>{children}</Fragment>;
 }
 

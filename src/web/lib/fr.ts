@@ -15,4 +15,6 @@ export const fr: Catalogue = {
   DD: 'JJ',
   MM: 'MM',
   YYYY: 'AAAA',
+  // A typical time in level (evidence-kinds.ts monthsRange).
+  '{from}–{to} months': '{from} à {to} mois',
 };

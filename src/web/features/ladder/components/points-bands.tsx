@@ -1,4 +1,6 @@
 import { Card } from '../../../components/ui/card';
+import { t } from '../../../i18n/i18n';
+import { formatList, formatNumber } from '../../../lib/format';
 import type { CompetencyCategory, LadderDocument, Level } from '../../../types/ladder';
 import { TableScroll } from '../../../components/ui/table-scroll';
 
@@ -17,47 +19,60 @@ export function PointsBands({
 }) {
   if (points === undefined) return null;
   const range = (from: number, to: number | undefined) =>
-    to === undefined ? `${from}+` : from === to ? `${from}` : `${from}–${to}`;
+    to === undefined
+      ? `${formatNumber(from)}+`
+      : from === to
+        ? formatNumber(from)
+        : `${formatNumber(from)}–${formatNumber(to)}`;
   const names = new Map(categories.flatMap((c) => c.areas.map((a) => [a.id, a.name] as const)));
   const mine = points.bands.filter((band) => band.level === level.id);
   const widest = Math.max(...points.competencies.map((c) => c.milestones.length));
   return (
-    <Card title="Points and bands" id="points">
+    <Card title={t('Points and bands')} id="points">
       <p>
         {mine.length === 0
-          ? `No band of total points names ${level.id}.`
-          : `${level.id} covers ${mine.map((b) => `${b.id} (${range(b.from, b.to)} points)`).join(' and ')}.`}
+          ? t('No band of total points names {level}.', { level: level.id })
+          : t('{level} covers {bands}.', {
+              level: level.id,
+              bands: formatList(
+                mine.map((b) => t('{band} ({range} points)', { band: b.id, range: range(b.from, b.to) })),
+              ),
+            })}
       </p>
       {points.description !== undefined && <p className="muted">{points.description}</p>}
-      <TableScroll label="Bands of total points">
+      <TableScroll label={t('Bands of total points')}>
         <table>
           <thead>
             <tr>
-              <th scope="col">Band</th>
-              <th scope="col">Points</th>
-              <th scope="col">Level</th>
-              <th scope="col">Title</th>
+              <th scope="col">{t('Band')}</th>
+              <th scope="col">{t('Points')}</th>
+              <th scope="col">{t('Level')}</th>
+              <th scope="col">{t('Title')}</th>
             </tr>
           </thead>
           <tbody>
             {points.bands.map((band) => (
               <tr key={band.id} className={band.level === level.id ? 'current' : undefined}>
-                <td data-label="Band">{band.level === level.id ? <strong>{band.id}</strong> : band.id}</td>
-                <td data-label="Points">{range(band.from, band.to)}</td>
-                <td data-label="Level">{band.level}</td>
-                <td data-label="Title">{band.title ?? band.level}</td>
+                <td data-label={t('Band')}>
+                  {band.level === level.id ? <strong>{band.id}</strong> : band.id}
+                </td>
+                <td data-label={t('Points')}>{range(band.from, band.to)}</td>
+                <td data-label={t('Level')}>{band.level}</td>
+                <td data-label={t('Title')}>{band.title ?? band.level}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
-      <TableScroll label="Points per milestone">
+      <TableScroll label={t('Points per milestone')}>
         <table>
           <thead>
             <tr>
-              <th scope="col">Competency</th>
+              <th scope="col">{t('Competency')}</th>
               {Array.from({ length: widest }, (_, i) => (
-                <th key={i} scope="col">{`Milestone ${i + 1}`}</th>
+                <th key={i} scope="col">
+                  {t('Milestone {number}', { number: i + 1 })}
+                </th>
               ))}
             </tr>
           </thead>
@@ -68,8 +83,10 @@ export function PointsBands({
                 {Array.from({ length: widest }, (_, i) => {
                   const milestone = competency.milestones[i];
                   return (
-                    <td key={i} data-label={`Milestone ${i + 1}`}>
-                      {milestone === undefined ? '—' : `${milestone.points} — ${milestone.text}`}
+                    <td key={i} data-label={t('Milestone {number}', { number: i + 1 })}>
+                      {milestone === undefined
+                        ? '—'
+                        : `${formatNumber(milestone.points)} — ${milestone.text}`}
                     </td>
                   );
                 })}

@@ -1,4 +1,5 @@
 import { QueryView, EmptyState } from '../../../components/ui/query-state';
+import { t } from '../../../i18n/i18n';
 import { formatDay } from '../../../lib/format';
 import { useLadderVersions } from '../api/get-ladder-versions';
 
@@ -16,12 +17,12 @@ export function VersionHistory({
 }) {
   const query = useLadderVersions(ladderId);
   return (
-    <QueryView query={query} label="Loading versions…">
+    <QueryView query={query} label={t('Loading versions…')}>
       {({ versions }) =>
         versions.length === 0 ? (
-          <EmptyState title="No version published yet" />
+          <EmptyState title={t('No version published yet')} />
         ) : (
-          <ul className="versions" aria-label="Version history">
+          <ul className="versions" aria-label={t('Version history')}>
             {[...versions].reverse().map((version) => (
               <li key={version.version_id}>
                 <button
@@ -32,10 +33,15 @@ export function VersionHistory({
                 >
                   {formatDay(version.version)}
                 </button>
-                {version.version === activeVersion && <span className="badge badge-good">in force</span>}
+                {version.version === activeVersion && (
+                  <span className="badge badge-good">{t('in force')}</span>
+                )}
                 <small className="muted">
                   {' '}
-                  published {formatDay(version.published_at)} by {version.published_by}
+                  {t('published {date} by {who}', {
+                    date: formatDay(version.published_at),
+                    who: version.published_by,
+                  })}
                 </small>
               </li>
             ))}
