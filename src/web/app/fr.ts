@@ -22,6 +22,9 @@ export const fr: Catalogue = {
   Main: 'Principale',
   'Sign in': 'Se connecter',
   'Sign out': 'Se déconnecter',
+  // require-session.tsx: a screen for other roles.
+  'This screen is for {roles}; you are signed in as {role}.':
+    'Cet écran est réservé au rôle {roles} ; votre rôle est {role}.',
   // routes
   'Today in the organisation': 'Aujourd’hui dans l’organisation',
   'Your home': 'Votre accueil',

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { QueryView } from '../components/ui/query-state';
 import { SetOwnPassword } from '../features/accounts/components/set-own-password';
+import { t } from '../i18n/i18n';
 import { useSession, type Role, type Session } from '../lib/auth';
+import { formatAlternatives } from '../lib/format';
+import { roleWords } from '../lib/role-words';
 
 /** Renders its children for a signed-in person (of one of `roles`, when given); otherwise sends to sign-in. */
 export function RequireSession({
@@ -30,8 +33,10 @@ export function RequireSession({
         if (roles !== undefined && !roles.includes(current.role)) {
           return (
             <div className="state state-error" role="alert">
-              This screen is for {roles.join(' or ')}; you are signed in as{' '}
-              {current.role.replaceAll('_', ' ')}.
+              {t('This screen is for {roles}; you are signed in as {role}.', {
+                roles: formatAlternatives(roles.map(roleWords)),
+                role: roleWords(current.role),
+              })}
             </div>
           );
         }
