@@ -155,6 +155,18 @@ describe.skipIf(!enabled)(
 
       await page.getByRole('link', { name: 'Audit log' }).click();
       await page.getByRole('table', { name: 'Audit entries' }).getByText('evidence.record').first().waitFor();
+      // Whose writes to read is picked by name (issue 17), and the API's filter answers.
+      const filters = page.getByRole('form', { name: 'Filter the audit log' });
+      await filters.getByRole('combobox', { name: 'Who' }).fill('Lena');
+      await filters.getByRole('option', { name: /Lena Lead/ }).click();
+      await filters.getByRole('button', { name: 'Filter' }).click();
+      const byLead = await lead.get<{ entries: { id: number }[] }>(
+        `/api/audit?actor=${encodeURIComponent(org.lead)}&limit=50`,
+      );
+      expect(byLead.entries.length).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-testid^="audit-actor-"]').allInnerTexts())
+        .toEqual(byLead.entries.map(() => `Lena Lead · ${org.lead}`));
       await h.screenshot(page, 'leadership-audit');
 
       // Evidence sources: empty until a source runs, then the run's state as GET /api/sources has it.

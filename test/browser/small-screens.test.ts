@@ -43,6 +43,13 @@ describe.skipIf(!enabled)('homes and the statement at 375 px', () => {
       // The home's answers, not spinners: every loading state on the screen has given way.
       await page.locator('main .state-loading').first().waitFor({ state: 'detached', timeout: 90_000 });
       expect(await h.layoutProblems(page), `${screen.url} as ${screen.as}`).toEqual([]);
+      // "Sign out" stays on one line (issue 17: it wrapped at 375 px); the email beside it may break.
+      const signOutLines = await page.getByRole('button', { name: 'Sign out' }).evaluate((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(signOutLines).toBe(1);
       await h.screenshot(page, screen.name);
       await context.close();
     });

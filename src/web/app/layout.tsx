@@ -82,7 +82,7 @@ export function AppLayout() {
               </span>
               <button
                 type="button"
-                className="link-button"
+                className="link-button sign-out"
                 onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })}
               >
                 {t('Sign out')}

@@ -4,7 +4,6 @@ import type { Catalogue } from '../../i18n/i18n';
 export const fr: Catalogue = {
   'before / after': 'avant / après',
   'Filter the audit log': 'Filtrer le journal d’audit',
-  'Actor (email)': 'Auteur (e-mail)',
   Action: 'Action',
   'e.g. evidence.record': 'p. ex. evidence.record',
   Entity: 'Entité',

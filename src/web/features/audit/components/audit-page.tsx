@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Card } from '../../../components/ui/card';
 import { TextField } from '../../../components/ui/form';
+import { PersonPicker } from '../../../components/ui/person-picker';
+import { formatDay } from '../../../lib/format';
+import { usePeopleOptions } from '../../../lib/people-options';
 import { EmptyState, QueryView } from '../../../components/ui/query-state';
 import { useAuditLog, type AuditFilter } from '../api/get-audit-log';
 import { TableScroll } from '../../../components/ui/table-scroll';
@@ -31,6 +34,9 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({ limit: 50 });
   const [pages, setPages] = useState<number[]>([]);
   const query = useAuditLog(filter);
+  // Who made the writes is picked by name from the roster (the API filters by their email).
+  const people = usePeopleOptions(true);
+  const [actor, setActor] = useState('');
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -39,7 +45,8 @@ export function AuditPage() {
       return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
     };
     const next: AuditFilter = { limit: 50 };
-    for (const key of ['actor', 'action', 'entity'] as const) {
+    if (actor !== '') next.actor = actor;
+    for (const key of ['action', 'entity'] as const) {
       const value = text(key);
       if (value !== undefined) next[key] = value;
     }
@@ -51,7 +58,13 @@ export function AuditPage() {
       <h1>{t('Audit log')}</h1>
       <Card>
         <form className="form-row" onSubmit={apply} aria-label={t('Filter the audit log')}>
-          <TextField label={t('Actor (email)')} name="actor" />
+          <PersonPicker
+            label={t('Who')}
+            options={people.data ?? []}
+            loading={people.isPending}
+            value={actor}
+            onChange={setActor}
+          />
           <TextField label={t('Action')} name="action" placeholder={t('e.g. evidence.record')} />
           <TextField label={t('Entity')} name="entity" />
           <div className="field">
@@ -82,7 +95,10 @@ export function AuditPage() {
                   <tbody>
                     {data.entries.map((e) => (
                       <tr key={e.id}>
-                        <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+                        {/* The day in the app's one date format, the time of day (UTC) beside it. */}
+                        <td title={e.at}>
+                          {formatDay(e.at)} {e.at.slice(11, 19)}
+                        </td>
                         <td data-testid={`audit-actor-${e.id}`}>
                           <Person email={e.actor} name={e.actor_name} />
                         </td>
