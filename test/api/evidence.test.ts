@@ -80,7 +80,24 @@ forEachEngine('evidence API', (getDb) => {
       supersedes: null,
     });
     const read = await app.inject(`/api/evidence/api-${kind}`);
-    expect(read.json()).toEqual(created.json());
+    // The record as recorded, and beside it the names of its people (issue 17).
+    const { names, ...record } = read.json<{
+      names: Record<string, string>;
+      builder: string;
+      recorded_by: string;
+      confirmed_by: string | null;
+    }>();
+    expect(record).toEqual(created.json());
+    const roster: Record<string, string> = {
+      [rosa]: 'Rosa Quint',
+      [pm]: 'Ola Berg',
+      'uma@example.test': 'Uma Patel',
+      'head@example.test': 'Wen Li',
+    };
+    const people = [record.builder, record.recorded_by, record.confirmed_by].filter(
+      (email): email is string => typeof email === 'string',
+    );
+    expect(names).toEqual(Object.fromEntries(people.map((email) => [email, roster[email]])));
   });
 
   it.each([

@@ -86,6 +86,13 @@ describe.skipIf(!enabled)('builder: my path to L5, in Chromium', () => {
       .getByTestId('record-details-dec-adopted-1')
       .getByText('Completion 41 % → 58 % in the pilot')
       .waitFor();
+    // Who recorded it by name, the email beside it (issue 17).
+    expect(
+      await row
+        .getByTestId('record-details-dec-adopted-1')
+        .locator('dt:text-is("Recorded by") + dd')
+        .innerText(),
+    ).toMatch(new RegExp(`^Lena Lead ${org.lead.replace('.', '\\.')} on \\d{1,2} \\w+ \\d{4}$`));
     await h.screenshot(page, 'builder-path-records');
     await context.close();
   });

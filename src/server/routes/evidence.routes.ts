@@ -18,11 +18,11 @@ import { errorBody, isoDay, pageBody, pageQuery, pageSchema } from './roster-htt
 import { buildServices } from '../../services/composition-root.js';
 import { namesOfPeople } from '../../services/roster.service.js';
 
-/** The people of a page of records by name (issue 17): builder, recorder and confirmer, email → name. */
+/** The people of a record or a page of them by name (issue 17): builder, recorder and confirmer, email → name. */
 const namesOut = z
   .record(z.string(), z.string())
   .describe(
-    "Each email a listed record names (builder, recorded_by, confirmed_by) → the roster's name, else the email",
+    "Each email the records name (builder, recorded_by, confirmed_by) → the roster's name, else the email",
   );
 
 /** The evidence ledger over HTTP: record any kind, list with filters, get one. Nothing is ever updated. */
@@ -105,12 +105,24 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { access: policy('evidence.read', recordBuilder) },
         schema: {
           tags: ['evidence'],
-          summary: 'One record',
+          summary: 'One record, with the names of its people (`names`: builder, recorder, confirmer)',
           params: z.object({ id: z.string() }),
-          response: { 200: evidenceRecordSchema, 404: errorBody },
+          response: {
+            200: z.intersection(evidenceRecordSchema, z.object({ names: namesOut })),
+            404: errorBody,
+          },
         },
       },
-      async (request) => getEvidence(services, request.actor, request.params.id),
+      async (request) => {
+        const record = await getEvidence(services, request.actor, request.params.id);
+        const emails = [
+          record.builder,
+          record.recorded_by,
+          ...(record.confirmed_by === null ? [] : [record.confirmed_by]),
+        ];
+        const nameOf = await namesOfPeople(services.db, emails);
+        return { ...record, names: Object.fromEntries(emails.map((email) => [email, nameOf(email)])) };
+      },
     );
   };
 }

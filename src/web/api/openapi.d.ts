@@ -4499,7 +4499,7 @@ export interface paths {
                   }
               )[];
               limit: number;
-              /** @description Each email a listed record names (builder, recorded_by, confirmed_by) → the roster's name, else the email */
+              /** @description Each email the records name (builder, recorded_by, confirmed_by) → the roster's name, else the email */
               names: {
                 [key: string]: string;
               };
@@ -5006,7 +5006,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One record */
+    /** One record, with the names of its people (`names`: builder, recorder, confirmer) */
     get: {
       parameters: {
         query?: never;
@@ -5024,7 +5024,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json':
+            'application/json': (
               | {
                   builder: string;
                   client: string;
@@ -5226,7 +5226,13 @@ export interface paths {
                   recorded_at: string;
                   recorded_by: string;
                   supersedes: string | null;
-                };
+                }
+            ) & {
+              /** @description Each email the records name (builder, recorded_by, confirmed_by) → the roster's name, else the email */
+              names: {
+                [key: string]: string;
+              };
+            };
           };
         };
         /** @description Default Response */

@@ -19,7 +19,7 @@ function NamedRecord({ id, nameOf }: { id: string; nameOf: (email: string) => st
           <h3>
             {formatDay(record.date)} · {humanize(record.kind)} · {recordTitle(record)}
           </h3>
-          <RecordDetails record={record} nameOf={nameOf} />
+          <RecordDetails record={record} nameOf={(email) => record.names[email] ?? nameOf(email)} />
         </section>
       )}
     </QueryView>

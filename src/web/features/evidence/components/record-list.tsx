@@ -13,6 +13,8 @@ const common = new Set([
   'recorded_at',
   'confirmed_by',
   'supersedes',
+  // Not a field of the record: the names of its people, shown beside their emails.
+  'names',
 ]);
 
 function describeValue(value: unknown): string {
@@ -114,7 +116,7 @@ function RecordItem({ id }: { id: string }) {
         ) : query.error !== null ? (
           <ErrorState error={query.error} />
         ) : (
-          <RecordDetails record={query.data} />
+          <RecordDetails record={query.data} nameOf={(email) => query.data.names[email] ?? email} />
         ))}
     </li>
   );
