@@ -62,7 +62,7 @@ export function CasePage({
                   <ScoreSheetForm view={view} mine={mine} />
                 )}
                 <CaseResult view={view} canDecide={canDecide} />
-                <PortfolioView caseId={caseId} />
+                <PortfolioView caseId={caseId} candidateName={view.candidate_name} />
               </div>
               <aside>
                 <Card

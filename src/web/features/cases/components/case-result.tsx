@@ -34,7 +34,12 @@ function Tallies({ result }: { result: Pick<ComputedDecision, 'components' | 'cr
               <tr key={c.id} data-testid={`criterion-${c.id}`}>
                 <th scope="row">
                   {c.name}
-                  {c.gate && <span className="badge badge-warn">{t('gate')}</span>}
+                  {c.gate && (
+                    <>
+                      {' '}
+                      <span className="badge badge-warn">{t('gate')}</span>
+                    </>
+                  )}
                 </th>
                 <td>{c.scores.map(formatNumber).join(' · ')}</td>
                 <td className="num">{formatNumber(c.median)}</td>
@@ -120,6 +125,7 @@ export function CaseResult({ view, canDecide }: { view: CaseView; canDecide: boo
           <PromotionUnlocks
             ladder={view.ladder.id}
             level={view.target_level}
+            levelLabel={view.target_label}
             since={d.effective_date}
             candidate={view.candidate_name}
           />

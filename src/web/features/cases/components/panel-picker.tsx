@@ -76,7 +76,7 @@ function PickerForm({
             })}
           </legend>
           {eligible.length === 0 && <p>{t('Nobody on the roster may sit on this panel today.')}</p>}
-          <ul className="picker-list" data-testid="panel-eligible">
+          <ul className="seat-list" data-testid="panel-eligible">
             {eligible
               .filter((c) => matches(c, search) || chosen.includes(c.email))
               .map((c) => {

@@ -29,12 +29,15 @@ function adrStatus(status: string): string {
 }
 
 /** The candidate's portfolio ("L5 evidence"): significant decisions, mentee outcomes, retros, ADRs. */
-export function PortfolioView({ caseId }: { caseId: number }) {
+export function PortfolioView({ caseId, candidateName }: { caseId: number; candidateName?: string }) {
   const query = useCasePortfolio(caseId);
   return (
     <QueryView query={query} label={t('Assembling the portfolio…')}>
       {(portfolio) => (
-        <Card title={t('Portfolio of {candidate}', { candidate: portfolio.candidate })} id="portfolio">
+        <Card
+          title={t('Portfolio of {candidate}', { candidate: candidateName ?? portfolio.candidate })}
+          id="portfolio"
+        >
           <p className="muted">
             {t('As of {date}, from the evidence ledger.', { date: formatDay(portfolio.as_of) })}
           </p>

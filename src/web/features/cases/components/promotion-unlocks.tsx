@@ -46,18 +46,24 @@ function slotsSentence(gives: NonNullable<PromotedLevel['mentorship']>['gives'])
 export function PromotionUnlocks({
   ladder,
   level,
+  levelLabel,
   since,
   candidate,
 }: {
   ladder: string;
   level: string;
+  /** How the level is shown (its label), when the caller has it; the id otherwise. */
+  levelLabel?: string;
   since: string;
   /** The candidate's name for leadership; null when the candidate reads it ("You are …"). */
   candidate: string | null;
 }) {
   const query = useLadderLevel(ladder, level, since);
   return (
-    <Card title={t('What {level} brings from {date}', { level, date: formatDay(since) })} id="unlocks">
+    <Card
+      title={t('What {level} brings from {date}', { level: levelLabel ?? level, date: formatDay(since) })}
+      id="unlocks"
+    >
       <QueryView query={query} label={t('Reading the level…')}>
         {({ level: def }) => (
           <dl className="record-details" data-testid="unlocks">
