@@ -18,6 +18,7 @@ import { ensureDemoAccounts, type DemoAccount } from '../../src/services/access/
 import { loadDemoIfEmpty } from '../../src/services/demo/demo-loader.service.js';
 import { DEMO_DOMAIN } from '../../src/services/demo/demo-organisation.js';
 import { publishShippedLaddersIfEmpty } from '../../src/services/ladder.service.js';
+import { isWebLocale, textIn } from '../../src/web/i18n/i18n.js';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -333,9 +334,15 @@ export async function startBrowserHarness(
     api: (email) => apiSession(baseUrl, email),
     async signIn(page, email, password = testPassword) {
       await page.goto('/sign-in');
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      // The form shows once the app knows the organisation's language, and <html lang> says which: the
+      // labels are then looked for in that language (the app's own catalogues), English or French.
+      const form = page.locator('form.sign-in');
+      await form.waitFor();
+      const lang = await page.locator('html').getAttribute('lang');
+      const say = (english: string): string => textIn(isWebLocale(lang) ? lang : 'en', english);
+      await form.getByLabel(say('Email'), { exact: true }).fill(email);
+      await form.getByLabel(say('Password'), { exact: true }).fill(password);
+      await form.getByRole('button', { name: say('Sign in'), exact: true }).click();
       await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
     },
     async signedInPage(email, { width, height, password } = {}) {

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentLocale, intlLocale, isWebLocale, setLocale, t, tx } from './i18n';
+import { currentLocale, intlLocale, isWebLocale, setLocale, t, textIn, tx } from './i18n';
 
 describe('the web app’s fixed text', () => {
   afterEach(() => setLocale('en'));
@@ -47,6 +47,14 @@ describe('the web app’s fixed text', () => {
     expect(renderToStaticMarkup(createElement('p', null, tx(english, values)))).toBe(
       '<p><a href="/panel/cases/7">Case #7</a> : Ann, L4 → L5 <b>Open</b></p>',
     );
+  });
+
+  it('gives a text in a named language without changing the one in use (tests read either)', () => {
+    expect(textIn('fr', 'Sign in')).toBe('Se connecter');
+    expect(textIn('en', 'Sign in')).toBe('Sign in');
+    expect(textIn('fr', 'Case #{id}', { id: 7 })).toBe('Dossier n° 7');
+    expect(currentLocale()).toBe('en');
+    expect(t('Sign in')).toBe('Sign in');
   });
 
   it('knows which locales it ships', () => {

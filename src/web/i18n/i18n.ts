@@ -66,6 +66,18 @@ export function t(english: string, values?: Record<string, string | number | Dat
   return i18n.t(english, values ?? {});
 }
 
+/**
+ * `english` in `locale`, whatever the language in use: for tests that read a screen in the language it
+ * is in (the browser harness signs in by the sign-in form's labels, English or French).
+ */
+export function textIn(
+  locale: WebLocale,
+  english: string,
+  values?: Record<string, string | number | Date>,
+): string {
+  return i18n.getFixedT(locale)(english, values ?? {});
+}
+
 // Private-use characters around a placeholder's name: they survive translation and formatting unchanged.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
