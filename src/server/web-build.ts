@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -74,11 +74,23 @@ export async function ensureWebBuild(options: { quiet?: boolean; force?: boolean
     if (options.force !== true && !(await isWebBuildStale())) return false;
     const startedAt = Date.now();
     const { build } = await import('vite');
+    // Built beside dist/web and swapped in whole: a server running meanwhile (a test, `npm start`)
+    // keeps serving the old bundle instead of 404s from a half-emptied folder.
+    const nextDir = `${webDistDir}.next`;
+    const oldDir = `${webDistDir}.old`;
+    await rm(nextDir, { recursive: true, force: true });
     await build({
       configFile: path.join(projectRoot, 'vite.config.ts'),
       logLevel: options.quiet === true ? 'error' : 'warn',
+      build: { outDir: nextDir, emptyOutDir: true },
     });
-    await writeFile(stampFile, `${new Date().toISOString()}\n`);
+    await writeFile(path.join(nextDir, '.build-stamp'), `${new Date().toISOString()}\n`);
+    await rm(oldDir, { recursive: true, force: true });
+    await rename(webDistDir, oldDir).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    });
+    await rename(nextDir, webDistDir);
+    await rm(oldDir, { recursive: true, force: true });
     if (options.quiet !== true) console.log(`web app built into dist/web in ${Date.now() - startedAt} ms`);
     return true;
   } finally {
