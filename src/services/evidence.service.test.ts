@@ -52,9 +52,10 @@ forEachEngine('evidence service', (getDb) => {
   it('stores a builder with both histories and reads dates back as calendar dates', async () => {
     const builder = await getBuilder(deps(), operator, 'ROSA@example.test');
     expect(builder).toMatchObject({ email: rosa, level: 'L4', level_since: '2025-02-03' });
+    // Each step read back in its track (given without one: the builder's, ADR 0030).
     expect(builder.levels).toEqual([
-      { level: 'L3', since: '2023-05-01' },
-      { level: 'L4', since: '2025-02-03' },
+      { level: 'L3', since: '2023-05-01', track: 'ai-first-business-manager' },
+      { level: 'L4', since: '2025-02-03', track: 'ai-first-business-manager' },
     ]);
     expect(builder.rates).toEqual([{ since: '2024-01-01', rate_minor: 840000, currency: 'USD' }]);
   });

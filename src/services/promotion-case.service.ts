@@ -39,7 +39,14 @@ import {
   type CaseViewer,
   type StoredSheet,
 } from '../core/promotion/visibility.js';
-import { levelOn, type Builder, type LevelStep, type Mentorship } from '../core/roster/roster.types.js';
+import {
+  levelOn,
+  trackOfStep,
+  withStepTracks,
+  type Builder,
+  type LevelStep,
+  type Mentorship,
+} from '../core/roster/roster.types.js';
 import type { Database, Executor } from '../db/connection.js';
 import { listEvidenceOfBuilder } from '../db/repositories/evidence.repository.js';
 import { findLadderVersionById } from '../db/repositories/ladder-versions.repository.js';
@@ -624,17 +631,23 @@ export async function listPromotionCases(
 
 // ---------------------------------------------------------------------------------------------- writes
 
-/** Finds the ladder version in force today whose tracks hold the builder's track and level. */
-async function ladderForBuilder(deps: PromotionDeps, builder: Builder, level: string, day: string) {
+/** Finds the ladder version in force today whose tracks hold the builder's level step (its track and level). */
+async function ladderForBuilder(
+  deps: PromotionDeps,
+  builder: Builder,
+  step: { level: string; track: string },
+  day: string,
+) {
   const summaries = await listLadders({ db: deps.db, clock: deps.clock });
   for (const summary of summaries) {
     if (summary.activeVersion === null) continue;
     const ladder = await getLadderInForce({ db: deps.db, clock: deps.clock }, summary.ladderId, day);
-    if (ladder.document.tracks.some((t) => t.id === builder.track && t.levels.includes(level))) return ladder;
+    if (ladder.document.tracks.some((t) => t.id === step.track && t.levels.includes(step.level)))
+      return ladder;
   }
   throw new DomainError(
     'case_not_eligible',
-    `No ladder in force on ${day} has ${builder.email}'s track ${builder.track} and level ${level}`,
+    `No ladder in force on ${day} has ${builder.email}'s track ${step.track} and level ${step.level}`,
   );
 }
 
@@ -668,24 +681,15 @@ export async function openCase(deps: PromotionDeps, actor: Actor, input: OpenCas
   const day = today(deps.clock);
   const builder = await findBuilder(deps.db, email);
   if (builder === undefined) throw notFound('Builder', email);
-  // The level held today: a promotion already decided but effective later has not happened yet.
-  const fromLevel = levelOn(builder, day)?.level;
-  if (fromLevel === undefined)
-    throw new DomainError('case_not_eligible', `${email} holds no level on ${day}`);
-  const ladder = await ladderForBuilder(deps, builder, fromLevel, day);
-  const promotion = panelPromotionFrom(ladder.document, fromLevel, {
-    track: builder.track,
-    target: input.target_level,
-  });
-  if (promotion.targetTrack !== builder.track) {
-    // The roster keeps one track per builder and checks every level step against it, so a promotion
-    // into another track cannot be written into the level history; refused before a panel spends time.
-    throw new DomainError(
-      'case_not_eligible',
-      `${promotion.targetLevel} is in the track ${promotion.targetTrack}, not ${email}'s track ${builder.track}; the roster keeps one track per builder, so a move between tracks is not a promotion case yet`,
-      { target_level: promotion.targetLevel, track: promotion.targetTrack },
-    );
-  }
+  // The level held today: a promotion already decided but effective later has not happened yet. It is
+  // read in its own step's track (ADR 0030). A target in another track is a case like any other: its
+  // decision moves the builder to that track (decideCase).
+  const held = levelOn(builder, day);
+  if (held === undefined) throw new DomainError('case_not_eligible', `${email} holds no level on ${day}`);
+  const fromLevel = held.level;
+  const track = trackOfStep(held, builder.track);
+  const ladder = await ladderForBuilder(deps, builder, { level: fromLevel, track }, day);
+  const promotion = panelPromotionFrom(ladder.document, fromLevel, { track, target: input.target_level });
   // One live case out of a level, whichever target: deciding one would leave the other about a level
   // the builder no longer holds.
   for (const target of promotion.targets) {
@@ -1013,11 +1017,23 @@ export async function decideCase(
           throw validationFailed(`effective_date: ${problems}`, [
             { field: 'effective_date', message: problems },
           ]);
+        // The new step is in the target's track, and so is the builder from now on (a target in another
+        // track moves them: IC3 → M1); the earlier steps keep theirs (ADR 0030). One transaction with
+        // the decision, so the move and the decision exist together or not at all.
+        const latest = builder.levels[builder.levels.length - 1];
+        const target = {
+          level: loaded.promotion.targetId,
+          since: effective,
+          track: loaded.promotion.targetTrack,
+        };
         await saveBuilder(
           tx,
           {
             ...builder,
-            levels: [...builder.levels, { level: loaded.promotion.targetId, since: effective }],
+            track: target.track,
+            level: target.level,
+            level_since: target.since,
+            levels: [...withStepTracks(builder.levels, builder.track), target],
           },
           now,
         );
@@ -1025,8 +1041,12 @@ export async function decideCase(
           action: 'builder.level_change',
           entity: 'builder',
           entityId: builder.email,
-          before: { level: builder.level, since: builder.level_since },
-          after: { level: loaded.promotion.targetId, since: effective, promotion_case: id },
+          before: {
+            level: builder.level,
+            since: builder.level_since,
+            track: latest === undefined ? builder.track : trackOfStep(latest, builder.track),
+          },
+          after: { ...target, promotion_case: id },
           at: now,
         });
       } else if (input.effective_date !== undefined) {

@@ -28,7 +28,7 @@ import {
 } from '../core/evaluation/readiness.js';
 import type { LadderDocument, LevelDefinition, MetricDefinition } from '../core/ladder/ladder.schema.js';
 import { uncontributedNeeds } from '../core/evaluation/readiness-needs.js';
-import type { LevelStep } from '../core/roster/roster.types.js';
+import { levelOn, trackOfStep, type LevelStep } from '../core/roster/roster.types.js';
 import { findLevelInTrack } from '../core/ladder/ladder-lookup.js';
 import type { Database } from '../db/connection.js';
 import {
@@ -185,17 +185,20 @@ async function subjectOf(
   builder: ReadinessSubject['builder'],
   heads?: readonly LadderVersionHead[],
 ): Promise<ReadinessSubject> {
+  // The step held on `at` is read in its own track (ADR 0030): a builder promoted into another track
+  // is answered for an earlier day in the track they were in then.
+  const track = trackOfStep(levelOn(builder, at) ?? {}, builder.track);
   const ladder = await ladderForEvaluation(
     deps.db,
     at,
-    (doc) => doc.tracks.some((t) => t.id === builder.track),
+    (doc) => doc.tracks.some((t) => t.id === track),
     heads,
   );
-  if (ladder === undefined) throw notFound('Ladder for track', builder.track);
+  if (ladder === undefined) throw notFound('Ladder for track', track);
   // Fails with a clear message when `at` is before the builder's first level.
   const step = levelStepAt(builder, at);
-  // The roster's track and id name one level even where tracks share level ids (ADR 0020).
-  const level = findLevelInTrack(ladder.document, builder.track, step.level);
+  // The step's track and id name one level even where tracks share level ids (ADR 0020).
+  const level = findLevelInTrack(ladder.document, track, step.level);
   const target = promotionTargetKeys(ladder.document, level)[0];
   const loadAssessment = () =>
     target === undefined

@@ -127,8 +127,8 @@ forEachEngine('promotion cases to any of the level’s targets (ADR 0020, issue 
     await decideCase(services, leadership, opened.id, { note: 'ready', effective_date: '2026-12-01' });
     const builder = await findBuilder(getDb().db, 'skip@example.test');
     expect(builder?.levels).toEqual([
-      { level: 'L4', since: '2024-01-01' },
-      { level: 'L6', since: '2026-12-01' },
+      { level: 'L4', since: '2024-01-01', track: TRACK },
+      { level: 'L6', since: '2026-12-01', track: TRACK },
     ]);
   });
 
@@ -146,10 +146,9 @@ forEachEngine('promotion cases to any of the level’s targets (ADR 0020, issue 
     expect((await codeOf(open('wrong@example.test', 'L7'))).code).toBe('validation_failed');
   });
 
-  it('refuses a target in another track: the roster cannot hold the move yet', async () => {
-    const refusal = await codeOf(open('owner@example.test', 'O1'));
-    expect(refusal.code).toBe('case_not_eligible');
-    expect(refusal.message).toMatch(/^O1 is in the track owner, not owner@example.test's track ai-first/);
+  it('opens to a target in another track (the decision moves the builder: promotion-cross-track.test.ts)', async () => {
+    const view = await open('owner@example.test', 'O1');
+    expect(view).toMatchObject({ from_level: 'L4', target_level: 'O1', target_label: 'Owner I' });
   });
 
   it('refuses a second live case out of the level to another target, naming the live one', async () => {

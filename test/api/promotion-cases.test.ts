@@ -278,7 +278,7 @@ forEachEngine('promotion cases API', (getDb) => {
         decision: { computed_outcome: 'promoted', overridden: false, effective_date: '2026-12-01' },
       });
       const builder = await findBuilder(getDb().db, 'ana@example.test');
-      expect(builder?.levels.at(-1)).toEqual({ level: 'L5', since: '2026-12-01' });
+      expect(builder?.levels.at(-1)).toEqual({ level: 'L5', since: '2026-12-01', track: LADDER });
       const twice = await call(leadership, 'POST', `/api/cases/${id}/decision`, { note: 'again' });
       expect(twice.json()).toMatchObject({ error: 'invalid_state' });
     });
@@ -478,6 +478,7 @@ forEachEngine('promotion cases API', (getDb) => {
       expect((await findBuilder(getDb().db, 'dee@example.test'))?.levels.at(-1)).toEqual({
         level: 'L5',
         since: '2026-11-26',
+        track: LADDER,
       });
       expect((await listAudit(getDb().db, ops, { action: 'case.override' }))[0]).toMatchObject({
         entityId: String(id),

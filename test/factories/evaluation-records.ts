@@ -129,9 +129,10 @@ export const make = {
 export function rosaAtL4(since: string, overrides: Partial<BuilderEvidence> = {}): BuilderEvidence {
   return {
     email: ROSA,
+    // Each step in its track, as the roster reads it (ADR 0030).
     levels: [
-      { level: 'L3', since: '2023-05-01' },
-      { level: 'L4', since },
+      { level: 'L3', since: '2023-05-01', track: 'ai-first-business-manager' },
+      { level: 'L4', since, track: 'ai-first-business-manager' },
     ],
     records: [],
     mentorships: [],

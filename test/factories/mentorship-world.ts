@@ -23,12 +23,14 @@ export function ladderVersion(
 
 /** A builder with a level history given as [level, since] pairs, oldest first. */
 export function builder(name: string, levels: [string, string][]): PersonOnLadder {
+  const track = 'ai-first-business-manager';
   return {
     email: `${name.toLowerCase()}@example.test`,
     name,
-    levels: levels.map(([level, since]) => ({ level, since })),
+    // Each step in its track, as the roster reads it (ADR 0030).
+    levels: levels.map(([level, since]) => ({ level, since, track })),
     leadership: false,
-    track: 'ai-first-business-manager',
+    track,
   };
 }
 

@@ -63,11 +63,11 @@ export async function seedAccessFixture(db: Database, clock: Clock): Promise<Acc
     .insert(builders)
     .values([...builderEmails, MENTEE_WITH_REFERRAL].map((email) => ({ email, track })));
   await db.insert(builderLevels).values([
-    { builderEmail: PERSONAS.self, level: 'L4', since: '2024-01-01' },
-    { builderEmail: PERSONAS.other, level: 'L4', since: '2024-01-01' },
-    { builderEmail: PERSONAS.mentor, level: 'L5', since: '2023-01-01' },
-    { builderEmail: PERSONAS.panelist, level: 'L5', since: '2023-01-01' },
-    { builderEmail: MENTEE_WITH_REFERRAL, level: 'L2', since: '2025-06-01' },
+    { builderEmail: PERSONAS.self, level: 'L4', track, since: '2024-01-01' },
+    { builderEmail: PERSONAS.other, level: 'L4', track, since: '2024-01-01' },
+    { builderEmail: PERSONAS.mentor, level: 'L5', track, since: '2023-01-01' },
+    { builderEmail: PERSONAS.panelist, level: 'L5', track, since: '2023-01-01' },
+    { builderEmail: MENTEE_WITH_REFERRAL, level: 'L2', track, since: '2025-06-01' },
   ]);
   await db.insert(builderRates).values(
     builderEmails.map((email) => ({

@@ -15,7 +15,7 @@ import {
   resolveFrom,
 } from '../ladder/ladder-lookup.js';
 import { sentence, writeSentence, type Sentence, type WrittenSentence } from '../i18n/sentences.js';
-import { levelOn } from '../roster/roster.types.js';
+import { levelOn, type LevelStep } from '../roster/roster.types.js';
 import { evaluateCurriculum, type CurriculumProgress } from './curriculum-progress.js';
 import type {
   AssessmentOutcome,
@@ -110,11 +110,8 @@ export interface ReadinessInput {
   judged?: ReadonlyMap<MetricDefinition, Verdict<MetricResult>>;
 }
 
-/** The level step a builder held on `at`, or a `validation_failed` error naming `at`. */
-export function levelStepAt(
-  evidence: Pick<BuilderEvidence, 'email' | 'levels'>,
-  at: string,
-): { level: string; since: string } {
+/** The level step a builder held on `at` (with its track where known), or a `validation_failed` error naming `at`. */
+export function levelStepAt(evidence: Pick<BuilderEvidence, 'email' | 'levels'>, at: string): LevelStep {
   const step = levelOn({ levels: [...evidence.levels] }, at);
   if (step === undefined) {
     throw validationFailed(`${evidence.email} held no level on ${at} (at is before their first level)`, [
@@ -124,10 +121,20 @@ export function levelStepAt(
   return step;
 }
 
-/** Scope for a builder's level at `at`: the window opens on the day that level began. */
-export function scopeAt(evidence: BuilderEvidence, at: string): { scope: EvaluationScope; level: string } {
+/**
+ * Scope for a builder's level at `at`: the window opens on the day that level began. `track` is that
+ * step's track (ADR 0030), else the builder's, else undefined where neither is known.
+ */
+export function scopeAt(
+  evidence: BuilderEvidence,
+  at: string,
+): { scope: EvaluationScope; level: string; track: string | undefined } {
   const step = levelStepAt(evidence, at);
-  return { scope: buildScope(evidence, at, step.since), level: step.level };
+  return {
+    scope: buildScope(evidence, at, step.since),
+    level: step.level,
+    track: step.track ?? evidence.track,
+  };
 }
 
 /** Evaluates every ranking-standard metric of a level; none when the level has no standard yet. */
@@ -151,17 +158,17 @@ export function evaluateMetrics(
 }
 
 /**
- * The level a builder holds: their track's level of that id when the evidence names the track (tracks
- * may share ids), else the one level of that id in the ladder.
+ * The level a builder holds: the level of that id in the step's track (`track`, from `scopeAt`), else in
+ * the builder's track when the evidence names it (tracks may share ids), else the one level of that id
+ * in the ladder.
  */
 export function builderLevelOf(
   ladder: LadderDocument,
   evidence: Pick<BuilderEvidence, 'track'>,
   levelId: string,
+  track: string | undefined = evidence.track,
 ): LevelDefinition | undefined {
-  return evidence.track === undefined
-    ? findLevel(ladder, levelId)
-    : findLevelInTrack(ladder, evidence.track, levelId);
+  return track === undefined ? findLevel(ladder, levelId) : findLevelInTrack(ladder, track, levelId);
 }
 
 /**
@@ -179,8 +186,8 @@ export function promotionTargetKeys(ladder: LadderDocument, level: LevelDefiniti
 
 /** How many metrics of the builder's level at `at` are met: what the ranking orders by. */
 export function countMetricsMet(ladder: LadderDocument, evidence: BuilderEvidence, at: string): number {
-  const { scope, level } = scopeAt(evidence, at);
-  return evaluateMetrics(builderLevelOf(ladder, evidence, level), scope).metrics.filter(
+  const { scope, level, track } = scopeAt(evidence, at);
+  return evaluateMetrics(builderLevelOf(ladder, evidence, level, track), scope).metrics.filter(
     (m) => m.status === 'met',
   ).length;
 }
@@ -193,8 +200,8 @@ export function countMetricsMet(ladder: LadderDocument, evidence: BuilderEvidenc
  */
 export function evaluateReadiness(input: ReadinessInput): Readiness {
   const { ladder, evidence, at } = input;
-  const { scope, level: levelId } = scopeAt(evidence, at);
-  const level = builderLevelOf(ladder, evidence, levelId);
+  const { scope, level: levelId, track } = scopeAt(evidence, at);
+  const level = builderLevelOf(ladder, evidence, levelId, track);
   // What the ladder leaves undefined for this level: said in the gaps only when the level defines no
   // standard at all (then it is the whole answer); a level defines only what it defines (issue 16).
   const undefinedParts: Sentence[] = [];

@@ -80,6 +80,17 @@ export function describeLevels(doc: LadderDocument, levels: readonly string[]): 
 }
 
 /**
+ * Who a person is on one level step: their step's track where the step names one (a builder promoted
+ * into another track held earlier steps in the earlier one, ADR 0030), else their own.
+ */
+export function onStep<P extends Pick<PersonOnLadder, 'track'>>(
+  person: P,
+  step: Pick<LevelStep, 'track'> | undefined,
+): P {
+  return step?.track === undefined ? person : { ...person, track: step.track };
+}
+
+/**
  * The level a person holds: their track's level of that id (tracks may share ids, ADR 0020), else the
  * one level of that id in the ladder.
  */
@@ -131,10 +142,15 @@ export function classifyMentorship(
   mentee: PersonOnLadder,
   date: string,
 ): Classification {
-  const ladder = ladderInForceOn(versions, date, mentee.track ?? mentor.track);
+  // Each level is read in the track of the step held that day (ADR 0030).
+  const menteeStep = levelOn(mentee, date);
+  const mentorStep = levelOn(mentor, date);
+  const menteeThen = onStep(mentee, menteeStep);
+  const mentorThen = onStep(mentor, mentorStep);
+  const ladder = ladderInForceOn(versions, date, menteeThen.track ?? mentorThen.track);
   if (ladder === undefined) throw new RangeError('classifyMentorship: no ladder version is published');
-  const menteeLevel = levelOn(mentee, date)?.level;
-  const mentorLevel = levelOn(mentor, date)?.level ?? null;
+  const menteeLevel = menteeStep?.level;
+  const mentorLevel = mentorStep?.level ?? null;
   const base = { mentor: mentor.email, mentee: mentee.email, date, ladder_version: ladder.version };
   if (menteeLevel === undefined) {
     return refuse(
@@ -147,8 +163,8 @@ export function classifyMentorship(
     );
   }
   const details = { ...base, mentor_level: mentorLevel, mentee_level: menteeLevel };
-  const menteeDefinition = heldLevel(ladder, mentee, menteeLevel);
-  const mentorDefinition = mentorLevel === null ? undefined : heldLevel(ladder, mentor, mentorLevel);
+  const menteeDefinition = heldLevel(ladder, menteeThen, menteeLevel);
+  const mentorDefinition = mentorLevel === null ? undefined : heldLevel(ladder, mentorThen, mentorLevel);
   const receives = menteeDefinition?.mentorship?.receives;
   if (
     receives !== undefined &&

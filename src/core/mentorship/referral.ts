@@ -5,6 +5,7 @@ import { isActiveOn, levelOn, type Placement } from '../roster/roster.types.js';
 import {
   heldLevel,
   ladderInForceOn,
+  onStep,
   type ClassifiedMentorship,
   type PersonOnLadder,
 } from './mentorship-rules.js';
@@ -73,11 +74,14 @@ export function referralTermsOn(
   mentor: PersonOnLadder,
   date: string,
 ): ReferralTerms | undefined {
-  const level = levelOn(mentor, date)?.level;
-  if (level === undefined) return undefined;
-  const ladder = ladderInForceOn(versions, date, mentor.track);
+  const step = levelOn(mentor, date);
+  if (step === undefined) return undefined;
+  const level = step.level;
+  // The level in the track of the step held that day (ADR 0030).
+  const mentorThen = onStep(mentor, step);
+  const ladder = ladderInForceOn(versions, date, mentorThen.track);
   const referral =
-    ladder === undefined ? undefined : heldLevel(ladder, mentor, level)?.mentorship?.gives?.referral;
+    ladder === undefined ? undefined : heldLevel(ladder, mentorThen, level)?.mentorship?.gives?.referral;
   if (ladder === undefined || referral === undefined) return undefined;
   return {
     percent: referral.percent,

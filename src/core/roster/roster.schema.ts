@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { emailSchema, isoDateSchema, recordIdSchema } from '../evidence/evidence.schema.js';
 import { withSafeText } from '../input/safe-input.js';
 import type { EvidenceProblem } from '../evidence/validate-evidence.js';
-import { PERSON_ROLES, type Builder, type Mentorship, type Placement } from './roster.types.js';
+import {
+  PERSON_ROLES,
+  trackOfStep,
+  withStepTracks,
+  type Builder,
+  type LevelStep,
+  type Mentorship,
+  type Placement,
+} from './roster.types.js';
 
 /**
  * Validation of roster entities: zod shapes for input, then checks against the roster and the active
@@ -106,21 +114,43 @@ export interface RosterReferences {
   isClient(id: string): boolean;
 }
 
-/** Checks a builder's track and level history against the ladder, and that histories are in date order. */
-export function checkBuilder(builder: BuilderInput, ladder: LadderContext | null): EvidenceProblem[] {
+/**
+ * Checks a builder's track and level history against the ladder, and that histories are in date order.
+ * Each step is checked in its own track (ADR 0030; a step naming none is in the builder's), and the
+ * builder's track is the latest step's: a promotion into another track moves the builder with it.
+ */
+export function checkBuilder(
+  builder: Pick<BuilderInput, 'track' | 'rates'> & { levels: readonly LevelStep[] },
+  ladder: LadderContext | null,
+): EvidenceProblem[] {
   const problems: EvidenceProblem[] = [];
+  const knownTracks = (): string => [...(ladder?.tracks.keys() ?? [])].join(', ');
   const levels = ladder?.tracks.get(builder.track);
   if (ladder !== null && levels === undefined) {
     problems.push({
       field: 'track',
-      message: `unknown track ${builder.track}; expected one of: ${[...ladder.tracks.keys()].join(', ')}`,
+      message: `unknown track ${builder.track}; expected one of: ${knownTracks()}`,
     });
   }
   builder.levels.forEach((step, index) => {
-    if (levels !== undefined && !levels.includes(step.level)) {
+    const track = trackOfStep(step, builder.track);
+    const trackLevels = ladder?.tracks.get(track);
+    if (ladder !== null && track !== builder.track && trackLevels === undefined) {
+      problems.push({
+        field: `levels[${index}].track`,
+        message: `unknown track ${track}; expected one of: ${knownTracks()}`,
+      });
+    }
+    if (trackLevels !== undefined && !trackLevels.includes(step.level)) {
       problems.push({
         field: `levels[${index}].level`,
-        message: `unknown level ${step.level} in track ${builder.track}; expected one of: ${levels.join(', ')}`,
+        message: `unknown level ${step.level} in track ${track}; expected one of: ${trackLevels.join(', ')}`,
+      });
+    }
+    if (index === builder.levels.length - 1 && track !== builder.track) {
+      problems.push({
+        field: `levels[${index}].track`,
+        message: `the latest level step is in track ${track}, not the builder's track ${builder.track}: a builder's track is their latest step's`,
       });
     }
     const previous = builder.levels[index - 1];
@@ -171,9 +201,17 @@ export function checkMentorship(mentorship: MentorshipInput, refs: RosterReferen
   return problems;
 }
 
-/** The builder as stored and shown: histories plus the current level and its start. */
+/**
+ * The builder as stored and shown: histories plus the current level and its start, every level step
+ * naming its track (the builder's where the input names none).
+ */
 export function toBuilder(input: BuilderInput): Builder {
   const current = input.levels[input.levels.length - 1];
   if (current === undefined) throw new Error('toBuilder: a builder has at least one level');
-  return { ...input, level: current.level, level_since: current.since };
+  return {
+    ...input,
+    level: current.level,
+    level_since: current.since,
+    levels: withStepTracks(input.levels, input.track),
+  };
 }

@@ -13,10 +13,19 @@ export interface Person {
   role: PersonRole;
 }
 
-/** One step of a builder's level history: the level held from `since` until the next step. */
+/**
+ * One step of a builder's level history: the level held from `since` until the next step, in `track`.
+ * Level ids are scoped by track, so a step is read in its own track (ADR 0030): a builder promoted into
+ * another track keeps the earlier steps in the earlier one.
+ */
 export interface LevelStep {
   level: string;
   since: string;
+  /**
+   * The track of the step. Every step read from the roster has it; a step written without one (an older
+   * import file, a hand-made history) is in the builder's track.
+   */
+  track?: string | undefined;
 }
 
 /** One step of a builder's monthly rate history, in minor units of `currency`, from `since`. */
@@ -29,6 +38,7 @@ export interface RateStep {
 export interface Builder {
   email: string;
   name: string;
+  /** The track of the latest level step: where the builder is now (or goes, once a later step starts). */
   track: string;
   /** The current level: the last step of `levels`. */
   level: string;
@@ -77,6 +87,20 @@ export function levelOn(builder: Pick<Builder, 'levels'>, date: string): LevelSt
     else break;
   }
   return current;
+}
+
+/** The track a step is in: its own, else the builder's (a step written before steps named theirs). */
+export function trackOfStep(step: Pick<LevelStep, 'track'>, builderTrack: string): string {
+  return step.track ?? builderTrack;
+}
+
+/** The level history with every step's track named (the builder's where a step names none). */
+export function withStepTracks(levels: readonly LevelStep[], builderTrack: string): LevelStep[] {
+  return levels.map((step) => ({
+    level: step.level,
+    since: step.since,
+    track: trackOfStep(step, builderTrack),
+  }));
 }
 
 /** The monthly rate in force on `date`, or undefined before the first rate. */

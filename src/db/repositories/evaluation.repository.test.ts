@@ -69,9 +69,10 @@ forEachEngine('evaluation repository', (getDb) => {
   it('loads the builder’s records up to `at` plus every correction, without the unevaluated fields', async () => {
     const { db } = getDb();
     const rosa = (await findBuilderLevels(db, ROSA))!;
+    // Each step in its own track (written without one: the builder's, ADR 0030).
     expect(rosa.levels).toEqual([
-      { level: 'L3', since: '2023-05-01' },
-      { level: 'L4', since: '2025-02-03' },
+      { level: 'L3', since: '2023-05-01', track: 'ai-first-business-manager' },
+      { level: 'L4', since: '2025-02-03', track: 'ai-first-business-manager' },
     ]);
     const loaded = await loadBuilderEvidence(db, rosa, '2025-08-01', unevaluatedFields(L4));
     expect(loaded.records.map((r) => r.id).sort()).toEqual(
@@ -173,8 +174,8 @@ forEachEngine('evaluation repository', (getDb) => {
       email: ROSA,
       track: 'ai-first-business-manager',
       levels: [
-        { level: 'L3', since: '2023-05-01' },
-        { level: 'L4', since: '2025-02-03' },
+        { level: 'L3', since: '2023-05-01', track: 'ai-first-business-manager' },
+        { level: 'L4', since: '2025-02-03', track: 'ai-first-business-manager' },
       ],
     });
     expect([...start.answers.keys()]).toEqual(['rev/version:1']);

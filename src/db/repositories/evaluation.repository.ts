@@ -30,13 +30,18 @@ import { builderLevels, builders, mentorships, placements } from '../schema/rost
  * dated later can still decide whether an earlier one in its chain stands.
  */
 
-/** The builder's track and level history, or undefined when there is no such builder. */
+/** The builder's track and level history (each step in its own track), or undefined when there is no such builder. */
 export async function findBuilderLevels(
   db: Executor,
   email: string,
 ): Promise<{ email: string; track: string; levels: LevelStep[] } | undefined> {
   const rows = await db
-    .select({ track: builders.track, level: builderLevels.level, since: builderLevels.since })
+    .select({
+      track: builders.track,
+      level: builderLevels.level,
+      since: builderLevels.since,
+      stepTrack: builderLevels.track,
+    })
     .from(builders)
     .leftJoin(builderLevels, eq(builderLevels.builderEmail, builders.email))
     .where(eq(builders.email, email))
@@ -45,7 +50,8 @@ export async function findBuilderLevels(
   if (first === undefined) return undefined;
   const levels: LevelStep[] = [];
   for (const row of rows) {
-    if (row.level !== null && row.since !== null) levels.push({ level: row.level, since: row.since });
+    if (row.level !== null && row.since !== null && row.stepTrack !== null)
+      levels.push({ level: row.level, since: row.since, track: row.stepTrack });
   }
   return { email, track: first.track, levels };
 }
@@ -181,7 +187,12 @@ export async function loadBuilderEvidence(
       .where(eq(mentorships.mentorEmail, builder.email))
       .orderBy(asc(mentorships.start)),
     db
-      .select({ email: builderLevels.builderEmail, level: builderLevels.level, since: builderLevels.since })
+      .select({
+        email: builderLevels.builderEmail,
+        level: builderLevels.level,
+        since: builderLevels.since,
+        track: builderLevels.track,
+      })
       .from(builderLevels)
       .where(
         inArray(
@@ -202,7 +213,7 @@ export async function loadBuilderEvidence(
   const menteeLevels = new Map<string, LevelStep[]>();
   for (const row of menteeLevelRows) {
     const list = menteeLevels.get(row.email) ?? [];
-    list.push({ level: row.level, since: row.since });
+    list.push({ level: row.level, since: row.since, track: row.track });
     menteeLevels.set(row.email, list);
   }
   return {
@@ -262,7 +273,11 @@ export async function findReadinessStart(
   }
   const row = (await prepared.execute({ email, at, keyPrefix }))[0];
   if (row === undefined || row.track === null) return undefined;
-  const levels = parseJsonArray<[string, string]>(row.levels).map(([level, since]) => ({ level, since }));
+  const levels = parseJsonArray<[string, string, string]>(row.levels).map(([level, since, track]) => ({
+    level,
+    since,
+    track,
+  }));
   const heads = parseJsonArray<[number, string, string, string]>(row.heads).map(
     ([id, ladderId, version, contentHash]) => ({ id, ladderId, version, contentHash }),
   );
@@ -297,7 +312,7 @@ function prepareReadinessStart(db: Executor) {
       >`(select ${builders.track} from ${builders} where ${builders.email} = ${email})`,
       levels: sql<
         string | null
-      >`(select json_agg(json_build_array(${builderLevels.level}, ${builderLevels.since}) order by ${builderLevels.since})::text
+      >`(select json_agg(json_build_array(${builderLevels.level}, ${builderLevels.since}, ${builderLevels.track}) order by ${builderLevels.since})::text
         from ${builderLevels} where ${builderLevels.builderEmail} = ${email})`,
       heads: sql<
         string | null
@@ -412,9 +427,11 @@ export async function loadReadinessInputs(
   needs.recentKinds.forEach((recent, index) => (values[`recent${index}`] = recent.from));
   const row = (await prepared.execute(values))[0];
   const menteeLevels = new Map<string, LevelStep[]>();
-  for (const [mentee, level, since] of parseJsonArray<[string, string, string]>(row?.menteeLevels)) {
+  for (const [mentee, level, since, track] of parseJsonArray<[string, string, string, string]>(
+    row?.menteeLevels,
+  )) {
     const list = menteeLevels.get(mentee) ?? [];
-    list.push({ level, since });
+    list.push({ level, since, track });
     menteeLevels.set(mentee, list);
   }
   return {
@@ -569,7 +586,7 @@ function prepareReadinessInputs(
         from ${mentorships} where ${mentorships.mentorEmail} = ${email})`,
       menteeLevels: sql<
         string | null
-      >`(select json_agg(json_build_array(${builderLevels.builderEmail}, ${builderLevels.level}, ${builderLevels.since})
+      >`(select json_agg(json_build_array(${builderLevels.builderEmail}, ${builderLevels.level}, ${builderLevels.since}, ${builderLevels.track})
         order by ${builderLevels.builderEmail}, ${builderLevels.since})::text
         from ${builderLevels} where ${builderLevels.builderEmail} in
           (select ${mentorships.menteeEmail} from ${mentorships} where ${mentorships.mentorEmail} = ${email}))`,

@@ -37,6 +37,7 @@ import { projectedColumns, toMentorship, toProjectedRecord } from './evaluation.
 /** A builder's level step on `at`, as the ranking needs it. */
 export interface LevelMember {
   email: string;
+  /** The level as the ranking names it: the bare id, or `track/level` when it was asked so. */
   level: string;
   since: string;
 }
@@ -44,21 +45,41 @@ export interface LevelMember {
 const laterStep = alias(builderLevels, 'later_step');
 
 /**
+ * The steps of the level a ranking names (ADR 0030): `track/level` is that track's level only — tracks
+ * may share level ids, and each step names its own track, so disciplines sharing `E1` never mix; a bare
+ * id is every step of that id, one level wherever no two tracks have it (the ranking service finds no
+ * level for a bare id two tracks share). The member's level is the reference as named, so the
+ * evaluation reads the same level the ranking asked for.
+ */
+function stepsOfLevel(level: string): { where: SQL | undefined; named: SQL<string> } {
+  const slash = level.indexOf('/');
+  if (slash < 0) return { where: eq(builderLevels.level, level), named: sql<string>`${builderLevels.level}` };
+  return {
+    where: and(
+      eq(builderLevels.track, level.slice(0, slash)),
+      eq(builderLevels.level, level.slice(slash + 1)),
+    ),
+    named: sql<string>`${level}::text`,
+  };
+}
+
+/**
  * The level step in force on `at` of every builder whose level that day is `level`: a step of that level
  * dated on or before `at` with no later step on or before `at`. Written as NOT EXISTS (not DISTINCT ON)
  * so the planner estimates the level's size from its statistics and picks a hash join for big levels.
  */
 function levelStepsQuery(db: Executor, level: string, at: string) {
+  const steps = stepsOfLevel(level);
   return db
     .select({
       email: sql<string>`${builderLevels.builderEmail}`.as('member_email'),
-      level: sql<string>`${builderLevels.level}`.as('member_level'),
+      level: steps.named.as('member_level'),
       since: sql<string>`${builderLevels.since}`.as('member_since'),
     })
     .from(builderLevels)
     .where(
       and(
-        eq(builderLevels.level, level),
+        steps.where,
         lte(builderLevels.since, at),
         sql`not exists (${db
           .select({ one: sql`1` })

@@ -1,13 +1,14 @@
 import { and, asc, count, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type {
-  Builder,
-  Client,
-  LevelStep,
-  Mentorship,
-  Person,
-  PersonRole,
-  Placement,
-  RateStep,
+import {
+  trackOfStep,
+  type Builder,
+  type Client,
+  type LevelStep,
+  type Mentorship,
+  type Person,
+  type PersonRole,
+  type Placement,
+  type RateStep,
 } from '../../core/roster/roster.types.js';
 import type { Executor } from '../connection.js';
 import {
@@ -114,7 +115,7 @@ function assemble(
   const levelsBy = new Map<string, LevelStep[]>();
   for (const row of levels) {
     const list = levelsBy.get(row.builderEmail) ?? [];
-    list.push({ level: row.level, since: row.since });
+    list.push({ level: row.level, since: row.since, track: row.track });
     levelsBy.set(row.builderEmail, list);
   }
   const ratesBy = new Map<string, RateStep[]>();
@@ -210,6 +211,18 @@ export async function listBuilders(
   return { items: await withHistories(db, rows), total: totals[0]?.n ?? 0 };
 }
 
+/** A builder's level steps as rows, each in its own track: a step that names none is in the builder's. */
+function levelRows(
+  builder: Pick<Builder, 'email' | 'track' | 'levels'>,
+): (typeof builderLevels.$inferInsert)[] {
+  return builder.levels.map((step) => ({
+    builderEmail: builder.email,
+    level: step.level,
+    track: trackOfStep(step, builder.track),
+    since: step.since,
+  }));
+}
+
 /** Writes a builder: the person row, the builder row, and both histories replaced by the given ones. */
 export async function saveBuilder(db: Executor, builder: Builder, createdAt: Date): Promise<void> {
   await upsertPerson(db, { email: builder.email, name: builder.name, role: 'builder' }, createdAt);
@@ -219,11 +232,7 @@ export async function saveBuilder(db: Executor, builder: Builder, createdAt: Dat
     .onConflictDoUpdate({ target: builders.email, set: { track: builder.track } });
   await db.delete(builderLevels).where(eq(builderLevels.builderEmail, builder.email));
   await db.delete(builderRates).where(eq(builderRates.builderEmail, builder.email));
-  await db
-    .insert(builderLevels)
-    .values(
-      builder.levels.map((step) => ({ builderEmail: builder.email, level: step.level, since: step.since })),
-    );
+  await db.insert(builderLevels).values(levelRows(builder));
   await db.insert(builderRates).values(
     builder.rates.map((step) => ({
       builderEmail: builder.email,
@@ -243,13 +252,7 @@ export async function insertBuilders(db: Executor, list: readonly Builder[], cre
       .insert(people)
       .values(chunk.map((b) => ({ email: b.email, name: b.name, role: 'builder', createdAt })));
     await db.insert(builders).values(chunk.map((b) => ({ email: b.email, track: b.track })));
-    await db
-      .insert(builderLevels)
-      .values(
-        chunk.flatMap((b) =>
-          b.levels.map((s) => ({ builderEmail: b.email, level: s.level, since: s.since })),
-        ),
-      );
+    await db.insert(builderLevels).values(chunk.flatMap(levelRows));
     await db.insert(builderRates).values(
       chunk.flatMap((b) =>
         b.rates.map((s) => ({

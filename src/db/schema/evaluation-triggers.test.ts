@@ -234,11 +234,17 @@ forEachEngine('evaluation triggers (migration 0011)', (getDb) => {
     const bumps: [string, SQL][] = [
       [
         'builder_levels_evaluation_epoch (a level change)',
-        sql`insert into builder_levels (builder_email, level, since) values (${ben}, 'L2', '2025-09-01')`,
+        sql`insert into builder_levels (builder_email, level, track, since) values (${ben}, 'L2', 'ai-first-business-manager', '2025-09-01')`,
       ],
       [
         'builder_levels_evaluation_epoch (a level corrected)',
         sql`update builder_levels set since = '2025-09-02' where builder_email = ${ben} and level = 'L2'`,
+      ],
+      [
+        // Level ids are scoped by track (migration 0022, ADR 0030): the same id in another track is
+        // another level, so moving a step to another track changes what the builder is evaluated on.
+        'builder_levels_evaluation_epoch (a step moved to another track)',
+        sql`update builder_levels set track = 'owner' where builder_email = ${ben} and level = 'L2'`,
       ],
       [
         'builder_levels_evaluation_epoch (a level removed)',

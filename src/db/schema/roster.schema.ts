@@ -38,7 +38,11 @@ export const builders = pgTable('builders', {
   track: text('track').notNull(),
 });
 
-/** Level history: one row per step; the current level is the latest `since`. */
+/**
+ * Level history: one row per step; the current level is the latest `since`. Each step names its track
+ * (ADR 0030): level ids are scoped by track, and a promotion into another track keeps the earlier steps
+ * in theirs. `builders.track` is the track of the latest step.
+ */
 export const builderLevels = pgTable(
   'builder_levels',
   {
@@ -46,6 +50,7 @@ export const builderLevels = pgTable(
       .notNull()
       .references(() => builders.email, { onDelete: 'cascade' }),
     level: text('level').notNull(),
+    track: text('track').notNull(),
     since: date('since', { mode: 'string' }).notNull(),
   },
   (table) => [

@@ -182,9 +182,10 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
     const index = LEVELS.indexOf(p.level);
     const levels = [];
     // Earlier levels, one every 14–20 months back; showcase mentees rose while mentored (see below).
+    // Every step names its track (ADR 0030): the demo's builders all climb the one track.
     let start = p.since;
     for (let k = index; k >= 0 && index - k < 3; k--) {
-      levels.unshift({ level: LEVELS[k] ?? 'L1', since: start });
+      levels.unshift({ level: LEVELS[k] ?? 'L1', since: start, track: TRACK });
       start = addMonthsClamped(start, -(14 + ((i + k) % 7)));
     }
     const rate = RATE[p.level] + between(0, 20) * 5000;
@@ -257,8 +258,8 @@ export function generateDemoOrganisation(options: DemoOptions): OrganisationData
   if (menteeBuilder !== undefined && eligibleMentee !== undefined) {
     const promoted = addMonthsClamped(today, -4);
     menteeBuilder.levels = [
-      { level: 'L1', since: addDays(eligibleMentee.start, -90) },
-      { level: 'L2', since: promoted },
+      { level: 'L1', since: addDays(eligibleMentee.start, -90), track: TRACK },
+      { level: 'L2', since: promoted, track: TRACK },
     ];
     menteeBuilder.level = 'L2';
     menteeBuilder.level_since = promoted;

@@ -82,9 +82,11 @@ forEachEngine('ladder import', (getDb) => {
       evidence: 13,
     });
     const rosa = (await listAllBuilders(getDb().db)).find((b) => b.email === 'rosa@example.test');
+    // The example's levels.csv has no track column (a file from before ADR 0030): each step is in the
+    // builder's track.
     expect(rosa?.levels).toEqual([
-      { level: 'L3', since: '2023-05-01' },
-      { level: 'L4', since: '2025-02-03' },
+      { level: 'L3', since: '2023-05-01', track: 'ai-first-business-manager' },
+      { level: 'L4', since: '2025-02-03', track: 'ai-first-business-manager' },
     ]);
     expect(rosa?.rates).toEqual([{ since: '2025-02-03', rate_minor: 840000, currency: 'USD' }]);
   });

@@ -21,7 +21,13 @@ import {
   placementSchema,
 } from '../../core/roster/roster.schema.js';
 import { emailSchema, isoDateSchema } from '../../core/evidence/evidence.schema.js';
-import type { Builder, LevelStep, RateStep } from '../../core/roster/roster.types.js';
+import {
+  trackOfStep,
+  withStepTracks,
+  type Builder,
+  type LevelStep,
+  type RateStep,
+} from '../../core/roster/roster.types.js';
 import { neutraliseCsvCell, restoreCsvCell } from '../../core/input/csv-cell.js';
 import { findUnsafeText, unsafeTextReason } from '../../core/input/safe-input.js';
 import { decodeUtf8 } from '../../core/input/utf8.js';
@@ -92,7 +98,7 @@ export type OrganisationFileName = (typeof ORGANISATION_FILES)[number];
 const COLUMNS = {
   'people.csv': ['email', 'name', 'role'],
   'builders.csv': ['email', 'name', 'track', 'level', 'level_since', 'monthly_rate', 'currency'],
-  'levels.csv': ['email', 'level', 'since'],
+  'levels.csv': ['email', 'track', 'level', 'since'],
   'rates.csv': ['email', 'since', 'monthly_rate', 'currency'],
   'clients.csv': ['id', 'name'],
   'placements.csv': [
@@ -109,6 +115,12 @@ const COLUMNS = {
   'mentorships.csv': ['mentor_email', 'mentee_email', 'start', 'end'],
 } as const satisfies Record<Exclude<OrganisationFileName, 'evidence.ndjson'>, readonly string[]>;
 type CsvFile = keyof typeof COLUMNS;
+
+/**
+ * Columns a file may leave out, so files written before the column existed still import: a level step
+ * without `track` is in the builder's track (ADR 0030). The export always writes them.
+ */
+const OPTIONAL_COLUMNS: Partial<Record<CsvFile, readonly string[]>> = { 'levels.csv': ['track'] };
 
 const PLACEMENT_COLUMNS = { builder: 'builder_email', client: 'client_id', rate_minor: 'monthly_rate' };
 const MENTORSHIP_COLUMNS = { mentor: 'mentor_email', mentee: 'mentee_email' };
@@ -158,8 +170,10 @@ function readCsv(file: CsvFile, text: string, problems: FileProblem[]): CsvRow[]
         message: `unknown column; expected: ${expected.join(',')}`,
       });
   }
+  const optional = OPTIONAL_COLUMNS[file] ?? [];
   for (const name of expected) {
-    if (!names.includes(name)) problems.push({ file, line: 1, column: name, message: 'missing column' });
+    if (!names.includes(name) && !optional.includes(name))
+      problems.push({ file, line: 1, column: name, message: 'missing column' });
   }
   // With a wrong header every row would repeat the same complaint: report the header alone.
   if (problems.some((p) => p.file === file && p.line === 1)) return [];
@@ -272,11 +286,13 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     }
   }
 
-  // Level and rate histories, by email, to join to builders.csv.
+  // Level and rate histories, by email, to join to builders.csv. A step's track is checked against the
+  // ladder with the builder (checkBuilder); an empty or absent one is the builder's, filled in below.
   const levelRows = new Map<string, { step: LevelStep; line: number }[]>();
   for (const row of csv('levels.csv')) {
     const email = emailSchema.safeParse(row.values.email);
     const step = levelStepSchema.safeParse({ level: row.values.level, since: row.values.since });
+    const track = (row.values.track ?? '').trim();
     if (!email.success)
       problems.push(
         ...zodProblems('levels.csv', row.line, row.values.email, email.error).map((p) => ({
@@ -286,7 +302,10 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
       );
     if (!step.success) problems.push(...zodProblems('levels.csv', row.line, row.values, step.error));
     if (email.success && step.success)
-      levelRows.set(email.data, [...(levelRows.get(email.data) ?? []), { step: step.data, line: row.line }]);
+      levelRows.set(email.data, [
+        ...(levelRows.get(email.data) ?? []),
+        { step: track === '' ? step.data : { ...step.data, track }, line: row.line },
+      ]);
   }
   const rateRows = new Map<string, { step: RateStep; line: number }[]>();
   for (const row of csv('rates.csv')) {
@@ -345,12 +364,17 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     const history = [...(levelRows.get(email.data) ?? [])].sort((a, b) =>
       byCodePoint(a.step.since, b.step.since),
     );
-    let levels: LevelStep[] = [current.data];
+    const track = (v.track ?? '').trim();
+    let levels: LevelStep[] = [{ ...current.data, track }];
     if (history.length > 0) {
-      levels = history.map((h) => h.step);
+      levels = withStepTracks(
+        history.map((h) => h.step),
+        track,
+      );
       history.forEach((h, i) => {
         fields.set(`levels[${i}].level`, ['levels.csv', h.line, 'level']);
         fields.set(`levels[${i}].since`, ['levels.csv', h.line, 'since']);
+        fields.set(`levels[${i}].track`, ['levels.csv', h.line, 'track']);
       });
       const last = history[history.length - 1]?.step;
       if (last !== undefined && (last.level !== current.data.level || last.since !== current.data.since)) {
@@ -365,6 +389,7 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     } else {
       fields.set('levels[0].level', ['builders.csv', row.line, 'level']);
       fields.set('levels[0].since', ['builders.csv', row.line, 'level_since']);
+      fields.set('levels[0].track', ['builders.csv', row.line, 'track']);
     }
     const rateHistory = [...(rateRows.get(email.data) ?? [])].sort((a, b) =>
       byCodePoint(a.step.since, b.step.since),
@@ -387,7 +412,7 @@ export function parseOrganisationFiles(files: OrganisationFiles): ParsedOrganisa
     const builder: Builder = {
       email: email.data,
       name: (v.name ?? '').trim(),
-      track: (v.track ?? '').trim(),
+      track,
       level: current.data.level,
       level_since: current.data.since,
       levels,
@@ -801,7 +826,7 @@ export function formatRosterFiles(data: Omit<OrganisationData, 'evidence'>): Rec
     ),
     'levels.csv': csvText(
       'levels.csv',
-      builders.flatMap((b) => b.levels.map((s) => [b.email, s.level, s.since])),
+      builders.flatMap((b) => b.levels.map((s) => [b.email, trackOfStep(s, b.track), s.level, s.since])),
     ),
     'rates.csv': csvText(
       'rates.csv',
