@@ -290,6 +290,37 @@ forEachEngine('ladder import, all or nothing', (getDb) => {
   });
 });
 
+describe('levels.csv track column (ADR 0030)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('checks each step in its own track and the latest step against the builder’s track', async () => {
+    const dir = await exampleWith({
+      'levels.csv': [
+        'email,track,level,since',
+        // An unknown track; then Rosa's latest step in a track that is not builders.csv's.
+        'rosa@example.test,sales,L3,2023-05-01',
+        'rosa@example.test,owner,L4,2025-02-03',
+        // Empty cells: the builder's track.
+        'tom@example.test,,L1,2025-06-16',
+        'uma@example.test,,L4,2021-11-01',
+        'uma@example.test,,L5,2023-09-01',
+        '',
+      ].join('\n'),
+    });
+    expect(await importErrors(db, dir)).toEqual([
+      'levels.csv:2: track: unknown track sales; expected one of: ai-first-business-manager, owner',
+      'levels.csv:3: level: unknown level L4 in track owner; expected one of: ',
+      "levels.csv:3: track: the latest level step is in track owner, not the builder's track ai-first-business-manager: a builder's track is their latest step's",
+    ]);
+  });
+});
+
 describe('ladder export', () => {
   const engine = testEngines().at(-1) ?? 'pglite';
   let first: TestDatabase;
