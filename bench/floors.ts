@@ -47,6 +47,7 @@ export async function loadOrganisationRows(dir: string): Promise<TableRows[]> {
   const people = await readCsv(dir, 'people.csv');
   const builders = await readCsv(dir, 'builders.csv');
   const levels = await readCsv(dir, 'levels.csv');
+  const trackOf = new Map(builders.map((b) => [b.email ?? '', b.track ?? '']));
   const clients = await readCsv(dir, 'clients.csv');
   const placements = await readCsv(dir, 'placements.csv');
   const mentorships = await readCsv(dir, 'mentorships.csv');
@@ -90,9 +91,15 @@ export async function loadOrganisationRows(dir: string): Promise<TableRows[]> {
     },
     { table: 'builders', columns: ['email', 'track'], rows: builders.map((b) => [b.email, b.track]) },
     {
+      // Each step in its own track (ADR 0030): the file's, else the builder's, as the import does.
       table: 'builder_levels',
-      columns: ['builder_email', 'level', 'since'],
-      rows: levels.map((l) => [l.email, l.level, l.since]),
+      columns: ['builder_email', 'level', 'track', 'since'],
+      rows: levels.map((l) => [
+        l.email,
+        l.level,
+        orNull(l.track) ?? trackOf.get(l.email ?? '') ?? '',
+        l.since,
+      ]),
     },
     {
       table: 'builder_rates',
