@@ -120,9 +120,7 @@ describe.skipIf(!enabled)('the readiness board of a level that defines no standa
       (a, b) => a.level_since.localeCompare(b.level_since) || a.name.localeCompare(b.name),
     );
     // React re-sorts after the change event: poll, since reading at once can see the name order.
-    await expect
-      .poll(() => rows.locator('th a').allTextContents())
-      .toEqual(oldestFirst.map((b) => b.name));
+    await expect.poll(() => rows.locator('th a').allTextContents()).toEqual(oldestFirst.map((b) => b.name));
     expect(page.url()).toContain('level=L4');
     expect(page.url()).toContain('sort=since-oldest');
     await h.screenshot(page, 'roster-l4-longest-at-level');
