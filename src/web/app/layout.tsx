@@ -3,6 +3,7 @@ import { useSignOut } from '../features/auth/api/sign-out';
 import { DemoBanner } from '../features/instance/components/demo-banner';
 import { t } from '../i18n/i18n';
 import { useSession, type Role } from '../lib/auth';
+import { roleWords } from '../lib/role-words';
 
 interface NavItem {
   to: string;
@@ -27,18 +28,6 @@ function navItems(): NavItem[] {
     // A client contact may not read the ladder (the API refuses it): no link that could only spin or refuse.
     { to: '/ladder', label: t('Ladder'), roles: ['builder', 'leadership'] },
   ];
-}
-
-/** A role in words ("client stakeholder"), in the language in use. */
-function roleWords(role: Role): string {
-  switch (role) {
-    case 'builder':
-      return t('builder');
-    case 'leadership':
-      return t('leadership');
-    case 'client_stakeholder':
-      return t('client stakeholder');
-  }
 }
 
 /** Header with the navigation that fits the signed-in role, then the screen. */

@@ -2,8 +2,7 @@ import { t } from '../i18n/i18n';
 
 /**
  * A role in words ("client stakeholder"), in the language in use; a role the app does not know yet
- * reads with its underscores as spaces. (layout.tsx keeps its own copy for the header until its owner
- * moves to this one.)
+ * reads with its underscores as spaces. One list for the header, require-session and the panel picker.
  */
 export function roleWords(role: string): string {
   switch (role) {
